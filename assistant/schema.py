@@ -1,0 +1,91 @@
+"""The frozen dataclasses the stages hand to each other.
+
+ingest/clean -> Article; chunk -> Chunk; retrieve -> Hit; cite -> Citation; answer -> Answer.
+Offsets are character offsets into `Article.text` (the cleaned, NFC text), so that
+`article.text[chunk.start:chunk.end] == chunk.text` always holds.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+__all__ = ["Article", "Chunk", "Hit", "Citation", "Answer", "to_dict"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article. Metadata the source does not show stays empty, never guessed."""
+
+    id: str
+    text: str
+    title: str = ""
+    date: str = ""  # ISO yyyy-mm-dd when known
+    source: str = ""
+    author: str = ""
+    path: str = ""  # file name inside docs/
+    content_hash: str = ""  # hash of the raw file, to re-index only what changed
+
+    @property
+    def display_title(self) -> str:
+        """The title, or the id when the article shows none."""
+        return self.title or self.id
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of whole sentences of one article, with exact offsets."""
+
+    id: str  # "<article_id>#<n>"
+    article_id: str
+    start: int
+    end: int
+    text: str
+    sentences: tuple[tuple[int, int], ...] = ()  # absolute (start, end) of each sentence
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its rank and fused score (plus the parts it came from)."""
+
+    rank: int
+    score: float
+    chunk: Chunk
+    article: Article
+    dense_score: float | None = None
+    lexical_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered source: the passage it lies in and the sentence that supports the claim."""
+
+    n: int
+    article_id: str
+    title: str
+    date: str
+    source: str
+    chunk_id: str
+    passage: str  # the retrieved chunk text
+    passage_start: int
+    passage_end: int
+    quote: str  # the supporting sentence, verbatim
+    start: int  # span of the quote in the article text
+    end: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the user sees: text with [n] markers, its sources, and why it may be empty."""
+
+    question: str
+    text: str
+    citations: tuple[Citation, ...] = ()
+    abstained: bool = False
+    related: tuple[Hit, ...] = ()  # closest passages, shown when abstaining
+    notices: tuple[str, ...] = ()  # e.g. "question shortened", "LLM unreachable"
+    resolved_question: str = ""  # the follow-up rewritten with the conversation's context
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain JSON-ready form of any of the dataclasses above."""
+    return asdict(obj)

