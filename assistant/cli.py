@@ -10,11 +10,11 @@ import sys
 from typing import Callable, Iterable, Sequence, TextIO
 
 from . import messages as msg
-from .schema import Hit
+from .schema import Answer, Hit
 from .settings import Settings, load_settings
 from .store import BuildReport, Index, IndexUnavailable, ensure_index
 
-__all__ = ["main", "hit_to_json", "report_lines"]
+__all__ = ["main", "hit_to_json", "answer_to_json", "report_lines"]
 
 
 def report_lines(report: BuildReport, index: Index) -> list[str]:
@@ -108,6 +108,83 @@ def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
     return 0
 
 
+def answer_to_json(answer: Answer) -> dict:
+    """The CLI's JSON contract for one answer (start/end: the quote's span in the article)."""
+    return {"answer": answer.text, "abstained": answer.abstained,
+            "citations": [{"n": c.n, "article_id": c.article_id, "title": c.title,
+                           "date": c.date, "source": c.source, "start": c.start, "end": c.end,
+                           "text": c.passage, "quote": c.quote, "chunk_id": c.chunk_id,
+                           "passage_start": c.passage_start, "passage_end": c.passage_end}
+                          for c in answer.citations],
+            "related": [hit_to_json(h) for h in answer.related],
+            "notices": list(answer.notices), "resolved_question": answer.resolved_question}
+
+
+def _print_answer(answer: Answer) -> None:
+    for notice in answer.notices:
+        print(f"({notice})")
+    print(answer.text)
+    if answer.citations:
+        print(f"\n{msg.SOURCES}:")
+    for c in answer.citations:
+        meta = " · ".join(x for x in (c.source, c.date) if x)
+        print(f"  [{c.n}] {c.title}" + (f" ({meta})" if meta else ""))
+        print(f"      “{c.quote}”")
+    if answer.related:
+        print(f"\n{msg.RELATED_INTRO}")
+        for hit in answer.related:
+            print(f"  - {hit.article.display_title}: {hit.chunk.text[:160]}…")
+
+
+def _engine(settings: Settings):
+    from .engine import Engine
+
+    return Engine(settings, progress=sys.stderr.isatty())
+
+
+def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    engine = _engine(settings)
+
+    def run(question: str) -> Answer:
+        return engine.ask(question, k=args.k, mode=args.mode)
+
+    return _each_question(args.question, run, answer_to_json, args.json, _print_answer)
+
+
+def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    engine = _engine(settings)
+    history: list[str] = []
+    print(msg.CHAT_WELCOME)
+    while True:
+        try:
+            question = input(msg.CHAT_PROMPT)
+        except EOFError:
+            print()
+            return 0
+        if question.strip() in ("/xoa", "/moi"):
+            history.clear()
+            print(msg.CHAT_CLEARED)
+            continue
+        if not question.strip():
+            continue
+        answer = engine.ask(question, history, k=args.k, mode=args.mode)
+        _print_answer(answer)
+        print()
+        history.append(question)
+
+
+def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from .ui import serve
+
+    return serve(settings.replace(host=args.host, port=args.port))
+
+
+def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from .evaluate import main as eval_main
+
+    return eval_main(settings, args)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m assistant",
@@ -130,6 +207,34 @@ def _parser() -> argparse.ArgumentParser:
                    help="retrieval mode (default hybrid)")
     p.add_argument("--json", action="store_true", help="print a JSON array of hits")
     p.set_defaults(func=_cmd_search)
+
+    for name, func, text in (("ask", _cmd_ask, "answer a question with numbered sources"),
+                             ("chat", _cmd_chat, "a conversation in the terminal (follow-ups)")):
+        p = sub.add_parser(name, help=text)
+        if name == "ask":
+            p.add_argument("question", help="the question, or '-' for one per stdin line "
+                                            "(one JSON line out each)")
+            p.add_argument("--json", action="store_true",
+                           help='print {"answer", "abstained", "citations": [...]}')
+        p.add_argument("--k", type=int, default=None, help="passages to read (default 5)")
+        p.add_argument("--mode", choices=("extractive", "llm"), default=None,
+                       help="answerer (default extractive; llm needs ASSISTANT_LLM_* settings)")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("serve", help="start the web chat (builds the index if needed)")
+    p.add_argument("--host", default=None, help="address (default 127.0.0.1; any other needs "
+                                                "ASSISTANT_UI_USERNAME and ASSISTANT_UI_PASSWORD)")
+    p.add_argument("--port", type=int, default=None, help="port (default 7860)")
+    p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("eval", help="measure retrieval, answers, citations and abstention on "
+                                    "eval/questions.jsonl, against baselines")
+    p.add_argument("--questions", default=None, help="question file (default eval/questions.jsonl)")
+    p.add_argument("--no-baselines", action="store_true", help="skip the baselines")
+    p.add_argument("--check", action="store_true",
+                   help="exit 1 when a figure falls under its floor in eval/floors.json")
+    p.add_argument("--limit", type=int, default=None, help="only the first N questions")
+    p.set_defaults(func=_cmd_eval)
     return parser
 
 

@@ -16,8 +16,8 @@ import yaml
 from .clean import clean_text, normalize
 from .schema import Article
 
-__all__ = ["SUFFIXES", "RawDoc", "read_doc", "load_articles", "list_doc_files", "slugify",
-           "render_doc", "IngestError"]
+__all__ = ["SUFFIXES", "RawDoc", "read_doc", "to_article", "load_articles", "list_doc_files",
+           "slugify", "render_doc", "save_article", "find_article_file", "IngestError"]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
@@ -146,3 +146,65 @@ def render_doc(body: str, *, id: str, title: str = "", date: str = "", source: s
     meta = {"id": id, "title": title, "date": date, "source": source, "author": author}
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{head}---\n{normalize(body).strip()}\n"
+
+
+def _validated(path: Path) -> Article:
+    article = to_article(read_doc(path))
+    if not article.text.strip():
+        raise IngestError("empty")
+    return article
+
+
+def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
+                 title: str = "", date: str = "", source: str = "", author: str = "") -> Path:
+    """Write a new article into `docs_dir` after checking it parses and cleans to a body.
+
+    `content` is an uploaded file's bytes (`filename` gives its type) or pasted text. Pasted
+    text and text/Markdown uploads get front matter with the metadata given; HTML is kept as
+    is (trafilatura reads its metadata). The file appears in docs/ only once it is known to be
+    good (written beside, then renamed), and never replaces an existing article.
+    """
+    import os
+    import tempfile
+
+    suffix = Path(filename).suffix.lower() if filename else ".txt"
+    if suffix not in SUFFIXES:
+        raise IngestError("unsupported file type")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if suffix in (".txt", ".md"):
+        try:
+            text = normalize(data.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            raise IngestError("not UTF-8 text") from exc
+        meta, body = _front_matter(text)
+        title = title or meta.get("title", "") or (Path(filename).stem if filename else "")
+        ident = meta.get("id") or slugify(title or "bai-viet")
+        data = render_doc(body, id=ident, title=title, date=date or meta.get("date", ""),
+                          source=source or meta.get("source", ""),
+                          author=author or meta.get("author", "")).encode("utf-8")
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("wb", dir=docs_dir, prefix=".upload-", suffix=suffix,
+                                     delete=False) as tmp:
+        tmp.write(data)
+    staged = Path(tmp.name)
+    try:
+        article = _validated(staged)
+        final = docs_dir / f"{article.id}{suffix}"
+        existing = {a.id for a in load_articles(docs_dir)[0]}
+        if article.id in existing or final.exists():
+            raise IngestError(f"id '{article.id}' exists")
+        os.replace(staged, final)
+        return final
+    finally:
+        staged.unlink(missing_ok=True)
+
+
+def find_article_file(docs_dir: Path, article_id: str) -> Path | None:
+    """The docs/ file that holds the article `article_id`."""
+    for path in list_doc_files(docs_dir):
+        try:
+            if read_doc(path).id == article_id:
+                return path
+        except (IngestError, OSError):
+            continue
+    return None

@@ -22,6 +22,12 @@ LLM_FALLBACK = "Không kết nối được mô hình ngôn ngữ ({reason}); c�
 LLM_DROPPED = "Đã bỏ {n} câu không kiểm chứng được bằng nguồn trích dẫn."
 FOLLOWUP_RESOLVED = "Hiểu câu hỏi là: “{question}”"
 
+# Terminal chat
+CHAT_WELCOME = "Hỏi về các bài viết chuyển đổi số (gõ /xoa để bắt đầu cuộc trò chuyện mới, " \
+               "Ctrl-D để thoát)."
+CHAT_PROMPT = "Bạn: "
+CHAT_CLEARED = "Đã xóa lịch sử trò chuyện."
+
 # Index and CLI
 INDEX_MISSING = "Chưa có chỉ mục trong {path}; đang xây dựng..."
 INDEX_DAMAGED = "Chỉ mục hỏng hoặc không đọc được ({reason}); đang xây dựng lại từ thư mục docs/."

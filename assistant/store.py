@@ -33,7 +33,7 @@ from .settings import Settings
 __all__ = ["SCHEMA_VERSION", "Index", "IndexUnavailable", "BuildReport", "ensure_index", "load_index",
            "passage_input"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _CURRENT = "CURRENT"
 
 
@@ -51,6 +51,9 @@ class Index:
     lexical: LexicalIndex
     manifest: dict
     directory: Path
+    sentences: tuple[tuple[str, int, int], ...] = ()  # (article_id, start, end) of every sentence
+    sentence_vectors: np.ndarray | None = None  # row i = sentences[i], for answer selection
+    idf: dict[str, float] = field(default_factory=dict)  # folded term -> idf over chunks
 
     @property
     def embedder_name(self) -> str:
@@ -105,6 +108,14 @@ def _live_dir(index_dir: Path) -> Path | None:
     return index_dir / name if name else None
 
 
+def _read_manifest(index_dir: Path) -> dict:
+    build = _live_dir(index_dir)
+    try:
+        return json.loads((build / "manifest.json").read_text(encoding="utf-8")) if build else {}
+    except (OSError, ValueError):
+        return {}
+
+
 def load_index(index_dir: Path) -> Index:
     """Load and verify the live build; raise IndexUnavailable with a readable message if unusable."""
     import faiss
@@ -127,14 +138,29 @@ def load_index(index_dir: Path) -> Index:
                            (build / "chunks.jsonl").read_text(encoding="utf-8").splitlines()))
         dense = faiss.read_index(str(build / "dense.faiss"))
         lexical = LexicalIndex.load(build / "lexical")
+        sentences = tuple((a, int(s), int(e)) for a, s, e in
+                          json.loads((build / "sentences.json").read_text(encoding="utf-8")))
+        sentence_vectors = np.load(build / "sentence_vectors.npy", allow_pickle=False)
     except IndexUnavailable:
         raise
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexUnavailable(f"index in {build} cannot be read ({type(exc).__name__}: {exc})") \
             from exc
-    if dense.ntotal != len(chunks) or manifest["counts"]["chunks"] != len(chunks):
+    if dense.ntotal != len(chunks) or manifest["counts"]["chunks"] != len(chunks) \
+            or len(sentence_vectors) != len(sentences):
         raise IndexUnavailable("index counts do not match (vectors, chunks, manifest)")
-    return Index(articles, chunks, dense, lexical, manifest, build)
+    return Index(articles, chunks, dense, lexical, manifest, build, sentences, sentence_vectors,
+                 _idf(chunks))
+
+
+def _idf(chunks: tuple[Chunk, ...]) -> dict[str, float]:
+    from collections import Counter
+
+    from .lexical import tokenize
+
+    df = Counter(t for c in chunks for t in set(tokenize(c.text, folded=True)))
+    n = max(len(chunks), 1)
+    return {t: float(np.log(1 + (n - k + 0.5) / (k + 0.5))) for t, k in df.items()}
 
 
 @contextmanager
@@ -161,7 +187,8 @@ def _dense_index(vectors: np.ndarray, settings: Settings) -> object:
 
 
 def _write_build(index_dir: Path, articles: list[Article], chunks: list[Chunk],
-                 vectors: np.ndarray, settings: Settings, config: dict) -> Path:
+                 vectors: np.ndarray, sentences: list[tuple[str, int, int]],
+                 sentence_vectors: np.ndarray, settings: Settings, config: dict) -> Path:
     import faiss
 
     name = f"build-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
@@ -173,6 +200,8 @@ def _write_build(index_dir: Path, articles: list[Article], chunks: list[Chunk],
     with (staging / "chunks.jsonl").open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
+    (staging / "sentences.json").write_text(json.dumps(sentences), encoding="utf-8")
+    np.save(staging / "sentence_vectors.npy", sentence_vectors, allow_pickle=False)
     dense = _dense_index(vectors, settings)
     faiss.write_index(dense, str(staging / "dense.faiss"))
     by_id = {a.id: a for a in articles}
@@ -214,13 +243,14 @@ def ensure_index(settings: Settings, embedder: Embedder, *, rebuild: bool = Fals
         config = _config(settings, embedder)
         old: Index | None = None
         reason = "requested" if rebuild else ""
+        manifest = _read_manifest(index_dir)
+        if manifest and any(manifest.get(k) != v for k, v in config.items()):
+            reason, rebuild = "embedder, chunking or schema changed", True
         if not rebuild:
             try:
                 old = load_index(index_dir)
             except IndexUnavailable as exc:
                 reason = str(exc)
-        if old is not None and any(old.manifest.get(k) != v for k, v in config.items()):
-            reason, old = "embedder, chunking or schema changed", None
         current = {a.id: a.content_hash for a in articles}
         if old is not None and old.manifest["articles"] == current:
             return old, BuildReport("unchanged", errors=tuple(errors),
@@ -240,12 +270,17 @@ def ensure_index(settings: Settings, embedder: Embedder, *, rebuild: bool = Fals
         cached = CachedEmbedder(embedder, index_dir / "cache")
         by_id = {a.id: a for a in articles}
         texts = [passage_input(by_id[c.article_id], c) for c in chunks]
-        bar = _progress_bar(len(texts), progress)
+        sentences = sorted({(c.article_id, s, e) for c in chunks for s, e in c.sentences})
+        sentence_texts = [by_id[a].text[s:e] for a, s, e in sentences]
+        bar = _progress_bar(len(texts) + len(sentences), progress)
         vectors = cached.embed_passages(texts, settings.embed_batch_size, progress=bar)
+        sentence_vectors = cached.embed_passages(sentence_texts, settings.embed_batch_size,
+                                                 progress=bar)
         if bar is not None:
             bar.close()
         cached.save()
-        build = _write_build(index_dir, articles, chunks, vectors, settings, config)
+        build = _write_build(index_dir, articles, chunks, vectors, sentences, sentence_vectors,
+                             settings, config)
         _remove_stale(index_dir, build)
         index = load_index(index_dir)
     report = BuildReport(
@@ -263,4 +298,4 @@ def _progress_bar(total: int, enabled: bool):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, desc="embedding", unit="chunk", leave=False)
+    return tqdm(total=total, desc="embedding", unit="text", leave=False)

@@ -1,0 +1,142 @@
+"""The loaded assistant: embedder, index, retriever and answerers behind one small surface.
+
+The terminal chat, the web UI and its API all talk to an `Engine`; they hold no logic of their
+own. Adding or removing an article re-indexes incrementally and swaps the retriever only once
+the new index is complete, so questions keep being answered from the old one meanwhile.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from . import messages as msg
+from .answer import answer_question, stream_text
+from .embed import Embedder, make_embedder
+from .ingest import IngestError, find_article_file, save_article
+from .retrieve import Retriever
+from .schema import Answer, Article
+from .settings import Settings
+from .store import BuildReport, ensure_index
+
+__all__ = ["Engine", "ArticleInfo", "LibraryError"]
+
+
+class LibraryError(ValueError):
+    """An article could not be added or removed; the message is for the user (Vietnamese)."""
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """A row of the article library."""
+
+    article: Article
+    chunks: int
+
+
+class Engine:
+    """Everything needed to answer, loaded once."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None,
+                 progress: bool = False) -> None:
+        self.settings = settings
+        self.embedder = embedder or make_embedder(settings)
+        self._lock = threading.Lock()
+        index, self.last_report = ensure_index(settings, self.embedder, progress=progress)
+        self._retriever = Retriever(index, self.embedder, settings)
+
+    @property
+    def retriever(self) -> Retriever:
+        return self._retriever
+
+    def ask(self, question: str, history: Sequence[str] = (), *, k: int | None = None,
+            mode: str | None = None) -> Answer:
+        """The final answer to `question`, given the earlier user questions."""
+        final = None
+        for final in self.stream(question, history, k=k, mode=mode):
+            pass
+        return final
+
+    def stream(self, question: str, history: Sequence[str] = (), *, k: int | None = None,
+               mode: str | None = None) -> Iterator[Answer]:
+        """Partial answers whose text grows, then the complete, verified answer (last)."""
+        mode = mode or self.settings.answer_mode
+        retriever = self._retriever
+        if mode == "llm" and self.llm_available:
+            from .llm import stream_llm_answer
+
+            yield from stream_llm_answer(question, retriever, history=history, k=k)
+            return
+        answer = answer_question(question, retriever, history=history, k=k)
+        for text in stream_text(answer.text):
+            yield Answer(question=answer.question, text=text, notices=answer.notices,
+                         resolved_question=answer.resolved_question)
+        yield answer
+
+    @property
+    def llm_available(self) -> bool:
+        """True when an LLM endpoint is configured (it may still turn out unreachable)."""
+        return bool(self.settings.llm_model and (self.settings.llm_base_url
+                                                 or self.settings.llm_provider == "ollama"))
+
+    def articles(self) -> list[ArticleInfo]:
+        """The indexed articles, newest first, with their chunk counts."""
+        index = self._retriever.index
+        counts: dict[str, int] = {}
+        for chunk in index.chunks:
+            counts[chunk.article_id] = counts.get(chunk.article_id, 0) + 1
+        rows = [ArticleInfo(a, counts.get(a.id, 0)) for a in index.articles.values()]
+        return sorted(rows, key=lambda r: (r.article.date, r.article.id), reverse=True)
+
+    def article(self, article_id: str) -> Article | None:
+        return self._retriever.index.articles.get(article_id)
+
+    def _reindex(self) -> BuildReport:
+        index, report = ensure_index(self.settings, self.embedder)
+        self._retriever = Retriever(index, self.embedder, self.settings)
+        self.last_report = report
+        return report
+
+    def add_article(self, content: str | bytes, *, filename: str = "", title: str = "",
+                    date: str = "", source: str = "", author: str = "") -> tuple[Article, str]:
+        """Save a new article into docs/ and index it; returns it with a message to show.
+
+        Raises LibraryError (message in Vietnamese) and leaves docs/ and the index as they
+        were when the article cannot be added.
+        """
+        if not (content.strip() if isinstance(content, str) else content.strip()):
+            raise LibraryError(msg.ARTICLE_REJECTED.format(reason=msg.ARTICLE_EMPTY))
+        with self._lock:
+            try:
+                path = save_article(self.settings.docs_dir, content=content, filename=filename,
+                                    title=title, date=date, source=source, author=author)
+            except IngestError as exc:
+                reason = (msg.ARTICLE_BAD_TYPE if "unsupported" in str(exc)
+                          else msg.ARTICLE_EXISTS.format(id=str(exc).split("'")[1])
+                          if "exists" in str(exc) else str(exc))
+                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=reason)) from exc
+            try:
+                self._reindex()
+            except Exception as exc:
+                path.unlink(missing_ok=True)
+                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
+            article = next(a for a in self._retriever.index.articles.values()
+                           if a.path == path.name)
+            chunks = sum(1 for c in self._retriever.index.chunks if c.article_id == article.id)
+            return article, msg.ARTICLE_ADDED.format(title=article.display_title, chunks=chunks)
+
+    def remove_article(self, article_id: str) -> str:
+        """Delete an article's file from docs/ and drop it from the index."""
+        with self._lock:
+            path = find_article_file(self.settings.docs_dir, article_id)
+            article = self.article(article_id)
+            if path is None or article is None:
+                raise LibraryError(msg.ARTICLE_NOT_FOUND.format(id=article_id))
+            backup = path.read_bytes()
+            path.unlink()
+            try:
+                self._reindex()
+            except Exception as exc:
+                path.write_bytes(backup)
+                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
+            return msg.ARTICLE_REMOVED.format(title=article.display_title)
