@@ -18,7 +18,7 @@ from . import messages as msg
 from .cite import Numbering, facts, verify_citation, verify_sentence
 from .clean import fold, normalize
 from .lexical import tokenize
-from .retrieve import Retriever
+from .retrieve import Mode, Retriever
 from .schema import Answer, Hit
 
 __all__ = ["prepare_question", "resolve_followup", "answer_question", "Candidate",
@@ -165,7 +165,7 @@ def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -
     index = retriever.index
     rows = _sentence_rows(id(index), index.sentences)
     weights = _weights(tokenize(question, folded=True, query=True), index.idf)
-    qvec = retriever.embedder.embed_queries([question])[0]
+    qvec = retriever.embedder.embed_queries([retriever.restore(question)])[0]
     asked_years = set(_YEAR.findall(question))
     seen: set[tuple[str, int, int]] = set()
     out = []
@@ -218,7 +218,7 @@ def abstain(question: str, hits: Sequence[Hit], notices: tuple[str, ...] = (),
 
 
 def answer_question(question: str, retriever: Retriever, *, history: Sequence[str] = (),
-                    k: int | None = None) -> Answer:
+                    k: int | None = None, mode: Mode = "hybrid") -> Answer:
     """The extractive answer to `question` (with the earlier questions of the conversation)."""
     settings = retriever.settings
     cleaned, notices = prepare_question(question, settings.max_question_chars)
@@ -228,7 +228,7 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[st
                                           for h in history])
     if resolved != cleaned:
         notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)
-    hits = retriever.search(resolved, k=k or settings.top_k)
+    hits = retriever.search(resolved, k=k or settings.top_k, mode=mode)
     candidates = score_candidates(resolved, hits, retriever)
     if not candidates or not candidates[0].names_ok or candidates[0].score < settings.min_answer_score:
         return abstain(cleaned, hits, notices, resolved)

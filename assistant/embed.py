@@ -77,7 +77,9 @@ class SentenceTransformerEmbedder:
         self._model = SentenceTransformer(model, device="cpu")
         self._query_prefix, self._passage_prefix = query_prefix, passage_prefix
         self._max_chars, self._batch_size = max_chars, batch_size
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) \
+            or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         label = Path(model).name if os.path.isdir(model) else model
         self.name = f"sentence-transformers:{label}|q={query_prefix!r}|p={passage_prefix!r}"
 

@@ -88,3 +88,64 @@ class LexicalIndex:
         if not known:
             return np.zeros(n, dtype=np.float32)
         return np.asarray(bm25.get_scores(known), dtype=np.float32)
+
+
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+# Question words rarely occur in news text, so their accented forms are given here.
+_QUESTION_FORMS = ("bao nhiêu mấy gì nào ai đâu khi sao thế không những là có được của "
+                   "ngày năm tháng hỏi bao giờ lúc nơi người")
+
+
+class DiacriticRestorer:
+    """Puts diacritics back on a question typed without them ("ty le" -> "tỷ lệ").
+
+    For each plain syllable the candidates are the accented forms seen in the corpus with the
+    same folded spelling; a Viterbi pass picks the sequence whose syllable pairs were seen most
+    often. The dense model, trained on accented text, then sees what the user meant.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        from collections import Counter
+
+        self._uni: Counter[str] = Counter()
+        self._bi: Counter[tuple[str, str]] = Counter()
+        for text in list(texts) + [_QUESTION_FORMS] * 20:
+            words = _SYLLABLE.findall(normalize(text).lower())
+            self._uni.update(words)
+            self._bi.update(zip(words, words[1:]))
+        self._forms: dict[str, list[str]] = {}
+        for word in self._uni:
+            self._forms.setdefault(fold(word), []).append(word)
+
+    def _best(self, words: list[str]) -> list[str]:
+        import math
+
+        lattice = [self._forms.get(w, [w]) for w in words]
+        best = {f: (math.log(self._uni[f] + 0.5), [f]) for f in lattice[0]}
+        for options in lattice[1:]:
+            step = {}
+            for f in options:
+                emit = math.log(self._uni[f] + 0.5)
+                step[f] = max(((s + emit + 5.0 * math.log1p(self._bi[(p, f)]), path + [f])
+                               for p, (s, path) in best.items()), key=lambda x: x[0])
+            best = step
+        return max(best.values(), key=lambda x: x[0])[1]
+
+    def restore(self, query: str) -> str:
+        """The query with diacritics, or unchanged when the user already typed them."""
+        if has_diacritics(query):
+            return query
+        spans = [m for m in _SYLLABLE.finditer(query)]
+        if not spans:
+            return query
+        chosen = self._best([m.group().lower() for m in spans])
+        out, last = [], 0
+        for m, form in zip(spans, chosen):
+            word = m.group()
+            if not (word.islower() or word.istitle() or word.isupper()):
+                form = word  # mixed case like "VNeID": a name, keep it as typed
+            out.append(query[last:m.start()])
+            out.append(form.upper() if word.isupper() and len(word) > 1
+                       else form[:1].upper() + form[1:] if word[:1].isupper() else form)
+            last = m.end()
+        return "".join(out) + query[last:]

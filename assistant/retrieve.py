@@ -70,11 +70,16 @@ class Retriever:
         order = np.argsort(-fused, kind="stable")
         return order, fused
 
+    def restore(self, query: str) -> str:
+        """The query with diacritics put back when it was typed without any."""
+        return self.index.restorer.restore(query) if self.index.restorer else query
+
     def search(self, query: str, k: int | None = None, mode: Mode = "hybrid") -> list[Hit]:
         """The top `k` passages for `query`, best first."""
         k = k or self.settings.top_k
         if not query.strip() or not self.index.chunks:
             return []
+        query = self.restore(query)
         dense = self._dense(query) if mode in ("hybrid", "dense") else None
         lexical = self._lexical(query) if mode in ("hybrid", "lexical") else None
         if mode == "dense":

@@ -26,7 +26,7 @@ import numpy as np
 from .chunk import chunk_article
 from .embed import CachedEmbedder, Embedder
 from .ingest import load_articles
-from .lexical import LexicalIndex
+from .lexical import DiacriticRestorer, LexicalIndex
 from .schema import Article, Chunk
 from .settings import Settings
 
@@ -54,6 +54,7 @@ class Index:
     sentences: tuple[tuple[str, int, int], ...] = ()  # (article_id, start, end) of every sentence
     sentence_vectors: np.ndarray | None = None  # row i = sentences[i], for answer selection
     idf: dict[str, float] = field(default_factory=dict)  # folded term -> idf over chunks
+    restorer: DiacriticRestorer | None = None  # puts diacritics back on plain queries
 
     @property
     def embedder_name(self) -> str:
@@ -149,8 +150,9 @@ def load_index(index_dir: Path) -> Index:
     if dense.ntotal != len(chunks) or manifest["counts"]["chunks"] != len(chunks) \
             or len(sentence_vectors) != len(sentences):
         raise IndexUnavailable("index counts do not match (vectors, chunks, manifest)")
+    restorer = DiacriticRestorer([c.text for c in chunks] + [a.title for a in articles.values()])
     return Index(articles, chunks, dense, lexical, manifest, build, sentences, sentence_vectors,
-                 _idf(chunks))
+                 _idf(chunks), restorer)
 
 
 def _idf(chunks: tuple[Chunk, ...]) -> dict[str, float]:

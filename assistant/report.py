@@ -1,0 +1,116 @@
+"""Evaluation reports: the JSON record, a Markdown summary, a PNG chart, a terminal table,
+and the regression gate against eval/floors.json."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+__all__ = ["write_reports", "table", "check_floors"]
+
+_HEADLINE = ("recall@1", "recall@5", "mrr@10", "ndcg@10", "fact_accuracy", "citation_recall",
+             "citation_precision", "citations_verified", "gold_evidence_cited",
+             "abstention_recall", "false_abstention", "followup_resolved", "latency_p50_ms",
+             "latency_p95_ms")
+_CHART = ("recall@1", "recall@5", "mrr@10", "fact_accuracy", "citation_precision",
+          "abstention_recall")
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.0f}" if isinstance(value, float) and value > 1.5 else f"{value:.3f}"
+
+
+def table(result: dict, metrics: tuple[str, ...] = _HEADLINE) -> str:
+    """Systems side by side, one metric a row (Markdown table, readable in a terminal)."""
+    names = list(result["systems"])
+    lines = ["| metric | " + " | ".join(names) + " |",
+             "|---|" + "---:|" * len(names)]
+    for metric in metrics:
+        cells = [_fmt(result["systems"][n]["overall"].get(metric)) for n in names]
+        lines.append(f"| {metric} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _by_type_table(result: dict, system: str = "ours") -> str:
+    metrics = ("recall@5", "mrr@10", "fact_accuracy", "citation_recall", "followup_resolved")
+    by_type = result["systems"][system]["by_type"]
+    lines = ["| type | n | " + " | ".join(metrics) + " | abstained |",
+             "|---|---:|" + "---:|" * (len(metrics) + 1)]
+    counts = result["counts"]["by_type"]
+    for qtype, scores in by_type.items():
+        abstained = scores.get("abstained_unanswerable", scores.get("false_abstention"))
+        lines.append(f"| {qtype} | {counts.get(qtype, 0)} | "
+                     + " | ".join(_fmt(scores.get(m)) for m in metrics)
+                     + f" | {_fmt(abstained)} |")
+    return "\n".join(lines)
+
+
+def _chart(result: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    names = list(result["systems"])
+    x = np.arange(len(_CHART))
+    width = 0.8 / len(names)
+    fig, ax = plt.subplots(figsize=(10, 4.2), dpi=110)
+    for i, name in enumerate(names):
+        values = [result["systems"][name]["overall"].get(m, 0.0) for m in _CHART]
+        ax.bar(x + i * width - 0.4 + width / 2, values, width, label=name)
+    ax.set_xticks(x, _CHART)
+    ax.set_ylim(0, 1.05)
+    ax.set_ylabel("score")
+    ax.set_title(f"Evaluation on {result['counts']['questions']} questions: ours vs baselines")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def write_reports(result: dict, reports_dir: Path, meta: dict) -> dict[str, Path]:
+    """Write <timestamp>.json/.md/.png and refresh latest.md/latest.png; return the paths."""
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    paths = {"json": reports_dir / f"{stamp}.json", "md": reports_dir / f"{stamp}.md",
+             "png": reports_dir / f"{stamp}.png"}
+    paths["json"].write_text(json.dumps({"meta": meta, **result}, ensure_ascii=False, indent=1),
+                             encoding="utf-8")
+    _chart(result, paths["png"])
+    feedback = meta.get("feedback", {})
+    markdown = "\n\n".join([
+        f"# Evaluation {stamp}",
+        f"Command: `{meta['command']}`  \nQuestions: {result['counts']['questions']} "
+        f"(+{result['counts']['with_folded_copies'] - result['counts']['questions']} copies typed "
+        f"without diacritics, type `folded`, not in the overall figures); embedder "
+        f"`{meta['embedder']}`.",
+        "## Ours vs baselines (overall)", table(result),
+        "## Ours by question type", _by_type_table(result),
+        f"## Feedback from the chat\nliked: {feedback.get('like', 0)}, "
+        f"disliked: {feedback.get('dislike', 0)}",
+        f"![chart]({paths['png'].name})"])
+    paths["md"].write_text(markdown + "\n", encoding="utf-8")
+    (reports_dir / "latest.md").write_text(markdown.replace(paths["png"].name, "latest.png")
+                                           + "\n", encoding="utf-8")
+    (reports_dir / "latest.png").write_bytes(paths["png"].read_bytes())
+    return paths
+
+
+def check_floors(result: dict, floors_path: Path) -> list[str]:
+    """Every figure under its floor (or latency over its ceiling), as readable lines."""
+    floors = json.loads(floors_path.read_text(encoding="utf-8"))
+    failures = []
+    for system, metrics in floors.items():
+        got = result["systems"].get(system, {}).get("overall", {})
+        for metric, bound in metrics.items():
+            value = got.get(metric)
+            worse = value is None or (value > bound if metric.startswith(("latency",
+                                                                          "false_"))
+                                      else value < bound)
+            if worse:
+                failures.append(f"{system} {metric} = {value} (bound {bound})")
+    return failures

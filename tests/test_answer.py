@@ -1,0 +1,102 @@
+"""Extractive answers: right facts, exact wording, verified citations, abstention, follow-ups."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from assistant import messages as msg
+from assistant.answer import answer_question, prepare_question, resolve_followup
+from assistant.cite import split_marked, verify_citation
+
+
+def _check_citations(answer, retriever) -> None:
+    hits = retriever.search(answer.resolved_question or answer.question)
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert markers == {c.n for c in answer.citations}
+    for c in answer.citations:
+        assert verify_citation(c, retriever.index.articles, hits)
+
+
+@pytest.mark.parametrize("question,fact,quote_part", [
+    ("Hải Dương có bao nhiêu sản phẩm OCOP?", "234", "234 sản phẩm OCOP"),
+    ("Đề án 06 được phê duyệt ngày nào?", "06/1/2022", "06/1/2022"),
+    ("Ai chủ trì tại điểm cầu Hải Dương?", "Triệu Thế Hùng", "Triệu Thế Hùng"),
+    ("Chủ đề chuyển đổi số quốc gia năm 2025 là gì?", "Chuyển đổi số toàn diện để phát triển "
+     "kinh tế số", "Chủ đề chuyển đổi số quốc gia năm 2025"),
+    ("hai duong co bao nhieu san pham ocop", "234", "234 sản phẩm OCOP"),
+])
+def test_answer_quotes_the_article_with_a_verified_citation(retriever, question, fact,
+                                                            quote_part) -> None:
+    answer = answer_question(question, retriever)
+    assert not answer.abstained and fact in answer.text and "[1]" in answer.text
+    assert any(quote_part in c.quote for c in answer.citations)
+    for c in answer.citations:
+        assert retriever.index.articles[c.article_id].text[c.start:c.end] == c.quote
+    _check_citations(answer, retriever)
+
+
+def test_figures_that_differ_by_date_come_with_both_sources(retriever) -> None:
+    answer = answer_question("Tỷ trọng kinh tế số trong GDP ước đạt bao nhiêu?", retriever)
+    assert "16,5%" in answer.text and "18,3%" in answer.text
+    assert len({c.article_id for c in answer.citations}) == 2
+    assert "24/04/2024" in answer.text  # the dated article says when
+    _check_citations(answer, retriever)
+
+
+@pytest.mark.parametrize("question", [
+    "Thời tiết Hà Nội hôm nay thế nào?",
+    "Tỉnh Bình Định có bao nhiêu sản phẩm OCOP?",
+    "Giá vàng hôm nay là bao nhiêu?",
+])
+def test_questions_the_articles_do_not_answer_are_declined(retriever, question) -> None:
+    answer = answer_question(question, retriever)
+    assert answer.abstained and answer.text == msg.NOT_FOUND
+    assert not answer.citations and answer.related
+
+
+def test_followups_are_resolved_against_earlier_turns(retriever) -> None:
+    history = ["Tỷ trọng kinh tế số năm 2023 là bao nhiêu?"]
+    assert resolve_followup("Còn năm 2024 thì sao?", history) == \
+        "Tỷ trọng kinh tế số năm 2024 là bao nhiêu?"
+    answer = answer_question("Còn năm 2024 thì sao?", retriever, history=history)
+    assert "18,3%" in answer.text and "16,5%" not in answer.text
+    province = answer_question("Tỉnh đó có bao nhiêu hộ sản xuất nông nghiệp lên sàn thương "
+                               "mại điện tử?", retriever,
+                               history=["Hải Dương có bao nhiêu sản phẩm OCOP?"])
+    assert "150.104" in province.text
+    assert any("Hải Dương" in n for n in province.notices)
+
+
+def test_a_standalone_question_is_not_rewritten() -> None:
+    assert resolve_followup("Đề án 06 được phê duyệt ngày nào?",
+                            ["Hải Dương có bao nhiêu sản phẩm OCOP?"]) == \
+        "Đề án 06 được phê duyệt ngày nào?"
+
+
+def test_empty_question_gets_a_prompt(retriever) -> None:
+    for empty in ("", "   \n\t", "\x00\x01"):
+        answer = answer_question(empty, retriever)
+        assert answer.text == msg.EMPTY_QUESTION and not answer.citations
+
+
+def test_huge_questions_are_capped_with_a_notice(retriever) -> None:
+    started = time.perf_counter()
+    answer = answer_question("chuyển đổi số " * 20000, retriever)
+    emoji = answer_question("😀" * 5000, retriever)
+    assert time.perf_counter() - started < 10  # uncapped, the embedder ran for over a minute
+    assert any("quá dài" in n for n in answer.notices)
+    assert any("quá dài" in n for n in emoji.notices)
+
+
+def test_prepare_question_normalizes() -> None:
+    assert prepare_question("  Chuyê\u0309n  đổi\u00a0số\x07 ", 100) == ("Chuyển đổi số", ())
+    text, notices = prepare_question("a " * 400, 100)
+    assert len(text) <= 100 and notices
+
+
+def test_every_answer_sentence_has_a_marker(retriever) -> None:
+    answer = answer_question("Nghệ An tăng bao nhiêu bậc về Bộ chỉ số phục vụ người dân?",
+                             retriever)
+    assert all(markers for _, markers in split_marked(answer.text))

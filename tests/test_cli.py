@@ -1,0 +1,105 @@
+"""The command-line contract other tools rely on, run as a user would (subprocess)."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+HIT_KEYS = ["rank", "score", "article_id", "title", "date", "source", "chunk_id", "start",
+            "end", "text"]
+
+
+@pytest.fixture(scope="module")
+def run(real_index, session_settings):
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(session_settings.index_dir),
+           "ASSISTANT_DATA_DIR": str(session_settings.data_dir)}
+
+    def call(*args: str, stdin: str | None = None, extra_env: dict | None = None):
+        return subprocess.run([sys.executable, "-m", "assistant", *args], cwd=ROOT,
+                              input=stdin, capture_output=True, text=True,
+                              env={**env, **(extra_env or {})}, timeout=300)
+    return call
+
+
+def test_search_json_contract(run, articles) -> None:
+    out = run("search", "Hải Dương có bao nhiêu sản phẩm OCOP?", "--k", "3", "--json")
+    assert out.returncode == 0, out.stderr
+    hits = json.loads(out.stdout)
+    assert len(hits) == 3 and list(hits[0]) == HIT_KEYS
+    assert [h["rank"] for h in hits] == [1, 2, 3]
+    assert any("234 sản phẩm OCOP" in h["text"] for h in hits)
+    for h in hits:
+        assert articles[h["article_id"]].text[h["start"]:h["end"]] == h["text"]
+
+
+def test_stdin_mode_answers_each_line_in_order(run) -> None:
+    questions = ["Đề án 06 được phê duyệt ngày nào?", "chuyen doi so", "VNeID"]
+    out = run("search", "-", "--k", "2", stdin="\n".join(questions) + "\n")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.strip().split("\n")
+    assert len(lines) == 3
+    assert "06/1/2022" in " ".join(h["text"] for h in json.loads(lines[0]))
+    assert all(len(json.loads(line)) == 2 for line in lines)
+
+
+def test_ask_json_contract(run) -> None:
+    out = run("ask", "Hải Dương có bao nhiêu sản phẩm OCOP?", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert {"answer", "abstained", "citations"} <= set(data)
+    assert "234" in data["answer"] and data["abstained"] is False
+    c = data["citations"][0]
+    assert {"n", "article_id", "title", "date", "source", "start", "end", "text", "quote"} <= set(c)
+    assert c["quote"] in c["text"]
+
+
+def test_ask_stdin_gives_one_json_line_per_question(run) -> None:
+    out = run("ask", "-", stdin="Hải Dương có bao nhiêu sản phẩm OCOP?\n\nThời tiết hôm nay?\n")
+    rows = [json.loads(line) for line in out.stdout.strip().split("\n")]
+    assert len(rows) == 3
+    assert "234" in rows[0]["answer"] and rows[2]["abstained"] is True
+    assert rows[1]["citations"] == [] and "hỏi" in rows[1]["answer"]
+
+
+def test_text_output_lists_numbered_sources(run) -> None:
+    out = run("ask", "Đề án 06 được phê duyệt ngày nào?")
+    assert out.returncode == 0 and "Nguồn:" in out.stdout and "[1]" in out.stdout
+
+
+def test_missing_docs_is_a_clear_error_with_exit_code_1(run, tmp_path: Path) -> None:
+    out = run("--docs-dir", str(tmp_path / "none"), "--index-dir", str(tmp_path / "i"),
+              "search", "x")
+    assert out.returncode == 1
+    assert "Không xây dựng được chỉ mục" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_bad_usage_exits_2(run) -> None:
+    assert run("search").returncode == 2
+    assert run("nonsense").returncode == 2
+
+
+def test_readme_commands_exist_in_help(run) -> None:
+    helptext = run("--help").stdout
+    listed = set(re.findall(r"^    (\w+)\s", helptext, re.M))
+    assert {"index", "search", "ask", "chat", "serve", "eval"} <= listed
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    used = set(re.findall(r"python -m assistant (\w+)", readme))
+    assert used and used <= listed, used - listed
+    for command in listed:
+        sub = run(command, "--help")
+        assert sub.returncode == 0
+        for flag in re.findall(rf"python -m assistant {command} [^`\n]*?(--[\w-]+)", readme):
+            assert flag in sub.stdout, f"README uses {command} {flag}, --help does not list it"
+
+
+def test_chat_keeps_the_conversation(run) -> None:
+    out = run("chat", stdin="Tỷ trọng kinh tế số năm 2023 là bao nhiêu?\nCòn năm 2024 thì sao?\n")
+    assert out.returncode == 0
+    assert "16,5%" in out.stdout and "18,3%" in out.stdout
