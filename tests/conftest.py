@@ -59,7 +59,7 @@ def fake_embedder() -> FakeEmbedder:
 def session_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     base = tmp_path_factory.mktemp("assistant")
     return load_settings(env={}, docs_dir=str(DOCS), index_dir=str(base / "index"),
-                         data_dir=str(base / "var"))
+                         data_dir=str(base / "var"), cache_dir=str(base / "cache"))
 
 
 @pytest.fixture(scope="session")
