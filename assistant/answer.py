@@ -16,7 +16,7 @@ import numpy as np
 
 from . import messages as msg
 from .cite import Numbering, facts, verify_citation, verify_sentence
-from .clean import fold, normalize
+from .clean import UPPER, fold, normalize
 from .lexical import tokenize
 from .retrieve import Mode, Retriever
 from .schema import Answer, Hit
@@ -25,7 +25,7 @@ __all__ = ["prepare_question", "resolve_followup", "answer_question", "Candidate
            "score_candidates", "abstain", "format_date", "stream_text"]
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_NAME = re.compile(r"(?<![\w])[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
+_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
 _LEAD_CUE = re.compile(r"^\s*(?:(?:the|vay|con)\s+con|con|vay|the|va|nhung)\b[\s,]*")
 _TAIL_CUE = re.compile(r"[\s,]*(?:thi\s+sao|the\s+nao|ra\s+sao|nhu\s+the\s+nao|nua)?\s*[?.!]*\s*$")
 _ANAPHORA = re.compile(r"\b(tinh|dia\s+phuong|thanh\s+pho|bo|nam|co\s+quan|de\s+an|hoi\s+nghi"
@@ -76,7 +76,7 @@ def _resolve_one(question: str, previous: str) -> str:
     core = core[lead.end():] if lead else core
     tail = _TAIL_CUE.search(fold(core))
     core = core[:tail.start()] if tail else core
-    names = [n for n in _NAME.findall(previous) if not _YEAR.search(n)]
+    names = [n for n in question_names(previous) if not _YEAR.search(n)]
     entity = names[-1] if names else ""
     replaced = _replace_folded(_ANAPHORA, core,
                                lambda m, original: f"{original.split()[0]} {entity}".strip()
@@ -144,10 +144,26 @@ def _years_ok(asked: set[str], sentence: str) -> bool:
     return not asked or not found or bool(asked & found)
 
 
+_SENTENCE_OPENERS = frozenset("theo tỉnh thành năm còn ai tại ở trong khi người có vậy thế và "
+                              "hãy cho liệu những các đã số tổng tỷ bao".split())
+
+
+def question_names(question: str) -> list[str]:
+    """Proper names of a question; a capital that only opens the sentence is not a name."""
+    names = []
+    for m in _NAME.finditer(question):
+        words = m.group().split()
+        if m.start() == 0 and words[0].lower() in _SENTENCE_OPENERS:
+            words = words[1:]
+        if len(words) >= 2 or (words and not words[0].istitle()):
+            names.append(" ".join(words))
+    return names
+
+
 def _names_ok(question: str, article_text: str) -> bool:
     """Every proper name of the question occurs (as whole words) in the candidate's article."""
     folded_article = fold(article_text)
-    for name in _NAME.findall(question):
+    for name in question_names(question):
         words = name.split()
         options = {fold(name), fold(" ".join(words[1:]))} if len(words) > 2 else {fold(name)}
         if not any(re.search(rf"\b{re.escape(o)}\b", folded_article) for o in options):

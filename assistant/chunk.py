@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
+from .clean import UPPER
 from .schema import Article, Chunk
 
 __all__ = ["split_sentences", "chunk_article"]
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n")
-_NEXT_START = re.compile(r"\s+[\"“‘(\[]?[A-ZÀ-ỸĐ0-9]")
+_NEXT_START = re.compile(rf"\s+[\"“‘(\[]?(?:{UPPER}|[0-9])")
 _ABBREVIATIONS = frozenset({"tp", "ts", "ths", "pgs", "gs", "bs", "th.s", "ng", "st", "vd", "tr",
                             "ông", "bà", "mr", "mrs", "dr", "no", "sđd", "q", "p", "tx"})
 _OPEN_QUOTES = {"“": "”", "‘": "’"}

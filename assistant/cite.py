@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from .clean import fold
+from .clean import UPPER, fold
 from .schema import Article, Citation, Hit
 
 __all__ = ["Numbering", "facts", "verify_citation", "verify_sentence", "split_marked",
            "strip_attribution"]
 
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-_NAME = re.compile(r"(?<![\w])[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
+_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
 _MARKER = re.compile(r"\s*\[(\d+)\]")
 _ATTRIBUTION = re.compile(r"^Theo [^\n]{1,160}?\([^()]{1,40}\):\s+")
 
@@ -85,7 +85,7 @@ def verify_sentence(sentence: str, quotes: Iterable[str]) -> bool:
 def split_marked(text: str) -> list[tuple[str, list[int]]]:
     """Split answer text into sentences with the [n] markers that follow each one."""
     out: list[tuple[str, list[int]]] = []
-    for piece in re.split(r"(?<=\])\s+(?=\S)|(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“])", text.strip()):
+    for piece in re.split(rf"(?<=\])\s+(?=\S)|(?<=[.!?…])\s+(?=[\"“]|{UPPER})", text.strip()):
         markers = [int(n) for n in _MARKER.findall(piece)]
         plain = _MARKER.sub("", piece).strip()
         if plain:

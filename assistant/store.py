@@ -33,7 +33,7 @@ from .settings import Settings
 __all__ = ["SCHEMA_VERSION", "Index", "IndexUnavailable", "BuildReport", "ensure_index", "load_index",
            "passage_input"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _CURRENT = "CURRENT"
 
 
