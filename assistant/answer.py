@@ -19,7 +19,7 @@ from .cite import Numbering, facts, verify_citation, verify_sentence
 from .clean import UPPER, fold, normalize
 from .lexical import tokenize
 from .retrieve import Mode, Retriever
-from .schema import Answer, Hit
+from .schema import Answer, Article, Hit
 
 __all__ = ["prepare_question", "resolve_followup", "answer_question", "Candidate",
            "score_candidates", "abstain", "format_date", "stream_text"]
@@ -138,10 +138,17 @@ def _type_ok(question: str, sentence: str) -> bool:
     return True
 
 
-def _years_ok(asked: set[str], sentence: str) -> bool:
-    """A sentence that names years, none of them the asked one, answers another year."""
-    found = set(_YEAR.findall(sentence))
-    return not asked or not found or bool(asked & found)
+def _years_ok(asked: set[str], sentence: str, chunk: str, article: Article) -> bool:
+    """A sentence that names years, none of them the asked one, answers another year. When it
+    names none, its passage speaks for it, then the article's date and opening paragraph."""
+    if not asked:
+        return True
+    lead = article.text.split("\n", 1)[0]
+    for context in (sentence, chunk, f"{article.date} {article.title} {lead}"):
+        found = set(_YEAR.findall(context))
+        if found:
+            return bool(asked & found)
+    return True
 
 
 _SENTENCE_OPENERS = frozenset("theo tỉnh thành năm còn ai tại ở trong khi người có vậy thế và "
@@ -198,9 +205,9 @@ def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -
             dense = float(index.sentence_vectors[row] @ qvec) if row is not None else 0.0
             coverage = _coverage(weights, sentence)
             context = _coverage(weights, f"{article.title} {hit.chunk.text}")
-            type_ok = _type_ok(question, sentence) and _years_ok(asked_years, sentence)
+            type_ok = _type_ok(question, sentence) and _years_ok(asked_years, sentence, hit.chunk.text, article)
             score = (0.45 * coverage + 0.2 * context + 0.35 * np.clip((dense - 0.75) / 0.15, 0, 1)
-                     + (0.0 if type_ok else -0.15) - 0.01 * (hit.rank - 1))
+                     + (0.0 if type_ok else -0.3) - 0.01 * (hit.rank - 1))
             out.append(Candidate(hit, start, end, float(score), coverage, dense, type_ok,
                                  names_ok))
     return sorted(out, key=lambda c: (c.names_ok, c.score), reverse=True)
@@ -253,6 +260,7 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[st
         if len(chosen) >= settings.max_answer_sentences:
             break
         if (cand.names_ok and cand.type_ok and cand.score >= settings.second_answer_ratio * chosen[0].score
+                and cand.coverage >= 0.6 * chosen[0].coverage
                 and cand.hit.article.id not in {c.hit.article.id for c in chosen}
                 and _HAS_NUMBER.search(cand.hit.article.text[cand.start:cand.end]) is not None
                 and fold(cand.hit.article.text[cand.start:cand.end])

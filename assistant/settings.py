@@ -56,7 +56,7 @@ class Settings:
     answer_mode: str = "extractive"  # or "llm"
     max_question_chars: int = 500
     max_answer_sentences: int = 3
-    second_answer_ratio: float = 0.85  # another article's sentence joins the answer above this share of the best score
+    second_answer_ratio: float = 0.75  # another article's sentence joins the answer above this share of the best score
     min_answer_score: float = 0.45  # calibrated on the eval set; see README
     llm_base_url: str = ""
     llm_model: str = ""
