@@ -7,6 +7,7 @@ earlier turns before retrieval.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +26,7 @@ __all__ = ["prepare_question", "resolve_followup", "answer_question", "Candidate
            "score_candidates", "abstain", "format_date", "stream_text"]
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
 _LEAD_CUE = re.compile(r"^\s*(?:(?:the|vay|con)\s+con|con|vay|the|va|nhung)\b[\s,]*")
 _TAIL_CUE = re.compile(r"[\s,]*(?:thi\s+sao|the\s+nao|ra\s+sao|nhu\s+the\s+nao|nua)?\s*[?.!]*\s*$")
@@ -83,6 +85,9 @@ def _resolve_one(question: str, previous: str) -> str:
                                if entity and m.group(1) != "nam" else original)
     if replaced != core:
         return replaced.strip()
+    new_names, old_names = question_names(core), question_names(previous)
+    if new_names and old_names and len(core.split()) <= len(new_names[0].split()) + 2:
+        return previous.replace(old_names[-1], new_names[0])  # "Còn Nghệ An thì sao?"
     years = _YEAR.findall(core)
     if years:
         if _YEAR.search(previous):
@@ -138,6 +143,12 @@ def _type_ok(question: str, sentence: str) -> bool:
     return True
 
 
+def _numbers_ok(asked: set[str], passage: str) -> bool:
+    """Numbers the question gives ("lần thứ 11", "25 dịch vụ") must be in the passage."""
+    found = set(_NUMBER.findall(passage))
+    return asked <= found
+
+
 def _years_ok(asked: set[str], sentence: str, chunk: str, article: Article) -> bool:
     """A sentence that names years, none of them the asked one, answers another year. When it
     names none, its passage speaks for it, then the article's date and opening paragraph."""
@@ -190,6 +201,7 @@ def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -
     weights = _weights(tokenize(question, folded=True, query=True), index.idf)
     qvec = retriever.embedder.embed_queries([retriever.restore(question)])[0]
     asked_years = set(_YEAR.findall(question))
+    asked_numbers = {n for n in _NUMBER.findall(question) if n not in asked_years}
     seen: set[tuple[str, int, int]] = set()
     out = []
     for hit in hits:
@@ -205,7 +217,8 @@ def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -
             dense = float(index.sentence_vectors[row] @ qvec) if row is not None else 0.0
             coverage = _coverage(weights, sentence)
             context = _coverage(weights, f"{article.title} {hit.chunk.text}")
-            type_ok = _type_ok(question, sentence) and _years_ok(asked_years, sentence, hit.chunk.text, article)
+            type_ok = (_type_ok(question, sentence) and _numbers_ok(asked_numbers, hit.chunk.text)
+                       and _years_ok(asked_years, sentence, hit.chunk.text, article))
             score = (0.45 * coverage + 0.2 * context + 0.35 * np.clip((dense - 0.75) / 0.15, 0, 1)
                      + (0.0 if type_ok else -0.3) - 0.01 * (hit.rank - 1))
             out.append(Candidate(hit, start, end, float(score), coverage, dense, type_ok,
@@ -234,10 +247,11 @@ def _piece(question: str, sentence: str, weights: dict[str, float], long: int = 
 
 
 def abstain(question: str, hits: Sequence[Hit], notices: tuple[str, ...] = (),
-            resolved: str = "") -> Answer:
+            resolved: str = "", confidence: float = 0.0) -> Answer:
     """"Not in the articles", with the closest passages listed as possibly related."""
     return Answer(question=question, text=msg.NOT_FOUND, abstained=True,
-                  related=tuple(hits[:3]), notices=notices, resolved_question=resolved)
+                  related=tuple(hits[:3]), notices=notices, resolved_question=resolved,
+                  confidence=confidence)
 
 
 def answer_question(question: str, retriever: Retriever, *, history: Sequence[str] = (),
@@ -253,20 +267,37 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[st
         notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)
     hits = retriever.search(resolved, k=k or settings.top_k, mode=mode)
     candidates = score_candidates(resolved, hits, retriever)
-    if not candidates or not candidates[0].names_ok or candidates[0].score < settings.min_answer_score:
-        return abstain(cleaned, hits, notices, resolved)
+    confidence = candidates[0].score if candidates and candidates[0].names_ok else 0.0
+    if confidence < settings.min_answer_score or confidence <= 0:
+        return abstain(cleaned, hits, notices, resolved, confidence)
     chosen = [candidates[0]]
     for cand in candidates[1:]:
         if len(chosen) >= settings.max_answer_sentences:
             break
-        if (cand.names_ok and cand.type_ok and cand.score >= settings.second_answer_ratio * chosen[0].score
-                and cand.coverage >= 0.6 * chosen[0].coverage
-                and cand.hit.article.id not in {c.hit.article.id for c in chosen}
-                and _HAS_NUMBER.search(cand.hit.article.text[cand.start:cand.end]) is not None
-                and fold(cand.hit.article.text[cand.start:cand.end])
-                not in {fold(c.hit.article.text[c.start:c.end]) for c in chosen}):
+        if _joins(cand, chosen, settings.second_answer_ratio):
             chosen.append(cand)
-    return _compose(cleaned, resolved, chosen, hits, retriever, notices)
+    lead = chosen[0].hit.article.id
+    chosen.sort(key=lambda c: (c.hit.article.id != lead, c.start))
+    return dataclasses.replace(_compose(cleaned, resolved, chosen, hits, retriever, notices),
+                               confidence=confidence)
+
+
+def _joins(cand: Candidate, chosen: list[Candidate], ratio: float) -> bool:
+    """Whether another sentence adds to the answer: another article's figure for the same
+    question (both are shown, with their dates), or a near-equal sentence of the same article
+    right next to the best one (a figure often sits in the sentence after its lead-in)."""
+    best = chosen[0]
+    text = cand.hit.article.text[cand.start:cand.end]
+    if not (cand.names_ok and cand.type_ok) or fold(text) in {
+            fold(c.hit.article.text[c.start:c.end]) for c in chosen}:
+        return False
+    same_article = cand.hit.article.id == best.hit.article.id
+    if same_article:
+        adjacent = abs(cand.start - best.end) <= 3 or abs(best.start - cand.end) <= 3
+        return adjacent and cand.score >= 0.9 * best.score
+    return (cand.hit.article.id not in {c.hit.article.id for c in chosen}
+            and cand.score >= ratio * best.score and cand.coverage >= 0.6 * best.coverage
+            and _HAS_NUMBER.search(text) is not None)
 
 
 def _compose(question: str, resolved: str, chosen: list[Candidate], hits: Sequence[Hit],

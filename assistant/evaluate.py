@@ -30,7 +30,7 @@ from .retrieve import Retriever
 from .schema import Answer, Article, Citation
 
 __all__ = ["Question", "Evidence", "load_questions", "evidence_spans", "retrieval_metrics",
-           "supports", "score_answer", "evaluate", "ours_system", "langchain_system", "SYSTEMS",
+           "supports", "score_answer", "evaluate", "abstention_sweep", "ours_system", "langchain_system", "SYSTEMS",
            "ANSWER_METRICS", "RETRIEVAL_METRICS"]
 
 SYSTEMS = ("ours", "lexical", "dense", "langchain")
@@ -225,7 +225,8 @@ def evaluate(questions: Sequence[Question], systems: dict[str, Callable],
             for key, value in scores.items():
                 per_type.setdefault(q.type, _Scores()).add(key, value)
             rows.append({"system": name, "id": q.id, "type": q.type, "answer": answer.text,
-                         "abstained": answer.abstained, **{k: v for k, v in scores.items()
+                         "abstained": answer.abstained, "confidence": answer.confidence,
+                         **{k: v for k, v in scores.items()
                                                            if v is not None}})
             if bar is not None:
                 bar.update(1)
@@ -237,7 +238,35 @@ def evaluate(questions: Sequence[Question], systems: dict[str, Callable],
                         "by_type": {t: s.mean() for t, s in sorted(per_type.items())}}
     if bar is not None:
         bar.close()
-    return {"systems": result, "rows": rows, "counts": _counts(questions, variants)}
+    return {"systems": result, "rows": rows, "counts": _counts(questions, variants),
+            "abstention_sweep": abstention_sweep(rows)}
+
+
+def abstention_sweep(rows: list[dict], system: str = "ours", max_false: float = 0.05) -> dict:
+    """How abstention would behave at each evidence threshold, on the system's own scores.
+
+    Picks the threshold that declines the most unanswerable questions while declining at most
+    `max_false` of the answerable ones (ties: the middle of the best range). This is how
+    Settings.min_answer_score was chosen.
+    """
+    mine = [r for r in rows if r["system"] == system and r["type"] != "folded"]
+    answerable = [r["confidence"] for r in mine if r["type"] != "unanswerable"]
+    unanswerable = [r["confidence"] for r in mine if r["type"] == "unanswerable"]
+    if not answerable or not unanswerable:
+        return {}
+    table = []
+    for step in range(20, 81):
+        t = step / 100
+        false = sum(c < t for c in answerable) / len(answerable)
+        caught = sum(c < t for c in unanswerable) / len(unanswerable)
+        table.append((t, round(caught, 4), round(false, 4)))
+    allowed = [row for row in table if row[2] <= max_false]
+    best = max(row[1] for row in allowed)
+    best_range = [row[0] for row in allowed if row[1] == best]
+    return {"chosen": best_range[len(best_range) // 2], "abstention_recall": best,
+            "false_abstention_max": max_false,
+            "table": [{"threshold": t, "abstention_recall": c, "false_abstention": f}
+                      for t, c, f in table[::5]]}
 
 
 def _abstention(summary: dict, scores: _Scores) -> None:

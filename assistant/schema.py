@@ -84,6 +84,7 @@ class Answer:
     related: tuple[Hit, ...] = ()  # closest passages, shown when abstaining
     notices: tuple[str, ...] = ()  # e.g. "question shortened", "LLM unreachable"
     resolved_question: str = ""  # the follow-up rewritten with the conversation's context
+    confidence: float = 0.0  # evidence score of the best sentence (abstention compares it)
 
 
 def to_dict(obj: Any) -> Any:
