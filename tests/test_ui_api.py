@@ -1,0 +1,58 @@
+"""The /ask API through the real gradio_client against a launched server."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from gradio_client import Client
+
+from assistant import messages as msg
+
+from .conftest import ROOT
+from .ui_server import server  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def client(server):  # noqa: F811
+    return Client(server[0], verbose=False)
+
+
+def test_ask_returns_the_answer_with_structured_citations(client, server) -> None:  # noqa: F811
+    result = client.predict("Hải Dương có bao nhiêu sản phẩm OCOP?", api_name="/ask")
+    assert "234" in result["answer"] and "[1]" in result["answer"]
+    assert result["abstained"] is False
+    citation = result["citations"][0]
+    assert "234 sản phẩm OCOP" in citation["quote"] and citation["n"] == 1
+    article = server[1].article(citation["article_id"])
+    assert article.text[citation["start"]:citation["end"]] == citation["quote"]
+    assert citation["quote"] in citation["text"]
+
+
+def test_ask_declines_what_the_articles_do_not_say(client) -> None:
+    result = client.predict("Thời tiết Hà Nội hôm nay thế nào?", api_name="/ask")
+    assert result["abstained"] is True and result["answer"] == msg.NOT_FOUND
+    assert result["citations"] == []
+
+
+def test_empty_question_gets_a_prompt(client) -> None:
+    result = client.predict("", api_name="/ask")
+    assert result["answer"] == msg.EMPTY_QUESTION
+
+
+def test_only_ask_is_public(client) -> None:
+    endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert list(endpoints) == ["/ask"]
+
+
+def test_non_loopback_host_without_credentials_refuses_to_start(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_UI_")}
+    env["ASSISTANT_INDEX_DIR"] = str(tmp_path / "never-built")
+    out = subprocess.run([sys.executable, "-m", "assistant", "serve", "--host", "0.0.0.0",
+                          "--port", "7999"], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 2 and "ASSISTANT_UI_PASSWORD" in out.stderr
+    assert not (tmp_path / "never-built").exists()
