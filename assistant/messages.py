@@ -88,3 +88,16 @@ UI_FEEDBACK_THANKS = "Cảm ơn bạn đã đánh giá câu trả lời."
 UI_AUTH_REQUIRED = "Phục vụ trên địa chỉ {host} (không phải loopback) cần đặt ASSISTANT_UI_USERNAME " \
                    "và ASSISTANT_UI_PASSWORD; máy chủ không khởi động."
 UI_READY = "Trợ lý sẵn sàng tại {url} (khởi động {seconds:.1f} giây)."
+
+# LLM mode
+LLM_SYSTEM_PROMPT = (
+    "Bạn là trợ lý trả lời câu hỏi về chuyển đổi số bằng tiếng Việt. Chỉ được dùng thông tin "
+    "trong các đoạn văn được đánh số [1], [2], ... dưới đây, không dùng hiểu biết riêng. "
+    "Trả lời ngắn gọn, mỗi câu kết thúc bằng số của đoạn văn làm căn cứ, ví dụ [1] hoặc [1][2]. "
+    "Giữ nguyên số liệu, tên người, tên địa danh và ngày tháng như trong đoạn văn. "
+    "Nếu các đoạn văn không trả lời được câu hỏi, chỉ viết đúng câu: \"" + NOT_FOUND + "\"")
+LLM_PASSAGE = "[{n}] {title} ({date})\n{text}"
+LLM_USER = "Các đoạn văn:\n\n{passages}\n\nCâu hỏi: {question}"
+LLM_REASON_TIMEOUT = "hết thời gian chờ"
+LLM_REASON_CONNECTION = "không kết nối được"
+LLM_REASON_OTHER = "máy chủ trả lỗi"
