@@ -106,7 +106,7 @@ def test_streamed_answer_is_verified_and_cited(llm_retriever, real_index) -> Non
         server.stop()
     assert len(parts) > 3  # tokens arrived one by one
     final = parts[-1]
-    assert final.text == "Toàn tỉnh hiện có 234 sản phẩm OCOP [1]."
+    assert final.text == "Toàn tỉnh hiện có 234 sản phẩm OCOP. [1]"
     assert [c.n for c in final.citations] == [1]
     c = final.citations[0]
     assert real_index.articles[c.article_id].text[c.start:c.end] == c.quote
