@@ -219,7 +219,7 @@ def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -
             context = _coverage(weights, f"{article.title} {hit.chunk.text}")
             type_ok = (_type_ok(question, sentence) and _numbers_ok(asked_numbers, hit.chunk.text)
                        and _years_ok(asked_years, sentence, hit.chunk.text, article))
-            score = (0.45 * coverage + 0.2 * context + 0.35 * np.clip((dense - 0.75) / 0.15, 0, 1)
+            score = (0.35 * coverage + 0.2 * context + 0.45 * np.clip((dense - 0.75) / 0.15, 0, 1)
                      + (0.0 if type_ok else -0.3) - 0.01 * (hit.rank - 1))
             out.append(Candidate(hit, start, end, float(score), coverage, dense, type_ok,
                                  names_ok))
@@ -240,7 +240,7 @@ def _piece(question: str, sentence: str, weights: dict[str, float], long: int = 
     scored = [(_coverage(weights, c) + (0.2 if _type_ok(question, c) else 0), i)
               for i, c in enumerate(clauses)]
     best = max(s for s, _ in scored)
-    keep = sorted(i for s, i in scored if s >= best * 0.8 and s > 0)[:2]
+    keep = sorted(i for s, i in scored if s >= best * 0.5 and s > 0)[:3]
     text = "; ".join(clauses[i].rstrip(";") for i in keep)
     text = text[:1].upper() + text[1:]
     return text if text[-1] in ".!?…" else text + "."
@@ -294,7 +294,7 @@ def _joins(cand: Candidate, chosen: list[Candidate], ratio: float) -> bool:
     same_article = cand.hit.article.id == best.hit.article.id
     if same_article:
         adjacent = abs(cand.start - best.end) <= 3 or abs(best.start - cand.end) <= 3
-        return adjacent and cand.score >= 0.9 * best.score
+        return adjacent and cand.score >= 0.8 * best.score
     return (cand.hit.article.id not in {c.hit.article.id for c in chosen}
             and cand.score >= ratio * best.score and cand.coverage >= 0.6 * best.coverage
             and _HAS_NUMBER.search(text) is not None)
