@@ -47,6 +47,29 @@ def _by_type_table(result: dict, system: str = "ours") -> str:
     return "\n".join(lines)
 
 
+def _sweep_tables(result: dict) -> list[str]:
+    """How the fusion weights and the abstention threshold were chosen, when measured."""
+    parts = []
+    if result.get("fusion_sweep"):
+        lines = ["| fusion | dense weight | recall@1 | recall@5 | mrr@10 | folded recall@1 "
+                 "| folded mrr@10 |", "|---|---:|---:|---:|---:|---:|---:|"]
+        for row in result["fusion_sweep"]:
+            lines.append(f"| {row['fusion']} | {row['dense_weight']:.1f} | "
+                         + " | ".join(_fmt(row.get(m)) for m in (
+                             "recall@1", "recall@5", "mrr@10", "folded_recall@1",
+                             "folded_mrr@10")) + " |")
+        parts += ["## Fusion sweep (retrieval, answerable questions)", "\n".join(lines)]
+    sweep = result.get("abstention_sweep") or {}
+    if sweep.get("table"):
+        lines = ["| threshold | abstention recall | false abstention |", "|---:|---:|---:|"]
+        lines += [f"| {row['threshold']:.2f} | {row['abstention_recall']:.3f} | "
+                  f"{row['false_abstention']:.3f} |" for row in sweep["table"]]
+        parts += [f"## Abstention sweep (ours)\nBest threshold with at most "
+                  f"{sweep['false_abstention_max']:.0%} false abstentions: "
+                  f"{sweep['chosen']:.2f}.", "\n".join(lines)]
+    return parts
+
+
 def _chart(result: dict, path: Path) -> None:
     import matplotlib
 
@@ -89,7 +112,7 @@ def write_reports(result: dict, reports_dir: Path, meta: dict) -> dict[str, Path
         f"without diacritics, type `folded`, not in the overall figures); embedder "
         f"`{meta['embedder']}`.",
         "## Ours vs baselines (overall)", table(result),
-        "## Ours by question type", _by_type_table(result),
+        "## Ours by question type", _by_type_table(result), *_sweep_tables(result),
         f"## Feedback from the chat\nliked: {feedback.get('like', 0)}, "
         f"disliked: {feedback.get('dislike', 0)}",
         f"![chart]({paths['png'].name})"])

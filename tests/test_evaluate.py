@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from assistant.evaluate import (Question, evaluate, evidence_spans, load_questions,
+from assistant.evaluate import (Question, abstention_sweep, evaluate, evidence_spans,
+                                fusion_sweep, load_questions,
                                 ours_system, retrieval_metrics, supports)
 from assistant.report import check_floors, table
 
@@ -84,3 +85,30 @@ def test_floors_catch_a_regression(tmp_path) -> None:
     bad = {"systems": {"ours": {"overall": {"recall@5": 0.8, "latency_p95_ms": 900}}}}
     assert check_floors(good, floors) == []
     assert len(check_floors(bad, floors)) == 2
+
+
+def test_abstention_sweep_keeps_a_margin_under_the_allowed_false_abstentions() -> None:
+    answerable = [{"system": "ours", "type": "number", "confidence": c}
+                  for c in [0.3] + [0.59] * 3 + [0.9] * 96]
+    unanswerable = [{"system": "ours", "type": "unanswerable", "confidence": c}
+                    for c in (0.1, 0.2, 0.55, 0.61)]
+    sweep = abstention_sweep(answerable + unanswerable, max_false=0.05)
+    # 0.62 would catch every unanswerable question but decline 4% of the answerable ones:
+    # within the 5% allowed, over the 2.5% margin; so the sweep stays under 0.60.
+    assert sweep["abstention_recall"] == 0.75 and 0.56 <= sweep["chosen"] <= 0.59
+
+
+def test_fusion_sweep_measures_both_fusions_and_matches_the_retriever(retriever) -> None:
+    questions = [q for q in load_questions(QUESTIONS) if not q.history][:12]
+    sweep = fusion_sweep(questions, retriever, weights=(0.0, retriever.settings.dense_weight))
+    assert [(r["fusion"], r["dense_weight"]) for r in sweep] == [
+        ("rrf", 0.0), ("rrf", retriever.settings.dense_weight),
+        ("weighted", 0.0), ("weighted", retriever.settings.dense_weight)]
+    current = next(r for r in sweep if r["fusion"] == retriever.settings.fusion
+                   and r["dense_weight"] == retriever.settings.dense_weight)
+    direct = [retrieval_metrics([(h.chunk.article_id, h.chunk.start, h.chunk.end)
+                                 for h in retriever.search(q.question, k=10)],
+                                evidence_spans(q, retriever.index.articles))["recall@5"]
+              for q in questions if q.answerable and not q.history]
+    assert current["recall@5"] == pytest.approx(sum(direct) / len(direct), abs=1e-4)
+    assert 0 <= current["folded_recall@5"] <= 1
