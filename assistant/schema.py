@@ -27,8 +27,14 @@ class Article:
 
     @property
     def display_title(self) -> str:
-        """The title, or the id when the article shows none."""
-        return self.title or self.id
+        """The title; for an article that shows none, its opening words (a label a reader can
+        recognise, taken from the text, never invented), or else its id."""
+        if self.title:
+            return self.title
+        words = self.text.strip().split("\n", 1)[0].split()
+        if not words:
+            return self.id
+        return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,9 @@ def test_shipped_articles_have_the_metadata_their_text_shows(articles) -> None:
         ("2024-04-24", "Báo Sóc Trăng", "Tấn Phát")
     da_nang = articles["de-an-06-hoi-nghi-da-nang"]
     assert da_nang.title == "" and da_nang.source == "danang.gov.vn"  # no title shown: none
-    assert da_nang.display_title == "de-an-06-hoi-nghi-da-nang"
+    # shown under its opening words (the photo caption), not a slug
+    assert da_nang.display_title == "Toàn cảnh hội nghị tại Đà Nẵng"
+    assert da_nang.text.startswith(da_nang.display_title)
 
 
 def test_html_goes_through_trafilatura(tmp_path: Path) -> None:
