@@ -1,7 +1,7 @@
 """Vietnamese sentence splitting and sentence-aligned chunks with exact offsets.
 
 A sentence ends at . ! ? or … followed by white space and the start of a new sentence, never
-inside a number ("2.398", "80,2%", "06/1/2022"), after a known abbreviation, or inside quoted
+inside a number ("1.234", "12,5%", "06/1/2022"), after a known abbreviation, or inside quoted
 speech. Paragraph breaks always end a sentence. Chunks are runs of whole sentences sized in the
 embedding model's tokens, overlapping by whole sentences.
 """
