@@ -39,6 +39,9 @@ _ASKS_DATE = re.compile(r"\b(khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao|bao\s+gi
                         r"|thoi\s+gian\s+nao|ngay\s+bao\s+nhieu|thoi\s+diem\s+nao)\b")
 _ASKS_NAME = re.compile(r"\b(ai|nguoi\s+nao|vi\s+nao|dong\s+chi\s+nao)\b")
 _HAS_NUMBER = re.compile(r"\d")
+_COUNTED = re.compile(r"\bbao\s+nhieu\s+([^?.!]+)")
+_NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
+                         "thi %".split())
 _HAS_DATE = re.compile(r"\b\d{1,2}/\d{1,4}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b|\btháng\s+\d")
 _CLAUSE = re.compile(r"[^;]+(?:;|$)")
 
@@ -136,11 +139,31 @@ def _type_ok(question: str, sentence: str) -> bool:
     folded = fold(question)
     if _ASKS_DATE.search(folded):
         return bool(_HAS_DATE.search(sentence))
-    if _ASKS_NUMBER.search(folded):
-        return bool(_HAS_NUMBER.search(sentence))
+    if _ASKS_NUMBER.search(folded):  # a figure the question did not give, and not a year
+        given = set(_NUMBER.findall(question))
+        figures = [m for m in _NUMBER.finditer(sentence)
+                   if m.group() not in given and not _YEAR.fullmatch(m.group())]
+        counted = _counted(folded)
+        if not figures or not counted:
+            return bool(figures)
+        # "bao nhiêu nghị định": a thing counted stands near one of the figures
+        words = fold(sentence).split()
+        spans = [len(fold(sentence[:m.start()]).split()) for m in figures]
+        return any(counted & set(words[max(0, i - 6): i + 7]) for i in spans)
     if _ASKS_NAME.search(folded):
         return bool(_NAME.search(sentence))
     return True
+
+
+def _counted(folded_question: str) -> set[str]:
+    """First syllables of what "bao nhiêu ..." counts ("bao nhieu dich vu, thu tuc" ->
+    {dich, thu}); empty for amounts with no noun of their own (percent, money, time)."""
+    m = _COUNTED.search(folded_question)
+    if not m:
+        return set()
+    items = re.split(r",|\bva\b|\bhay\b", m.group(1))
+    heads = {item.split()[0] for item in items if item.split()}
+    return set() if heads & _NOT_COUNTED else heads
 
 
 def _numbers_ok(asked: set[str], passage: str) -> bool:
@@ -223,7 +246,7 @@ def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -
                      + (0.0 if type_ok else -0.3) - 0.01 * (hit.rank - 1))
             out.append(Candidate(hit, start, end, float(score), coverage, dense, type_ok,
                                  names_ok))
-    return sorted(out, key=lambda c: (c.names_ok, c.score), reverse=True)
+    return sorted(out, key=lambda c: (c.names_ok, c.type_ok, c.score), reverse=True)
 
 
 def format_date(iso: str) -> str:
