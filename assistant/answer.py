@@ -38,6 +38,8 @@ _ASKS_NUMBER = re.compile(r"\b(bao\s+nhieu|may|ty\s+le|ty\s+trong|so\s+luong|bao
 _ASKS_DATE = re.compile(r"\b(khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao|bao\s+gio|luc\s+nao"
                         r"|thoi\s+gian\s+nao|ngay\s+bao\s+nhieu|thoi\s+diem\s+nao)\b")
 _ASKS_NAME = re.compile(r"\b(ai|nguoi\s+nao|vi\s+nao|dong\s+chi\s+nao)\b")
+_QUESTION_WORD = re.compile(r"\b(bao\s+nhieu|khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao"
+                            r"|bao\s+gio|bao\s+lau|nguoi\s+nao|ai|la\s+gi|nhu\s+the\s+nao)\b")
 _HAS_NUMBER = re.compile(r"\d")
 _COUNTED = re.compile(r"\bbao\s+nhieu\s+([^?.!]+)")
 _NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
@@ -98,7 +100,20 @@ def _resolve_one(question: str, previous: str) -> str:
             rest = _YEAR.sub("", re.sub(r"\bnăm\b", "", core)).strip(" ,")
             return f"{rest} {swapped}".strip() if rest else swapped
         return f"{previous.rstrip(' ?')} {core.strip()}?"
+    asked = _question_form(previous)
+    if asked:  # "Còn số tài khoản VNeID thì sao?": the new topic, asked the same way
+        return f"{core.strip()} {asked}?"
     return f"{core.strip()} ({previous.rstrip(' ?')})"
+
+
+def _question_form(question: str) -> str:
+    """What a question asks and when ("bao nhiêu ... năm 2024" -> "bao nhiêu năm 2024"), in
+    its own wording; empty when it has no question word we know."""
+    m = _QUESTION_WORD.search(fold(question))
+    if not m:
+        return ""
+    years = " ".join(f"năm {y}" for y in _YEAR.findall(question))
+    return f"{question[m.start():m.end()].lower()} {years}".strip()
 
 
 def resolve_followup(question: str, history: Sequence[str]) -> str:

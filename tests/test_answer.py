@@ -76,6 +76,12 @@ def test_followups_are_resolved_against_earlier_turns(retriever) -> None:
                                history=["Hải Dương có bao nhiêu sản phẩm OCOP?"])
     assert "150.104" in province.text
     assert any("Hải Dương" in n for n in province.notices)
+    # a new topic, asked the same way: the earlier topic does not steer the search
+    topic = ["Cổng Dịch vụ công quốc gia tích hợp bao nhiêu thủ tục năm 2024?"]
+    assert resolve_followup("Còn số tài khoản VNeID thì sao?", topic) == \
+        "số tài khoản VNeID bao nhiêu năm 2024?"
+    accounts = answer_question("Con so tai khoan VNeID thi sao?", retriever, history=topic)
+    assert "55,25 triệu" in accounts.text and "4.475" not in accounts.text
 
 
 def test_a_standalone_question_is_not_rewritten() -> None:
