@@ -40,6 +40,7 @@ _ASKS_DATE = re.compile(r"\b(khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao|bao\s+gi
 _ASKS_NAME = re.compile(r"\b(ai|nguoi\s+nao|vi\s+nao|dong\s+chi\s+nao)\b")
 _QUESTION_WORD = re.compile(r"\b(bao\s+nhieu|khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao"
                             r"|bao\s+gio|bao\s+lau|nguoi\s+nao|ai|la\s+gi|nhu\s+the\s+nao)\b")
+_CONSEQUENCE = re.compile(r"(do\s+do|vi\s+vay|vi\s+the|boi\s+vay|cho\s+nen|nho\s+do)\b")
 _HAS_NUMBER = re.compile(r"\d")
 _COUNTED = re.compile(r"\bbao\s+nhieu\s+([^?.!]+)")
 _NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
@@ -181,10 +182,15 @@ def _counted(folded_question: str) -> set[str]:
     return set() if heads & _NOT_COUNTED else heads
 
 
-def _numbers_ok(asked: set[str], passage: str) -> bool:
-    """Numbers the question gives ("lần thứ 11", "25 dịch vụ") must be in the passage."""
-    found = set(_NUMBER.findall(passage))
+def _numbers_ok(asked: set[str], passage: str, article: Article) -> bool:
+    """Numbers the question gives ("lần thứ 11", "25 dịch vụ") must be in the passage, or in
+    the article's title and opening paragraph (where the event is named once for all)."""
+    found = set(_NUMBER.findall(f"{passage} {article.title} {_lead(article)}"))
     return asked <= found
+
+
+def _lead(article: Article) -> str:
+    return article.text.split("\n", 1)[0]
 
 
 def _years_ok(asked: set[str], sentence: str, chunk: str, article: Article) -> bool:
@@ -192,8 +198,7 @@ def _years_ok(asked: set[str], sentence: str, chunk: str, article: Article) -> b
     names none, its passage speaks for it, then the article's date and opening paragraph."""
     if not asked:
         return True
-    lead = article.text.split("\n", 1)[0]
-    for context in (sentence, chunk, f"{article.date} {article.title} {lead}"):
+    for context in (sentence, chunk, f"{article.date} {article.title} {_lead(article)}"):
         found = set(_YEAR.findall(context))
         if found:
             return bool(asked & found)
@@ -255,7 +260,8 @@ def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -
             dense = float(index.sentence_vectors[row] @ qvec) if row is not None else 0.0
             coverage = _coverage(weights, sentence)
             context = _coverage(weights, f"{article.title} {hit.chunk.text}")
-            type_ok = (_type_ok(question, sentence) and _numbers_ok(asked_numbers, hit.chunk.text)
+            type_ok = (_type_ok(question, sentence)
+                       and _numbers_ok(asked_numbers, hit.chunk.text, article)
                        and _years_ok(asked_years, sentence, hit.chunk.text, article))
             score = (0.35 * coverage + 0.2 * context + 0.45 * np.clip((dense - 0.75) / 0.15, 0, 1)
                      + (0.0 if type_ok else -0.3) - 0.01 * (hit.rank - 1))
@@ -331,7 +337,10 @@ def _joins(cand: Candidate, chosen: list[Candidate], ratio: float) -> bool:
         return False
     same_article = cand.hit.article.id == best.hit.article.id
     if same_article:
-        adjacent = abs(cand.start - best.end) <= 3 or abs(best.start - cand.end) <= 3
+        before = abs(best.start - cand.end) <= 3
+        if before and _CONSEQUENCE.match(fold(best.hit.article.text[best.start:best.end])):
+            return True  # "Do đó, ..." says what follows from the sentence before it
+        adjacent = abs(cand.start - best.end) <= 3 or before
         return adjacent and cand.score >= 0.8 * best.score
     return (cand.hit.article.id not in {c.hit.article.id for c in chosen}
             and cand.score >= ratio * best.score and cand.coverage >= 0.6 * best.coverage
