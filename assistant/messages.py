@@ -10,7 +10,8 @@ from __future__ import annotations
 # Questions as they come
 EMPTY_QUESTION = "Bạn muốn hỏi gì về chuyển đổi số? Hãy nhập một câu hỏi, ví dụ: " \
                  "“Hải Dương có bao nhiêu sản phẩm OCOP?”"
-QUESTION_SHORTENED = "Câu hỏi quá dài nên chỉ {kept} trên {total} ký tự đầu được dùng để tìm kiếm."
+QUESTION_SHORTENED = ("Câu hỏi quá dài ({total} ký tự) nên chỉ {kept} ký tự đầu được dùng để "
+                      "tìm kiếm.")
 
 # Answers
 NOT_FOUND = "Không tìm thấy thông tin này trong các bài viết."
