@@ -21,6 +21,7 @@ from .clean import UPPER, fold, normalize
 from .lexical import tokenize
 from .retrieve import Mode, Retriever
 from .schema import Answer, Article, Hit
+from .settings import Settings
 
 __all__ = ["prepare_question", "resolve_followup", "answer_question", "Candidate",
            "score_candidates", "abstain", "format_date", "stream_text"]
@@ -239,7 +240,7 @@ def _sentence_rows(index_key: int, sentences: tuple) -> dict[tuple[str, int, int
 
 def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -> list[Candidate]:
     """Every sentence of the retrieved passages, best answer first."""
-    index = retriever.index
+    index, st = retriever.index, retriever.settings
     rows = _sentence_rows(id(index), index.sentences)
     weights = _weights(tokenize(question, folded=True, query=True), index.idf)
     qvec = retriever.embedder.embed_queries([retriever.restore(question)])[0]
@@ -263,8 +264,10 @@ def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -
             type_ok = (_type_ok(question, sentence)
                        and _numbers_ok(asked_numbers, hit.chunk.text, article)
                        and _years_ok(asked_years, sentence, hit.chunk.text, article))
-            score = (0.35 * coverage + 0.2 * context + 0.45 * np.clip((dense - 0.75) / 0.15, 0, 1)
-                     + (0.0 if type_ok else -0.3) - 0.01 * (hit.rank - 1))
+            similarity = np.clip((dense - st.dense_floor) / st.dense_span, 0, 1)
+            score = (st.score_coverage_weight * coverage + st.score_context_weight * context
+                     + st.score_dense_weight * similarity
+                     - (0.0 if type_ok else st.type_mismatch_penalty) - 0.01 * (hit.rank - 1))
             out.append(Candidate(hit, start, end, float(score), coverage, dense, type_ok,
                                  names_ok))
     return sorted(out, key=lambda c: (c.names_ok, c.type_ok, c.score), reverse=True)
@@ -318,7 +321,7 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[st
     for cand in candidates[1:]:
         if len(chosen) >= settings.max_answer_sentences:
             break
-        if _joins(cand, chosen, settings.second_answer_ratio):
+        if _joins(cand, chosen, settings):
             chosen.append(cand)
     lead = chosen[0].hit.article.id
     chosen.sort(key=lambda c: (c.hit.article.id != lead, c.start))
@@ -326,7 +329,7 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[st
                                confidence=confidence)
 
 
-def _joins(cand: Candidate, chosen: list[Candidate], ratio: float) -> bool:
+def _joins(cand: Candidate, chosen: list[Candidate], settings: Settings) -> bool:
     """Whether another sentence adds to the answer: another article's figure for the same
     question (both are shown, with their dates), or a near-equal sentence of the same article
     right next to the best one (a figure often sits in the sentence after its lead-in)."""
@@ -341,9 +344,10 @@ def _joins(cand: Candidate, chosen: list[Candidate], ratio: float) -> bool:
         if before and _CONSEQUENCE.match(fold(best.hit.article.text[best.start:best.end])):
             return True  # "Do đó, ..." says what follows from the sentence before it
         adjacent = abs(cand.start - best.end) <= 3 or before
-        return adjacent and cand.score >= 0.8 * best.score
+        return adjacent and cand.score >= settings.adjacent_join_ratio * best.score
     return (cand.hit.article.id not in {c.hit.article.id for c in chosen}
-            and cand.score >= ratio * best.score and cand.coverage >= 0.6 * best.coverage
+            and cand.score >= settings.second_answer_ratio * best.score
+            and cand.coverage >= 0.6 * best.coverage
             and _HAS_NUMBER.search(text) is not None)
 
 

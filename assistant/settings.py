@@ -58,6 +58,17 @@ class Settings:
     max_answer_sentences: int = 3
     second_answer_ratio: float = 0.75  # another article's sentence joins the answer above this share of the best score
     min_answer_score: float = 0.54  # chosen by the eval's abstention sweep; see README
+    # A sentence's answer score: shares of the question's weighted terms in the sentence and in
+    # its passage, and its embedding's similarity to the question mapped from
+    # [dense_floor, dense_floor + dense_span] to [0, 1] (E5 cosines sit high); minus a penalty
+    # when it is not the kind of answer asked for. Tuned on the eval set.
+    score_coverage_weight: float = 0.35
+    score_context_weight: float = 0.2
+    score_dense_weight: float = 0.45
+    dense_floor: float = 0.75
+    dense_span: float = 0.15
+    type_mismatch_penalty: float = 0.3
+    adjacent_join_ratio: float = 0.8  # a neighbouring sentence joins above this share of the best
     llm_base_url: str = ""
     llm_model: str = ""
     llm_provider: str = "openai"  # "openai" (any compatible endpoint) or "ollama"
