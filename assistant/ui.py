@@ -149,8 +149,8 @@ def build_app(engine: Engine):
             gr.Info(msg.UI_FEEDBACK_THANKS)
 
     def library_rows():
-        return [[r.article.id, r.article.display_title, format_date(r.article.date),
-                 r.article.source, r.chunks] for r in engine.articles()]
+        return [[r.article.display_title, format_date(r.article.date), r.article.source,
+                 r.chunks, r.article.id] for r in engine.articles()]
 
     def library_update(status):
         ids = [r.article.id for r in engine.articles()]
@@ -211,7 +211,8 @@ def build_app(engine: Engine):
         with gr.Tab(msg.UI_TAB_LIBRARY):
             status = gr.Markdown(elem_id="library-status")
             table = gr.Dataframe(library_rows(), headers=msg.UI_LIB_HEADERS,
-                                 interactive=False, elem_id="library")
+                                 interactive=False, wrap=True, elem_id="library",
+                                 column_widths=["42%", "12%", "16%", "8%", "22%"])
             with gr.Row():
                 upload = gr.File(label=msg.UI_UPLOAD, file_types=[".txt", ".md", ".html",
                                                                   ".htm"], type="filepath")
