@@ -244,6 +244,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true",
                    help="exit 1 when a figure falls under its floor in eval/floors.json")
     p.add_argument("--limit", type=int, default=None, help="only the first N questions")
+    p.add_argument("--reports-dir", default=None,
+                   help="where to write the reports (default eval/reports)")
     p.add_argument("--sweep", action="store_true",
                    help="also measure retrieval for each fusion method and dense weight")
     p.set_defaults(func=_cmd_eval)

@@ -429,13 +429,14 @@ def main(settings, args) -> int:
     if args.sweep:
         result["fusion_sweep"] = fusion_sweep(questions, retriever)
     votes = [r.get("vote") for r in read_feedback(settings.data_dir)]
-    meta = {"command": "python -m assistant " + " ".join(sys.argv[2:] if len(sys.argv) > 2
-                                                         else ["eval"]),
+    argv = sys.argv[1:] if sys.argv[1:2] == ["eval"] else ["eval"]
+    meta = {"command": "python -m assistant " + " ".join(argv),
             "embedder": embedder.name, "questions_file": str(path),
             "feedback": {"like": votes.count("like"), "dislike": votes.count("dislike")},
             "settings": {k: str(v) for k, v in vars(settings).items()
                          if not k.endswith("_dir")}}
-    paths = write_reports(result, settings.eval_dir / "reports", meta)
+    reports = Path(args.reports_dir) if args.reports_dir else settings.eval_dir / "reports"
+    paths = write_reports(result, reports, meta)
     print(table(result))
     print(f"\nfeedback: liked {meta['feedback']['like']}, disliked {meta['feedback']['dislike']}")
     print(f"reports: {paths['md']}  {paths['json']}  {paths['png']}")
