@@ -152,22 +152,39 @@ def _coverage(weights: dict[str, float], text: str) -> float:
     return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
 
 
-def _type_ok(question: str, sentence: str) -> bool:
+@dataclass(frozen=True)
+class _Asked:
+    """What a question asks for, read once per question rather than once per sentence."""
+
+    kind: str  # "date", "number", "name", or "" for anything else
+    years: frozenset[str]
+    numbers: frozenset[str]  # figures the question gives itself, years apart
+    counted: frozenset[str]  # what "bao nhiêu ..." counts (see _counted)
+
+
+def _asked(question: str) -> _Asked:
     folded = fold(question)
-    if _ASKS_DATE.search(folded):
+    kind = ("date" if _ASKS_DATE.search(folded) else "number" if _ASKS_NUMBER.search(folded)
+            else "name" if _ASKS_NAME.search(folded) else "")
+    years = frozenset(_YEAR.findall(question))
+    return _Asked(kind, years, frozenset(_NUMBER.findall(question)) - years,
+                  frozenset(_counted(folded)))
+
+
+def _type_ok(asked: _Asked, sentence: str) -> bool:
+    if asked.kind == "date":
         return bool(_HAS_DATE.search(sentence))
-    if _ASKS_NUMBER.search(folded):  # a figure the question did not give, and not a year
-        given = set(_NUMBER.findall(question))
+    if asked.kind == "number":  # a figure the question did not give, and not a year
         figures = [m for m in _NUMBER.finditer(sentence)
-                   if m.group() not in given and not _YEAR.fullmatch(m.group())]
-        counted = _counted(folded)
-        if not figures or not counted:
+                   if m.group() not in asked.numbers and not _YEAR.fullmatch(m.group())]
+        if not figures or not asked.counted:
             return bool(figures)
         # "bao nhiêu nghị định": a thing counted stands near one of the figures
-        words = fold(sentence).split()
-        spans = [len(fold(sentence[:m.start()]).split()) for m in figures]
-        return any(counted & set(words[max(0, i - 6): i + 7]) for i in spans)
-    if _ASKS_NAME.search(folded):
+        folded = fold(sentence)  # same offsets as the sentence
+        words = folded.split()
+        spans = [len(folded[:m.start()].split()) for m in figures]
+        return any(asked.counted & set(words[max(0, i - 6): i + 7]) for i in spans)
+    if asked.kind == "name":
         return bool(_NAME.search(sentence))
     return True
 
@@ -183,7 +200,7 @@ def _counted(folded_question: str) -> set[str]:
     return set() if heads & _NOT_COUNTED else heads
 
 
-def _numbers_ok(asked: set[str], passage: str, article: Article) -> bool:
+def _numbers_ok(asked: frozenset[str], passage: str, article: Article) -> bool:
     """Numbers the question gives ("lần thứ 11", "25 dịch vụ") must be in the passage, or in
     the article's title and opening paragraph (where the event is named once for all)."""
     found = set(_NUMBER.findall(f"{passage} {article.title} {_lead(article)}"))
@@ -194,7 +211,7 @@ def _lead(article: Article) -> str:
     return article.text.split("\n", 1)[0]
 
 
-def _years_ok(asked: set[str], sentence: str, chunk: str, article: Article) -> bool:
+def _years_ok(asked: frozenset[str], sentence: str, chunk: str, article: Article) -> bool:
     """A sentence that names years, none of them the asked one, answers another year. When it
     names none, its passage speaks for it, then the article's date and opening paragraph."""
     if not asked:
@@ -244,8 +261,7 @@ def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -
     rows = _sentence_rows(id(index), index.sentences)
     weights = _weights(tokenize(question, folded=True, query=True), index.idf)
     qvec = retriever.embedder.embed_queries([retriever.restore(question)])[0]
-    asked_years = set(_YEAR.findall(question))
-    asked_numbers = {n for n in _NUMBER.findall(question) if n not in asked_years}
+    asked = _asked(question)
     seen: set[tuple[str, int, int]] = set()
     out = []
     for hit in hits:
@@ -261,9 +277,9 @@ def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -
             dense = float(index.sentence_vectors[row] @ qvec) if row is not None else 0.0
             coverage = _coverage(weights, sentence)
             context = _coverage(weights, f"{article.title} {hit.chunk.text}")
-            type_ok = (_type_ok(question, sentence)
-                       and _numbers_ok(asked_numbers, hit.chunk.text, article)
-                       and _years_ok(asked_years, sentence, hit.chunk.text, article))
+            type_ok = (_type_ok(asked, sentence)
+                       and _numbers_ok(asked.numbers, hit.chunk.text, article)
+                       and _years_ok(asked.years, sentence, hit.chunk.text, article))
             similarity = np.clip((dense - st.dense_floor) / st.dense_span, 0, 1)
             score = (st.score_coverage_weight * coverage + st.score_context_weight * context
                      + st.score_dense_weight * similarity
@@ -279,12 +295,12 @@ def format_date(iso: str) -> str:
     return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else (iso or msg.NO_DATE)
 
 
-def _piece(question: str, sentence: str, weights: dict[str, float], long: int = 220) -> str:
+def _piece(asked: _Asked, sentence: str, weights: dict[str, float], long: int = 220) -> str:
     """The sentence, or for a long list-like sentence only its clauses that answer."""
     clauses = [c.strip() for c in _CLAUSE.findall(sentence) if c.strip()]
     if len(sentence) <= long or len(clauses) < 2:
         return sentence
-    scored = [(_coverage(weights, c) + (0.2 if _type_ok(question, c) else 0), i)
+    scored = [(_coverage(weights, c) + (0.2 if _type_ok(asked, c) else 0), i)
               for i, c in enumerate(clauses)]
     best = max(s for s, _ in scored)
     keep = sorted(i for s, i in scored if s >= best * 0.5 and s > 0)[:3]
@@ -354,13 +370,14 @@ def _joins(cand: Candidate, chosen: list[Candidate], settings: Settings) -> bool
 def _compose(question: str, resolved: str, chosen: list[Candidate], hits: Sequence[Hit],
              retriever: Retriever, notices: tuple[str, ...]) -> Answer:
     weights = _weights(tokenize(resolved, folded=True, query=True), retriever.index.idf)
+    asked = _asked(resolved)
     numbering = Numbering()
     several = len({c.hit.article.id for c in chosen}) > 1
     parts = []
     for cand in chosen:
         article = cand.hit.article
         citation = numbering.cite(cand.hit, cand.start, cand.end)
-        piece = _piece(resolved, citation.quote, weights)
+        piece = _piece(asked, citation.quote, weights)
         if not verify_sentence(piece, [citation.quote]) or \
                 not verify_citation(citation, retriever.index.articles, hits):
             continue  # never show a sentence with a citation that does not hold

@@ -293,8 +293,6 @@ def fusion_sweep(questions: Sequence[Question], retriever: Retriever,
     """Retrieval figures of the hybrid for each fusion method and dense weight, on the
     answerable questions (typed as written, and folded copies apart). This is how
     Settings.fusion and Settings.dense_weight were chosen."""
-    from dataclasses import replace
-
     embedder = _MemoEmbedder(retriever.embedder)
     items = []
     for q in questions:
@@ -308,7 +306,7 @@ def fusion_sweep(questions: Sequence[Question], retriever: Retriever,
     table = []
     for fusion in ("rrf", "weighted"):
         for weight in weights:
-            settings = replace(retriever.settings, fusion=fusion, dense_weight=weight)
+            settings = retriever.settings.replace(fusion=fusion, dense_weight=weight)
             trial = Retriever(retriever.index, embedder, settings)
             scores = {False: _Scores(), True: _Scores()}
             for query, spans, folded in items:
