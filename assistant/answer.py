@@ -20,7 +20,7 @@ from .cite import Numbering, facts, verify_citation, verify_sentence
 from .clean import UPPER, fold, normalize
 from .lexical import tokenize
 from .retrieve import Mode, Retriever
-from .schema import Answer, Article, Hit
+from .schema import Answer, Article, Hit, Turn, as_turns
 from .settings import Settings
 
 __all__ = ["prepare_question", "resolve_followup", "answer_question", "Candidate",
@@ -317,15 +317,16 @@ def abstain(question: str, hits: Sequence[Hit], notices: tuple[str, ...] = (),
                   confidence=confidence)
 
 
-def answer_question(question: str, retriever: Retriever, *, history: Sequence[str] = (),
+def answer_question(question: str, retriever: Retriever, *, history: Sequence[Turn | str] = (),
                     k: int | None = None, mode: Mode = "hybrid") -> Answer:
     """The extractive answer to `question` (with the earlier questions of the conversation)."""
     settings = retriever.settings
     cleaned, notices = prepare_question(question, settings.max_question_chars)
     if not cleaned:
         return Answer(question=question, text=msg.EMPTY_QUESTION, notices=notices)
-    resolved = resolve_followup(cleaned, [prepare_question(h, settings.max_question_chars)[0]
-                                          for h in history])
+    resolved = resolve_followup(cleaned, [prepare_question(t.question,
+                                                           settings.max_question_chars)[0]
+                                          for t in as_turns(history)])
     if resolved != cleaned:
         notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)
     hits = retriever.search(resolved, k=k or settings.top_k, mode=mode)

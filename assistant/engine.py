@@ -15,7 +15,7 @@ from .answer import answer_question, stream_text
 from .embed import Embedder, make_embedder
 from .ingest import IngestError, find_article_file, save_article
 from .retrieve import Retriever
-from .schema import Answer, Article
+from .schema import Answer, Article, Turn
 from .settings import Settings
 from .store import BuildReport, ensure_index
 
@@ -49,15 +49,16 @@ class Engine:
     def retriever(self) -> Retriever:
         return self._retriever
 
-    def ask(self, question: str, history: Sequence[str] = (), *, k: int | None = None,
+    def ask(self, question: str, history: Sequence[Turn | str] = (), *, k: int | None = None,
             mode: str | None = None) -> Answer:
-        """The final answer to `question`, given the earlier user questions."""
+        """The final answer to `question`, given the earlier turns (Turns, or plain earlier
+        questions)."""
         final = None
         for final in self.stream(question, history, k=k, mode=mode):
             pass
         return final
 
-    def stream(self, question: str, history: Sequence[str] = (), *, k: int | None = None,
+    def stream(self, question: str, history: Sequence[Turn | str] = (), *, k: int | None = None,
                mode: str | None = None) -> Iterator[Answer]:
         """Partial answers whose text grows, then the complete, verified answer (last)."""
         mode = mode or self.settings.answer_mode

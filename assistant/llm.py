@@ -102,7 +102,7 @@ def _verified(text: str, hits: Sequence[Hit], base: Answer) -> Answer:
                   confidence=base.confidence)
 
 
-def stream_llm_answer(question: str, retriever: Retriever, *, history: Sequence[str] = (),
+def stream_llm_answer(question: str, retriever: Retriever, *, history: Sequence = (),
                       k: int | None = None) -> Iterator[Answer]:
     """Partial answers as the LLM's tokens arrive, then the verified answer (last)."""
     settings = retriever.settings

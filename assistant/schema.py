@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-__all__ = ["Article", "Chunk", "Hit", "Citation", "Answer", "to_dict"]
+__all__ = ["Article", "Chunk", "Hit", "Citation", "Answer", "Turn", "as_turns", "to_dict"]
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,30 @@ class Answer:
     notices: tuple[str, ...] = ()  # e.g. "question shortened", "LLM unreachable"
     resolved_question: str = ""  # the follow-up rewritten with the conversation's context
     confidence: float = 0.0  # evidence score of the best sentence (abstention compares it)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier exchange of a conversation: what the user asked and the answer text shown
+    (follow-ups may refer to either: "Ông ấy" can be a person named only in the answer)."""
+
+    question: str
+    answer: str = ""
+
+
+def as_turns(history: Any) -> tuple[Turn, ...]:
+    """History in any accepted form (Turn, a plain question string, or a dict with
+    "question" and optional "answer") as Turns, oldest first; other items are ignored."""
+    turns = []
+    for item in history or ():
+        if isinstance(item, Turn):
+            turns.append(item)
+        elif isinstance(item, str):
+            turns.append(Turn(item))
+        elif isinstance(item, dict) and isinstance(item.get("question"), str):
+            answer = item.get("answer")
+            turns.append(Turn(item["question"], answer if isinstance(answer, str) else ""))
+    return tuple(turns)
 
 
 def to_dict(obj: Any) -> Any:
