@@ -17,7 +17,7 @@ from .ingest import IngestError, find_article_file, save_article
 from .retrieve import Retriever
 from .schema import Answer, Article, Turn
 from .settings import Settings
-from .store import BuildReport, ensure_index
+from .store import BuildReport, IndexUnavailable, ensure_index, live_build, load_index
 
 __all__ = ["Engine", "ArticleInfo", "LibraryError"]
 
@@ -48,6 +48,22 @@ class Engine:
     @property
     def retriever(self) -> Retriever:
         return self._retriever
+
+    def refresh(self) -> bool:
+        """Switch to a newer build made by another process (`python -m assistant index`,
+        another server) without a restart; True when it switched. Cheap when nothing changed:
+        one small file is read. A newer build that cannot be loaded is ignored."""
+        live = live_build(self.settings.index_dir)
+        if live is None or live == self._retriever.index.directory:
+            return False
+        try:
+            index = load_index(self.settings.index_dir)
+        except IndexUnavailable:
+            return False
+        if index.embedder_name != self.embedder.name:
+            return False
+        self._retriever = Retriever(index, self.embedder, self.settings)
+        return True
 
     def ask(self, question: str, history: Sequence[Turn | str] = (), *, k: int | None = None,
             mode: str | None = None) -> Answer:

@@ -31,7 +31,7 @@ from .schema import Article, Chunk
 from .settings import Settings
 
 __all__ = ["SCHEMA_VERSION", "Index", "IndexUnavailable", "BuildReport", "ensure_index", "load_index",
-           "passage_input"]
+           "live_build", "passage_input"]
 
 SCHEMA_VERSION = 3
 _CURRENT = "CURRENT"
@@ -107,6 +107,15 @@ def _live_dir(index_dir: Path) -> Path | None:
         return None
     name = pointer.read_text(encoding="utf-8").strip()
     return index_dir / name if name else None
+
+
+def live_build(index_dir: Path) -> Path | None:
+    """The build directory `CURRENT` names now (None when there is none or it is unreadable):
+    a cheap check that lets a running server notice a build made by another process."""
+    try:
+        return _live_dir(index_dir)
+    except (OSError, ValueError):
+        return None
 
 
 def _read_manifest(index_dir: Path) -> dict:
