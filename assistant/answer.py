@@ -1,9 +1,10 @@
 """From a question to a short cited answer, extractively: no LLM needed.
 
-The answer is made of sentences (or clauses) of the retrieved passages, in the article's exact
-wording, each followed by its [n] marker. A question the passages do not answer gets "not in
-the articles" and the closest passages instead. Follow-up questions are rewritten with the
-earlier turns before retrieval.
+Steps, each in its own module: clean the question (here), resolve a follow-up (`followup`),
+read it once (`question.analyze`), plan retrieval and select evidence by the kind of question
+(here, with `evidence`), compose the answer (`compose`), abstain when the evidence is weak.
+Every sentence shown is the article's own wording, followed by its [n] marker; what the
+question asks and the articles do not give is said, never papered over with a near miss.
 """
 from __future__ import annotations
 
@@ -16,38 +17,45 @@ from typing import Iterator, Sequence
 import numpy as np
 
 from . import messages as msg
-from .cite import Numbering, facts, verify_citation, verify_sentence
-from .clean import UPPER, fold, normalize
-from .lexical import tokenize
+from .clean import fold, normalize
+from .compose import Pick, clauses, compose, format_date
+from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, hits_for_spans, in_scope,
+                       paragraph_of, question_weights, score_candidates)
+from .followup import needs_context, resolve_followup
+from .question import Analysis, analyze
 from .retrieve import Mode, Retriever
 from .schema import Answer, Article, Hit, Turn, as_turns
-from .settings import Settings
 
-__all__ = ["prepare_question", "resolve_followup", "answer_question", "Candidate",
-           "score_candidates", "abstain", "format_date", "stream_text"]
+__all__ = ["prepare_question", "resolve_followup", "answer_question", "abstain",
+           "format_date", "stream_text", "plan_question"]
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
-_LEAD_CUE = re.compile(r"^\s*(?:(?:the|vay|con)\s+con|con|vay|the|va|nhung)\b[\s,]*")
-_TAIL_CUE = re.compile(r"[\s,]*(?:thi\s+sao|the\s+nao|ra\s+sao|nhu\s+the\s+nao|nua)?\s*[?.!]*\s*$")
-_ANAPHORA = re.compile(r"\b(tinh|dia\s+phuong|thanh\s+pho|bo|nam|co\s+quan|de\s+an|hoi\s+nghi"
-                       r"|phien\s+hop|ong|ba|nguoi|chuong\s+trinh)\s+(do|nay|ay|kia|tren)\b")
-_PRONOUN_ONLY = re.compile(r"\b(do|nay|ay|kia)\b")
-_ASKS_NUMBER = re.compile(r"\b(bao\s+nhieu|may|ty\s+le|ty\s+trong|so\s+luong|bao\s+lau"
-                          r"|phan\s+tram|muc\s+nao)\b")
-_ASKS_DATE = re.compile(r"\b(khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao|bao\s+gio|luc\s+nao"
-                        r"|thoi\s+gian\s+nao|ngay\s+bao\s+nhieu|thoi\s+diem\s+nao)\b")
-_ASKS_NAME = re.compile(r"\b(ai|nguoi\s+nao|vi\s+nao|dong\s+chi\s+nao)\b")
-_QUESTION_WORD = re.compile(r"\b(bao\s+nhieu|khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao"
-                            r"|bao\s+gio|bao\s+lau|nguoi\s+nao|ai|la\s+gi|nhu\s+the\s+nao)\b")
-_CONSEQUENCE = re.compile(r"(do\s+do|vi\s+vay|vi\s+the|boi\s+vay|cho\s+nen|nho\s+do)\b")
-_HAS_NUMBER = re.compile(r"\d")
-_COUNTED = re.compile(r"\bbao\s+nhieu\s+([^?.!]+)")
-_NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
-                         "thi %".split())
-_HAS_DATE = re.compile(r"\b\d{1,2}/\d{1,4}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b|\btháng\s+\d")
-_CLAUSE = re.compile(r"[^;]+(?:;|$)")
+_NAME = re.compile(r"(?<![\w])[A-ZÀ-ỸĐ]\w*(?:\s+[A-ZÀ-ỸĐ]\w*)+")
+_CONSEQUENCE = re.compile(r"(do\s+do|vi\s+vay|vi\s+the|boi\s+vay|cho\s+nen|nho\s+do|tu\s+do)\b")
+_COUNT_ANNOUNCED = re.compile(r"\b(\d{1,2})\s+(?:quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot"
+                              r"|muc\s+tieu|chinh\s+sach|yeu\s+cau|noi\s+dung|dinh\s+huong)\b")
+_ANTONYMS = {"tang": ("giam", "tut"), "giam": ("tang",), "tut": ("tang", "vuon len"),
+             "cao": ("thap",), "thap": ("cao",), "vuot": ("chua dat",), "dat": ("chua dat",),
+             "nhanh": ("cham",), "cham": ("nhanh",), "hoan thanh": ("chua hoan thanh",)}
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every plan needs, computed once per question."""
+
+    question: str
+    resolved: str
+    analysis: Analysis
+    qvec: np.ndarray
+    retriever: Retriever
+    k: int
+    mode: Mode
+    notices: tuple[str, ...]
+
+    @property
+    def threshold(self) -> float:
+        return self.retriever.settings.min_answer_score
 
 
 def prepare_question(text: str, max_chars: int) -> tuple[str, tuple[str, ...]]:
@@ -60,342 +68,457 @@ def prepare_question(text: str, max_chars: int) -> tuple[str, tuple[str, ...]]:
     return cut, (msg.QUESTION_SHORTENED.format(kept=len(cut), total=len(question)),)
 
 
-def _replace_folded(pattern: re.Pattern, text: str, repl) -> str:
-    """Substitute on `text` where `pattern` matches its folded form (same offsets)."""
-    out, last = [], 0
-    for m in pattern.finditer(fold(text)):
-        out.append(text[last:m.start()])
-        out.append(repl(m, text[m.start():m.end()]))
-        last = m.end()
-    return "".join(out) + text[last:]
-
-
-def _is_followup(question: str) -> bool:
-    folded = fold(question)
-    words = re.findall(r"\w+", folded)
-    return bool(_LEAD_CUE.match(folded) and len(words) <= 8 or _ANAPHORA.search(folded)
-                or re.search(r"thi\s+sao\s*\??\s*$", folded))
-
-
-def _resolve_one(question: str, previous: str) -> str:
-    if not previous or not _is_followup(question):
-        return question
-    core = question
-    lead = _LEAD_CUE.match(fold(core))
-    core = core[lead.end():] if lead else core
-    tail = _TAIL_CUE.search(fold(core))
-    core = core[:tail.start()] if tail else core
-    names = [n for n in question_names(previous) if not _YEAR.search(n)]
-    entity = names[-1] if names else ""
-    replaced = _replace_folded(_ANAPHORA, core,
-                               lambda m, original: f"{original.split()[0]} {entity}".strip()
-                               if entity and m.group(1) != "nam" else original)
-    if replaced != core:
-        return replaced.strip()
-    new_names, old_names = question_names(core), question_names(previous)
-    if new_names and old_names and len(core.split()) <= len(new_names[0].split()) + 2:
-        return previous.replace(old_names[-1], new_names[0])  # "Còn Nghệ An thì sao?"
-    years = _YEAR.findall(core)
-    if years:
-        if _YEAR.search(previous):
-            swapped = _YEAR.sub(years[0], previous)
-            rest = _YEAR.sub("", re.sub(r"\bnăm\b", "", core)).strip(" ,")
-            return f"{rest} {swapped}".strip() if rest else swapped
-        return f"{previous.rstrip(' ?')} {core.strip()}?"
-    asked = _question_form(previous)
-    if asked:  # "Còn số tài khoản VNeID thì sao?": the new topic, asked the same way
-        return f"{core.strip()} {asked}?"
-    return f"{core.strip()} ({previous.rstrip(' ?')})"
-
-
-def _question_form(question: str) -> str:
-    """What a question asks and when ("bao nhiêu ... năm 2024" -> "bao nhiêu năm 2024"), in
-    its own wording; empty when it has no question word we know."""
-    m = _QUESTION_WORD.search(fold(question))
-    if not m:
-        return ""
-    years = " ".join(f"năm {y}" for y in _YEAR.findall(question))
-    return f"{question[m.start():m.end()].lower()} {years}".strip()
-
-
-def resolve_followup(question: str, history: Sequence[str]) -> str:
-    """Rewrite a follow-up ("Còn năm 2024 thì sao?") as a standalone question, using the
-    earlier user questions of the conversation (oldest first). No LLM involved."""
-    previous = ""
-    for earlier in history:
-        previous = _resolve_one(earlier, previous)
-    return _resolve_one(question, previous)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A sentence of a retrieved passage, scored as an answer to the question."""
-
-    hit: Hit
-    start: int
-    end: int
-    score: float
-    coverage: float
-    dense: float
-    type_ok: bool
-    names_ok: bool
-
-
-def _weights(terms: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
-    top = max(idf.values(), default=1.0)
-    return {t: idf.get(t, top) for t in set(terms)}
-
-
-def _coverage(weights: dict[str, float], text: str) -> float:
-    present = set(tokenize(text, folded=True))
-    total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
-
-
-@dataclass(frozen=True)
-class _Asked:
-    """What a question asks for, read once per question rather than once per sentence."""
-
-    kind: str  # "date", "number", "name", or "" for anything else
-    years: frozenset[str]
-    numbers: frozenset[str]  # figures the question gives itself, years apart
-    counted: frozenset[str]  # what "bao nhiêu ..." counts (see _counted)
-
-
-def _asked(question: str) -> _Asked:
-    folded = fold(question)
-    kind = ("date" if _ASKS_DATE.search(folded) else "number" if _ASKS_NUMBER.search(folded)
-            else "name" if _ASKS_NAME.search(folded) else "")
-    years = frozenset(_YEAR.findall(question))
-    return _Asked(kind, years, frozenset(_NUMBER.findall(question)) - years,
-                  frozenset(_counted(folded)))
-
-
-def _type_ok(asked: _Asked, sentence: str) -> bool:
-    if asked.kind == "date":
-        return bool(_HAS_DATE.search(sentence))
-    if asked.kind == "number":  # a figure the question did not give, and not a year
-        figures = [m for m in _NUMBER.finditer(sentence)
-                   if m.group() not in asked.numbers and not _YEAR.fullmatch(m.group())]
-        if not figures or not asked.counted:
-            return bool(figures)
-        # "bao nhiêu nghị định": a thing counted stands near one of the figures
-        folded = fold(sentence)  # same offsets as the sentence
-        words = folded.split()
-        spans = [len(folded[:m.start()].split()) for m in figures]
-        return any(asked.counted & set(words[max(0, i - 6): i + 7]) for i in spans)
-    if asked.kind == "name":
-        return bool(_NAME.search(sentence))
-    return True
-
-
-def _counted(folded_question: str) -> set[str]:
-    """First syllables of what "bao nhiêu ..." counts ("bao nhieu dich vu, thu tuc" ->
-    {dich, thu}); empty for amounts with no noun of their own (percent, money, time)."""
-    m = _COUNTED.search(folded_question)
-    if not m:
-        return set()
-    items = re.split(r",|\bva\b|\bhay\b", m.group(1))
-    heads = {item.split()[0] for item in items if item.split()}
-    return set() if heads & _NOT_COUNTED else heads
-
-
-def _numbers_ok(asked: frozenset[str], passage: str, article: Article) -> bool:
-    """Numbers the question gives ("lần thứ 11", "25 dịch vụ") must be in the passage, or in
-    the article's title and opening paragraph (where the event is named once for all)."""
-    found = set(_NUMBER.findall(f"{passage} {article.title} {_lead(article)}"))
-    return asked <= found
-
-
-def _lead(article: Article) -> str:
-    return article.text.split("\n", 1)[0]
-
-
-def _years_ok(asked: frozenset[str], sentence: str, chunk: str, article: Article) -> bool:
-    """A sentence that names years, none of them the asked one, answers another year. When it
-    names none, its passage speaks for it, then the article's date and opening paragraph."""
-    if not asked:
-        return True
-    for context in (sentence, chunk, f"{article.date} {article.title} {_lead(article)}"):
-        found = set(_YEAR.findall(context))
-        if found:
-            return bool(asked & found)
-    return True
-
-
-_SENTENCE_OPENERS = frozenset("theo tỉnh thành năm còn ai tại ở trong khi người có vậy thế và "
-                              "hãy cho liệu những các đã số tổng tỷ bao".split())
-
-
-def question_names(question: str) -> list[str]:
-    """Proper names of a question; a capital that only opens the sentence is not a name."""
-    names = []
-    for m in _NAME.finditer(question):
-        words = m.group().split()
-        if m.start() == 0 and words[0].lower() in _SENTENCE_OPENERS:
-            words = words[1:]
-        if len(words) >= 2 or (words and not words[0].istitle()):
-            names.append(" ".join(words))
-    return names
-
-
-def _names_ok(question: str, article_text: str) -> bool:
-    """Every proper name of the question occurs (as whole words) in the candidate's article."""
-    folded_article = fold(article_text)
-    for name in question_names(question):
-        words = name.split()
-        options = {fold(name), fold(" ".join(words[1:]))} if len(words) > 2 else {fold(name)}
-        if not any(re.search(rf"\b{re.escape(o)}\b", folded_article) for o in options):
-            return False
-    return True
+@lru_cache(maxsize=8)
+def _gazetteer(directory: str, texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded multi-word names of the corpus ("hai duong", "pham minh chinh")."""
+    names = {fold(m.group()) for text in texts for m in _NAME.finditer(text)}
+    names |= {m.group(1) for text in texts
+              for m in re.finditer(r"\btinh\s+(\w+\s+\w+)", fold(text))}
+    return tuple(sorted(n for n in names if len(n.split()) >= 2))
 
 
 @lru_cache(maxsize=8)
-def _sentence_rows(index_key: int, sentences: tuple) -> dict[tuple[str, int, int], int]:
+def _sentence_rows(directory: str, sentences: tuple) -> dict[tuple[str, int, int], int]:
     return {s: i for i, s in enumerate(sentences)}
 
 
-def score_candidates(question: str, hits: Sequence[Hit], retriever: Retriever) -> list[Candidate]:
-    """Every sentence of the retrieved passages, best answer first."""
-    index, st = retriever.index, retriever.settings
-    rows = _sentence_rows(id(index), index.sentences)
-    weights = _weights(tokenize(question, folded=True, query=True), index.idf)
-    qvec = retriever.embedder.embed_queries([retriever.restore(question)])[0]
-    asked = _asked(question)
-    seen: set[tuple[str, int, int]] = set()
-    out = []
-    for hit in hits:
-        article = hit.article
-        names_ok = _names_ok(question, article.text + " " + article.title)
-        for start, end in hit.chunk.sentences:
-            key = (article.id, start, end)
-            if key in seen:
-                continue
-            seen.add(key)
-            sentence = article.text[start:end]
-            row = rows.get(key)
-            dense = float(index.sentence_vectors[row] @ qvec) if row is not None else 0.0
-            coverage = _coverage(weights, sentence)
-            context = _coverage(weights, f"{article.title} {hit.chunk.text}")
-            type_ok = (_type_ok(asked, sentence)
-                       and _numbers_ok(asked.numbers, hit.chunk.text, article)
-                       and _years_ok(asked.years, sentence, hit.chunk.text, article))
-            similarity = np.clip((dense - st.dense_floor) / st.dense_span, 0, 1)
-            score = (st.score_coverage_weight * coverage + st.score_context_weight * context
-                     + st.score_dense_weight * similarity
-                     - (0.0 if type_ok else st.type_mismatch_penalty) - 0.01 * (hit.rank - 1))
-            out.append(Candidate(hit, start, end, float(score), coverage, dense, type_ok,
-                                 names_ok))
-    return sorted(out, key=lambda c: (c.names_ok, c.type_ok, c.score), reverse=True)
-
-
-def format_date(iso: str) -> str:
-    """"2024-04-24" -> "24/04/2024"; an empty date says the article shows none."""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
-    return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else (iso or msg.NO_DATE)
-
-
-def _piece(asked: _Asked, sentence: str, weights: dict[str, float], long: int = 220) -> str:
-    """The sentence, or for a long list-like sentence only its clauses that answer."""
-    clauses = [c.strip() for c in _CLAUSE.findall(sentence) if c.strip()]
-    if len(sentence) <= long or len(clauses) < 2:
-        return sentence
-    scored = [(_coverage(weights, c) + (0.2 if _type_ok(asked, c) else 0), i)
-              for i, c in enumerate(clauses)]
-    best = max(s for s, _ in scored)
-    keep = sorted(i for s, i in scored if s >= best * 0.5 and s > 0)[:3]
-    text = "; ".join(clauses[i].rstrip(";") for i in keep)
-    text = text[:1].upper() + text[1:]
-    return text if text[-1] in ".!?…" else text + "."
+def _display(entity: str, articles: Sequence[Article], question: str = "") -> str:
+    """A folded entity as the articles write it ("hai duong" -> "Hải Dương"), else as the
+    question wrote it."""
+    for article in articles:
+        at = re.search(rf"\b{re.escape(entity)}\b", fold(article.text))
+        if at:
+            return article.text[at.start():at.end()]
+    at = re.search(rf"\b{re.escape(entity)}\b", fold(question))
+    if at and len(fold(question)) == len(question):
+        return question[at.start():at.end()].title()
+    return entity.title()
 
 
 def abstain(question: str, hits: Sequence[Hit], notices: tuple[str, ...] = (),
-            resolved: str = "", confidence: float = 0.0) -> Answer:
-    """"Not in the articles", with the closest passages listed as possibly related."""
-    return Answer(question=question, text=msg.NOT_FOUND, abstained=True,
-                  related=tuple(hits[:3]), notices=notices, resolved_question=resolved,
-                  confidence=confidence)
+            resolved: str = "", confidence: float = 0.0, kind: str = "",
+            missing: Sequence[str] = (), min_related: float = 0.0) -> Answer:
+    """"Not in the articles", with the closest passages listed when they are related."""
+    related = tuple(h for h in hits[:3] if h.score >= min_related)
+    text = " ".join(missing) if missing else msg.NOT_FOUND
+    return Answer(question=question, text=text, abstained=True, related=related,
+                  notices=notices, resolved_question=resolved, confidence=confidence,
+                  kind=kind, missing=tuple(missing))
+
+
+def _candidates(ctx: _Context, hits: Sequence[Hit], analysis: Analysis | None = None
+                ) -> list[Candidate]:
+    index = ctx.retriever.index
+    rows = _sentence_rows(str(index.directory), index.sentences)
+    return score_candidates(analysis or ctx.analysis, hits, ctx.qvec, rows,
+                            index.sentence_vectors, index.idf, ctx.retriever.settings)
+
+
+def _answer(ctx: _Context, picks: Sequence[Pick], hits: Sequence[Hit], confidence: float,
+            **kw) -> Answer:
+    answer = compose(ctx.question, ctx.resolved, picks, hits, ctx.retriever.index.articles,
+                     kind=ctx.analysis.kind, notices=ctx.notices, confidence=confidence, **kw)
+    return answer or abstain(ctx.question, hits, ctx.notices, ctx.resolved, confidence,
+                             ctx.analysis.kind)
+
+
+def _period(analysis: Analysis) -> str:
+    if analysis.months:
+        month, year = sorted(analysis.months)[0]
+        return msg.PERIOD_MONTH.format(month=month, year=year)
+    return msg.PERIOD_YEAR.format(year=", ".join(sorted(analysis.years)))
+
+
+def _missing(ctx: _Context, best: Candidate) -> list[str]:
+    """What the question asks that the near-miss sentence does not give."""
+    out = []
+    if not best.entity_ok:
+        absent = [e for e in ctx.analysis.entities
+                  if not in_scope(e, best.hit.article, best.start, best.end)]
+        names = ", ".join(_display(e, list(ctx.retriever.index.articles.values()),
+                                   ctx.analysis.original) for e in absent)
+        out.append(msg.NOT_GIVEN_ENTITY.format(entity=names))
+    if not best.period_ok:
+        out.append(msg.NOT_GIVEN_PERIOD.format(period=_period(ctx.analysis)))
+    return out
+
+
+def _joins(cand: Candidate, chosen: list[Candidate], ratio: float, second: float) -> bool:
+    """Another sentence adds to the answer: the sentence before a "Do đó" one, a near-equal
+    neighbour of the best one, or another article's figure for the same question."""
+    best = chosen[0]
+    if not cand.fits or fold(cand.text) in {fold(c.text) for c in chosen}:
+        return False
+    if cand.hit.article.id == best.hit.article.id:
+        before = abs(best.start - cand.end) <= 3
+        if before and _CONSEQUENCE.match(fold(best.text)):
+            return True
+        adjacent = abs(cand.start - best.end) <= 3 or before
+        return adjacent and cand.score >= ratio * best.score
+    return (cand.hit.article.id not in {c.hit.article.id for c in chosen}
+            and cand.score >= second * best.score and cand.coverage >= 0.6 * best.coverage
+            and re.search(r"\d", cand.text) is not None)
+
+
+def _piece(ctx: _Context, cand: Candidate, long: int = 220) -> str:
+    """The sentence, or for a long list-like sentence only its clauses that answer."""
+    parts = clauses(cand.text)
+    if len(cand.text) <= long or len(parts) < 2:
+        return ""
+    weights = question_weights(ctx.analysis, ctx.retriever.index.idf)
+    scored = [(coverage(weights, c), i) for i, c in enumerate(parts)]
+    best = max(s for s, _ in scored)
+    keep = sorted(i for s, i in scored if s >= best * 0.5 and s > 0)[:3]
+    return "; ".join(parts[i] for i in keep) if keep else ""
+
+
+def _contradicts(analysis: Analysis, sentence: str) -> bool:
+    """The sentence says the opposite of the question's claim ("tụt hạng" vs "tăng 15 bậc")."""
+    q, s = " " + fold(analysis.text) + " ", " " + fold(sentence) + " "
+    for word, opposites in _ANTONYMS.items():
+        if f" {word} " in q and f" {word} " not in s and any(f" {o} " in s for o in opposites):
+            return True
+    return False
+
+
+def _plan_fact(ctx: _Context, hits: list[Hit]) -> Answer:
+    """Single facts, why/how and open questions: the best fitting sentence (and its cause or
+    its neighbour), or what the articles do not give when only a near miss is found."""
+    st = ctx.retriever.settings
+    cands = _candidates(ctx, hits)
+    if not cands:
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved, 0.0, ctx.analysis.kind)
+    fitting = [c for c in cands if c.fits]
+    if ctx.analysis.kind in ("why", "how"):
+        cue = CAUSE_CUES if ctx.analysis.kind == "why" else MEANS_CUES
+        fitting.sort(key=lambda c: c.score + (0.05 if cue.search(fold(c.text)) else 0.0),
+                     reverse=True)
+    best = fitting[0] if fitting else None
+    if best is None or best.score < ctx.threshold:
+        near = [c for c in cands if c.type_ok and not c.fits and c.score >= ctx.threshold]
+        if near and (near[0].entity_ok or any(
+                re.search(rf"\b{re.escape(e)}\b", fold(a.text))
+                for e in ctx.analysis.entities for a in ctx.retriever.index.articles.values())):
+            return _answer(ctx, [Pick(near[0].hit, near[0].start, near[0].end)], hits,
+                           near[0].score, missing=_missing(ctx, near[0]), attribute=True)
+        if near:  # the entity asked about is in no article at all
+            return abstain(ctx.question, hits, ctx.notices, ctx.resolved, near[0].score,
+                           ctx.analysis.kind, _missing(ctx, near[0]))
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved,
+                       best.score if best else 0.0, ctx.analysis.kind,
+                       min_related=st.related_min_score)
+    chosen = [best]
+    limit = 3 if ctx.analysis.kind in ("why", "how") else st.max_answer_sentences
+    for cand in fitting[1:]:
+        if len(chosen) >= limit:
+            break
+        if _joins(cand, chosen, st.adjacent_join_ratio, st.second_answer_ratio):
+            chosen.append(cand)
+    lead = chosen[0].hit.article.id
+    chosen.sort(key=lambda c: (c.hit.article.id != lead, c.start))
+    several = len({c.hit.article.id for c in chosen}) > 1 or (
+        ctx.analysis.kind == "date" and best.hit.article.date
+        and not re.search(r"\d{1,2}/\d{1,2}/\d{4}", best.text))  # "Chiều 6/2": say the year
+    opening = msg.PREMISE_CONTRADICTED if ctx.analysis.kind in ("why", "how") and \
+        _contradicts(ctx.analysis, best.text) else ""
+    return _answer(ctx, [Pick(c.hit, c.start, c.end, _piece(ctx, c)) for c in chosen], hits,
+                   best.score, attribute=several, opening=opening)
+
+
+def _plan_yesno(ctx: _Context, hits: list[Hit]) -> Answer:
+    """The verdict first ("Đúng." / "Không." / "Chưa."), then the evidence; a false figure
+    gets "Không." and the article's figure."""
+    cands = [c for c in _candidates(ctx, hits) if c.entity_ok]
+    if not cands or cands[0].score < ctx.threshold:
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved,
+                       cands[0].score if cands else 0.0, "yesno")
+    best = cands[0]
+    if not best.period_ok:
+        return _answer(ctx, [Pick(best.hit, best.start, best.end)], hits, best.score,
+                       missing=_missing(ctx, best), attribute=True)
+    claimed = {n for n in ctx.analysis.numbers}
+    found = set(_NUMBER.findall(best.text))
+    said = fold(best.text)
+    if claimed:
+        verdict = msg.VERDICT_YES if claimed <= found else msg.VERDICT_NO
+    elif _contradicts(ctx.analysis, best.text):
+        verdict = msg.VERDICT_NO
+    elif re.search(r"\bchua\b", said) and not re.search(r"\bchua\b", fold(ctx.analysis.text)):
+        verdict = msg.VERDICT_NOT_YET
+    else:
+        verdict = msg.VERDICT_YES
+    return _answer(ctx, [Pick(best.hit, best.start, best.end, _piece(ctx, best))], hits,
+                   best.score, opening=verdict)
+
+
+def _defines(term: str, sentence: str) -> tuple[int, int] | None:
+    """The span of a sentence that defines `term` (folded): a full name before "(term)", or
+    what follows "term là ..."; None when the sentence does not define it."""
+    folded = fold(sentence)
+    paren = re.search(rf"\(\s*{re.escape(term)}\s*(?:/\w+)?\)", folded)
+    if paren:
+        head = term.split()[0]
+        at = folded.rfind(f"{head} ", 0, paren.start())
+        at = at if at >= 0 and paren.start() - at < 300 else 0
+        return at, paren.end()
+    copula = re.search(rf"\b{re.escape(term)}\s+(?:la|duoc\s+hieu\s+la|duoc\s+xac\s+dinh\s+la)\s",
+                       folded)
+    if copula and not re.match(r"(?:nam|thoi|luc)\b", folded[copula.end():]):
+        return copula.start(), len(sentence)
+    return None
+
+
+def _plan_definition(ctx: _Context, hits: list[Hit]) -> Answer:
+    """The defining sentence first (full name, "X là ..."); a term the articles only mention
+    gets "not explained" and the sentence that mentions it."""
+    term = fold(ctx.analysis.term or "")
+    if not term:
+        return _plan_fact(ctx, hits)
+    more = ctx.retriever.search(ctx.analysis.term, k=max(ctx.k, 10), mode=ctx.mode)
+    hits = hits + [h for h in more if h.chunk.id not in {x.chunk.id for x in hits}]
+    cands = _candidates(ctx, hits)
+    defining = [(c, _defines(term, c.text)) for c in cands]
+    defining = [(c, span) for c, span in defining if span]
+    if defining:
+        c, (a, b) = max(defining, key=lambda x: x[0].score)
+        picks = [Pick(c.hit, c.start, c.end, c.text[a:b] if b - a < len(c.text) else "")]
+        more = [d for d, _ in defining if d.hit.article.id != c.hit.article.id]
+        if more and more[0].score >= 0.8 * c.score:
+            picks.append(Pick(more[0].hit, more[0].start, more[0].end))
+        return _answer(ctx, picks, hits, max(c.score, ctx.threshold))
+    mentions = [c for c in cands if re.search(rf"\b{re.escape(term)}\b", fold(c.text))]
+    missing = [msg.NOT_DEFINED.format(term=f"“{ctx.analysis.term}”")]
+    if not mentions:
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved, 0.0, "definition",
+                       missing)
+    best = mentions[0]
+    return _answer(ctx, [Pick(best.hit, best.start, best.end, _piece(ctx, best))], hits,
+                   best.score, missing=missing)
+
+
+def _is_caption(sentence: str) -> bool:
+    return len(sentence.split()) < 8 or sentence.rstrip()[-1:] not in ".!?…”\")"
+
+
+def _following(article: Article, end: int, count: int) -> list[tuple[int, int]]:
+    """The next `count` body paragraphs after `end` (captions skipped), as sentence spans."""
+    out: list[tuple[int, int]] = []
+    at = end
+    while len(out) < count:
+        start = article.text.find("\n", at)
+        if start < 0:
+            break
+        a, b = paragraph_of(article.text, start + 1)
+        if b <= a:
+            at = start + 1
+            continue
+        line = article.text[a:b]
+        if not _is_caption(line):
+            out.append((a, b))
+        at = b
+    return out
+
+
+def _plan_list(ctx: _Context, hits: list[Hit]) -> Answer:
+    """The passage that announces the list, and its items one per line: the clauses after
+    its colon or between its semicolons, or the paragraphs that follow an announced count."""
+    cands = [c for c in _candidates(ctx, hits) if c.fits]
+    if not cands or cands[0].score < ctx.threshold:
+        return _plan_fact(ctx, hits)
+    best = cands[0]
+    article, text = best.hit.article, best.text
+    count = _COUNT_ANNOUNCED.search(fold(text))
+    colon = text.find(":")
+    items: list[Pick] = []
+    if count and text.rstrip().endswith(".") and len(clauses(text)) < 2:
+        spans = _following(article, best.end, min(int(count.group(1)), 8))
+        hits = hits_for_spans(article, ctx.retriever.index.chunks, spans, hits)
+        items = [Pick(best.hit, best.start, best.end)]
+        for a, b in spans:
+            hit = next(h for h in hits if h.article.id == article.id
+                       and h.chunk.start <= a and b <= h.chunk.end)
+            items.append(Pick(hit, a, b))
+        return _answer(ctx, items, hits, best.score, lines=True)
+    parts = clauses(text[colon + 1:] if 10 < colon < len(text) - 20 else text)
+    if len(parts) >= 2:
+        items = [Pick(best.hit, best.start, best.end, p) for p in parts[:10]]
+        if colon > 10:
+            items.insert(0, Pick(best.hit, best.start, best.end, text[:colon + 1]
+                                 .rstrip(":") + "."))
+        return _answer(ctx, items, hits, best.score, lines=True)
+    picks = [c for c in cands[:6] if c.score >= 0.75 * best.score][:5]
+    picks.sort(key=lambda c: (c.hit.article.id != article.id, c.start))
+    return _answer(ctx, [Pick(c.hit, c.start, c.end, _piece(ctx, c)) for c in picks], hits,
+                   best.score, lines=len(picks) > 1)
+
+
+def _target_article(ctx: _Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
+    """The article a summary question means: the one whose title, opening, date or source
+    matches the question's names and dates; else the one retrieval ranks first."""
+    articles = ctx.retriever.index.articles
+    votes: dict[str, float] = {}
+    for hit in hits:
+        votes[hit.article.id] = votes.get(hit.article.id, 0.0) + hit.score
+    best, best_score = None, 0.0
+    for article in articles.values():
+        head = fold(f"{article.title} {article.source} {article.date} {article.text[:600]}")
+        score = sum(2.0 for e in ctx.analysis.entities if re.search(rf"\b{re.escape(e)}\b", head))
+        score += 2.0 if _dated(article, ctx.analysis) else sum(
+            1.0 for y in ctx.analysis.years if y in head)
+        score += sum(1.0 for n in ctx.analysis.numbers
+                     if re.search(rf"\b(?:lan\s+thu|de\s+an)\s+{re.escape(n)}\b", head))
+        score += votes.get(article.id, 0.0) / (max(votes.values(), default=1.0) or 1.0)
+        if score > best_score:
+            best, best_score = article, score
+    if best is None:
+        return hits[0].article, False
+    return best, best_score >= 2.0
+
+
+def _plan_summary(ctx: _Context, hits: list[Hit]) -> Answer:
+    """3–6 key sentences of the article meant, in its order: central to the article, close
+    to the question, not repeating each other (maximal marginal relevance)."""
+    if not hits:
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved, 0.0, "summary")
+    index = ctx.retriever.index
+    article, matched = _target_article(ctx, hits)
+    rows = _sentence_rows(str(index.directory), index.sentences)
+    spans = [(s, e) for a, s, e in index.sentences if a == article.id
+             and not _is_caption(article.text[s:e])]
+    if not spans or index.sentence_vectors is None:
+        return _plan_fact(ctx, hits)
+    vectors = np.stack([index.sentence_vectors[rows[(article.id, s, e)]] for s, e in spans])
+    centroid = vectors.mean(axis=0)
+    relevance = vectors @ centroid + 0.5 * (vectors @ ctx.qvec)
+    chosen: list[int] = []
+    size = min(ctx.retriever.settings.summary_sentences, len(spans))
+    while len(chosen) < size:
+        redundancy = (vectors @ vectors[chosen].T).max(axis=1) if chosen else 0.0
+        mmr = 0.7 * relevance - 0.3 * redundancy
+        if chosen:
+            mmr[chosen] = -np.inf
+        chosen.append(int(np.argmax(mmr)))
+    picked = sorted(spans[i] for i in chosen)
+    hits = hits_for_spans(article, index.chunks, picked, hits)
+    picks = []
+    for s, e in picked:
+        hit = next(h for h in hits if h.article.id == article.id
+                   and h.chunk.start <= s and e <= h.chunk.end)
+        picks.append(Pick(hit, s, e))
+    cands = _candidates(ctx, [h for h in hits if h.article.id == article.id])
+    confidence = 1.0 if matched else (cands[0].score if cands else 0.0)
+    if confidence < ctx.threshold:
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved, confidence, "summary")
+    return _answer(ctx, picks, hits, confidence, lines=True)
+
+
+def _plan_comparison(ctx: _Context, hits: list[Hit]) -> Answer:
+    """The same measure for each side, side by side (each side searched on its own); a side
+    the articles lack is said to be missing; which is higher when both give a percentage."""
+    sides = ctx.analysis.sides
+    if len(sides) < 2:
+        return _plan_fact(ctx, hits)
+    articles = list(ctx.retriever.index.articles.values())
+    picks, missing, all_hits, figures, best_score = [], [], list(hits), {}, 0.0
+    for side in sides:
+        others = [s for s in sides if s != side]
+        words = [w for w in ctx.analysis.focus if not any(w in fold(o).split() for o in others)]
+        is_year = bool(_YEAR.fullmatch(side))
+        query = " ".join(words) + ("" if fold(side) in " ".join(words) else f" {side}")
+        side_hits = ctx.retriever.search(query, k=ctx.k, mode=ctx.mode)
+        analysis = dataclasses.replace(
+            ctx.analysis, kind="open", text=query,
+            entities=() if is_year else (fold(side),),
+            years=frozenset({side}) if is_year else frozenset(
+                y for y in ctx.analysis.years if y not in sides))
+        measure = dataclasses.replace(analysis, text=" ".join(
+            w for w in words if w not in fold(side).split()))
+        weights = question_weights(measure, ctx.retriever.index.idf)
+        cands = [c for c in _candidates(ctx, side_hits, analysis) if c.fits
+                 and not _is_caption(c.text) and coverage(weights, c.text) >= 0.3]
+        label = side if is_year else _display(fold(side), articles, ctx.analysis.original)
+        if not cands or cands[0].score < ctx.threshold * 0.9:
+            missing.append(msg.NOT_GIVEN_SIDE.format(side=label))
+            continue
+        best = cands[0]
+        best_score = max(best_score, best.score)
+        all_hits += [h for h in side_hits if h.chunk.id not in {x.chunk.id for x in all_hits}]
+        picks.append(Pick(best.hit, best.start, best.end, _piece(ctx, best), label=label))
+        percents = re.findall(r"(\d+(?:,\d+)?)\s*%", best.text)
+        if len(percents) == 1:
+            figures[label] = float(percents[0].replace(",", "."))
+    if not picks:
+        return abstain(ctx.question, all_hits, ctx.notices, ctx.resolved, 0.0, "comparison",
+                       missing)
+    closing = ""
+    if len(figures) >= 2 and not missing:
+        closing = msg.HIGHER.format(side=max(figures, key=figures.get))
+    return _answer(ctx, picks, all_hits, best_score, lines=True, missing=missing,
+                   closing=closing)
+
+
+def _dated(article: Article, analysis: Analysis) -> bool:
+    """The article's date falls in the month or year the question names ("tháng 7/2024"
+    matches an article of 10/07/2024 that only says "10/7")."""
+    m = re.match(r"(\d{4})-(\d{2})", article.date or "")
+    if not m:
+        return False
+    year, month = int(m.group(1)), int(m.group(2))
+    if analysis.months:
+        return (month, year) in analysis.months
+    return str(year) in analysis.years
+
+
+def _search(retriever: Retriever, analysis: Analysis, qvec: np.ndarray, k: int,
+            mode: Mode) -> list[Hit]:
+    """Hybrid search; when the question names a month or a year, passages of articles dated
+    then move up (by `date_boost` of the best score), since their text may only say "6/2"."""
+    vector = qvec if mode != "lexical" else None
+    if not (analysis.months or analysis.years):
+        return retriever.search(analysis.text, k=k, mode=mode, query_vector=vector)
+    hits = retriever.search(analysis.text, k=max(4 * k, 20), mode=mode, query_vector=vector)
+    if not hits:
+        return hits
+    boost = retriever.settings.date_boost * max(h.score for h in hits)
+    ranked = sorted(hits, key=lambda h: h.score + (boost if _dated(h.article, analysis) else 0),
+                    reverse=True)[:k]
+    return [dataclasses.replace(h, rank=i) for i, h in enumerate(ranked, 1)]
+
+
+_PLANS = {"comparison": _plan_comparison, "yesno": _plan_yesno, "summary": _plan_summary,
+          "list": _plan_list, "definition": _plan_definition}
+
+
+def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | str] = ()
+                  ) -> tuple[str, tuple[str, ...], Analysis, str]:
+    """Clean, resolve and analyze a question: (cleaned, notices, analysis, resolved)."""
+    settings = retriever.settings
+    cleaned, notices = prepare_question(question, settings.max_question_chars)
+    turns = [Turn(prepare_question(t.question, settings.max_question_chars)[0], t.answer)
+             for t in as_turns(history)]
+    resolved = resolve_followup(cleaned, turns) if cleaned else cleaned
+    if resolved != cleaned:
+        notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)
+    index = retriever.index
+    names = _gazetteer(str(index.directory), tuple(a.text for a in index.articles.values()))
+    return cleaned, notices, analyze(retriever.restore(resolved), names), resolved
 
 
 def answer_question(question: str, retriever: Retriever, *, history: Sequence[Turn | str] = (),
                     k: int | None = None, mode: Mode = "hybrid") -> Answer:
-    """The extractive answer to `question` (with the earlier questions of the conversation)."""
+    """The extractive answer to `question`, given the earlier turns of the conversation."""
     settings = retriever.settings
-    cleaned, notices = prepare_question(question, settings.max_question_chars)
+    cleaned, notices, analysis, resolved = plan_question(question, retriever, history)
     if not cleaned:
         return Answer(question=question, text=msg.EMPTY_QUESTION, notices=notices)
-    resolved = resolve_followup(cleaned, [prepare_question(t.question,
-                                                           settings.max_question_chars)[0]
-                                          for t in as_turns(history)])
-    if resolved != cleaned:
-        notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)
-    hits = retriever.search(resolved, k=k or settings.top_k, mode=mode)
-    candidates = score_candidates(resolved, hits, retriever)
-    confidence = candidates[0].score if candidates and candidates[0].names_ok else 0.0
-    if confidence < settings.min_answer_score or confidence <= 0:
-        return abstain(cleaned, hits, notices, resolved, confidence)
-    chosen = [candidates[0]]
-    for cand in candidates[1:]:
-        if len(chosen) >= settings.max_answer_sentences:
-            break
-        if _joins(cand, chosen, settings):
-            chosen.append(cand)
-    lead = chosen[0].hit.article.id
-    chosen.sort(key=lambda c: (c.hit.article.id != lead, c.start))
-    return dataclasses.replace(_compose(cleaned, resolved, chosen, hits, retriever, notices),
-                               confidence=confidence)
-
-
-def _joins(cand: Candidate, chosen: list[Candidate], settings: Settings) -> bool:
-    """Whether another sentence adds to the answer: another article's figure for the same
-    question (both are shown, with their dates), or a near-equal sentence of the same article
-    right next to the best one (a figure often sits in the sentence after its lead-in)."""
-    best = chosen[0]
-    text = cand.hit.article.text[cand.start:cand.end]
-    if not (cand.names_ok and cand.type_ok) or fold(text) in {
-            fold(c.hit.article.text[c.start:c.end]) for c in chosen}:
-        return False
-    same_article = cand.hit.article.id == best.hit.article.id
-    if same_article:
-        before = abs(best.start - cand.end) <= 3
-        if before and _CONSEQUENCE.match(fold(best.hit.article.text[best.start:best.end])):
-            return True  # "Do đó, ..." says what follows from the sentence before it
-        adjacent = abs(cand.start - best.end) <= 3 or before
-        return adjacent and cand.score >= settings.adjacent_join_ratio * best.score
-    return (cand.hit.article.id not in {c.hit.article.id for c in chosen}
-            and cand.score >= settings.second_answer_ratio * best.score
-            and cand.coverage >= 0.6 * best.coverage
-            and _HAS_NUMBER.search(text) is not None)
-
-
-def _compose(question: str, resolved: str, chosen: list[Candidate], hits: Sequence[Hit],
-             retriever: Retriever, notices: tuple[str, ...]) -> Answer:
-    weights = _weights(tokenize(resolved, folded=True, query=True), retriever.index.idf)
-    asked = _asked(resolved)
-    numbering = Numbering()
-    several = len({c.hit.article.id for c in chosen}) > 1
-    parts = []
-    for cand in chosen:
-        article = cand.hit.article
-        citation = numbering.cite(cand.hit, cand.start, cand.end)
-        piece = _piece(asked, citation.quote, weights)
-        if not verify_sentence(piece, [citation.quote]) or \
-                not verify_citation(citation, retriever.index.articles, hits):
-            continue  # never show a sentence with a citation that does not hold
-        if several:
-            label = article.source or f"bài “{_short(article.display_title)}”"
-            piece = f"Theo {label} ({format_date(article.date)}): {piece}"
-        parts.append(f"{piece} [{citation.n}]")
-    if not parts:
-        return abstain(question, hits, notices, resolved)
-    used = {int(n) for n in re.findall(r"\[(\d+)\]", " ".join(parts))}
-    citations = tuple(c for c in numbering.citations if c.n in used)
-    return Answer(question=question, text=" ".join(parts), citations=citations,
-                  notices=notices, resolved_question=resolved)
-
-
-def _short(title: str, limit: int = 60) -> str:
-    return title if len(title) <= limit else title[:limit].rsplit(" ", 1)[0] + "…"
+    if not as_turns(history) and needs_context(cleaned):
+        return Answer(question=cleaned, text=msg.FOLLOWUP_NEEDS_CONTEXT, abstained=True,
+                      notices=notices, kind="followup")
+    k = k or settings.top_k
+    qvec = retriever.embedder.embed_queries([analysis.text])[0]
+    hits = _search(retriever, analysis, qvec, k, mode)
+    ctx = _Context(cleaned, resolved, analysis, qvec, retriever, k, mode, notices)
+    return _PLANS.get(analysis.kind, _plan_fact)(ctx, hits)
 
 
 def stream_text(text: str) -> Iterator[str]:
@@ -403,3 +526,4 @@ def stream_text(text: str) -> Iterator[str]:
     words = text.split(" ")
     for i in range(1, len(words) + 1):
         yield " ".join(words[:i])
+

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .clean import clean_text, normalize
+from .metadata import infer_metadata
 from .schema import Article
 
 __all__ = ["SUFFIXES", "RawDoc", "read_doc", "to_article", "load_articles", "list_doc_files",
@@ -117,9 +118,9 @@ def to_article(doc: RawDoc) -> Article:
     text = clean_text(doc.body, title=doc.title, author=doc.author)
     if not text.strip():
         raise IngestError(f"{doc.path or doc.id}: no article text left after cleaning")
-    return Article(id=doc.id, text=text, title=normalize(doc.title).strip(),
-                   date=doc.date, source=doc.source, author=doc.author,
-                   path=doc.path, content_hash=doc.content_hash)
+    return infer_metadata(Article(id=doc.id, text=text, title=normalize(doc.title).strip(),
+                                  date=doc.date, source=doc.source, author=doc.author,
+                                  path=doc.path, content_hash=doc.content_hash))
 
 
 def load_articles(docs_dir: Path) -> tuple[list[Article], list[str]]:

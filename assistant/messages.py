@@ -22,6 +22,23 @@ LLM_FALLBACK = "Không kết nối được mô hình ngôn ngữ ({reason}); c�
                "trích trực tiếp từ bài viết."
 LLM_DROPPED = "Đã bỏ {n} câu không kiểm chứng được bằng nguồn trích dẫn."
 FOLLOWUP_RESOLVED = "Hiểu câu hỏi là: “{question}”"
+FOLLOWUP_NEEDS_CONTEXT = ("Câu hỏi này có vẻ nối tiếp một câu hỏi trước, nhưng cuộc trò chuyện "
+                          "chưa có câu nào. Bạn hỏi đầy đủ giúp mình nhé, ví dụ: “Tỷ trọng kinh "
+                          "tế số trong GDP năm 2024 là bao nhiêu?”")
+
+# Answers by kind of question (answer.py, compose.py)
+VERDICT_YES = "Đúng."
+VERDICT_NO = "Không."
+VERDICT_NOT_YET = "Chưa."
+NOT_GIVEN_PERIOD = "Các bài viết không nêu thông tin này cho {period}."
+NOT_GIVEN_ENTITY = "Các bài viết không có thông tin này về {entity}."
+NOT_DEFINED = "Các bài viết không giải thích {term} là gì."
+NOT_GIVEN_SIDE = "{side}: các bài viết không có thông tin để so sánh."
+PREMISE_CONTRADICTED = "Các bài viết không nói như vậy."
+INSTEAD_INTRO = "Thông tin gần nhất trong các bài viết:"
+HIGHER = "{side} cao hơn."
+PERIOD_YEAR = "năm {year}"
+PERIOD_MONTH = "tháng {month}/{year}"
 
 # Terminal chat
 CHAT_WELCOME = "Hỏi về các bài viết chuyển đổi số (gõ /xoa để bắt đầu cuộc trò chuyện mới, " \

@@ -39,9 +39,10 @@ class Retriever:
             raise ValueError(f"index was built with {self.index.embedder_name}, "
                              f"not {self.embedder.name}")
 
-    def _dense(self, query: str) -> _Ranked:
+    def _dense(self, query: str, query_vector: np.ndarray | None = None) -> _Ranked:
         n = len(self.index.chunks)
-        vector = self.embedder.embed_queries([query])
+        vector = (self.embedder.embed_queries([query]) if query_vector is None
+                  else np.asarray(query_vector, dtype=np.float32).reshape(1, -1))
         depth = min(n, max(self.settings.candidates, 1))
         found, ids = self.index.dense.search(vector, depth)
         scores = np.full(n, -1.0, dtype=np.float32)
@@ -74,13 +75,15 @@ class Retriever:
         """The query with diacritics put back when it was typed without any."""
         return self.index.restorer.restore(query) if self.index.restorer else query
 
-    def search(self, query: str, k: int | None = None, mode: Mode = "hybrid") -> list[Hit]:
-        """The top `k` passages for `query`, best first."""
+    def search(self, query: str, k: int | None = None, mode: Mode = "hybrid",
+               query_vector: np.ndarray | None = None) -> list[Hit]:
+        """The top `k` passages for `query`, best first. `query_vector`: the query's embedding
+        when the caller has it already (each question is embedded once)."""
         k = k or self.settings.top_k
         if not query.strip() or not self.index.chunks:
             return []
         query = self.restore(query)
-        dense = self._dense(query) if mode in ("hybrid", "dense") else None
+        dense = self._dense(query, query_vector) if mode in ("hybrid", "dense") else None
         lexical = self._lexical(query) if mode in ("hybrid", "lexical") else None
         if mode == "dense":
             order, scores = dense.order, dense.scores

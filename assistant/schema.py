@@ -24,14 +24,18 @@ class Article:
     author: str = ""
     path: str = ""  # file name inside docs/
     content_hash: str = ""  # hash of the raw file, to re-index only what changed
+    inferred: tuple[str, ...] = ()  # metadata fields read from the text, not given by the source
 
     @property
     def display_title(self) -> str:
-        """The title; for an article that shows none, its opening words (a label a reader can
-        recognise, taken from the text, never invented), or else its id."""
+        """The title; for an article that shows none, the opening words of its lead (a label a
+        reader can recognise, taken from the text, never invented), or else its id."""
         if self.title:
             return self.title
-        words = self.text.strip().split("\n", 1)[0].split()
+        lines = [line for line in self.text.strip().split("\n") if line.strip()]
+        while len(lines) > 1 and len(lines[0].split()) < 10 and lines[0].rstrip()[-1:] not in ".!?…":
+            lines = lines[1:]  # a photo caption above the lead is no title
+        words = lines[0].split() if lines else []
         if not words:
             return self.id
         return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
@@ -91,6 +95,8 @@ class Answer:
     notices: tuple[str, ...] = ()  # e.g. "question shortened", "LLM unreachable"
     resolved_question: str = ""  # the follow-up rewritten with the conversation's context
     confidence: float = 0.0  # evidence score of the best sentence (abstention compares it)
+    kind: str = ""  # the kind of question it answers (question.KINDS)
+    missing: tuple[str, ...] = ()  # what the question asks that the articles do not give
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,9 @@ class Settings:
     dense_span: float = 0.15
     type_mismatch_penalty: float = 0.3
     adjacent_join_ratio: float = 0.8  # a neighbouring sentence joins above this share of the best
+    date_boost: float = 0.3  # passages of articles dated in the month/year asked move up by this share
+    summary_sentences: int = 5  # key sentences in a summary (3–6 reads well in a chat)
+    related_min_score: float = 0.3  # a declined question lists passages only above this score
     llm_base_url: str = ""
     llm_model: str = ""
     llm_provider: str = "openai"  # "openai" (any compatible endpoint) or "ollama"

@@ -33,7 +33,7 @@ from .settings import Settings
 __all__ = ["SCHEMA_VERSION", "Index", "IndexUnavailable", "BuildReport", "ensure_index", "load_index",
            "live_build", "passage_input"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5  # 5: metadata inferred from the text at ingest
 _CURRENT = "CURRENT"
 
 
@@ -140,7 +140,8 @@ def load_index(index_dir: Path) -> Index:
                 raise IndexUnavailable(f"index file {rel} does not match its checksum")
         articles = {}
         for line in (build / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-            article = Article(**json.loads(line))
+            row = json.loads(line)
+            article = Article(**{**row, "inferred": tuple(row.get("inferred", ()))})
             articles[article.id] = article
         chunks = tuple(
             Chunk(**{**row, "sentences": tuple(tuple(s) for s in row["sentences"])})

@@ -1,0 +1,246 @@
+"""Evidence: every sentence of the retrieved passages scored against the question's analysis,
+plus what each sentence is about (its place in time, the entities in its scope).
+
+Takes hits and an `Analysis`, never the retriever: the caller embeds the question once and
+passes its vector. The rules that read sentences (dates, scope, cues) are small named
+functions with their own table tests.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from .clean import fold
+from .lexical import tokenize
+from .question import Analysis
+from .schema import Article, Chunk, Hit
+from .settings import Settings
+
+__all__ = ["Candidate", "score_candidates", "sentence_years", "in_scope", "type_ok",
+           "hits_for_spans", "paragraph_of", "CAUSE_CUES", "MEANS_CUES"]
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+_HAS_DATE = re.compile(r"\b\d{1,2}/\d{1,4}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b|\btháng\s+\d"
+                       r"|\b(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d")
+_NAME = re.compile(r"(?<![\w])[A-ZÀ-ỸĐ]\w*(?:\s+[A-ZÀ-ỸĐ]\w*)+")
+_RELATIVE_YEAR = re.compile(r"\b(nam\s+qua|nam\s+ngoai|nam\s+truoc|nam\s+nay)\b")
+_BASE_YEAR = re.compile(r"\b(?:so\s+voi|ke\s+tu|tu)\s+(?:nam\s+|thoi\s+diem\s+nam\s+)?$")
+CAUSE_CUES = re.compile(r"\b(?:do\s+do|vi\s+vay|dan\s+den|nguyen\s+nhan|do\s+|vi\s+|boi\s+"
+                        r"|nham|de\s+|muc\s+dich|gop\s+phan|tu\s+do|giup)\b")
+MEANS_CUES = re.compile(r"\b(?:bang|thong\s+qua|nho|qua\s+viec|trien\s+khai|day\s+manh|tap\s+trung"
+                        r"|tang\s+cuong|thuc\s+hien|ung\s+dung|ket\s+noi|xay\s+dung|de\s+)\b")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence of a retrieved passage, scored as an answer to the question."""
+
+    hit: Hit
+    start: int
+    end: int
+    score: float
+    coverage: float
+    dense: float
+    type_ok: bool
+    entity_ok: bool  # every entity of the question is in the sentence's scope
+    period_ok: bool  # the sentence speaks of the year/month asked (or none was asked)
+
+    @property
+    def text(self) -> str:
+        return self.hit.article.text[self.start:self.end]
+
+    @property
+    def fits(self) -> bool:
+        return self.type_ok and self.entity_ok and self.period_ok
+
+
+def paragraph_of(text: str, start: int) -> tuple[int, int]:
+    """The (start, end) of the paragraph (a line of the cleaned text) holding `start`."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    return a, len(text) if b < 0 else b
+
+
+def _scope(article: Article, start: int, end: int) -> str:
+    """What a sentence can be read as being about: itself, its paragraph, the paragraph before
+    it (a "toàn tỉnh" refers back) and the title. Not the opening paragraph: a national
+    meeting opens with the province that joined it, and its national figures are not the
+    province's."""
+    text = article.text
+    p_start, p_end = paragraph_of(text, start)
+    prev_start, _ = paragraph_of(text, max(0, p_start - 2))
+    return f"{article.title}\n{text[prev_start:p_end]}"
+
+
+def in_scope(entity: str, article: Article, start: int, end: int) -> bool:
+    """The folded entity occurs, as whole words, in the sentence's scope."""
+    return re.search(rf"\b{re.escape(entity)}\b", fold(_scope(article, start, end))) is not None
+
+
+def _article_year(article: Article) -> int | None:
+    m = re.match(r"(\d{4})", article.date or "")
+    return int(m.group(1)) if m else None
+
+
+def sentence_years(article: Article, start: int, end: int) -> set[int]:
+    """The years a sentence speaks of: those it names (a base of comparison "so với 2022"
+    apart); else "năm qua"/"năm nay" from the article's date; else the last year named before
+    it in its paragraph or the one before; else the article's year. Empty when unknown."""
+    text = article.text
+    own = _named_years(text, start, end)
+    if own:
+        return own
+    folded = fold(text[start:end])
+    year = _article_year(article)
+    rel = _RELATIVE_YEAR.search(folded)
+    if rel and year:
+        return {year if rel.group(1) == "nam nay" else year - 1}
+    p_start, _ = paragraph_of(text, start)
+    spans = [(p_start, start)]
+    for _ in range(3):  # up to three paragraphs back: "Năm qua, ..." opens a section
+        a, _ = paragraph_of(text, max(0, spans[-1][0] - 2))
+        if a >= spans[-1][0]:
+            break
+        spans.append((a, spans[-1][0]))
+    for a, b in spans:
+        before = _named_years(text, a, b)
+        if before:
+            return {max(before)}
+        rel = _RELATIVE_YEAR.search(fold(text[a:b]))
+        if rel and year:
+            return {year if rel.group(1) == "nam nay" else year - 1}
+    return {year} if year else set()
+
+
+def _named_years(text: str, start: int, end: int) -> set[int]:
+    folded = fold(text[start:end])
+    out = set()
+    for m in _YEAR.finditer(folded):
+        if _BASE_YEAR.search(folded[max(0, m.start() - 30):m.start()]):
+            continue
+        if re.search(r"(?:giai\s+doan|tam\s+nhin\s+den|den\s+nam)\s+$|\d\s*-\s*$|-\s*$",
+                     folded[max(0, m.start() - 25):m.start()]):
+            continue  # a programme's horizon ("giai đoạn 2021-2025"), not the period spoken of
+        out.add(int(m.group()))
+    return out
+
+
+def _period_ok(analysis: Analysis, article: Article, start: int, end: int) -> bool:
+    asked = {int(y) for y in analysis.years} | {y for _, y in analysis.months}
+    if not asked:
+        return True
+    years = sentence_years(article, start, end)
+    if not years:
+        return True  # nothing says otherwise
+    if asked & years:
+        return True
+    # "Chiều 6/2" in an article dated 2025-02-06 is February 2025
+    return any(y == _article_year(article) for y in asked) and bool(
+        _HAS_DATE.search(article.text[start:end]))
+
+
+def type_ok(analysis: Analysis, sentence: str) -> bool:
+    """Whether a sentence holds the kind of thing asked for (a figure, a date, a name)."""
+    kind = analysis.kind
+    if kind == "date":
+        return bool(_HAS_DATE.search(sentence))
+    if kind == "number":  # a figure the question did not give, and not a year
+        figures = [m for m in _NUMBER.finditer(sentence)
+                   if m.group() not in analysis.numbers and not _YEAR.fullmatch(m.group())]
+        if not figures or not analysis.counted:
+            return bool(figures)
+        folded = fold(sentence)  # same offsets as the sentence
+        words = folded.split()
+        spans = [len(folded[:m.start()].split()) for m in figures]
+        return any(analysis.counted & set(words[max(0, i - 6): i + 7]) for i in spans)
+    if kind == "person":
+        return bool(_NAME.search(sentence))
+    return True
+
+
+def _numbers_ok(analysis: Analysis, passage: str, article: Article) -> bool:
+    """Numbers the question gives ("lần thứ 11", "25 dịch vụ") must be in the passage, or in
+    the article's title and opening paragraph (where the event is named once for all)."""
+    if analysis.kind == "yesno":
+        return True  # a yes/no question's figure may be the false claim to correct
+    lead = article.text.split("\n", 1)[0]
+    found = set(_NUMBER.findall(f"{passage} {article.title} {lead}"))
+    return analysis.numbers <= found
+
+
+def _weights(terms: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
+    top = max(idf.values(), default=1.0)
+    return {t: idf.get(t, top) for t in set(terms)}
+
+
+def coverage(weights: dict[str, float], text: str) -> float:
+    """Share of the question's weighted terms present in `text`."""
+    present = set(tokenize(text, folded=True))
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
+
+
+def question_weights(analysis: Analysis, idf: dict[str, float]) -> dict[str, float]:
+    """idf weights of the question's terms (filler and question words out)."""
+    return _weights(tokenize(analysis.text, folded=True, query=True), idf)
+
+
+def score_candidates(analysis: Analysis, hits: Sequence[Hit], qvec: np.ndarray | None,
+                     sentence_rows: dict[tuple[str, int, int], int],
+                     sentence_vectors: np.ndarray | None, idf: dict[str, float],
+                     settings: Settings) -> list[Candidate]:
+    """Every sentence of the retrieved passages, best answer first (fitting ones first)."""
+    weights = question_weights(analysis, idf)
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for hit in hits:
+        article = hit.article
+        context = coverage(weights, f"{article.title} {hit.chunk.text}")
+        numbers_ok = _numbers_ok(analysis, hit.chunk.text, article)
+        for start, end in hit.chunk.sentences:
+            key = (article.id, start, end)
+            if key in seen:
+                continue
+            seen.add(key)
+            sentence = article.text[start:end]
+            row = sentence_rows.get(key)
+            dense = (float(sentence_vectors[row] @ qvec)
+                     if row is not None and qvec is not None and sentence_vectors is not None
+                     else 0.0)
+            cov = coverage(weights, sentence)
+            t_ok = type_ok(analysis, sentence) and numbers_ok
+            e_ok = all(in_scope(e, article, start, end) for e in analysis.entities
+                       if analysis.kind != "comparison")
+            p_ok = _period_ok(analysis, article, start, end)
+            similarity = np.clip((dense - settings.dense_floor) / settings.dense_span, 0, 1)
+            score = (settings.score_coverage_weight * cov
+                     + settings.score_context_weight * context
+                     + settings.score_dense_weight * similarity
+                     - (0.0 if t_ok else settings.type_mismatch_penalty)
+                     - 0.01 * (hit.rank - 1))
+            out.append(Candidate(hit, start, end, float(score), cov, dense, t_ok, e_ok, p_ok))
+    return sorted(out, key=lambda c: (c.entity_ok, c.type_ok, c.score), reverse=True)
+
+
+def hits_for_spans(article: Article, chunks: Sequence[Chunk], spans: Sequence[tuple[int, int]],
+                   existing: Sequence[Hit]) -> list[Hit]:
+    """The retrieved hits plus, for each span not inside one of them, the chunk of `article`
+    that holds it (read on by the plan: a list continues past its passage, a summary reads
+    the whole article). Citations stay inside passages the answer actually read."""
+    out = list(existing)
+    have = {h.chunk.id for h in out}
+    for start, end in spans:
+        if any(h.article.id == article.id and h.chunk.start <= start and end <= h.chunk.end
+               for h in out):
+            continue
+        for chunk in chunks:
+            if chunk.article_id == article.id and chunk.start <= start and end <= chunk.end:
+                if chunk.id not in have:
+                    out.append(Hit(rank=len(out) + 1, score=0.0, chunk=chunk, article=article))
+                    have.add(chunk.id)
+                break
+    return out

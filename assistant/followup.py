@@ -1,0 +1,125 @@
+"""Follow-up questions rewritten as standalone ones, from the whole conversation.
+
+"Còn năm 2024 thì sao?" swaps the year of the earlier question; "Còn Sóc Trăng thì sao?" the
+place; "Ông ấy ..." / "tỉnh này ..." put back the person or place named in the earlier
+question or, failing that, in the earlier answer; "Thế còn A với B?" compares A and B on the
+earlier question. No LLM involved: the rewrite is shown to the user as a notice.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .clean import fold
+from .question import entity_kind, question_names
+from .schema import Turn
+
+__all__ = ["is_followup", "resolve_followup", "needs_context"]
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LEAD_CUE = re.compile(r"^\s*(?:(?:the|vay|con)\s+con|con|vay|the|va|nhung)\b[\s,]*")
+_TAIL_CUE = re.compile(r"[\s,]*(?:thi\s+sao|the\s+nao|ra\s+sao|nhu\s+the\s+nao|nua)?\s*[?.!]*\s*$")
+_PERSON_WORDS = r"ong|ba|nguoi|vi|dong\s+chi|lanh\s+dao"
+_PLACE_WORDS = r"tinh|dia\s+phuong|thanh\s+pho|bo|nam|co\s+quan|de\s+an|hoi\s+nghi|phien\s+hop" \
+               r"|chuong\s+trinh|nuoc"
+_ANAPHORA = re.compile(rf"\b({_PERSON_WORDS}|{_PLACE_WORDS})\s+(do|nay|ay|kia|tren|ta)\b")
+_QUESTION_WORD = re.compile(r"\b(bao\s+nhieu|khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao"
+                            r"|bao\s+gio|bao\s+lau|nguoi\s+nao|ai|la\s+gi|nhu\s+the\s+nao)\b")
+_PAIR = re.compile(r"^(.+?)\s+(?:va|voi)\s+(.+)$")
+
+
+def is_followup(question: str) -> bool:
+    """A question that leans on an earlier one (a lead "Còn ...", an anaphor, "thì sao?")."""
+    folded = fold(question)
+    words = re.findall(r"\w+", folded)
+    return bool(_LEAD_CUE.match(folded) and len(words) <= 8 or _ANAPHORA.search(folded)
+                or re.search(r"thi\s+sao\s*\??\s*$", folded))
+
+
+def needs_context(question: str) -> bool:
+    """A follow-up that means nothing on its own ("Còn năm 2024 thì sao?" as a first
+    question): the user is asked for context instead of getting a random answer."""
+    folded = fold(question)
+    core = _TAIL_CUE.sub("", _LEAD_CUE.sub("", folded, count=1)).strip()
+    return is_followup(question) and (len(re.findall(r"\w+", core)) <= 4
+                                      or bool(_ANAPHORA.search(folded)))
+
+
+def _replace_folded(pattern: re.Pattern, text: str, repl) -> str:
+    out, last = [], 0
+    for m in pattern.finditer(fold(text)):
+        out.append(text[last:m.start()])
+        out.append(repl(m, text[m.start():m.end()]))
+        last = m.end()
+    return "".join(out) + text[last:]
+
+
+def _names(text: str) -> list[str]:
+    return [n for n in question_names(re.sub(r"\[\d+\]", " ", text)) if not _YEAR.search(n)]
+
+
+def _referent(word: str, previous: str, answer: str) -> str:
+    """The person or place an anaphor stands for: named in the earlier question, else in the
+    earlier answer (the last one named, which is usually the subject just talked about)."""
+    person = re.fullmatch(_PERSON_WORDS, word) is not None
+    for source in (previous, answer):
+        names = [n for n in _names(source) if (entity_kind(n) == "person") == person]
+        if names:
+            return names[0] if source is answer else names[-1]
+    return ""
+
+
+def _question_form(question: str) -> str:
+    m = _QUESTION_WORD.search(fold(question))
+    if not m:
+        return ""
+    years = " ".join(f"năm {y}" for y in _YEAR.findall(question))
+    return f"{question[m.start():m.end()].lower()} {years}".strip()
+
+
+def _resolve_one(question: str, previous: str, answer: str = "") -> str:
+    if not previous or not is_followup(question):
+        return question
+    core = question
+    lead = _LEAD_CUE.match(fold(core))
+    core = core[lead.end():] if lead else core
+    tail = _TAIL_CUE.search(fold(core))
+    core = core[:tail.start()] if tail else core
+
+    def put_back(m: re.Match, original: str) -> str:
+        if m.group(1) == "nam":
+            return original
+        entity = _referent(m.group(1), previous, answer)
+        return f"{original.split()[0]} {entity}".strip() if entity else original
+
+    replaced = _replace_folded(_ANAPHORA, core, put_back)
+    if replaced != core:
+        return replaced.strip()
+    new_names, old_names = _names(core), _names(previous)
+    pair = _PAIR.match(fold(core.strip()))
+    if pair and old_names and len(new_names) >= 2:  # "Thế còn Sóc Trăng với Nghệ An?"
+        return "So sánh " + previous.replace(old_names[-1], " và ".join(new_names[:2])) \
+            .rstrip(" ?") + "?"
+    if new_names and old_names and len(core.split()) <= len(new_names[0].split()) + 2:
+        return previous.replace(old_names[-1], new_names[0])  # "Còn Nghệ An thì sao?"
+    years = _YEAR.findall(core)
+    if years:
+        if _YEAR.search(previous):
+            swapped = _YEAR.sub(years[0], previous)
+            rest = _YEAR.sub("", re.sub(r"\bnăm\b", "", core)).strip(" ,")
+            return f"{rest} {swapped}".strip() if rest else swapped
+        return f"{previous.rstrip(' ?')} {core.strip()}?"
+    asked = _question_form(previous)
+    if asked and not _QUESTION_WORD.search(fold(core)):
+        return f"{core.strip()} {asked}?"  # "Còn số tài khoản VNeID thì sao?"
+    return f"{core.strip()} ({previous.rstrip(' ?')})"
+
+
+def resolve_followup(question: str, history: Sequence[Turn | str]) -> str:
+    """Rewrite a follow-up as a standalone question using the earlier turns (oldest first):
+    their questions, and their answers for people and places named only there."""
+    previous, answer = "", ""
+    for turn in history:
+        turn = Turn(turn) if isinstance(turn, str) else turn
+        previous, answer = _resolve_one(turn.question, previous, answer), turn.answer
+    return _resolve_one(question, previous, answer)

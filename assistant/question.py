@@ -1,0 +1,241 @@
+"""Read a question once: its kind, entities, dates, numbers and focus, as one frozen value.
+
+Every later step (retrieval planning, evidence selection, composition, abstention) reads this
+`Analysis` instead of re-parsing the text. Rules are tables of folded (diacritic-free)
+patterns, so a question typed without diacritics is read the same way; each table has its own
+fast test in tests/test_question.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .clean import UPPER, fold, normalize
+
+__all__ = ["Analysis", "analyze", "question_kind", "strip_filler", "question_names",
+           "entity_kind", "KINDS"]
+
+# The kinds of question the answerer composes differently, in the order they are tested.
+KINDS = ("comparison", "yesno", "summary", "list", "definition", "why", "how", "date",
+         "number", "person", "place", "open")
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
+
+# Chatty filler that asks nothing: removed (on the folded text, same offsets) before scoring.
+_FILLER = re.compile(
+    r"\b(?:cho\s+(?:minh|em|toi|to|tui|anh|chi)\s+hoi(?:\s+(?:chut|ti|xiu|voi))?"
+    r"|(?:minh|em|toi|tui)\s+(?:muon|can)\s+(?:biet|hoi)(?:\s+la)?"
+    r"|(?:ban|ad|admin)\s+(?:oi|cho\s+hoi)|xin\s+hoi|xin\s+cho\s+biet|hoi\s+chut"
+    r"|(?:ban\s+)?(?:co\s+the\s+)?(?:giup|giai\s+thich\s+giup)\s+(?:minh|em|toi|tui)(?:\s+voi)?"
+    r"|(?:ban\s+)?(?:hay\s+)?(?:cho|noi\s+cho|ke\s+cho)\s+(?:minh|em|toi|tui)\s+biet"
+    r"|(?:khong\s+biet|ko\s+biet)(?=\s+\w+\s+\w+)|vay\s+nhi|the\s+nhi"
+    r"|(?<=\s)(?:a|nhe|nha|nhi|vay|ha|with|voi)(?=\s*[?.!]*\s*$)|^\s*(?:oi|da|ua)\b)")
+
+# Kind patterns on the folded, filler-free question; the first that matches wins.
+_KIND_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("comparison", re.compile(r"\bso\s+sanh\b|\bkhac\s+(?:nhau|gi)\b|\bgiong\s+nhau\b"
+                              r"|\b(?:cao|thap|nhieu|it|lon|nho|tot|nhanh)\s+hon\b(?!.*\bchua\b)"
+                              r"|\bhon\s+hay\b|\bchenh\s+lech\b|\bvoi\b.*\bthi\s+(?:sao|the\s+nao)\b")),
+    ("yesno", re.compile(r"^\s*(?:co\s+phai|phai\s+chang|lieu|co\s+dung|dung\s+la|that\s+su)\b"
+                         r"|\b(?:phai|dung|dung\s+vay|that)\s+(?:khong|ko|k)\s*[?.!]*\s*$"
+                         r"|\b(?:khong|ko|chua)\s*[?.!]*\s*$|\bco\s+\w+.*\bkhong\s*[?.!]*\s*$")),
+    ("summary", re.compile(r"\b(?:noi|ban|thao\s+luan|de\s+cap)\s+(?:gi|ve\s+gi|nhung\s+gi|ve\s+nhung\s+gi)\b|\btom\s+(?:tat|luoc)\b"
+                           r"|\bnoi\s+dung\s+(?:chinh|gi)\b|\bdiem\s+(?:chinh|noi\s+bat)\b"
+                           r"|\bco\s+gi\s+(?:dang\s+chu\s+y|moi|noi\s+bat)\b|\bdien\s+ra\s+(?:nhu\s+the\s+nao|ra\s+sao)\b"
+                           r"|\bbai\s+(?:viet|bao)\b.*\b(?:gi|sao)\b|\bket\s+qua\s+(?:ra\s+sao|the\s+nao)\b")),
+    ("list", re.compile(r"\bgom\s+(?:nhung\s+)?(?:gi|nao|nhung)\b|\bbao\s+gom\b|\bliet\s+ke\b|\bke\s+(?:ten|ra)\b"
+                        r"|\bnhung\s+(?:gi|nao|ai)\b|\b(?:nhung|cac|may)\s+\w+(?:\s+\w+)?\s+nao\b"
+                        r"|\b(?:nhung|cac)\s+(?:nhiem\s+vu|giai\s+phap|quan\s+diem|ket\s+qua|han\s+che"
+                        r"|ton\s+tai|yeu\s+cau|chi\s+tieu|muc\s+tieu|dich\s+vu|tien\s+ich|linh\s+vuc"
+                        r"|loi\s+ich|diem\s+sang|noi\s+dung|thanh\s+phan|dai\s+bieu|thu\s+tuc)\b")),
+    ("definition", re.compile(r"\bla\s+(?:gi|cai\s+gi|sao)\s*[?.!]*\s*$|\bnghia\s+la\s+gi\b|\bdinh\s+nghia\b"
+                              r"|\bduoc\s+hieu\s+(?:la|nhu\s+the\s+nao)\b|\bviet\s+tat\b|\bten\s+day\s+du\b"
+                              r"|\bla\s+(?:gi|cai\s+gi)\b")),
+    ("why", re.compile(r"\b(?:vi\s+sao|tai\s+sao|vi\s+dau|sao\s+lai|nguyen\s+nhan|ly\s+do|muc\s+dich"
+                       r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia)\b")),
+    ("how", re.compile(r"\b(?:nhu\s+the\s+nao|bang\s+cach\s+nao|lam\s+(?:the\s+nao|sao|gi)\s+de"
+                       r"|ra\s+sao|the\s+nao|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b")),
+    ("date", re.compile(r"\b(?:khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao|bao\s+gio|luc\s+nao|hoi\s+nao"
+                        r"|thoi\s+gian\s+nao|ngay\s+bao\s+nhieu|thoi\s+diem\s+nao|dip\s+nao|ngay\s+may)\b")),
+    ("number", re.compile(r"\b(?:bao\s+nhieu|may|ty\s+le|ty\s+trong|so\s+luong|bao\s+lau|phan\s+tram"
+                          r"|muc\s+nao|thu\s+may|hang\s+may|vi\s+tri\s+thu)\b")),
+    ("person", re.compile(r"\b(?:ai|nguoi\s+nao|vi\s+nao|dong\s+chi\s+nao|ong\s+nao|ba\s+nao)\b")),
+    ("place", re.compile(r"\b(?:o\s+dau|tai\s+dau|noi\s+nao|dia\s+phuong\s+nao|tinh\s+nao|dau)\b")),
+)
+
+# Words that ask rather than say: not part of the focus.
+_ASKING = frozenset(
+    "bao nhieu gi nao ai dau sao the khong ko co phai dung la nhung cac cua va duoc thi may hoi "
+    "vay a nhi khi nhu ra tai vi cho biet hay ke liet gom so sanh tom tat noi ve chua lieu "
+    "voi hon minh em toi ban".split())
+_PLACE_WORDS = ("tinh", "thanh pho", "tp", "huyen", "xa", "quan", "tai", "o")
+_SURNAMES = frozenset(fold(s) for s in (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Triệu Đinh "
+    "Lương Trương Đoàn Lâm Mai Cao Hà Tạ Chu Quách Thái Văn Lưu").split())
+_SENTENCE_OPENERS = frozenset("theo tỉnh thành năm còn ai tại ở trong khi người có vậy thế và "
+                              "hãy cho liệu những các đã số tổng tỷ bao so sánh bài phải đề "
+                              "vì tại sao làm như thế".split())
+_HONORIFICS = frozenset("ong ba anh chi co chu bac".split())
+_LOOSE_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?:\s*(?:/|nam)\s*((?:19|20)\d\d))?\b"
+                          r"|\b(\d{1,2})/((?:19|20)\d\d)\b")
+_PERIOD_WORDS = re.compile(r"\b(dau|giua|cuoi)\s+nam\b")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a question asks, read once."""
+
+    text: str  # the question as it will be searched (filler removed, NFC, single spaces)
+    original: str  # the question as the user typed it (cleaned)
+    kind: str  # one of KINDS
+    names: tuple[str, ...] = ()  # proper names as written in the question
+    entities: tuple[str, ...] = ()  # folded names and places the answer must be about
+    years: frozenset[str] = frozenset()
+    months: frozenset[tuple[int, int]] = frozenset()  # (month, year) asked, e.g. "tháng 7/2024"
+    numbers: frozenset[str] = frozenset()  # figures the question gives itself, years apart
+    counted: frozenset[str] = frozenset()  # first syllables of what "bao nhiêu ..." counts
+    focus: tuple[str, ...] = ()  # folded content words: what is asked about
+    sides: tuple[str, ...] = ()  # the compared items of a comparison (as written)
+    term: str = ""  # the term a definition question asks about (as written)
+
+
+def strip_filler(text: str) -> str:
+    """The question without chatty filler ("cho mình hỏi", "giúp mình với", "ạ")."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text
+    kept, last = [], 0
+    for m in _FILLER.finditer(folded):
+        kept.append(text[last:m.start()])
+        last = m.end()
+    out = "".join(kept) + text[last:]
+    out = " ".join(out.split()).strip(" ,")
+    return out if re.search(r"\w", out) else text
+
+
+def question_kind(text: str) -> str:
+    """The kind of a (filler-free) question, from the first pattern of _KIND_PATTERNS that
+    matches its folded form; "open" when none does."""
+    folded = fold(text)
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(folded):
+            return kind
+    return "open"
+
+
+def question_names(question: str) -> list[str]:
+    """Proper names of a question; a capital that only opens the sentence is not a name."""
+    names = []
+    for m in _NAME.finditer(question):
+        words = m.group().split()
+        if m.start() == 0 and words[0].lower() in _SENTENCE_OPENERS:
+            words = words[1:]
+        while words and len(words) > 1 and (words[0].lower() in _SENTENCE_OPENERS
+                                            or fold(words[0]) in _HONORIFICS):
+            words = words[1:]
+        if len(words) >= 2 or (words and not words[0].istitle()):
+            names.append(" ".join(words))
+    return names
+
+
+def entity_kind(name: str) -> str:
+    """"person" for a Vietnamese full name (a known surname then one to three syllables),
+    else "other" (a place, a body, a programme)."""
+    words = fold(name).split()
+    return "person" if 2 <= len(words) <= 4 and words[0] in _SURNAMES else "other"
+
+
+def _gazetteer_hits(folded: str, gazetteer: Sequence[str]) -> list[str]:
+    """Folded corpus names found (as whole words) in the folded question, longest first."""
+    found: list[str] = []
+    for name in sorted(gazetteer, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(name)}\b", folded) and not any(name in f for f in found):
+            found.append(name)
+    return found
+
+
+def _places(folded: str) -> list[str]:
+    """Places named after "tỉnh", "thành phố", ...: "tinh binh duong" -> "binh duong"."""
+    out = []
+    for m in re.finditer(r"\b(?:tinh|thanh\s+pho|tp)\s+((?!nay\b|do\b|ay\b|nao\b|kia\b)\w+"
+                         r"(?:\s+(?!co\b|da\b|la\b|dat\b|nam\b|va\b|thi\b|duoc\b|bao\b|trong\b)\w+)?)",
+                         folded):
+        out.append(m.group(1))
+    return out
+
+
+def _sides(text: str, entities: Sequence[str], years: Sequence[str]) -> tuple[str, ...]:
+    if len(entities) >= 2:
+        return tuple(entities[:4])
+    if len(years) >= 2:
+        return tuple(years[:4])
+    folded = fold(text)
+    m = re.search(r"(?:so\s+sanh|giua)\s+(.+?)\s+(?:va|voi)\s+(.+?)(?:\s+(?:ve|thi|cai\s+nao|"
+                  r"ben\s+nao|hon)\b|[?.!]|$)", folded)
+    if m:
+        return (text[m.start(1):m.end(1)].strip(), text[m.start(2):m.end(2)].strip())
+    return ()
+
+
+def _term(text: str) -> str:
+    folded = fold(text)
+    m = re.search(r"^(.*?)\s+(?:la\s+(?:gi|cai\s+gi|sao)|nghia\s+la\s+gi|duoc\s+hieu|viet\s+tat)",
+                  folded)
+    if not m:
+        m = re.search(r"(?:dinh\s+nghia|ten\s+day\s+du\s+cua)\s+(.+?)\s*[?.!]*$", folded)
+    if not m:
+        return ""
+    term = text[m.start(1):m.end(1)].strip(" ,?")
+    return re.sub(r"^(?:(?:the|vay|con)\s+)?", "", term, flags=re.I).strip()
+
+
+def analyze(question: str, gazetteer: Sequence[str] = ()) -> Analysis:
+    """The analysis of one (already NFC-cleaned, diacritic-restored) question.
+
+    `gazetteer`: folded multi-word names of the corpus ("hai duong", "pham minh chinh"), so
+    that names typed in lower case or without diacritics are still recognised.
+    """
+    original = " ".join(normalize(question).split())
+    text = strip_filler(original)
+    folded = fold(text)
+    kind = question_kind(text)
+    names = tuple(question_names(text))
+    entities: list[str] = []
+    for name in [fold(n) for n in names] + _gazetteer_hits(folded, gazetteer) + _places(folded):
+        if name and not _YEAR.search(name) and not any(name in e or e in name for e in entities):
+            entities.append(name)
+    years = _YEAR.findall(text)
+    months = set()
+    for m in _LOOSE_MONTH.finditer(folded):
+        month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if year and 1 <= int(month) <= 12:
+            months.add((int(month), int(year)))
+    numbers = frozenset(n for n in _NUMBER.findall(text) if not _YEAR.fullmatch(n)
+                        and not re.fullmatch(r"\d{1,2}/(?:19|20)\d\d", n)) - {
+        n for m in _LOOSE_MONTH.finditer(folded) for n in m.groups() if n}
+    words = re.findall(r"\w+", folded)
+    focus = tuple(w for w in words if w not in _ASKING and not _YEAR.fullmatch(w))
+    return Analysis(text=text, original=original, kind=kind, names=names,
+                    entities=tuple(entities), years=frozenset(years), months=frozenset(months),
+                    numbers=numbers, counted=frozenset(_counted(folded)), focus=focus,
+                    sides=_sides(text, entities, years) if kind == "comparison" else (),
+                    term=_term(text) if kind == "definition" else "")
+
+
+_COUNTED = re.compile(r"\bbao\s+nhieu\s+([^?.!]+)")
+_NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
+                         "thi %".split())
+
+
+def _counted(folded_question: str) -> set[str]:
+    """First syllables of what "bao nhiêu ..." counts ("bao nhieu dich vu, thu tuc" ->
+    {dich, thu}); empty for amounts with no noun of their own (percent, money, time)."""
+    m = _COUNTED.search(folded_question)
+    if not m:
+        return set()
+    items = re.split(r",|\bva\b|\bhay\b", m.group(1))
+    heads = {item.split()[0] for item in items if item.split()}
+    return set() if heads & _NOT_COUNTED else heads
