@@ -17,12 +17,12 @@ from typing import Iterator, Sequence
 import numpy as np
 
 from . import messages as msg
-from .clean import fold, normalize
+from .clean import UPPER, fold, normalize
 from .compose import Pick, clauses, compose, format_date
 from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, hits_for_spans, in_scope,
-                       paragraph_of, question_weights, score_candidates)
+                       paragraph_of, question_weights, score_candidates, type_ok)
 from .followup import needs_context, resolve_followup
-from .question import Analysis, analyze
+from .question import Analysis, analyze, entity_kind, strip_filler
 from .retrieve import Mode, Retriever
 from .schema import Answer, Article, Hit, Turn, as_turns
 
@@ -31,7 +31,7 @@ __all__ = ["prepare_question", "resolve_followup", "answer_question", "abstain",
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-_NAME = re.compile(r"(?<![\w])[A-ZÀ-ỸĐ]\w*(?:\s+[A-ZÀ-ỸĐ]\w*)+")
+_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
 _CONSEQUENCE = re.compile(r"(do\s+do|vi\s+vay|vi\s+the|boi\s+vay|cho\s+nen|nho\s+do|tu\s+do)\b")
 _COUNT_ANNOUNCED = re.compile(r"\b(\d{1,2})\s+(?:quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot"
                               r"|muc\s+tieu|chinh\s+sach|yeu\s+cau|noi\s+dung|dinh\s+huong)\b")
@@ -69,12 +69,15 @@ def prepare_question(text: str, max_chars: int) -> tuple[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=8)
-def _gazetteer(directory: str, texts: tuple[str, ...]) -> tuple[str, ...]:
-    """Folded multi-word names of the corpus ("hai duong", "pham minh chinh")."""
+def _gazetteer(directory: str, texts: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Folded multi-word names of the corpus ("hai duong", "pham minh chinh"), and those of
+    them it names as places ("tỉnh Hải Dương", "tại Đà Nẵng", "điểm cầu Sóc Trăng")."""
     names = {fold(m.group()) for text in texts for m in _NAME.finditer(text)}
-    names |= {m.group(1) for text in texts
-              for m in re.finditer(r"\btinh\s+(\w+\s+\w+)", fold(text))}
-    return tuple(sorted(n for n in names if len(n.split()) >= 2))
+    names = {n for n in names if len(n.split()) >= 2}
+    folded = "\n".join(fold(t) for t in texts)
+    places = {n for n in names if re.search(
+        rf"\b(?:tinh|tai|o|thanh\s+pho|diem\s+cau(?:\s+tinh)?)\s+{re.escape(n)}\b", folded)}
+    return tuple(sorted(names)), tuple(sorted(places))
 
 
 @lru_cache(maxsize=8)
@@ -166,7 +169,8 @@ def _piece(ctx: _Context, cand: Candidate, long: int = 220) -> str:
     if len(cand.text) <= long or len(parts) < 2:
         return ""
     weights = question_weights(ctx.analysis, ctx.retriever.index.idf)
-    scored = [(coverage(weights, c), i) for i, c in enumerate(parts)]
+    scored = [(coverage(weights, c) + (0.2 if type_ok(ctx.analysis, c) else 0.0), i)
+              for i, c in enumerate(parts)]
     best = max(s for s, _ in scored)
     keep = sorted(i for s, i in scored if s >= best * 0.5 and s > 0)[:3]
     return "; ".join(parts[i] for i in keep) if keep else ""
@@ -286,6 +290,8 @@ def _plan_definition(ctx: _Context, hits: list[Hit]) -> Answer:
         if more and more[0].score >= 0.8 * c.score:
             picks.append(Pick(more[0].hit, more[0].start, more[0].end))
         return _answer(ctx, picks, hits, max(c.score, ctx.threshold))
+    if len(term.split()) > 4:  # a description asked for, not a term: answer as a fact
+        return _plan_fact(ctx, hits)
     mentions = [c for c in cands if re.search(rf"\b{re.escape(term)}\b", fold(c.text))]
     missing = [msg.NOT_DEFINED.format(term=f"“{ctx.analysis.term}”")]
     if not mentions:
@@ -389,7 +395,11 @@ def _plan_summary(ctx: _Context, hits: list[Hit]) -> Answer:
         return _plan_fact(ctx, hits)
     vectors = np.stack([index.sentence_vectors[rows[(article.id, s, e)]] for s, e in spans])
     centroid = vectors.mean(axis=0)
-    relevance = vectors @ centroid + 0.5 * (vectors @ ctx.qvec)
+    facts = np.array([min(len(set(_NUMBER.findall(article.text[s:e]))), 3) for s, e in spans])
+    weights = question_weights(ctx.analysis, index.idf)
+    asked = np.array([coverage(weights, article.text[s:e]) for s, e in spans])
+    relevance = (0.5 * (vectors @ centroid) + vectors @ ctx.qvec + 0.05 * facts
+                 + _summary_focus(ctx) * asked)
     chosen: list[int] = []
     size = min(ctx.retriever.settings.summary_sentences, len(spans))
     while len(chosen) < size:
@@ -412,6 +422,43 @@ def _plan_summary(ctx: _Context, hits: list[Hit]) -> Answer:
     return _answer(ctx, picks, hits, confidence, lines=True)
 
 
+def _summary_focus(ctx: _Context) -> float:
+    """How much the question's own words steer a summary ("... về hạ tầng mạng")."""
+    return ctx.retriever.settings.summary_focus_weight
+
+
+def _plan_role(ctx: _Context, hits: list[Hit]) -> Answer:
+    """What posts a person holds: the titles written next to the name ("Phạm Minh Chính -
+    Chủ tịch Ủy ban ...", "Triệu Thế Hùng, Phó Bí thư Tỉnh ủy, ...")."""
+    people = [e for e in ctx.analysis.entities if entity_kind(e) == "person"]
+    if not people:
+        return _plan_fact(ctx, hits)
+    name = people[0]
+    more = ctx.retriever.search(_display(name, list(ctx.retriever.index.articles.values())),
+                                k=max(ctx.k, 8), mode=ctx.mode)
+    hits = hits + [h for h in more if h.chunk.id not in {x.chunk.id for x in hits}]
+    picks, seen = [], set()
+    for cand in _candidates(ctx, hits):
+        folded = fold(cand.text)
+        at = re.search(rf"\b{re.escape(name)}\b\s*[-–,:]\s*", folded)
+        if not at:
+            continue
+        tail = cand.text[at.end():]
+        stop = re.search(r";|\.\s|\s(?:chủ trì|đã|dự|phát biểu|nhấn mạnh|yêu cầu|cùng)\s", tail)
+        role = tail[: stop.start()] if stop else tail
+        if not role[:1].isupper() or fold(role) in seen:
+            continue
+        seen.add(fold(role))
+        piece = cand.text[at.start(): at.end() + len(role)].strip(" ,;-")
+        picks.append(Pick(cand.hit, cand.start, cand.end, _display(name, [cand.hit.article])
+                          + piece[len(name):]))
+        if len(picks) >= 2:
+            break
+    if not picks:
+        return _plan_fact(ctx, hits)
+    return _answer(ctx, picks, hits, 1.0, lines=len(picks) > 1)
+
+
 def _plan_comparison(ctx: _Context, hits: list[Hit]) -> Answer:
     """The same measure for each side, side by side (each side searched on its own); a side
     the articles lack is said to be missing; which is higher when both give a percentage."""
@@ -429,6 +476,7 @@ def _plan_comparison(ctx: _Context, hits: list[Hit]) -> Answer:
         analysis = dataclasses.replace(
             ctx.analysis, kind="open", text=query,
             entities=() if is_year else (fold(side),),
+            local=frozenset() if is_year else frozenset({fold(side)}),
             years=frozenset({side}) if is_year else frozenset(
                 y for y in ctx.analysis.years if y not in sides))
         measure = dataclasses.replace(analysis, text=" ".join(
@@ -485,7 +533,7 @@ def _search(retriever: Retriever, analysis: Analysis, qvec: np.ndarray, k: int,
     return [dataclasses.replace(h, rank=i) for i, h in enumerate(ranked, 1)]
 
 
-_PLANS = {"comparison": _plan_comparison, "yesno": _plan_yesno, "summary": _plan_summary,
+_PLANS = {"role": _plan_role, "comparison": _plan_comparison, "yesno": _plan_yesno, "summary": _plan_summary,
           "list": _plan_list, "definition": _plan_definition}
 
 
@@ -494,14 +542,17 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     """Clean, resolve and analyze a question: (cleaned, notices, analysis, resolved)."""
     settings = retriever.settings
     cleaned, notices = prepare_question(question, settings.max_question_chars)
-    turns = [Turn(prepare_question(t.question, settings.max_question_chars)[0], t.answer)
-             for t in as_turns(history)]
-    resolved = resolve_followup(cleaned, turns) if cleaned else cleaned
+    turns = [Turn(strip_filler(prepare_question(t.question, settings.max_question_chars)[0]),
+                  t.answer) for t in as_turns(history)]
+    resolved = resolve_followup(strip_filler(cleaned), turns) if cleaned else cleaned
+    if resolved == strip_filler(cleaned):
+        resolved = cleaned
     if resolved != cleaned:
         notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)
     index = retriever.index
-    names = _gazetteer(str(index.directory), tuple(a.text for a in index.articles.values()))
-    return cleaned, notices, analyze(retriever.restore(resolved), names), resolved
+    names, places = _gazetteer(str(index.directory),
+                               tuple(a.text for a in index.articles.values()))
+    return cleaned, notices, analyze(retriever.restore(resolved), names, places), resolved
 
 
 def answer_question(question: str, retriever: Retriever, *, history: Sequence[Turn | str] = (),

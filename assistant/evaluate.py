@@ -402,6 +402,64 @@ def langchain_system(articles: dict[str, Article], embedder, cache_dir: Path) ->
     return run
 
 
+def _facts_rows(questions: Sequence[Question], retriever: Retriever) -> list[dict]:
+    """The fact questions as rows the threshold cross-validation can read."""
+    rows = []
+    for q in questions:
+        answer = answer_question(q.question, retriever, history=q.history)
+        row = {"id": q.id, "kind": "facts", "near_miss": not q.answerable,
+               "abstained": answer.abstained, "millis": 0.0, "citations_verified": None}
+        if q.answerable:
+            row.update(fact_accuracy=float(not answer.abstained and all(
+                f in answer.text or fold(f) in fold(answer.text) for f in q.answers)),
+                false_abstention=float(answer.abstained))
+        else:
+            row.update(handled=float(answer.abstained or bool(answer.missing)))
+        rows.append(row)
+    return rows
+
+
+def _kinds(settings, questions: Sequence[Question], retriever: Retriever, langchain,
+           args) -> dict:
+    """Every kind of question (eval/questions-kinds.jsonl), ours and LangChain's, and with
+    --sweep the abstention threshold cross-validated over both question sets."""
+    from .evaluate_kinds import (THRESHOLDS, load_kind_questions, run_kinds, summarize_kinds,
+                                 threshold_cv)
+
+    kinds = load_kind_questions(settings.eval_dir / "questions-kinds.jsonl")[: args.limit]
+    if not kinds:
+        return {}
+    out = {"kinds": {"ours": summarize_kinds(run_kinds(kinds, retriever))}}
+    if langchain is not None:
+        def baseline(text: str) -> Answer:
+            return langchain(Question(id="kinds", type="kinds", question=text))[1]
+        out["kinds"]["langchain"] = summarize_kinds(run_kinds(kinds, system=baseline))
+    if args.sweep:
+        runs = {}
+        for t in THRESHOLDS:
+            trial = Retriever(retriever.index, retriever.embedder,
+                              retriever.settings.replace(min_answer_score=t))
+            runs[t] = run_kinds(kinds, trial) + _facts_rows(
+                [q for q in questions], trial)
+        cv = threshold_cv(runs)
+
+        def split(rows):
+            return {"kinds": summarize_kinds([r for r in rows if r["kind"] != "facts"]),
+                    "facts": {"fact_accuracy": _mean_of(rows, "fact_accuracy"),
+                              "false_abstention": _mean_of(rows, "false_abstention"),
+                              "abstention_recall": _mean_of(rows, "handled")}}
+        out["threshold_cv"] = {"chosen_all": cv.chosen_all,
+                               "chosen_per_fold": list(cv.chosen_per_fold),
+                               "in_sample": split(cv.in_sample),
+                               "held_out": split(cv.held_out)}
+    return out
+
+
+def _mean_of(rows: Sequence[dict], key: str) -> float | None:
+    values = [r[key] for r in rows if r.get("kind") == "facts" and key in r]
+    return round(sum(values) / len(values), 4) if values else None
+
+
 def main(settings, args) -> int:
     """`python -m assistant eval`: run, print the table, write the reports, gate on floors."""
     import sys
@@ -426,6 +484,7 @@ def main(settings, args) -> int:
     result = evaluate(questions, systems, index.articles, progress=sys.stderr.isatty())
     if args.sweep:
         result["fusion_sweep"] = fusion_sweep(questions, retriever)
+    result.update(_kinds(settings, questions, retriever, systems.get("langchain"), args))
     votes = [r.get("vote") for r in read_feedback(settings.data_dir)]
     argv = sys.argv[1:] if sys.argv[1:2] == ["eval"] else ["eval"]
     meta = {"command": "python -m assistant " + " ".join(argv),

@@ -13,7 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .clean import fold
+from .clean import UPPER, fold
 from .lexical import tokenize
 from .question import Analysis
 from .schema import Article, Chunk, Hit
@@ -26,7 +26,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _HAS_DATE = re.compile(r"\b\d{1,2}/\d{1,4}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b|\btháng\s+\d"
                        r"|\b(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d")
-_NAME = re.compile(r"(?<![\w])[A-ZÀ-ỸĐ]\w*(?:\s+[A-ZÀ-ỸĐ]\w*)+")
+_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
 _RELATIVE_YEAR = re.compile(r"\b(nam\s+qua|nam\s+ngoai|nam\s+truoc|nam\s+nay)\b")
 _BASE_YEAR = re.compile(r"\b(?:so\s+voi|ke\s+tu|tu)\s+(?:nam\s+|thoi\s+diem\s+nam\s+)?$")
 CAUSE_CUES = re.compile(r"\b(?:do\s+do|vi\s+vay|dan\s+den|nguyen\s+nhan|do\s+|vi\s+|boi\s+"
@@ -73,7 +73,7 @@ def _scope(article: Article, start: int, end: int) -> str:
     text = article.text
     p_start, p_end = paragraph_of(text, start)
     prev_start, _ = paragraph_of(text, max(0, p_start - 2))
-    return f"{article.title}\n{text[prev_start:p_end]}"
+    return f"{article.title}\n{article.source}\n{text[prev_start:p_end]}"
 
 
 def in_scope(entity: str, article: Article, start: int, end: int) -> bool:
@@ -163,12 +163,11 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
 
 
 def _numbers_ok(analysis: Analysis, passage: str, article: Article) -> bool:
-    """Numbers the question gives ("lần thứ 11", "25 dịch vụ") must be in the passage, or in
-    the article's title and opening paragraph (where the event is named once for all)."""
+    """Numbers the question gives ("lần thứ 11", "25 dịch vụ", "Đề án 06") must be in the
+    article (the passage, or where the event is named once for all)."""
     if analysis.kind == "yesno":
         return True  # a yes/no question's figure may be the false claim to correct
-    lead = article.text.split("\n", 1)[0]
-    found = set(_NUMBER.findall(f"{passage} {article.title} {lead}"))
+    found = set(_NUMBER.findall(f"{passage} {article.title} {article.text}"))
     return analysis.numbers <= found
 
 
@@ -184,9 +183,16 @@ def coverage(weights: dict[str, float], text: str) -> float:
     return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
 
 
+_META = frozenset("liet ke tom tat giup minh ban voi the nhi vay oi gon lai cho biet hay ra "
+                  "nhung gi nao noi dang chu y noi bat chinh y".split())
+
+
 def question_weights(analysis: Analysis, idf: dict[str, float]) -> dict[str, float]:
-    """idf weights of the question's terms (filler and question words out)."""
-    return _weights(tokenize(analysis.text, folded=True, query=True), idf)
+    """idf weights of the question's terms (filler, question words and words that only say
+    how to answer, "liệt kê", "tóm tắt", out)."""
+    terms = [t for t in tokenize(analysis.text, folded=True, query=True)
+             if not any(part in _META for part in t.split("_"))]
+    return _weights(terms, idf)
 
 
 def score_candidates(analysis: Analysis, hits: Sequence[Hit], qvec: np.ndarray | None,
@@ -201,6 +207,7 @@ def score_candidates(analysis: Analysis, hits: Sequence[Hit], qvec: np.ndarray |
         article = hit.article
         context = coverage(weights, f"{article.title} {hit.chunk.text}")
         numbers_ok = _numbers_ok(analysis, hit.chunk.text, article)
+        fold_article = fold(f"{article.title} {article.source} {article.text}")
         for start, end in hit.chunk.sentences:
             key = (article.id, start, end)
             if key in seen:
@@ -213,7 +220,8 @@ def score_candidates(analysis: Analysis, hits: Sequence[Hit], qvec: np.ndarray |
                      else 0.0)
             cov = coverage(weights, sentence)
             t_ok = type_ok(analysis, sentence) and numbers_ok
-            e_ok = all(in_scope(e, article, start, end) for e in analysis.entities
+            e_ok = all(in_scope(e, article, start, end) if e in analysis.local
+                       else e in fold_article for e in analysis.entities
                        if analysis.kind != "comparison")
             p_ok = _period_ok(analysis, article, start, end)
             similarity = np.clip((dense - settings.dense_floor) / settings.dense_span, 0, 1)

@@ -21,7 +21,7 @@ _LEAD_CUE = re.compile(r"^\s*(?:(?:the|vay|con)\s+con|con|vay|the|va|nhung)\b[\s
 _TAIL_CUE = re.compile(r"[\s,]*(?:thi\s+sao|the\s+nao|ra\s+sao|nhu\s+the\s+nao|nua)?\s*[?.!]*\s*$")
 _PERSON_WORDS = r"ong|ba|nguoi|vi|dong\s+chi|lanh\s+dao"
 _PLACE_WORDS = r"tinh|dia\s+phuong|thanh\s+pho|bo|nam|co\s+quan|de\s+an|hoi\s+nghi|phien\s+hop" \
-               r"|chuong\s+trinh|nuoc"
+               r"|phien|chuong\s+trinh|nuoc|uy\s+ban|to\s+cong\s+tac|nganh|bai\s+viet|bai"
 _ANAPHORA = re.compile(rf"\b({_PERSON_WORDS}|{_PLACE_WORDS})\s+(do|nay|ay|kia|tren|ta)\b")
 _QUESTION_WORD = re.compile(r"\b(bao\s+nhieu|khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao"
                             r"|bao\s+gio|bao\s+lau|nguoi\s+nao|ai|la\s+gi|nhu\s+the\s+nao)\b")
@@ -62,10 +62,17 @@ def _referent(word: str, previous: str, answer: str) -> str:
     """The person or place an anaphor stands for: named in the earlier question, else in the
     earlier answer (the last one named, which is usually the subject just talked about)."""
     person = re.fullmatch(_PERSON_WORDS, word) is not None
-    for source in (previous, answer):
-        names = [n for n in _names(source) if (entity_kind(n) == "person") == person]
-        if names:
-            return names[0] if source is answer else names[-1]
+    names = [n for n in _names(previous) if (entity_kind(n) == "person") == person]
+    if names:
+        return names[-1]
+    if person:  # the first person the answer names is who it is about
+        names = [n for n in _names(answer) if entity_kind(n) == "person"]
+        return names[0] if names else ""
+    folded = fold(answer)  # a place the answer names as one ("tỉnh Hải Dương", "tại Đà Nẵng")
+    for name in _names(answer):
+        at = folded.find(fold(name))
+        if re.search(r"\b(?:tinh|thanh\s+pho|tai|o)\s+$", folded[max(0, at - 12):at]):
+            return name
     return ""
 
 
@@ -90,11 +97,15 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
         if m.group(1) == "nam":
             return original
         entity = _referent(m.group(1), previous, answer)
-        return f"{original.split()[0]} {entity}".strip() if entity else original
+        return f"{' '.join(original.split()[:-1])} {entity}".strip() if entity else original
 
     replaced = _replace_folded(_ANAPHORA, core, put_back)
     if replaced != core:
         return replaced.strip()
+    if _ANAPHORA.search(fold(core)) and not _ANAPHORA.search(fold(previous)):
+        return f"{core.strip()} ({previous.rstrip(' ?')})"  # "phiên đó": the earlier question
+    if re.match(r"(?:o|tai|voi|doi\s+voi|trong|cua|ve|con)\s", fold(core.strip())):
+        return f"{previous.rstrip(' ?')} {core.strip()}?"  # "Thế còn ở các bộ, ngành?"
     new_names, old_names = _names(core), _names(previous)
     pair = _PAIR.match(fold(core.strip()))
     if pair and old_names and len(new_names) >= 2:  # "Thế còn Sóc Trăng với Nghệ An?"

@@ -13,11 +13,12 @@ from typing import Sequence
 
 from .clean import UPPER, fold, normalize
 
-__all__ = ["Analysis", "analyze", "question_kind", "strip_filler", "question_names",
+__all__ = ["Analysis", "analyze", "question_kind", "strip_filler", "expand_abbreviations",
+           "question_names",
            "entity_kind", "KINDS"]
 
 # The kinds of question the answerer composes differently, in the order they are tested.
-KINDS = ("comparison", "yesno", "summary", "list", "definition", "why", "how", "date",
+KINDS = ("comparison", "yesno", "summary", "role", "list", "why", "definition", "how", "date",
          "number", "person", "place", "open")
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -45,17 +46,18 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("summary", re.compile(r"\b(?:noi|ban|thao\s+luan|de\s+cap)\s+(?:gi|ve\s+gi|nhung\s+gi|ve\s+nhung\s+gi)\b|\btom\s+(?:tat|luoc)\b"
                            r"|\bnoi\s+dung\s+(?:chinh|gi)\b|\bdiem\s+(?:chinh|noi\s+bat)\b"
                            r"|\bco\s+gi\s+(?:dang\s+chu\s+y|moi|noi\s+bat)\b|\bdien\s+ra\s+(?:nhu\s+the\s+nao|ra\s+sao)\b"
-                           r"|\bbai\s+(?:viet|bao)\b.*\b(?:gi|sao)\b|\bket\s+qua\s+(?:ra\s+sao|the\s+nao)\b")),
+                           r"|\bbai\s+(?:viet|bao)\b.*\b(?:gi|sao)\b|\bcho\s+biet\s+(?:nhung\s+)?gi\b|\bket\s+qua\s+(?:ra\s+sao|the\s+nao)\b")),
+    ("role", re.compile(r"\b(?:chuc\s+vu|chuc\s+danh|vai\s+tro|cuong\s+vi|giu\s+chuc)\b.*\b(?:gi|nao)\b")),
     ("list", re.compile(r"\bgom\s+(?:nhung\s+)?(?:gi|nao|nhung)\b|\bbao\s+gom\b|\bliet\s+ke\b|\bke\s+(?:ten|ra)\b"
-                        r"|\bnhung\s+(?:gi|nao|ai)\b|\b(?:nhung|cac|may)\s+\w+(?:\s+\w+)?\s+nao\b"
+                        r"|\bnhung\s+(?:gi|nao|ai)\b|\b(?:nhung|cac|may)\s+\w+(?:\s+\w+)?\s+(?:nao|gi)\b"
                         r"|\b(?:nhung|cac)\s+(?:nhiem\s+vu|giai\s+phap|quan\s+diem|ket\s+qua|han\s+che"
                         r"|ton\s+tai|yeu\s+cau|chi\s+tieu|muc\s+tieu|dich\s+vu|tien\s+ich|linh\s+vuc"
                         r"|loi\s+ich|diem\s+sang|noi\s+dung|thanh\s+phan|dai\s+bieu|thu\s+tuc)\b")),
+    ("why", re.compile(r"\b(?:vi\s+sao|tai\s+sao|vi\s+dau|sao\s+lai|nguyen\s+nhan|ly\s+do|muc\s+dich"
+                       r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia)\b")),
     ("definition", re.compile(r"\bla\s+(?:gi|cai\s+gi|sao)\s*[?.!]*\s*$|\bnghia\s+la\s+gi\b|\bdinh\s+nghia\b"
                               r"|\bduoc\s+hieu\s+(?:la|nhu\s+the\s+nao)\b|\bviet\s+tat\b|\bten\s+day\s+du\b"
                               r"|\bla\s+(?:gi|cai\s+gi)\b")),
-    ("why", re.compile(r"\b(?:vi\s+sao|tai\s+sao|vi\s+dau|sao\s+lai|nguyen\s+nhan|ly\s+do|muc\s+dich"
-                       r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia)\b")),
     ("how", re.compile(r"\b(?:nhu\s+the\s+nao|bang\s+cach\s+nao|lam\s+(?:the\s+nao|sao|gi)\s+de"
                        r"|ra\s+sao|the\s+nao|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b")),
     ("date", re.compile(r"\b(?:khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao|bao\s+gio|luc\s+nao|hoi\s+nao"
@@ -100,6 +102,19 @@ class Analysis:
     focus: tuple[str, ...] = ()  # folded content words: what is asked about
     sides: tuple[str, ...] = ()  # the compared items of a comparison (as written)
     term: str = ""  # the term a definition question asks about (as written)
+    local: frozenset[str] = frozenset()  # entities (people, places) a sentence must be about
+
+
+_ABBREVIATIONS = {"csdl": "cơ sở dữ liệu", "cntt": "công nghệ thông tin", "cds": "chuyển đổi số",
+                  "dvc": "dịch vụ công", "dvctt": "dịch vụ công trực tuyến",
+                  "tthc": "thủ tục hành chính", "kts": "kinh tế số", "cpdt": "Chính phủ điện tử",
+                  "tmdt": "thương mại điện tử", "httt": "hệ thống thông tin"}
+
+
+def expand_abbreviations(text: str) -> str:
+    """Common Vietnamese abbreviations spelled out ("CSDL" -> "cơ sở dữ liệu"), since the
+    articles write the words in full."""
+    return re.sub(r"\b\w+\b", lambda m: _ABBREVIATIONS.get(fold(m.group()), m.group()), text)
 
 
 def strip_filler(text: str) -> str:
@@ -112,7 +127,7 @@ def strip_filler(text: str) -> str:
         kept.append(text[last:m.start()])
         last = m.end()
     out = "".join(kept) + text[last:]
-    out = " ".join(out.split()).strip(" ,")
+    out = " ".join(out.split()).strip(" ,:;")
     return out if re.search(r"\w", out) else text
 
 
@@ -157,13 +172,18 @@ def _gazetteer_hits(folded: str, gazetteer: Sequence[str]) -> list[str]:
     return found
 
 
-def _places(folded: str) -> list[str]:
-    """Places named after "tỉnh", "thành phố", ...: "tinh binh duong" -> "binh duong"."""
+def _places(text: str) -> list[str]:
+    """Places named after "tỉnh", "thành phố", ...: "tinh binh duong" -> "binh duong" (where
+    the user wrote "tỉnh", not "tinh thần", or typed no diacritics at all)."""
+    folded = fold(text)
+    plain = folded == text.lower()
     out = []
-    for m in re.finditer(r"\b(?:tinh|thanh\s+pho|tp)\s+((?!nay\b|do\b|ay\b|nao\b|kia\b)\w+"
-                         r"(?:\s+(?!co\b|da\b|la\b|dat\b|nam\b|va\b|thi\b|duoc\b|bao\b|trong\b)\w+)?)",
+    for m in re.finditer(r"\b(?:tinh|thanh\s+pho|tp)\s+((?!nay\b|do\b|ay\b|nao\b|kia\b|thanh\b|uy\b)\w+"
+                         r"\s+(?!co\b|da\b|la\b|dat\b|nam\b|va\b|thi\b|duoc\b|bao\b|trong\b)\w+)",
                          folded):
-        out.append(m.group(1))
+        word = text[m.start():m.start() + 4].lower() if len(folded) == len(text) else ""
+        if plain or word in ("tỉnh", "thàn", "tp ") or not word.startswith("tinh"):
+            out.append(m.group(1))
     return out
 
 
@@ -192,19 +212,23 @@ def _term(text: str) -> str:
     return re.sub(r"^(?:(?:the|vay|con)\s+)?", "", term, flags=re.I).strip()
 
 
-def analyze(question: str, gazetteer: Sequence[str] = ()) -> Analysis:
+def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] = ()
+            ) -> Analysis:
     """The analysis of one (already NFC-cleaned, diacritic-restored) question.
 
     `gazetteer`: folded multi-word names of the corpus ("hai duong", "pham minh chinh"), so
-    that names typed in lower case or without diacritics are still recognised.
+    that names typed in lower case or without diacritics are still recognised; `places`: those
+    of them the corpus uses as places. People and places must be what a sentence is about
+    (`local`); other names (a programme, a body) only need to be in its article.
     """
     original = " ".join(normalize(question).split())
-    text = strip_filler(original)
+    text = expand_abbreviations(strip_filler(original))
     folded = fold(text)
     kind = question_kind(text)
     names = tuple(question_names(text))
     entities: list[str] = []
-    for name in [fold(n) for n in names] + _gazetteer_hits(folded, gazetteer) + _places(folded):
+    new_places = _places(text)
+    for name in [fold(n) for n in names] + _gazetteer_hits(folded, gazetteer) + new_places:
         if name and not _YEAR.search(name) and not any(name in e or e in name for e in entities):
             entities.append(name)
     years = _YEAR.findall(text)
@@ -222,7 +246,9 @@ def analyze(question: str, gazetteer: Sequence[str] = ()) -> Analysis:
                     entities=tuple(entities), years=frozenset(years), months=frozenset(months),
                     numbers=numbers, counted=frozenset(_counted(folded)), focus=focus,
                     sides=_sides(text, entities, years) if kind == "comparison" else (),
-                    term=_term(text) if kind == "definition" else "")
+                    term=_term(text) if kind == "definition" else "",
+                    local=frozenset(e for e in entities if e in places or e in new_places
+                                    or entity_kind(e) == "person" or e not in gazetteer))
 
 
 _COUNTED = re.compile(r"\bbao\s+nhieu\s+([^?.!]+)")

@@ -1,0 +1,174 @@
+"""Measure answers to every kind of question (eval/questions-kinds.jsonl): key-point coverage
+per kind, false abstention per kind, near misses handled, with the LangChain baseline, and the
+abstention threshold cross-validated over both question sets.
+
+A key point is a list of alternative strings; it is covered when any of them is in the answer
+(case and diacritics ignored). A near miss is handled when the answer declines or says what the
+articles do not give; it is "presented" when a cited sentence is shown as the answer without
+that caveat.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .answer import answer_question
+from .cite import verify_citation
+from .clean import fold
+from .crossval import cross_validate
+from .retrieve import Retriever
+from .schema import Answer, Turn
+
+__all__ = ["KindQuestion", "load_kind_questions", "key_point_coverage", "kind_row",
+           "run_kinds", "summarize_kinds", "threshold_cv", "THRESHOLDS"]
+
+THRESHOLDS = (0.40, 0.44, 0.48, 0.52, 0.56, 0.60)
+
+
+@dataclass(frozen=True)
+class KindQuestion:
+    """One line of eval/questions-kinds.jsonl."""
+
+    id: str
+    kind: str
+    question: str
+    key_points: tuple[tuple[str, ...], ...] = ()
+    near_miss: bool = False
+    instead: tuple[tuple[str, ...], ...] = ()
+    style: str = "plain"
+    history: tuple[str, ...] = ()
+
+
+def load_kind_questions(path: Path) -> list[KindQuestion]:
+    """Read the question set of kinds (JSON lines); a missing file gives no questions."""
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        out.append(KindQuestion(
+            id=row["id"], kind=row["kind"], question=row["question"],
+            key_points=tuple(tuple(p) for p in row.get("key_points", ())),
+            near_miss=bool(row.get("near_miss")),
+            instead=tuple(tuple(p) for p in row.get("instead", ())),
+            style=row.get("style", "plain"),
+            history=tuple(h["question"] if isinstance(h, dict) else h
+                          for h in row.get("history", ()))))
+    return out
+
+
+def _covered(alternatives: Sequence[str], text: str) -> bool:
+    folded = fold(text)
+    return any(fold(a) in folded for a in alternatives)
+
+
+def key_point_coverage(points: Sequence[Sequence[str]], answer: Answer) -> float:
+    """Share of key points the answer covers (0 when it declines)."""
+    if not points:
+        return 0.0
+    if answer.abstained:
+        return 0.0
+    return sum(_covered(p, answer.text) for p in points) / len(points)
+
+
+def kind_row(q: KindQuestion, answer: Answer, verified: float | None, millis: float) -> dict:
+    """Per-question figures; None where a figure does not apply."""
+    row = {"id": q.id, "kind": q.kind, "style": q.style, "near_miss": q.near_miss,
+           "abstained": answer.abstained, "answer": answer.text, "millis": millis,
+           "answer_kind": answer.kind, "resolved": answer.resolved_question,
+           "citations_verified": verified}
+    if q.near_miss:
+        handled = answer.abstained or bool(answer.missing)
+        row.update(handled=float(handled), presented=float(not handled))
+    else:
+        row.update(coverage=key_point_coverage(q.key_points, answer),
+                   false_abstention=float(answer.abstained))
+    return row
+
+
+def run_kinds(questions: Sequence[KindQuestion], retriever: Retriever | None = None,
+              system: Callable[[str], Answer] | None = None) -> list[dict]:
+    """Ask every question (earlier turns first, their answers kept as the conversation) with
+    our answerer on `retriever`, or with `system` (a baseline without conversation)."""
+    rows = []
+    for q in questions:
+        turns: list[Turn] = []
+        if retriever is not None:
+            for earlier in q.history:
+                turns.append(Turn(earlier, answer_question(earlier, retriever,
+                                                           history=turns).text))
+        started = time.perf_counter()
+        answer = (answer_question(q.question, retriever, history=turns)
+                  if retriever is not None else system(q.question))
+        millis = (time.perf_counter() - started) * 1000
+        verified = None
+        if answer.citations and retriever is not None:
+            hits = _answer_hits(answer, retriever)
+            verified = sum(verify_citation(c, retriever.index.articles, hits)
+                           for c in answer.citations) / len(answer.citations)
+        rows.append(kind_row(q, answer, verified, millis))
+    return rows
+
+
+def _answer_hits(answer: Answer, retriever: Retriever):
+    """The passages an answer cites, as hits (its citations were built from them)."""
+    from .schema import Hit
+
+    index = retriever.index
+    by_id = {c.id: c for c in index.chunks}
+    return [Hit(rank=i, score=0.0, chunk=by_id[c.chunk_id], article=index.articles[c.article_id])
+            for i, c in enumerate(answer.citations, 1) if c.chunk_id in by_id]
+
+
+def _mean(values: list) -> float | None:
+    values = [v for v in values if v is not None]
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def summarize_kinds(rows: Sequence[dict]) -> dict:
+    """Figures per kind and overall: key-point coverage and false abstention on answerable
+    questions, near misses handled, citations verified, latency p50."""
+    out: dict = {}
+    groups = {"overall": list(rows)}
+    for row in rows:
+        groups.setdefault(row["kind"], []).append(row)
+    for name, group in groups.items():
+        answerable = [r for r in group if not r["near_miss"]]
+        near = [r for r in group if r["near_miss"]]
+        out[name] = {"n": len(answerable), "n_near_miss": len(near),
+                     "key_point_coverage": _mean([r["coverage"] for r in answerable]),
+                     "false_abstention": _mean([r["false_abstention"] for r in answerable]),
+                     "near_miss_handled": _mean([r["handled"] for r in near]),
+                     "citations_verified": _mean([r["citations_verified"] for r in group]),
+                     "latency_p50_ms": round(statistics.median([r["millis"] for r in group]), 1)
+                     if group else None}
+    return out
+
+
+def _utility(row: dict) -> float:
+    if "coverage" in row:
+        return row["coverage"]
+    if "handled" in row:
+        return row["handled"]
+    if "fact_accuracy" in row:
+        return row["fact_accuracy"]
+    return float(row.get("abstained", False))
+
+
+def _false_rate(rows) -> float:
+    answerable = [r for r in rows if "false_abstention" in r]
+    return sum(r["false_abstention"] for r in answerable) / max(len(answerable), 1)
+
+
+def threshold_cv(runs: dict[float, list[dict]], max_false: float = 0.03, k: int = 5):
+    """Cross-validate Settings.min_answer_score: on k-1 folds, the threshold with the best mean
+    utility (key-point coverage, fact accuracy, a declined unanswerable question, a handled
+    near miss) among those declining at most `max_false` of the answerable questions."""
+    return cross_validate(runs, lambda rows: sum(map(_utility, rows)) / max(len(rows), 1),
+                          lambda rows: _false_rate(rows) <= max_false, k)

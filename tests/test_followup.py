@@ -1,0 +1,38 @@
+"""Follow-up rewriting from the whole conversation (no model, no index)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.followup import needs_context, resolve_followup
+from assistant.schema import Turn
+
+CHAIR = Turn("Ai chủ trì Phiên họp lần thứ 8 của Ủy ban Quốc gia về chuyển đổi số?",
+             "Sáng ngày 24/4, tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính - Chủ "
+             "tịch Ủy ban Quốc gia về chuyển đổi số chủ trì trực tuyến Phiên họp lần thứ 8 [1]")
+
+
+@pytest.mark.parametrize("history,question,expected", [
+    ([CHAIR], "Ông ấy còn giữ chức vụ gì nữa?", "Phạm Minh Chính"),
+    (["Hải Dương có bao nhiêu sản phẩm OCOP?"], "Tỉnh này có bao nhiêu hộ lên sàn?",
+     "Hải Dương"),
+    (["Tỷ trọng kinh tế số trong GDP năm 2023 là bao nhiêu?"], "Còn năm 2024 thì sao?",
+     "năm 2024"),
+    (["Hải Dương có bao nhiêu sản phẩm OCOP?"], "Còn Nghệ An thì sao?", "Nghệ An có bao nhiêu"),
+    (["Hải Dương có bao nhiêu sản phẩm OCOP?"], "Thế còn Sóc Trăng với Nghệ An?",
+     "So sánh Sóc Trăng và Nghệ An"),
+])
+def test_followups_are_rewritten(history, question, expected) -> None:
+    resolved = resolve_followup(question, history)
+    assert expected in resolved and "gì ai" not in resolved
+
+
+def test_a_standalone_question_is_left_alone() -> None:
+    q = "Hải Dương có bao nhiêu sản phẩm OCOP?"
+    assert resolve_followup(q, ["Đề án 06 là gì?"]) == q
+
+
+@pytest.mark.parametrize("question,needs", [("Còn năm 2024 thì sao?", True),
+                                             ("Ông ấy giữ chức vụ gì?", True),
+                                             ("Hải Dương có bao nhiêu sản phẩm OCOP?", False)])
+def test_followups_without_a_conversation_ask_for_context(question, needs) -> None:
+    assert needs_context(question) is needs

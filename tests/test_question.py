@@ -1,0 +1,72 @@
+"""Question analysis: kinds, filler, names, dates and numbers (no model, no index)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.question import analyze, entity_kind, question_kind, strip_filler
+
+GAZETTEER = ("hai duong", "soc trang", "nghe an", "pham minh chinh", "de an 06")
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("So sánh kết quả chuyển đổi số của Sóc Trăng và Hải Dương.", "comparison"),
+    ("Hải Dương và Nghệ An, tỉnh nào nhiều hơn?", "comparison"),
+    ("Có phải năm 2024 Việt Nam xếp thứ 86 về Chính phủ điện tử không?", "yesno"),
+    ("Hải Dương đã ban hành kế hoạch chuyển đổi số chưa?", "yesno"),
+    ("Bài viết về hội nghị Đề án 06 ở Đà Nẵng nói gì?", "summary"),
+    ("tom tat phien hop lan thu 9", "summary"),
+    ("Các nhiệm vụ trọng tâm Thủ tướng giao cho thời gian tới gồm những gì?", "list"),
+    ("Đề án 06 là gì?", "definition"),
+    ("EGDI viet tat cua gi", "definition"),
+    ("Nguyên nhân của nhiều vụ mất dữ liệu thời gian qua là gì?", "why"),
+    ("Vì sao xảy ra nhiều vụ mất dữ liệu?", "why"),
+    ("Hải Dương đã làm gì để người dân dùng dịch vụ công trực tuyến?", "how"),
+    ("phiên họp lần thứ 10 diễn ra hồi nào", "date"),
+    ("hai duong co bao nhieu san pham ocop", "number"),
+    ("Ai chủ trì Phiên họp lần thứ 8?", "person"),
+    ("Ông ấy còn giữ chức vụ gì nữa", "role"),
+    ("Ông ấy nói gì nữa", "open"),
+])
+def test_kind(question, kind) -> None:
+    assert question_kind(strip_filler(question)) == kind
+
+
+@pytest.mark.parametrize("question,left", [
+    ("cho mình hỏi phiên họp lần thứ 10 diễn ra hồi nào vậy ạ",
+     "phiên họp lần thứ 10 diễn ra hồi nào vậy"),
+    ("Bạn ơi, Hải Dương có bao nhiêu sản phẩm OCOP ạ?", "Hải Dương có bao nhiêu sản phẩm OCOP?"),
+    ("giúp mình với: Đề án 06 là gì", "Đề án 06 là gì"),
+    ("ạ", "ạ"),  # nothing but filler: kept as typed
+])
+def test_filler_is_removed(question, left) -> None:
+    assert strip_filler(question).rstrip(" ?") == left.rstrip(" ?")
+
+
+def test_names_in_lower_case_without_diacritics_come_from_the_corpus() -> None:
+    a = analyze("so sanh soc trang va hai duong ve chuyen doi so", GAZETTEER)
+    assert a.kind == "comparison" and set(a.sides) == {"soc trang", "hai duong"}
+
+
+def test_places_the_corpus_does_not_know_are_still_entities() -> None:
+    assert "binh duong" in analyze("Tỉnh Bình Dương có bao nhiêu sản phẩm OCOP?").entities
+
+
+@pytest.mark.parametrize("question,months,years", [
+    ("tháng 7/2024 hải dương đạt kết quả gì", {(7, 2024)}, {"2024"}),
+    ("phiên họp tháng 2 năm 2025 bàn gì", {(2, 2025)}, {"2025"}),
+    ("Năm 2025 tỷ trọng kinh tế số đạt bao nhiêu?", set(), {"2025"}),
+])
+def test_loose_dates(question, months, years) -> None:
+    a = analyze(question)
+    assert set(a.months) == months and set(a.years) == years
+    assert not any("2024" in n or "2025" in n for n in a.numbers)
+
+
+@pytest.mark.parametrize("name,kind", [("Phạm Minh Chính", "person"), ("Trần Lưu Quang", "person"),
+                                       ("Hải Dương", "other"), ("Nghệ An", "other")])
+def test_entity_kind(name, kind) -> None:
+    assert entity_kind(name) == kind
+
+
+def test_honorifics_are_not_part_of_a_name() -> None:
+    assert analyze("Ông Phạm Minh Chính giữ chức vụ gì?").entities == ("pham minh chinh",)
