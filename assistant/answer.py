@@ -223,10 +223,10 @@ def _plan_fact(ctx: _Context, hits: list[Hit]) -> Answer:
     several = len({c.hit.article.id for c in chosen}) > 1 or (
         ctx.analysis.kind == "date" and best.hit.article.date
         and not re.search(r"\d{1,2}/\d{1,2}/\d{4}", best.text))  # "Chiều 6/2": say the year
-    opening = msg.PREMISE_CONTRADICTED if ctx.analysis.kind in ("why", "how") and \
-        _contradicts(ctx.analysis, best.text) else ""
+    contradicted = ctx.analysis.kind in ("why", "how") and _contradicts(ctx.analysis, best.text)
     return _answer(ctx, [Pick(c.hit, c.start, c.end, _piece(ctx, c)) for c in chosen], hits,
-                   best.score, attribute=several, opening=opening)
+                   best.score, attribute=several,
+                   missing=[msg.PREMISE_CONTRADICTED] if contradicted else [])
 
 
 def _plan_yesno(ctx: _Context, hits: list[Hit]) -> Answer:
@@ -345,17 +345,31 @@ def _plan_list(ctx: _Context, hits: list[Hit]) -> Answer:
                        and h.chunk.start <= a and b <= h.chunk.end)
             items.append(Pick(hit, a, b))
         return _answer(ctx, items, hits, best.score, lines=True)
-    parts = clauses(text[colon + 1:] if 10 < colon < len(text) - 20 else text)
-    if len(parts) >= 2:
+    after_colon = 10 < colon < len(text) - 20
+    parts = clauses(text[colon + 1:] if after_colon else text)
+    asked = _asked_count(ctx.analysis)
+    if len(parts) >= (2 if after_colon else 3) and (not asked or len(parts) >= asked):
         items = [Pick(best.hit, best.start, best.end, p) for p in parts[:10]]
-        if colon > 10:
+        if after_colon:
             items.insert(0, Pick(best.hit, best.start, best.end, text[:colon + 1]
                                  .rstrip(":") + "."))
         return _answer(ctx, items, hits, best.score, lines=True)
+    commas = text.count(",")
+    if asked and max(len(parts), commas + 1) < asked or not asked and commas < 2 and \
+            len([c for c in cands if c.score >= 0.9 * best.score]) < 2:
+        # the articles name the list (or one item) without enumerating it
+        return _answer(ctx, [Pick(best.hit, best.start, best.end, _piece(ctx, best))], hits,
+                       best.score, missing=[msg.NOT_LISTED])
     picks = [c for c in cands[:6] if c.score >= 0.75 * best.score][:5]
     picks.sort(key=lambda c: (c.hit.article.id != article.id, c.start))
     return _answer(ctx, [Pick(c.hit, c.start, c.end, _piece(ctx, c)) for c in picks], hits,
                    best.score, lines=len(picks) > 1)
+
+
+def _asked_count(analysis: Analysis) -> int:
+    """How many items a list question says there are ("7 quan điểm ... là những gì?")."""
+    counts = [int(n) for n in analysis.numbers if n.isdigit() and 1 < int(n) < 100]
+    return max(counts, default=0)
 
 
 def _target_article(ctx: _Context, hits: Sequence[Hit]) -> tuple[Article, bool]:

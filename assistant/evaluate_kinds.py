@@ -82,6 +82,7 @@ def kind_row(q: KindQuestion, answer: Answer, verified: float | None, millis: fl
     row = {"id": q.id, "kind": q.kind, "style": q.style, "near_miss": q.near_miss,
            "abstained": answer.abstained, "answer": answer.text, "millis": millis,
            "answer_kind": answer.kind, "resolved": answer.resolved_question,
+           "confidence": round(answer.confidence, 3),
            "citations_verified": verified}
     if q.near_miss:
         handled = answer.abstained or bool(answer.missing)

@@ -73,7 +73,7 @@ def _scope(article: Article, start: int, end: int) -> str:
     text = article.text
     p_start, p_end = paragraph_of(text, start)
     prev_start, _ = paragraph_of(text, max(0, p_start - 2))
-    return f"{article.title}\n{article.source}\n{text[prev_start:p_end]}"
+    return f"{article.title}\n{text[prev_start:p_end]}"
 
 
 def in_scope(entity: str, article: Article, start: int, end: int) -> bool:
@@ -143,9 +143,30 @@ def _period_ok(analysis: Analysis, article: Article, start: int, end: int) -> bo
         _HAS_DATE.search(article.text[start:end]))
 
 
+_UNITS = (  # what the question asks for -> what a sentence's figure must come with
+    (re.compile(r"\b(?:phan\s+tram|ty\s+le|ty\s+trong)\b"), re.compile(r"\d\s*%")),
+    (re.compile(r"\b(?:bao\s+nhieu\s+tien|kinh\s+phi|chi\s+phi|ngan\s+sach\s+chi)\b"),
+     re.compile(r"\d\s*(?:nghin\s+|trieu\s+|ty\s+)?(?:dong|usd)\b")),
+    (re.compile(r"\bbao\s+nhieu\s+(?:thang|nam|ngay|tuan)\b|\bbao\s+lau\b"),
+     re.compile(r"\d+\s+(?:thang|nam|ngay|tuan)\b")),
+    (re.compile(r"\b(?:thu|hang|vi\s+tri)\s+(?:may|bao\s+nhieu)\b|\bxep\s+hang\b"),
+     re.compile(r"\b(?:thu|hang)\s+\d|\d+/\d+\s+(?:quoc\s+gia|tinh|dia\s+phuong)")),
+)
+
+
+def _unit_ok(analysis: Analysis, sentence: str) -> bool:
+    """A figure of the kind asked: a percentage for "tỷ lệ", money for "bao nhiêu tiền", a
+    duration for "bao lâu", a rank for "thứ mấy"."""
+    question, folded = fold(analysis.text), fold(sentence)
+    return all(unit.search(folded) for asks, unit in _UNITS if asks.search(question))
+
+
 def type_ok(analysis: Analysis, sentence: str) -> bool:
-    """Whether a sentence holds the kind of thing asked for (a figure, a date, a name)."""
+    """Whether a sentence holds the kind of thing asked for (a figure of the kind asked, a
+    date, a name)."""
     kind = analysis.kind
+    if kind == "number" and not _unit_ok(analysis, sentence):
+        return False
     if kind == "date":
         return bool(_HAS_DATE.search(sentence))
     if kind == "number":  # a figure the question did not give, and not a year
@@ -168,7 +189,12 @@ def _numbers_ok(analysis: Analysis, passage: str, article: Article) -> bool:
     if analysis.kind == "yesno":
         return True  # a yes/no question's figure may be the false claim to correct
     found = set(_NUMBER.findall(f"{passage} {article.title} {article.text}"))
-    return analysis.numbers <= found
+    near = set(_NUMBER.findall(f"{passage} {article.title} {article.text.split(chr(10), 1)[0]}"))
+    # an ordinal names the event ("lần thứ 7"): it must be where the passage can be read
+    ordinals = {n for n in analysis.numbers
+                if re.search(rf"\b(?:lan|phien)\s+(?:hop\s+)?(?:thu\s+)?{re.escape(n)}\b",
+                             fold(analysis.text))}
+    return analysis.numbers <= found and ordinals <= near
 
 
 def _weights(terms: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
