@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Sequence, TextIO
 
 from . import messages as msg
 from .schema import Answer, Hit
+from .serialize import to_dict
 from .settings import Settings, load_settings
 from .store import BuildReport, Index, IndexUnavailable, ensure_index
 
@@ -39,11 +40,8 @@ def report_lines(report: BuildReport, index: Index) -> list[str]:
 
 
 def hit_to_json(hit: Hit) -> dict:
-    """The CLI's JSON contract for one search hit."""
-    return {"rank": hit.rank, "score": round(hit.score, 6), "article_id": hit.article.id,
-            "title": hit.article.title, "date": hit.article.date, "source": hit.article.source,
-            "chunk_id": hit.chunk.id, "start": hit.chunk.start, "end": hit.chunk.end,
-            "text": hit.chunk.text}
+    """The CLI's JSON contract for one search hit (`serialize.to_dict`)."""
+    return to_dict(hit)
 
 
 def _open(settings: Settings, *, rebuild: bool = False, quiet: bool = False):
@@ -109,15 +107,8 @@ def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
 
 
 def answer_to_json(answer: Answer) -> dict:
-    """The CLI's JSON contract for one answer (start/end: the quote's span in the article)."""
-    return {"answer": answer.text, "abstained": answer.abstained,
-            "citations": [{"n": c.n, "article_id": c.article_id, "title": c.title,
-                           "date": c.date, "source": c.source, "start": c.start, "end": c.end,
-                           "text": c.passage, "quote": c.quote, "chunk_id": c.chunk_id,
-                           "passage_start": c.passage_start, "passage_end": c.passage_end}
-                          for c in answer.citations],
-            "related": [hit_to_json(h) for h in answer.related],
-            "notices": list(answer.notices), "resolved_question": answer.resolved_question}
+    """The CLI's JSON contract for one answer (`serialize.to_dict`)."""
+    return to_dict(answer)
 
 
 def _print_answer(answer: Answer) -> None:
