@@ -90,6 +90,19 @@ UI_AUTH_REQUIRED = "Phục vụ trên địa chỉ {host} (không phải loopbac
                    "và ASSISTANT_UI_PASSWORD; máy chủ không khởi động."
 UI_READY = "Trợ lý sẵn sàng tại {url} (khởi động {seconds:.1f} giây)."
 
+# HTTP API and OpenAI-compatible endpoint (assistant/api.py)
+API_BAD_JSON = "Nội dung yêu cầu không phải JSON hợp lệ."
+API_BAD_FIELD = "Yêu cầu không hợp lệ: trường “{field}” thiếu hoặc sai kiểu."
+API_BAD_K = "Số đoạn văn k phải từ 1 đến {max_k}."
+API_BAD_MODE = "Chế độ tìm kiếm phải là hybrid, dense hoặc lexical."
+API_NO_QUESTION = "Tin nhắn cuối cùng phải là câu hỏi của người dùng (role “user”) và " \
+                  "không được để trống."
+API_UNAUTHORIZED = "Cần đăng nhập: gửi tên và mật khẩu của trang trò chuyện (HTTP Basic), " \
+                   "hoặc mật khẩu làm Bearer token."
+API_TOO_LARGE = "Yêu cầu quá lớn: tối đa {limit} byte."
+API_NO_INDEX = "Chưa có chỉ mục bài viết nên chưa trả lời được ({reason}). Hãy thử lại sau."
+API_SOURCE_LINE = "[{n}] {title} ({meta}): “{quote}”"
+
 # LLM mode
 LLM_SYSTEM_PROMPT = (
     "Bạn là trợ lý trả lời câu hỏi về chuyển đổi số bằng tiếng Việt. Chỉ được dùng thông tin "

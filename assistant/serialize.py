@@ -9,20 +9,22 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
-from .schema import Answer, Citation, Hit
+from .schema import Answer, Article, Citation, Hit
 
-__all__ = ["to_dict", "HIT_FIELDS", "CITATION_FIELDS", "ANSWER_FIELDS"]
+__all__ = ["to_dict", "HIT_FIELDS", "CITATION_FIELDS", "ANSWER_FIELDS",
+           "ARTICLE_FIELDS"]
 
 HIT_FIELDS = ("rank", "score", "article_id", "title", "date", "source", "chunk_id", "start",
               "end", "text")
 CITATION_FIELDS = ("n", "article_id", "title", "date", "source", "start", "end", "text",
                    "quote", "chunk_id", "passage_start", "passage_end")
+ARTICLE_FIELDS = ("article_id", "title", "date", "source", "author")
 ANSWER_FIELDS = ("answer", "abstained", "citations", "related", "notices", "resolved_question")
 
 
 @singledispatch
 def to_dict(obj: Any) -> Any:
-    """The JSON-ready form of a Hit, a Citation or an Answer (or a list/tuple of them)."""
+    """The JSON-ready form of a Hit, a Citation, an Answer or an Article (or a list/tuple of them)."""
     if isinstance(obj, (list, tuple)):
         return [to_dict(item) for item in obj]
     raise TypeError(f"no JSON shape for {type(obj).__name__}")
@@ -54,3 +56,10 @@ def _answer(answer: Answer) -> dict:
             "citations": [_citation(c) for c in answer.citations],
             "related": [_hit(h) for h in answer.related],
             "notices": list(answer.notices), "resolved_question": answer.resolved_question}
+
+
+@to_dict.register
+def _article(article: Article) -> dict:
+    """An article of the library (its text is not included; `title`: the shown title)."""
+    return {"article_id": article.id, "title": article.display_title, "date": article.date,
+            "source": article.source, "author": article.author}

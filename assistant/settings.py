@@ -78,6 +78,11 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
 
+    # HTTP API and OpenAI-compatible endpoint (assistant/api.py), on the chat's server.
+    api_max_body_bytes: int = 65536  # a larger request body gets 413
+    api_max_k: int = 20  # the most passages one request may ask for
+    api_model_name: str = "tro-ly-chuyen-doi-so"  # the "model" that /v1/models lists
+
     def replace(self, **changes: Any) -> "Settings":
         """A copy with some fields changed (None values are ignored, as CLI flags left unset)."""
         kept = {k: v for k, v in changes.items() if v is not None}

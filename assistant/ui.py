@@ -267,6 +267,10 @@ def serve(settings: Settings) -> int:
     app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
                auth=(user, password) if user and password else None, show_error=False,
                css=_CSS, quiet=True)
+    from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
+
+    mount_api(app.app, lambda: engine, settings,
+              credentials=(user, password) if user and password else None)
     url = f"http://{settings.host}:{settings.port}"
     print(msg.UI_READY.format(url=url, seconds=time.perf_counter() - started), flush=True)
     try:
