@@ -5,9 +5,9 @@
 
 Each `Document` holds one passage (`page_content`) and, in its metadata, where it comes from:
 `article_id`, `title`, `date`, `source`, `start`, `end` (the passage's span in the article),
-`score`, `chunk_id` and `rank` (the `search --json` fields). The index (and the embedder) is loaded once per process
-and per Settings, then shared by every retriever built with the same Settings; it is built
-first when missing, like the CLI does.
+`score`, `chunk_id` and `rank` (the `search --json` fields). The index (and the embedder) is
+loaded once per process and per Settings, then shared by every retriever built with the same
+Settings; it is built first when missing, like the CLI does.
 """
 from __future__ import annotations
 

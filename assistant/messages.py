@@ -38,6 +38,7 @@ INDEX_BUILT = "Đã xây dựng chỉ mục: {articles} bài, {chunks} đoạn (
 INDEX_UPDATED = "Đã cập nhật chỉ mục: thêm {added}, sửa {changed}, xóa {removed}; " \
                 "{articles} bài, {chunks} đoạn, trong {seconds:.1f} giây."
 INDEX_FAILED = "Không xây dựng được chỉ mục: {reason}"
+SETTINGS_INVALID = "Biến môi trường ASSISTANT_* không hợp lệ: {error}"
 FILE_SKIPPED = "Bỏ qua tệp {error}"
 NO_HITS = "Không tìm thấy đoạn nào phù hợp."
 NO_ARTICLES = "Thư mục {path} không có bài viết nào (.txt, .md, .html)."
@@ -86,8 +87,8 @@ UI_REMOVE_PICK = "Chọn bài để xóa"
 UI_REMOVE = "Xóa bài viết"
 UI_NOTHING_TO_ADD = "Hãy tải lên một tệp hoặc dán nội dung bài viết."
 UI_FEEDBACK_THANKS = "Cảm ơn bạn đã đánh giá câu trả lời."
-UI_AUTH_REQUIRED = "Phục vụ trên địa chỉ {host} (không phải loopback) cần đặt ASSISTANT_UI_USERNAME " \
-                   "và ASSISTANT_UI_PASSWORD; máy chủ không khởi động."
+UI_AUTH_REQUIRED = "Phục vụ trên địa chỉ {host} (không phải loopback) cần đặt " \
+                   "ASSISTANT_UI_USERNAME và ASSISTANT_UI_PASSWORD; máy chủ không khởi động."
 UI_READY = "Trợ lý sẵn sàng tại {url} (khởi động {seconds:.1f} giây)."
 
 # HTTP API and OpenAI-compatible endpoint (assistant/api.py)

@@ -24,7 +24,8 @@ ANSWER_FIELDS = ("answer", "abstained", "citations", "related", "notices", "reso
 
 @singledispatch
 def to_dict(obj: Any) -> Any:
-    """The JSON-ready form of a Hit, a Citation, an Answer or an Article (or a list/tuple of them)."""
+    """The JSON-ready form of a Hit, a Citation, an Answer or an Article (or a list or tuple
+    of them)."""
     if isinstance(obj, (list, tuple)):
         return [to_dict(item) for item in obj]
     raise TypeError(f"no JSON shape for {type(obj).__name__}")

@@ -56,7 +56,8 @@ class Settings:
     answer_mode: str = "extractive"  # or "llm"
     max_question_chars: int = 500
     max_answer_sentences: int = 3
-    second_answer_ratio: float = 0.75  # another article's sentence joins the answer above this share of the best score
+    # another article's sentence joins the answer above this share of the best score
+    second_answer_ratio: float = 0.75
     min_answer_score: float = 0.54  # chosen by the eval's abstention sweep; see README
     # A sentence's answer score: shares of the question's weighted terms in the sentence and in
     # its passage, and its embedding's similarity to the question mapped from
