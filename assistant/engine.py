@@ -70,7 +70,7 @@ class Engine:
         """The final answer to `question`, given the earlier turns (Turns, or plain earlier
         questions)."""
         final = None
-        for final in self.stream(question, history, k=k, mode=mode):
+        for final in self.stream(question, history, k=k, mode=mode):  # noqa: B007 (the last)
             pass
         return final
 

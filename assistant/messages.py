@@ -56,6 +56,7 @@ INDEX_BUILT = "Đã xây dựng chỉ mục: {articles} bài, {chunks} đoạn (
 INDEX_UPDATED = "Đã cập nhật chỉ mục: thêm {added}, sửa {changed}, xóa {removed}; " \
                 "{articles} bài, {chunks} đoạn, trong {seconds:.1f} giây."
 INDEX_FAILED = "Không xây dựng được chỉ mục: {reason}"
+SETTINGS_INVALID = "Biến môi trường ASSISTANT_* không hợp lệ: {error}"
 FILE_SKIPPED = "Bỏ qua tệp {error}"
 NO_HITS = "Không tìm thấy đoạn nào phù hợp."
 NO_ARTICLES = "Thư mục {path} không có bài viết nào (.txt, .md, .html)."
@@ -104,9 +105,22 @@ UI_REMOVE_PICK = "Chọn bài để xóa"
 UI_REMOVE = "Xóa bài viết"
 UI_NOTHING_TO_ADD = "Hãy tải lên một tệp hoặc dán nội dung bài viết."
 UI_FEEDBACK_THANKS = "Cảm ơn bạn đã đánh giá câu trả lời."
-UI_AUTH_REQUIRED = "Phục vụ trên địa chỉ {host} (không phải loopback) cần đặt ASSISTANT_UI_USERNAME " \
-                   "và ASSISTANT_UI_PASSWORD; máy chủ không khởi động."
+UI_AUTH_REQUIRED = "Phục vụ trên địa chỉ {host} (không phải loopback) cần đặt " \
+                   "ASSISTANT_UI_USERNAME và ASSISTANT_UI_PASSWORD; máy chủ không khởi động."
 UI_READY = "Trợ lý sẵn sàng tại {url} (khởi động {seconds:.1f} giây)."
+
+# HTTP API and OpenAI-compatible endpoint (assistant/api.py)
+API_BAD_JSON = "Nội dung yêu cầu không phải JSON hợp lệ."
+API_BAD_FIELD = "Yêu cầu không hợp lệ: trường “{field}” thiếu hoặc sai kiểu."
+API_BAD_K = "Số đoạn văn k phải từ 1 đến {max_k}."
+API_BAD_MODE = "Chế độ tìm kiếm phải là hybrid, dense hoặc lexical."
+API_NO_QUESTION = "Tin nhắn cuối cùng phải là câu hỏi của người dùng (role “user”) và " \
+                  "không được để trống."
+API_UNAUTHORIZED = "Cần đăng nhập: gửi tên và mật khẩu của trang trò chuyện (HTTP Basic), " \
+                   "hoặc mật khẩu làm Bearer token."
+API_TOO_LARGE = "Yêu cầu quá lớn: tối đa {limit} byte."
+API_NO_INDEX = "Chưa có chỉ mục bài viết nên chưa trả lời được ({reason}). Hãy thử lại sau."
+API_SOURCE_LINE = "[{n}] {title} ({meta}): “{quote}”"
 
 # LLM mode
 LLM_SYSTEM_PROMPT = (

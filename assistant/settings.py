@@ -56,7 +56,8 @@ class Settings:
     answer_mode: str = "extractive"  # or "llm"
     max_question_chars: int = 500
     max_answer_sentences: int = 3
-    second_answer_ratio: float = 0.75  # another article's sentence joins the answer above this share of the best score
+    # another article's sentence joins the answer above this share of the best score
+    second_answer_ratio: float = 0.75
     min_answer_score: float = 0.54  # chosen by the eval's abstention sweep; see README
     # A sentence's answer score: shares of the question's weighted terms in the sentence and in
     # its passage, and its embedding's similarity to the question mapped from
@@ -81,6 +82,11 @@ class Settings:
     # Serving.
     host: str = "127.0.0.1"
     port: int = 7860
+
+    # HTTP API and OpenAI-compatible endpoint (assistant/api.py), on the chat's server.
+    api_max_body_bytes: int = 65536  # a larger request body gets 413
+    api_max_k: int = 20  # the most passages one request may ask for
+    api_model_name: str = "tro-ly-chuyen-doi-so"  # the "model" that /v1/models lists
 
     def replace(self, **changes: Any) -> "Settings":
         """A copy with some fields changed (None values are ignored, as CLI flags left unset)."""

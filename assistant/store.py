@@ -30,8 +30,8 @@ from .lexical import DiacriticRestorer, LexicalIndex
 from .schema import Article, Chunk
 from .settings import Settings
 
-__all__ = ["SCHEMA_VERSION", "Index", "IndexUnavailable", "BuildReport", "ensure_index", "load_index",
-           "live_build", "passage_input"]
+__all__ = ["SCHEMA_VERSION", "Index", "IndexUnavailable", "BuildReport", "ensure_index",
+           "load_index", "live_build", "passage_input"]
 
 SCHEMA_VERSION = 5  # 5: metadata inferred from the text at ingest
 _CURRENT = "CURRENT"
@@ -127,7 +127,8 @@ def _read_manifest(index_dir: Path) -> dict:
 
 
 def load_index(index_dir: Path) -> Index:
-    """Load and verify the live build; raise IndexUnavailable with a readable message if unusable."""
+    """Load and verify the live build; raise IndexUnavailable with a readable message if
+    unusable."""
     import faiss
 
     build = _live_dir(index_dir)

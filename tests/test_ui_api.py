@@ -56,3 +56,18 @@ def test_non_loopback_host_without_credentials_refuses_to_start(tmp_path) -> Non
                          timeout=60)
     assert out.returncode == 2 and "ASSISTANT_UI_PASSWORD" in out.stderr
     assert not (tmp_path / "never-built").exists()
+
+
+def test_ask_takes_the_earlier_turns(client) -> None:
+    history = [{"question": "Tỷ trọng kinh tế số năm 2023 là bao nhiêu?", "answer": ""}]
+    follow = client.predict("Còn năm 2024 thì sao?", history, api_name="/ask")
+    alone = client.predict("Còn năm 2024 thì sao?", api_name="/ask")
+    assert "kinh tế số" in follow["resolved_question"] and "18,3%" in follow["answer"]
+    assert follow["resolved_question"] != alone["resolved_question"]
+
+
+def test_ask_gives_the_cli_json_shape(client) -> None:
+    from assistant.serialize import ANSWER_FIELDS, CITATION_FIELDS
+
+    result = client.predict("Đề án 06 được phê duyệt ngày nào?", api_name="/ask")
+    assert tuple(result) == ANSWER_FIELDS and tuple(result["citations"][0]) == CITATION_FIELDS

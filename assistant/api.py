@@ -1,0 +1,292 @@
+"""Plain HTTP routes and an OpenAI-compatible chat endpoint, on the chat's own FastAPI app.
+
+Mounted by `ui.serve` on the app Gradio launched (no second server):
+
+- `POST /api/ask` {"question", "history"?, "k"?} -> the `ask --json` object;
+- `GET /api/search?q=...&k=...&mode=...` -> the `search --json` array;
+- `GET /api/articles` -> the library, one object per article;
+- `POST /v1/chat/completions` (plain or `"stream": true`) and `GET /v1/models`, OpenAI's
+  shapes, with the answer's structured citations in an extra `citations` field;
+- OpenAPI docs at `/api/docs` (schema at `/api/openapi.json`).
+
+Errors are JSON in OpenAI's shape, `{"error": {"message", "type", "code"}}`, with a Vietnamese
+message: 400 bad input, 401 missing credentials (when the chat has some), 413 body too large,
+503 while no index can be loaded. The credentials are the chat's (`ASSISTANT_UI_USERNAME`,
+`ASSISTANT_UI_PASSWORD`): HTTP Basic, or the password as a Bearer token (an OpenAI client's
+`api_key`).
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import secrets
+import time
+import uuid
+from typing import Any, Callable, Iterator, Literal
+
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, Field
+
+from . import messages as msg
+from .answer import format_date
+from .schema import Answer, Turn, as_turns
+from .serialize import to_dict
+from .settings import Settings
+from .store import IndexUnavailable
+
+__all__ = ["mount_api", "reply_text", "conversation"]
+
+
+class _ApiError(Exception):
+    def __init__(self, status: int, message: str, kind: str = "invalid_request_error",
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.kind, self.headers = status, message, kind, headers
+
+
+def _error(exc: _ApiError) -> JSONResponse:
+    return JSONResponse({"error": {"message": exc.message, "type": exc.kind,
+                                   "code": exc.status}}, status_code=exc.status,
+                        headers=exc.headers)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    errors = exc.errors()
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return msg.API_BAD_JSON
+    where = errors[0].get("loc", ()) if errors else ()
+    field = ".".join(str(p) for p in where if p not in ("body", "query")) or "body"
+    return msg.API_BAD_FIELD.format(field=field)
+
+
+def _route_class(max_bytes: int) -> type[APIRoute]:
+    """Routes that refuse bodies over `max_bytes` (413) and answer every error as JSON."""
+
+    class _Route(APIRoute):
+        def get_route_handler(self) -> Callable:
+            handler = super().get_route_handler()
+
+            async def guarded(request: Request):
+                try:
+                    declared = int(request.headers.get("content-length") or 0)
+                    if declared > max_bytes or len(await request.body()) > max_bytes:
+                        raise _ApiError(413, msg.API_TOO_LARGE.format(limit=max_bytes),
+                                        "request_too_large")
+                    return await handler(request)
+                except _ApiError as exc:
+                    return _error(exc)
+                except RequestValidationError as exc:
+                    return _error(_ApiError(400, _validation_message(exc)))
+                except ValueError:
+                    return _error(_ApiError(400, msg.API_BAD_FIELD.format(field="content-length")))
+            return guarded
+
+    return _Route
+
+
+def _same(given: str, expected: str) -> bool:
+    return secrets.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+def _auth_dependency(credentials: tuple[str, str] | None) -> Callable:
+    def check(request: Request) -> None:
+        if credentials is None:
+            return
+        user, password = credentials
+        scheme, _, value = request.headers.get("authorization", "").partition(" ")
+        ok = False
+        if scheme.lower() == "basic":
+            try:
+                given_user, _, given_password = base64.b64decode(
+                    value.strip(), validate=True).decode("utf-8").partition(":")
+            except (binascii.Error, UnicodeDecodeError):
+                given_user = given_password = ""
+            ok = _same(given_user, user) & _same(given_password, password)
+        elif scheme.lower() == "bearer":
+            ok = _same(value.strip(), password)
+        if not ok:
+            raise _ApiError(401, msg.API_UNAUTHORIZED, "authentication_error",
+                            {"WWW-Authenticate": 'Basic realm="assistant"'})
+    return check
+
+
+class HistoryTurn(BaseModel):
+    """One earlier exchange of the conversation."""
+
+    question: str
+    answer: str = ""
+
+
+class AskRequest(BaseModel):
+    """A question, the earlier turns (oldest first) and how many passages to read."""
+
+    question: str = Field(examples=["Hải Dương có bao nhiêu sản phẩm OCOP?"])
+    history: list[HistoryTurn] = Field(default_factory=list)
+    k: int | None = None
+
+
+class ChatMessage(BaseModel):
+    """An OpenAI chat message (text content, as a string or a list of text parts)."""
+
+    role: str
+    content: str | list[dict[str, Any]] | None = None
+
+
+class ChatRequest(BaseModel):
+    """OpenAI's chat-completions request; other OpenAI fields are accepted and ignored."""
+
+    model: str = ""
+    messages: list[ChatMessage] = Field(min_length=1)
+    stream: bool = False
+
+
+def _text(content: str | list[dict[str, Any]] | None) -> str:
+    if isinstance(content, list):
+        return "".join(p.get("text", "") for p in content
+                       if p.get("type") == "text" and isinstance(p.get("text"), str))
+    return content or ""
+
+
+def _answer_part(reply: str) -> str:
+    """An earlier reply of ours without its source lines and notices: the answer itself."""
+    for marker in (f"\n\n{msg.SOURCES}:\n", f"\n\n{msg.RELATED_INTRO}\n"):
+        reply = reply.split(marker, 1)[0]
+    lines = reply.strip().split("\n")
+    while len(lines) > 1 and lines[0].startswith("(") and lines[0].endswith(")"):
+        lines.pop(0)
+    return "\n".join(lines).strip()
+
+
+def conversation(messages: list[ChatMessage]) -> tuple[str, tuple[Turn, ...]]:
+    """The question (the last user message) and the earlier user/assistant pairs as Turns.
+    System and tool messages are ignored; a user message with no reply is a turn too."""
+    if not messages or messages[-1].role != "user" or not _text(messages[-1].content).strip():
+        raise _ApiError(400, msg.API_NO_QUESTION)
+    turns: list[dict[str, str]] = []
+    for m in messages[:-1]:
+        if m.role == "user":
+            turns.append({"question": _text(m.content), "answer": ""})
+        elif m.role == "assistant" and turns and not turns[-1]["answer"]:
+            turns[-1]["answer"] = _answer_part(_text(m.content))
+    return _text(messages[-1].content), as_turns(turns)
+
+
+def reply_text(answer: Answer) -> str:
+    """The answer as one chat message: notices, the text with its [n] markers, then the
+    sources (or the closest passages when it declines), one plain line each."""
+    lines = [f"({n})" for n in answer.notices] + [answer.text]
+    if answer.citations:
+        lines += ["", f"{msg.SOURCES}:"]
+        for c in answer.citations:
+            meta = " · ".join(x for x in (c.source, format_date(c.date)) if x)
+            lines.append(msg.API_SOURCE_LINE.format(n=c.n, title=c.title, meta=meta,
+                                                    quote=c.quote))
+    elif answer.related:
+        lines += ["", msg.RELATED_INTRO]
+        lines += [f"- {h.article.display_title}: {h.chunk.text[:160]}…" for h in answer.related]
+    return "\n".join(lines)
+
+
+def mount_api(app: FastAPI, get_engine: Callable[[], Any], settings: Settings, *,
+              credentials: tuple[str, str] | None = None) -> None:
+    """Add the routes to `app` (Gradio's own FastAPI app). `get_engine()` returns the loaded
+    Engine (it may raise IndexUnavailable: 503). `credentials`: (user, password) or None."""
+    route = _route_class(settings.api_max_body_bytes)
+    guard = [Depends(_auth_dependency(credentials))]
+    api = APIRouter(prefix="/api", route_class=route, dependencies=guard, tags=["api"])
+    openai = APIRouter(prefix="/v1", route_class=route, dependencies=guard, tags=["openai"])
+    created = int(time.time())
+
+    def engine():
+        try:
+            return get_engine()
+        except IndexUnavailable as exc:
+            raise _ApiError(503, msg.API_NO_INDEX.format(reason=exc), "index_unavailable") \
+                from exc
+
+    def check_k(k: int | None) -> int | None:
+        if k is not None and not 1 <= k <= settings.api_max_k:
+            raise _ApiError(400, msg.API_BAD_K.format(max_k=settings.api_max_k))
+        return k
+
+    def answer(question: str, history: tuple[Turn, ...], k: int | None) -> Answer:
+        if not question.strip():
+            raise _ApiError(400, msg.EMPTY_QUESTION)
+        return engine().ask(question, history, k=check_k(k))
+
+    @api.post("/ask", summary="Answer a question with verified citations (the ask --json "
+                              "object)")
+    def ask(body: AskRequest) -> dict:
+        return to_dict(answer(body.question, as_turns([t.model_dump() for t in body.history]),
+                              body.k))
+
+    @api.get("/search", summary="The passages that match (the search --json array)")
+    def search(q: str, k: int | None = None,
+               mode: Literal["hybrid", "dense", "lexical"] = Query("hybrid")) -> list[dict]:
+        if not q.strip():
+            raise _ApiError(400, msg.EMPTY_QUESTION)
+        return to_dict(engine().retriever.search(q, k=check_k(k), mode=mode))
+
+    @api.get("/articles", summary="The articles of the library, with their passage counts")
+    def articles() -> list[dict]:
+        return [{**to_dict(row.article), "chunks": row.chunks} for row in engine().articles()]
+
+    @openai.get("/models", summary="The one model: the assistant")
+    def models() -> dict:
+        return {"object": "list", "data": [{"id": settings.api_model_name, "object": "model",
+                                            "created": created, "owned_by": "assistant"}]}
+
+    @openai.post("/chat/completions", summary="OpenAI-compatible chat completion, plain or "
+                                              "streamed (server-sent events)")
+    def chat_completions(body: ChatRequest):
+        question, history = conversation(body.messages)
+        result = answer(question, history, None)
+        ident = f"chatcmpl-{uuid.uuid4().hex}"
+        common = {"id": ident, "created": int(time.time()), "model": settings.api_model_name}
+        citations = to_dict(result.citations)
+        if not body.stream:
+            return {**common, "object": "chat.completion", "citations": citations,
+                    "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
+                                 "message": {"role": "assistant",
+                                             "content": reply_text(result)}}]}
+        return StreamingResponse(_sse(common, reply_text(result), citations),
+                                 media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-cache"})
+
+    for router in (api, openai):
+        app.include_router(router)
+    ours = api.routes + openai.routes
+
+    @app.get("/api/openapi.json", include_in_schema=False)
+    def openapi_schema() -> dict:
+        return get_openapi(title="Trợ lý hỏi đáp chuyển đổi số API", version="1",
+                           description=__doc__, routes=ours)
+
+    @app.get("/api/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url="/api/openapi.json",
+                                   title="Trợ lý hỏi đáp chuyển đổi số API")
+
+
+def _sse(common: dict, text: str, citations: list[dict]) -> Iterator[str]:
+    """OpenAI's chunk stream: the role, the text piece by piece, the end with the citations,
+    then `[DONE]`. Only the final, verified answer is sent (an LLM's unverified tokens never
+    are)."""
+    def event(delta: dict, finish: str | None = None, **extra: Any) -> str:
+        chunk = {**common, "object": "chat.completion.chunk", **extra,
+                 "choices": [{"index": 0, "delta": delta, "finish_reason": finish,
+                              "logprobs": None}]}
+        return f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
+
+    yield event({"role": "assistant", "content": ""})
+    for piece in re.findall(r"\s*\S+", text):  # word by word, spaces and newlines kept
+        yield event({"content": piece})
+    yield event({}, "stop", citations=citations)
+    yield "data: [DONE]\n\n"
