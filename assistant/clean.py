@@ -24,6 +24,7 @@ _SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003
                                    "\u2006\u2008\u2009\u200a\u3000\t\v\f"), " ")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), " ")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _IMAGE_FILE = re.compile(r"^\S.*\.(?:jpe?g|png|gif|webp|bmp|svg|avif)$", re.I)
 _AUDIO_LABEL = re.compile(r"^(?:giọng\s+(?:nữ|nam)\s+miền\s+(?:nam|bắc|trung)|nghe\s+bài\s+viết"
@@ -49,21 +50,24 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”’')]$")
 
 
 def normalize(text: str) -> str:
-    """NFC, every space-like or zero-width character as a plain space, no control characters."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, every space-like or zero-width character as a plain space, no control characters,
+    and U+FFFD for a lone surrogate (undecodable bytes from argv, or bad JSON escapes)."""
+    text = _SURROGATE.sub("\ufffd", text)
     text = text.translate(_SPACE_LIKE).translate(_ZERO_WIDTH)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    # NFC last: removing a control character can bring a combining mark next to its letter
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 
 def fold(text: str) -> str:
     """Lower-case and strip Vietnamese diacritics ("Chuyển đổi số" -> "chuyen doi so").
 
-    Length-preserving for NFC Vietnamese text, so offsets in the folded text are offsets in
-    the original.
+    Length-preserving for any text (one character out per character in, even for "İ" whose
+    lower case is two characters), so offsets in the folded text are offsets in the original.
     """
     out = []
-    for ch in text.lower():
+    for ch in text:
+        ch = ch.lower()[0]
         if ch == "đ":
             out.append("d")
             continue
