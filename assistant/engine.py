@@ -128,19 +128,28 @@ class Engine:
                 path = save_article(self.settings.docs_dir, content=content, filename=filename,
                                     title=title, date=date, source=source, author=author)
             except IngestError as exc:
-                reason = (msg.ARTICLE_BAD_TYPE if "unsupported" in str(exc)
-                          else msg.ARTICLE_EXISTS.format(id=str(exc).split("'")[1])
-                          if "exists" in str(exc) else str(exc))
-                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=reason)) from exc
+                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
             try:
-                self._reindex()
+                report = self._reindex()
+                article = next((a for a in self._retriever.index.articles.values()
+                                if a.path == path.name), None)
+                if article is None:  # skipped by the indexer: say why, leave nothing behind
+                    reason = next((e.split(": ", 1)[-1] for e in report.errors
+                                   if e.startswith(f"{path.name}: ")), msg.ARTICLE_NO_TEXT)
+                    raise IngestError(reason)
             except Exception as exc:
                 path.unlink(missing_ok=True)
+                self._reindex_quietly()
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
-            article = next(a for a in self._retriever.index.articles.values()
-                           if a.path == path.name)
             chunks = sum(1 for c in self._retriever.index.chunks if c.article_id == article.id)
             return article, msg.ARTICLE_ADDED.format(title=article.display_title, chunks=chunks)
+
+    def _reindex_quietly(self) -> None:
+        """Back to the index of docs/ as it is after a failed add (errors are not the user's)."""
+        try:
+            self._reindex()
+        except Exception:  # noqa: BLE001 - the add already failed; the old index keeps serving
+            pass
 
     def remove_article(self, article_id: str) -> str:
         """Delete an article's file from docs/ and drop it from the index."""
