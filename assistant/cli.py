@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Sequence, TextIO
 
 from . import messages as msg
 from .schema import Answer, Hit
-from .settings import Settings, load_settings
+from .settings import Settings, SettingsError, load_settings
 from .store import BuildReport, Index, IndexUnavailable, ensure_index
 
 __all__ = ["main", "hit_to_json", "answer_to_json", "report_lines"]
@@ -195,6 +195,13 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} < 1")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m assistant",
@@ -212,7 +219,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="show the passages that match a question")
     p.add_argument("question", help="the question, or '-' to read one question per stdin line")
-    p.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
+    p.add_argument("--k", type=_positive_int, default=5, help="number of passages (default 5)")
     p.add_argument("--mode", choices=("hybrid", "dense", "lexical"), default="hybrid",
                    help="retrieval mode (default hybrid)")
     p.add_argument("--json", action="store_true", help="print a JSON array of hits")
@@ -226,7 +233,7 @@ def _parser() -> argparse.ArgumentParser:
                                             "(one JSON line out each)")
             p.add_argument("--json", action="store_true",
                            help='print {"answer", "abstained", "citations": [...]}')
-        p.add_argument("--k", type=int, default=None, help="passages to read (default 5)")
+        p.add_argument("--k", type=_positive_int, default=None, help="passages to read (default 5)")
         p.add_argument("--mode", choices=("extractive", "llm"), default=None,
                        help="answerer (default extractive; llm needs ASSISTANT_LLM_* settings)")
         p.set_defaults(func=func)
@@ -259,10 +266,13 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, build Settings (defaults < env < flags) and run the command."""
     args = _parser().parse_args(argv)
-    settings = load_settings(docs_dir=args.docs_dir, index_dir=args.index_dir,
-                             embedder=args.embedder)
     try:
+        settings = load_settings(docs_dir=args.docs_dir, index_dir=args.index_dir,
+                                 embedder=args.embedder)
         return args.func(args, settings)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except IndexUnavailable as exc:
         print(msg.INDEX_FAILED.format(reason=exc), file=sys.stderr)
         return 1
