@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Iterable
 
-__all__ = ["clean_text", "normalize", "fold", "UPPER"]
+__all__ = ["clean_text", "normalize", "fold", "scrub", "UPPER"]
 
 # A regex character class of every upper-case letter (Vietnamese ones included); ranges such as
 # À-Ỹ would also take lower-case letters.
@@ -49,11 +49,16 @@ _MULTI_SPACE = re.compile(r" {2,}")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')]$")
 
 
+def scrub(text: str) -> str:
+    """`text` with every lone surrogate (bytes that were not UTF-8, kept by Python as
+    U+DC80..U+DCFF, or a bad JSON escape) replaced by U+FFFD, so it can always be encoded."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def normalize(text: str) -> str:
     """NFC, every space-like or zero-width character as a plain space, no control characters,
     and U+FFFD for a lone surrogate (undecodable bytes from argv, or bad JSON escapes)."""
-    text = _SURROGATE.sub("\ufffd", text)
-    text = text.translate(_SPACE_LIKE).translate(_ZERO_WIDTH)
+    text = scrub(text).translate(_SPACE_LIKE).translate(_ZERO_WIDTH)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # NFC last: removing a control character can bring a combining mark next to its letter
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))

@@ -10,6 +10,7 @@ import sys
 from typing import Callable, Iterable, Sequence, TextIO
 
 from . import messages as msg
+from .clean import scrub
 from .schema import Answer, Hit
 from .settings import Settings, SettingsError, load_settings
 from .store import BuildReport, Index, IndexUnavailable, ensure_index
@@ -60,7 +61,19 @@ def _open(settings: Settings, *, rebuild: bool = False, quiet: bool = False):
 
 
 def _questions(arg: str, stdin: TextIO) -> Iterable[str] | None:
-    return (line.rstrip("\n") for line in stdin) if arg == "-" else None
+    """The stdin lines for '-': read as bytes, so that a line that is not UTF-8 (kept with
+    surrogate escapes, replaced later) never stops the lines after it."""
+    if arg != "-":
+        return None
+    source = getattr(stdin, "buffer", None)
+    if source is None:
+        return (line.rstrip("\n") for line in stdin)
+    return (line.decode("utf-8", "surrogateescape").rstrip("\r\n") for line in source)
+
+
+def _warn_if_scrubbed(question: str) -> None:
+    if scrub(question) != question:
+        print(msg.QUESTION_BAD_CHARS, file=sys.stderr)
 
 
 def _cmd_index(args: argparse.Namespace, settings: Settings) -> int:
@@ -86,6 +99,7 @@ def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     retriever = Retriever(index, embedder, settings)
 
     def run(question: str) -> list[Hit]:
+        _warn_if_scrubbed(question)
         return retriever.search(question, k=args.k, mode=args.mode)
 
     return _each_question(args.question, run,
@@ -94,7 +108,10 @@ def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
                    show: Callable) -> int:
-    """One question from the command line, or one per stdin line with one JSON line each."""
+    """One question from the command line, or one per stdin line with one JSON line each.
+
+    In batch mode a line that fails gets `{"error": message}` and the next line is answered;
+    the exit code is then 1."""
     lines = _questions(arg, sys.stdin)
     if lines is None:
         result = run(arg)
@@ -103,9 +120,17 @@ def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
         else:
             show(result)
         return 0
-    for line in lines:
-        print(json.dumps(as_json(run(line)), ensure_ascii=False), flush=True)
-    return 0
+    failed = False
+    for number, line in enumerate(lines, start=1):
+        try:
+            row = as_json(run(line))
+        except Exception as exc:  # noqa: BLE001 - one bad line never stops the batch
+            failed = True
+            row = {"error": msg.BATCH_LINE_FAILED.format(line=number,
+                                                         reason=scrub(f"{type(exc).__name__}: {exc}"))}
+            print(row["error"], file=sys.stderr)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+    return 1 if failed else 0
 
 
 def answer_to_json(answer: Answer) -> dict:
@@ -266,6 +291,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, build Settings (defaults < env < flags) and run the command."""
     args = _parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # never a traceback for a character on the way out
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         settings = load_settings(docs_dir=args.docs_dir, index_dir=args.index_dir,
                                  embedder=args.embedder)

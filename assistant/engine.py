@@ -6,16 +6,18 @@ the new index is complete, so questions keep being answered from the old one mea
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from . import messages as msg
 from .answer import answer_question, stream_text
+from .clean import scrub
 from .embed import Embedder, make_embedder
 from .ingest import IngestError, find_article_file, save_article
 from .retrieve import Retriever
-from .schema import Answer, Article, Turn
+from .schema import Answer, Article, Turn, as_turns
 from .settings import Settings
 from .store import BuildReport, IndexUnavailable, ensure_index, live_build, load_index
 
@@ -76,7 +78,20 @@ class Engine:
 
     def stream(self, question: str, history: Sequence[Turn | str] = (), *, k: int | None = None,
                mode: str | None = None) -> Iterator[Answer]:
-        """Partial answers whose text grows, then the complete, verified answer (last)."""
+        """Partial answers whose text grows, then the complete, verified answer (last).
+
+        Any string is answered: characters that cannot be encoded (bytes that were not UTF-8,
+        lone surrogates) are replaced by U+FFFD and a notice says so."""
+        question = question if isinstance(question, str) else str(question or "")
+        clean = scrub(question)
+        history = tuple(Turn(scrub(t.question), scrub(t.answer)) for t in as_turns(history))
+        notices = (msg.QUESTION_BAD_CHARS,) if clean != question else ()
+        for answer in self._stream(clean, history, k=k, mode=mode):
+            yield dataclasses.replace(answer, notices=notices + answer.notices) if notices \
+                else answer
+
+    def _stream(self, question: str, history: Sequence[Turn], *, k: int | None,
+                mode: str | None) -> Iterator[Answer]:
         mode = mode or self.settings.answer_mode
         retriever = self._retriever
         if mode == "llm" and self.llm_available:

@@ -10,6 +10,7 @@ from typing import Literal
 
 import numpy as np
 
+from .clean import scrub
 from .embed import Embedder
 from .schema import Hit
 from .settings import Settings
@@ -77,6 +78,7 @@ class Retriever:
     def search(self, query: str, k: int | None = None, mode: Mode = "hybrid") -> list[Hit]:
         """The top `k` passages for `query`, best first."""
         k = k or self.settings.top_k
+        query = scrub(query)  # undecodable bytes would break the embedder
         if not query.strip() or not self.index.chunks:
             return []
         query = self.restore(query)

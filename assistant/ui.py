@@ -108,7 +108,8 @@ def build_app(engine: Engine):
 
     def ask(question: str) -> dict:
         """Answer a Vietnamese question with numbered, verified citations."""
-        return answer_json(engine.ask(question or ""))
+        engine.refresh()  # a build made by another process (`python -m assistant index`)
+        return answer_json(engine.ask(question if isinstance(question, str) else ""))
 
     def respond(question, chat, state, k, mode, show_scores):
         chat = list(chat or [])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -82,3 +83,38 @@ def test_chunks_hold_exact_offsets_of_the_cleaned_article(text: str, max_tokens:
     # every sentence of the article lies in some chunk
     covered = {s for c in chunks for s in c.sentences}
     assert covered == set(split_sentences(article.text))
+
+
+@pytest.fixture(scope="module")
+def fake_engine(tmp_path_factory):
+    """An Engine over two real articles with the fake embedder (no model): fast to build."""
+    from assistant.engine import Engine
+    from assistant.settings import load_settings
+
+    from .conftest import DOCS
+
+    base = tmp_path_factory.mktemp("props")
+    (base / "docs").mkdir()
+    for name in ("tang-cuong-nhan-thuc-chuyen-doi-so.txt", "de-an-06-hoi-nghi-da-nang.txt"):
+        (base / "docs" / name).write_bytes((DOCS / name).read_bytes())
+    settings = load_settings(env={}, docs_dir=str(base / "docs"), index_dir=str(base / "index"),
+                             data_dir=str(base / "var"))
+    return Engine(settings, FakeEmbedder())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(question=TEXT, history=st.lists(TEXT, max_size=2))
+@example(question="a \udcff b", history=[])
+@example(question="\ud800", history=["Đề án 06 \udfff"])
+def test_every_question_string_gets_an_answer(fake_engine, question: str,
+                                              history: list[str]) -> None:
+    import json
+
+    from assistant import messages as msg
+    from assistant.cli import answer_to_json
+
+    answer = fake_engine.ask(question, history)
+    assert answer.text  # an answer, a refusal or a prompt: never nothing, never an exception
+    json.dumps(answer_to_json(answer), ensure_ascii=False).encode("utf-8")  # printable as is
+    if any("\ud800" <= ch <= "\udfff" for ch in question):
+        assert msg.QUESTION_BAD_CHARS in answer.notices
