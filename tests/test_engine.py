@@ -97,3 +97,19 @@ def test_an_id_that_would_leave_docs_is_refused_in_the_library(engine: Engine, t
 def _outside_index(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*")
                   if p.relative_to(root).parts[0] != "i")
+
+
+def test_an_add_whose_indexing_fails_leaves_nothing_behind(engine: Engine, monkeypatch) -> None:
+    import assistant.engine as engine_module
+
+    files = sorted(p.name for p in engine.settings.docs_dir.iterdir())  # hidden ones included
+    build = engine.retriever.index.directory
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(engine_module, "ensure_index", broken)
+    with pytest.raises(LibraryError, match="Không thêm được bài viết"):
+        engine.add_article("Huế có 99 dịch vụ công trực tuyến.", title="Huế")
+    assert sorted(p.name for p in engine.settings.docs_dir.iterdir()) == files
+    assert engine.retriever.index.directory == build

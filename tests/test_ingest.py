@@ -183,3 +183,13 @@ def test_legacy_vietnamese_uploads_are_decoded_or_refused_by_name(tmp_path: Path
         save_article(tmp_path, content="Vi\xd6t Nam cã nhiÒu".encode("latin-1"),
                      filename="tcvn3.txt")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bai-hai.txt", "de-an.txt"]
+
+
+def test_a_cp1258_file_dropped_into_docs_is_indexed(tmp_path: Path) -> None:
+    from .test_decode import to_cp1258
+
+    (tmp_path / "cu.txt").write_bytes(to_cp1258("---\ntitle: Bài cũ\n---\nHải Dương có 234 "
+                                                "sản phẩm OCOP."))
+    articles, errors = load_articles(tmp_path)
+    assert not errors and articles[0].title == "Bài cũ"
+    assert articles[0].text == "Hải Dương có 234 sản phẩm OCOP."
