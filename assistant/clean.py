@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Iterable
 
-__all__ = ["clean_text", "normalize", "fold", "UPPER"]
+__all__ = ["clean_text", "normalize", "fold", "scrub", "UPPER"]
 
 # A regex character class of every upper-case letter (Vietnamese ones included); ranges such as
 # À-Ỹ would also take lower-case letters.
@@ -24,6 +24,7 @@ _SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003
                                    "\u2006\u2008\u2009\u200a\u3000\t\v\f"), " ")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), " ")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _IMAGE_FILE = re.compile(r"^\S.*\.(?:jpe?g|png|gif|webp|bmp|svg|avif)$", re.I)
 _AUDIO_LABEL = re.compile(r"^(?:giọng\s+(?:nữ|nam)\s+miền\s+(?:nam|bắc|trung)|nghe\s+bài\s+viết"
@@ -53,22 +54,30 @@ _MULTI_SPACE = re.compile(r" {2,}")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')]$")
 
 
+def scrub(text: str) -> str:
+    """`text` with every lone surrogate (bytes that were not UTF-8, kept by Python as
+    U+DC80..U+DCFF, or a bad JSON escape) replaced by U+FFFD, so it can always be encoded."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def normalize(text: str) -> str:
-    """NFC, every space-like or zero-width character as a plain space, no control characters."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.translate(_SPACE_LIKE).translate(_ZERO_WIDTH)
+    """NFC, every space-like or zero-width character as a plain space, no control characters,
+    and U+FFFD for a lone surrogate (undecodable bytes from argv, or bad JSON escapes)."""
+    text = scrub(text).translate(_SPACE_LIKE).translate(_ZERO_WIDTH)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    # NFC last: removing a control character can bring a combining mark next to its letter
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 
 def fold(text: str) -> str:
     """Lower-case and strip Vietnamese diacritics ("Chuyển đổi số" -> "chuyen doi so").
 
-    Length-preserving for NFC Vietnamese text, so offsets in the folded text are offsets in
-    the original.
+    Length-preserving for any text (one character out per character in, even for "İ" whose
+    lower case is two characters), so offsets in the folded text are offsets in the original.
     """
     out = []
-    for ch in text.lower():
+    for ch in text:
+        ch = ch.lower()[0]
         if ch == "đ":
             out.append("d")
             continue

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence, TextIO
 
 from . import messages as msg
+from .clean import scrub
 from .schema import Answer, Hit
 from .serialize import to_dict
-from .settings import Settings, load_settings
+from .settings import Settings, SettingsError, load_settings
 from .store import BuildReport, Index, IndexUnavailable, ensure_index
 
 __all__ = ["main", "hit_to_json", "answer_to_json", "report_lines"]
@@ -59,7 +60,19 @@ def _open(settings: Settings, *, rebuild: bool = False, quiet: bool = False):
 
 
 def _questions(arg: str, stdin: TextIO) -> Iterable[str] | None:
-    return (line.rstrip("\n") for line in stdin) if arg == "-" else None
+    """The stdin lines for '-': read as bytes, so that a line that is not UTF-8 (kept with
+    surrogate escapes, replaced later) never stops the lines after it."""
+    if arg != "-":
+        return None
+    source = getattr(stdin, "buffer", None)
+    if source is None:
+        return (line.rstrip("\n") for line in stdin)
+    return (line.decode("utf-8", "surrogateescape").rstrip("\r\n") for line in source)
+
+
+def _warn_if_scrubbed(question: str) -> None:
+    if scrub(question) != question:
+        print(msg.QUESTION_BAD_CHARS, file=sys.stderr)
 
 
 def _cmd_index(args: argparse.Namespace, settings: Settings) -> int:
@@ -85,6 +98,7 @@ def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     retriever = Retriever(index, embedder, settings)
 
     def run(question: str) -> list[Hit]:
+        _warn_if_scrubbed(question)
         return retriever.search(question, k=args.k, mode=args.mode)
 
     return _each_question(args.question, run,
@@ -93,7 +107,10 @@ def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
                    show: Callable) -> int:
-    """One question from the command line, or one per stdin line with one JSON line each."""
+    """One question from the command line, or one per stdin line with one JSON line each.
+
+    In batch mode a line that fails gets `{"error": message}` and the next line is answered;
+    the exit code is then 1."""
     lines = _questions(arg, sys.stdin)
     if lines is None:
         result = run(arg)
@@ -102,9 +119,17 @@ def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
         else:
             show(result)
         return 0
-    for line in lines:
-        print(json.dumps(as_json(run(line)), ensure_ascii=False), flush=True)
-    return 0
+    failed = False
+    for number, line in enumerate(lines, start=1):
+        try:
+            row = as_json(run(line))
+        except Exception as exc:  # noqa: BLE001 - one bad line never stops the batch
+            failed = True
+            row = {"error": msg.BATCH_LINE_FAILED.format(line=number,
+                                                         reason=scrub(f"{type(exc).__name__}: {exc}"))}
+            print(row["error"], file=sys.stderr)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+    return 1 if failed else 0
 
 
 def answer_to_json(answer: Answer) -> dict:
@@ -187,6 +212,13 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} < 1")
+    return value
+
+
 def _default(base: Settings, name: str) -> str:
     """Where a flag's default comes from, for --help: its variable, the built-in default and,
     when the variable changes it, the value in force."""
@@ -216,7 +248,7 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="show the passages that match a question")
     p.add_argument("question", help="the question, or '-' to read one question per stdin line")
-    p.add_argument("--k", type=int, default=None,
+    p.add_argument("--k", type=_positive_int, default=None,
                    help=f"number of passages ({_default(base, 'top_k')})")
     p.add_argument("--mode", choices=("hybrid", "dense", "lexical"), default="hybrid",
                    help="retrieval mode (default hybrid)")
@@ -231,7 +263,7 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
                                             "(one JSON line out each)")
             p.add_argument("--json", action="store_true",
                            help='print {"answer", "abstained", "citations": [...]}')
-        p.add_argument("--k", type=int, default=None,
+        p.add_argument("--k", type=_positive_int, default=None,
                        help=f"passages to read ({_default(base, 'top_k')})")
         p.add_argument("--mode", choices=("extractive", "llm"), default=None,
                        help=f"answerer ({_default(base, 'answer_mode')}; llm needs the "
@@ -269,16 +301,23 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, build Settings (defaults < env < flags) and run the command."""
+    for stream in (sys.stdout, sys.stderr):  # never a traceback for a character on the way out
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         base = load_settings()
     except (TypeError, ValueError) as exc:
-        print(msg.SETTINGS_INVALID.format(error=exc), file=sys.stderr)
+        print(exc if isinstance(exc, SettingsError) else msg.SETTINGS_INVALID.format(error=exc),
+              file=sys.stderr)
         return 2
     args = _parser(base).parse_args(argv)
-    settings = base.replace(docs_dir=args.docs_dir, index_dir=args.index_dir,
-                            embedder=args.embedder)
     try:
+        settings = load_settings(docs_dir=args.docs_dir, index_dir=args.index_dir,
+                                 embedder=args.embedder)
         return args.func(args, settings)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except IndexUnavailable as exc:
         print(msg.INDEX_FAILED.format(reason=exc), file=sys.stderr)
         return 1

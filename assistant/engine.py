@@ -6,16 +6,18 @@ the new index is complete, so questions keep being answered from the old one mea
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from . import messages as msg
 from .answer import answer_question, stream_text
+from .clean import scrub
 from .embed import Embedder, make_embedder
 from .ingest import IngestError, find_article_file, save_article
 from .retrieve import Retriever
-from .schema import Answer, Article, Turn
+from .schema import Answer, Article, Turn, as_turns
 from .settings import Settings
 from .store import BuildReport, IndexUnavailable, ensure_index, live_build, load_index
 
@@ -76,7 +78,20 @@ class Engine:
 
     def stream(self, question: str, history: Sequence[Turn | str] = (), *, k: int | None = None,
                mode: str | None = None) -> Iterator[Answer]:
-        """Partial answers whose text grows, then the complete, verified answer (last)."""
+        """Partial answers whose text grows, then the complete, verified answer (last).
+
+        Any string is answered: characters that cannot be encoded (bytes that were not UTF-8,
+        lone surrogates) are replaced by U+FFFD and a notice says so."""
+        question = question if isinstance(question, str) else str(question or "")
+        clean = scrub(question)
+        history = tuple(Turn(scrub(t.question), scrub(t.answer)) for t in as_turns(history))
+        notices = (msg.QUESTION_BAD_CHARS,) if clean != question else ()
+        for answer in self._stream(clean, history, k=k, mode=mode):
+            yield dataclasses.replace(answer, notices=notices + answer.notices) if notices \
+                else answer
+
+    def _stream(self, question: str, history: Sequence[Turn], *, k: int | None,
+                mode: str | None) -> Iterator[Answer]:
         mode = mode or self.settings.answer_mode
         retriever = self._retriever
         if mode == "llm" and self.llm_available:
@@ -128,19 +143,28 @@ class Engine:
                 path = save_article(self.settings.docs_dir, content=content, filename=filename,
                                     title=title, date=date, source=source, author=author)
             except IngestError as exc:
-                reason = (msg.ARTICLE_BAD_TYPE if "unsupported" in str(exc)
-                          else msg.ARTICLE_EXISTS.format(id=str(exc).split("'")[1])
-                          if "exists" in str(exc) else str(exc))
-                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=reason)) from exc
+                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
             try:
-                self._reindex()
+                report = self._reindex()
+                article = next((a for a in self._retriever.index.articles.values()
+                                if a.path == path.name), None)
+                if article is None:  # skipped by the indexer: say why, leave nothing behind
+                    reason = next((e.split(": ", 1)[-1] for e in report.errors
+                                   if e.startswith(f"{path.name}: ")), msg.ARTICLE_NO_TEXT)
+                    raise IngestError(reason)
             except Exception as exc:
                 path.unlink(missing_ok=True)
+                self._reindex_quietly()
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
-            article = next(a for a in self._retriever.index.articles.values()
-                           if a.path == path.name)
             chunks = sum(1 for c in self._retriever.index.chunks if c.article_id == article.id)
             return article, msg.ARTICLE_ADDED.format(title=article.display_title, chunks=chunks)
+
+    def _reindex_quietly(self) -> None:
+        """Back to the index of docs/ as it is after a failed add (errors are not the user's)."""
+        try:
+            self._reindex()
+        except Exception:  # noqa: BLE001 - the add already failed; the old index keeps serving
+            pass
 
     def remove_article(self, article_id: str) -> str:
         """Delete an article's file from docs/ and drop it from the index."""

@@ -1,20 +1,27 @@
 """Read the articles in docs/: front matter + text/Markdown, or HTML through trafilatura.
 
-Every file in docs/ with a supported suffix is an article. Metadata comes from the front
-matter (text, Markdown) or from trafilatura's extraction (HTML); what the source does not show
-stays empty.
+Every regular file in docs/ with a supported suffix is an article; symbolic links and other
+non-regular files are skipped with a message, so nothing outside docs/ is ever read. Metadata
+comes from the front matter (text, Markdown) or from trafilatura's extraction (HTML); what the
+source does not show stays empty. Two files with the same id: the one named after the id is
+kept (that is how the library and the shipped files are named), else the older one, and the
+other is reported with the file that holds the id.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from . import messages as msg
 from .clean import clean_text, normalize
 from .metadata import infer_metadata
+from .decode import EncodingRefused, decode_text
 from .schema import Article
 
 __all__ = ["SUFFIXES", "RawDoc", "read_doc", "to_article", "load_articles", "list_doc_files",
@@ -26,6 +33,9 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)|(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))",
                       re.M)
 _META_FIELDS = ("id", "title", "date", "source", "author")
+_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
+_UNSAFE_ID = re.compile(r"[/\\\x00-\x1f\x7f]|\.\.|^\.|^$")
+_FILE_MODE = 0o644  # like the shipped articles: readable by the server's other users
 
 
 class IngestError(ValueError):
@@ -54,13 +64,52 @@ def slugify(text: str) -> str:
     return slug[:80].rstrip("-") or "bai-viet"
 
 
-def list_doc_files(docs_dir: Path) -> list[Path]:
-    """The article files in `docs_dir`, sorted by name (README files excluded)."""
+def _scan(docs_dir: Path) -> tuple[list[Path], list[str]]:
+    """The regular article files of `docs_dir` sorted by name, and one line per candidate
+    skipped because it is a symbolic link, a folder or another non-regular file."""
     if not docs_dir.is_dir():
-        return []
-    return sorted(p for p in docs_dir.iterdir()
-                  if p.is_file() and p.suffix.lower() in SUFFIXES
-                  and not p.name.startswith(".") and p.stem.upper() != "README")
+        return [], []
+    files, skipped = [], []
+    for path in sorted(docs_dir.iterdir()):
+        if path.name.startswith(".") or path.suffix.lower() not in SUFFIXES \
+                or path.stem.upper() == "README":
+            continue
+        try:
+            mode = path.lstat().st_mode
+        except OSError:
+            continue
+        if stat.S_ISREG(mode):
+            files.append(path)
+        else:
+            skipped.append(f"{path.name}: {msg.FILE_NOT_REGULAR}")
+    return files, skipped
+
+
+def list_doc_files(docs_dir: Path) -> list[Path]:
+    """The article files in `docs_dir`, sorted by name: regular files only (no symbolic link,
+    nothing outside docs/), README files excluded."""
+    return _scan(docs_dir)[0]
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of `path`, refusing a symbolic link or a non-regular file even if one was put
+    there after the folder was listed (O_NOFOLLOW, then fstat on the open file)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        if os.path.islink(path):
+            raise IngestError(msg.FILE_NOT_REGULAR) from exc
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise IngestError(msg.FILE_NOT_REGULAR)
+        return handle.read()
+
+
+def _check_id(ident: str) -> str:
+    if _UNSAFE_ID.search(ident) or len(ident) > 200:
+        raise IngestError(msg.ARTICLE_UNSAFE_ID.format(id=ident[:80]))
+    return ident
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -70,9 +119,10 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
-        raise IngestError(f"front matter is not valid YAML: {exc}") from exc
+        reason = " ".join(str(exc).split())[:200]
+        raise IngestError(msg.ARTICLE_BAD_HEADER.format(reason=reason)) from exc
     if not isinstance(meta, dict):
-        raise IngestError("front matter must be a mapping")
+        raise IngestError(msg.ARTICLE_BAD_HEADER.format(reason="không phải một bảng khóa: giá trị"))
     return {k: "" if meta.get(k) is None else str(meta[k]).strip() for k in _META_FIELDS}, \
         text[match.end():]
 
@@ -83,7 +133,7 @@ def _from_html(html: str) -> tuple[dict[str, str], str]:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=True, favor_precision=True)
     if doc is None or not (doc.text or "").strip():
-        raise IngestError("no article text found in the HTML page")
+        raise IngestError(msg.ARTICLE_NO_HTML_TEXT)
     meta = {"title": doc.title or "", "date": doc.date or "",
             "source": doc.sitename or doc.hostname or "", "author": doc.author or ""}
     return meta, doc.text
@@ -93,52 +143,73 @@ def _from_markdown(body: str) -> str:
     return _MD_MARK.sub("", _MD_LINK.sub(r"\1", body))
 
 
-def read_doc(path: Path) -> RawDoc:
-    """Parse one file of docs/ into its raw body and metadata."""
-    data = path.read_bytes()
+def _decode(data: bytes) -> str:
     try:
-        text = normalize(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"{path.name} is not UTF-8 text") from exc
-    suffix = path.suffix.lower()
+        return normalize(decode_text(data))
+    except EncodingRefused as exc:
+        raise IngestError(msg.ARTICLE_ENCODING.format(encoding=exc.encoding)) from exc
+
+
+def _parse(data: bytes, name: str) -> RawDoc:
+    suffix = Path(name).suffix.lower()
+    text = _decode(data)
     if suffix in (".html", ".htm"):
         meta, body = _from_html(text)
     else:
         meta, body = _front_matter(text)
         if suffix == ".md":
             body = _from_markdown(body)
-    return RawDoc(id=meta.get("id") or slugify(path.stem), body=body,
+    return RawDoc(id=_check_id(meta.get("id") or slugify(Path(name).stem)), body=body,
                   title=meta.get("title", ""), date=meta.get("date", ""),
                   source=meta.get("source", ""), author=meta.get("author", ""),
-                  path=path.name, content_hash=hashlib.sha256(data).hexdigest()[:16])
+                  path=name, content_hash=hashlib.sha256(data).hexdigest()[:16])
+
+
+def read_doc(path: Path) -> RawDoc:
+    """Parse one file of docs/ into its raw body and metadata (a regular file only; UTF-8, or a
+    legacy Vietnamese encoding that decodes reliably, see `decode`)."""
+    return _parse(_read_regular(path), path.name)
 
 
 def to_article(doc: RawDoc) -> Article:
     """Clean a raw document into an Article; refuse one with no body left."""
     text = clean_text(doc.body, title=doc.title, author=doc.author)
     if not text.strip():
-        raise IngestError(f"{doc.path or doc.id}: no article text left after cleaning")
+        raise IngestError(msg.ARTICLE_NO_TEXT)
     return infer_metadata(Article(id=doc.id, text=text, title=normalize(doc.title).strip(),
                                   date=doc.date, source=doc.source, author=doc.author,
                                   path=doc.path, content_hash=doc.content_hash))
 
 
+def _precedence(article: Article, path: Path) -> tuple:
+    """Which of two files with the same id is kept: the file named after the id, then the
+    older file (in docs/ first), then the name."""
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return Path(article.path).stem != article.id, mtime, article.path
+
+
 def load_articles(docs_dir: Path) -> tuple[list[Article], list[str]]:
-    """All articles of `docs_dir`, plus one error line per file that could not be read."""
-    articles: dict[str, Article] = {}
-    errors: list[str] = []
-    for path in list_doc_files(docs_dir):
+    """All articles of `docs_dir` in file-name order, plus one line per file skipped (unreadable,
+    not a regular file, or carrying an id another file holds)."""
+    files, errors = _scan(docs_dir)
+    by_id: dict[str, list[tuple[Article, Path]]] = {}
+    for path in files:
         try:
             article = to_article(read_doc(path))
         except (IngestError, OSError) as exc:
             errors.append(f"{path.name}: {exc}")
             continue
-        if article.id in articles:
-            errors.append(f"{path.name}: id '{article.id}' already used by "
-                          f"{articles[article.id].path}")
-            continue
-        articles[article.id] = article
-    return list(articles.values()), errors
+        by_id.setdefault(article.id, []).append((article, path))
+    kept = []
+    for ident, found in by_id.items():
+        found.sort(key=lambda pair: _precedence(*pair))
+        kept.append(found[0][0])
+        errors.extend(f"{a.path}: " + msg.FILE_DUPLICATE_ID.format(id=ident, holder=found[0][0].path)
+                      for a, _ in found[1:])
+    return sorted(kept, key=lambda a: a.path), errors
 
 
 def render_doc(body: str, *, id: str, title: str = "", date: str = "", source: str = "",
@@ -149,55 +220,52 @@ def render_doc(body: str, *, id: str, title: str = "", date: str = "", source: s
     return f"---\n{head}---\n{normalize(body).strip()}\n"
 
 
-def _validated(path: Path) -> Article:
-    article = to_article(read_doc(path))
-    if not article.text.strip():
-        raise IngestError("empty")
-    return article
-
-
 def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
                  title: str = "", date: str = "", source: str = "", author: str = "") -> Path:
     """Write a new article into `docs_dir` after checking it parses and cleans to a body.
 
     `content` is an uploaded file's bytes (`filename` gives its type) or pasted text. Pasted
-    text and text/Markdown uploads get front matter with the metadata given; HTML is kept as
-    is (trafilatura reads its metadata). The file appears in docs/ only once it is known to be
-    good (written beside, then renamed), and never replaces an existing article.
+    text and text/Markdown uploads get front matter with the metadata given; HTML is kept (as
+    UTF-8) and trafilatura reads its metadata. The id becomes the file name, so it must be a
+    slug: anything else (`../x`, `/tmp/x`) is refused and no file is written. The article is
+    checked in memory, written beside as a hidden file, and linked into place only if no file
+    has that name (never replacing one); raises IngestError with a Vietnamese message.
     """
-    import os
     import tempfile
 
     suffix = Path(filename).suffix.lower() if filename else ".txt"
     if suffix not in SUFFIXES:
-        raise IngestError("unsupported file type")
-    data = content.encode("utf-8") if isinstance(content, str) else content
+        raise IngestError(msg.ARTICLE_BAD_TYPE)
+    text = _decode(normalize(content).encode("utf-8") if isinstance(content, str) else content)
     if suffix in (".txt", ".md"):
-        try:
-            text = normalize(data.decode("utf-8-sig"))
-        except UnicodeDecodeError as exc:
-            raise IngestError("not UTF-8 text") from exc
         meta, body = _front_matter(text)
         title = title or meta.get("title", "") or (Path(filename).stem if filename else "")
         ident = meta.get("id") or slugify(title or "bai-viet")
-        data = render_doc(body, id=ident, title=title, date=date or meta.get("date", ""),
+        text = render_doc(body, id=ident, title=title, date=date or meta.get("date", ""),
                           source=source or meta.get("source", ""),
-                          author=author or meta.get("author", "")).encode("utf-8")
+                          author=author or meta.get("author", ""))
+    else:
+        ident = slugify(Path(filename).stem or title)  # an HTML article's id is its file name
+    if not _SLUG.fullmatch(ident):
+        raise IngestError(msg.ARTICLE_BAD_ID.format(id=ident[:80], slug=slugify(ident)))
+    data = text.encode("utf-8")
+    final = docs_dir / f"{ident}{suffix}"
+    article = to_article(_parse(data, final.name))
+    if article.id in {a.id for a in load_articles(docs_dir)[0]} or os.path.lexists(final):
+        raise IngestError(msg.ARTICLE_EXISTS.format(id=article.id))
     docs_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("wb", dir=docs_dir, prefix=".upload-", suffix=suffix,
                                      delete=False) as tmp:
         tmp.write(data)
+        os.fchmod(tmp.fileno(), _FILE_MODE)
     staged = Path(tmp.name)
     try:
-        article = _validated(staged)
-        final = docs_dir / f"{article.id}{suffix}"
-        existing = {a.id for a in load_articles(docs_dir)[0]}
-        if article.id in existing or final.exists():
-            raise IngestError(f"id '{article.id}' exists")
-        os.replace(staged, final)
-        return final
+        os.link(staged, final)  # fails if the name was taken meanwhile: never replaces
+    except FileExistsError as exc:
+        raise IngestError(msg.ARTICLE_EXISTS.format(id=article.id)) from exc
     finally:
         staged.unlink(missing_ok=True)
+    return final
 
 
 def find_article_file(docs_dir: Path, article_id: str) -> Path | None:

@@ -134,3 +134,28 @@ LLM_USER = "Các đoạn văn:\n\n{passages}\n\nCâu hỏi: {question}"
 LLM_REASON_TIMEOUT = "hết thời gian chờ"
 LLM_REASON_CONNECTION = "không kết nối được"
 LLM_REASON_OTHER = "máy chủ trả lỗi"
+
+# Reliability and security (issue 9): files confined to docs/, encodings, duplicate ids,
+# settings checked at start-up, invalid Unicode in questions
+ARTICLE_BAD_ID = ("mã bài “{id}” không hợp lệ: mã là tên tệp trong docs/ nên chỉ gồm chữ "
+                  "thường không dấu, chữ số và dấu gạch ngang, tối đa 80 ký tự (ví dụ “{slug}”)")
+ARTICLE_UNSAFE_ID = "mã bài “{id}” không hợp lệ (chứa dấu “/”, “\\”, “..” hoặc ký tự điều khiển)"
+ARTICLE_NO_TEXT = "không còn nội dung bài viết sau khi làm sạch"
+ARTICLE_NO_HTML_TEXT = "không tìm thấy nội dung bài viết trong trang HTML"
+ARTICLE_BAD_HEADER = "phần đầu YAML (front matter) không hợp lệ: {reason}"
+ARTICLE_ENCODING = ("tệp không phải UTF-8 (mã hóa đoán được: {encoding}) và không giải mã chắc "
+                    "chắn được thành tiếng Việt; hãy lưu lại tệp dưới dạng UTF-8")
+FILE_NOT_REGULAR = ("không phải tệp thường (liên kết tượng trưng, thư mục, thiết bị...) nên "
+                    "không được lập chỉ mục")
+FILE_DUPLICATE_ID = "mã bài “{id}” đã thuộc về tệp {holder}; giữ bài trong {holder}, bỏ qua tệp này"
+SETTING_INVALID = "Cấu hình không hợp lệ: {name}={value!r}; giá trị cho phép: {allowed}."
+SETTING_CHOICES = "một trong {choices}"
+SETTING_INT_RANGE = "số nguyên từ {low} đến {high}"
+SETTING_INT_MIN = "số nguyên ≥ {low}"
+SETTING_FLOAT_RANGE = "số thực từ {low} đến {high}"
+SETTING_FLOAT_MIN = "số thực > {low}"
+SETTING_NOT_EMPTY = "một chuỗi không rỗng"
+SETTING_TOKENS = "chunk_min_tokens ≤ chunk_max_tokens"
+QUESTION_BAD_CHARS = ("Câu hỏi có ký tự không hợp lệ (byte không phải UTF-8 hoặc mã thay thế lẻ); "
+                      "các ký tự đó được thay bằng “�”.")
+BATCH_LINE_FAILED = "Không trả lời được dòng {line}: {reason}"

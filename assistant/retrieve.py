@@ -10,6 +10,7 @@ from typing import Literal
 
 import numpy as np
 
+from .clean import scrub
 from .embed import Embedder
 from .schema import Hit
 from .settings import Settings
@@ -80,6 +81,7 @@ class Retriever:
         """The top `k` passages for `query`, best first. `query_vector`: the query's embedding
         when the caller has it already (each question is embedded once)."""
         k = k or self.settings.top_k
+        query = scrub(query)  # undecodable bytes would break the embedder
         if not query.strip() or not self.index.chunks:
             return []
         query = self.restore(query)

@@ -2,17 +2,22 @@
 
 Every tunable of the pipeline lives here so that no module carries its own constants.
 Secrets (the LLM API key, UI credentials) are read from the environment only, at the moment
-they are needed, and are never stored on this object.
+they are needed, and are never stored on this object. Every value with a fixed set of choices
+or a range is checked when a Settings is made (`SettingsError`, a Vietnamese message naming
+the variable and the allowed values; the CLI exits 2).
 """
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Mapping
 
-__all__ = ["Settings", "load_settings"]
+from . import messages as msg
+
+__all__ = ["Settings", "SettingsError", "load_settings"]
 
 _ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,10 +93,82 @@ class Settings:
     api_max_k: int = 20  # the most passages one request may ask for
     api_model_name: str = "tro-ly-chuyen-doi-so"  # the "model" that /v1/models lists
 
+    def __post_init__(self) -> None:
+        _validate(self)
+
     def replace(self, **changes: Any) -> "Settings":
         """A copy with some fields changed (None values are ignored, as CLI flags left unset)."""
         kept = {k: v for k, v in changes.items() if v is not None}
         return dataclasses.replace(self, **_coerce_all(kept))
+
+
+class SettingsError(ValueError):
+    """A setting out of its allowed values; the message (Vietnamese) names the variable."""
+
+
+# Allowed values, checked by `_validate`. A new field with a fixed set of values or a range
+# gets its line here.
+_CHOICES = {"fusion": ("weighted", "rrf"), "answer_mode": ("extractive", "llm"),
+            "llm_provider": ("openai", "ollama")}
+_INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
+              "chunk_max_tokens": (1, None), "chunk_min_tokens": (0, None),
+              "chunk_overlap_sentences": (0, None), "ann_threshold": (1, None),
+              "hnsw_m": (2, None), "top_k": (1, None), "candidates": (1, None),
+              "rrf_k": (1, None), "max_question_chars": (1, None),
+              "max_answer_sentences": (1, None), "port": (1, 65535),
+              "summary_sentences": (1, 20), "api_max_body_bytes": (1, None),
+              "api_max_k": (1, None)}
+_FLOAT_RANGE = {name: (0.0, 1.0) for name in (
+    "dense_weight", "exact_weight", "second_answer_ratio", "min_answer_score",
+    "score_coverage_weight", "score_context_weight", "score_dense_weight",
+    "type_mismatch_penalty", "adjacent_join_ratio", "date_boost", "related_min_score")} | {
+    "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0)}
+_POSITIVE = ("dense_span", "llm_timeout")
+_NOT_EMPTY = ("embedder", "host")
+
+
+def _invalid(name: str, value: Any, allowed: str) -> SettingsError:
+    return SettingsError(msg.SETTING_INVALID.format(name=f"ASSISTANT_{name.upper()}",
+                                                    value=value, allowed=allowed))
+
+
+def _allowed(name: str) -> str:
+    if name in _CHOICES:
+        return msg.SETTING_CHOICES.format(choices=", ".join(_CHOICES[name]))
+    if name in _INT_RANGE:
+        low, high = _INT_RANGE[name]
+        return (msg.SETTING_INT_MIN.format(low=low) if high is None
+                else msg.SETTING_INT_RANGE.format(low=low, high=high))
+    if name in _FLOAT_RANGE:
+        return msg.SETTING_FLOAT_RANGE.format(low=_FLOAT_RANGE[name][0],
+                                              high=_FLOAT_RANGE[name][1])
+    if name in _POSITIVE:
+        return msg.SETTING_FLOAT_MIN.format(low=0)
+    return msg.SETTING_NOT_EMPTY
+
+
+def _validate(settings: "Settings") -> None:
+    for name, choices in _CHOICES.items():
+        if getattr(settings, name) not in choices:
+            raise _invalid(name, getattr(settings, name), _allowed(name))
+    for name, (low, high) in _INT_RANGE.items():
+        value = getattr(settings, name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < low \
+                or (high is not None and value > high):
+            raise _invalid(name, value, _allowed(name))
+    for name, (low, high) in _FLOAT_RANGE.items():
+        value = getattr(settings, name)
+        if not isinstance(value, (int, float)) or not low <= value <= high:  # NaN fails too
+            raise _invalid(name, value, _allowed(name))
+    for name in _POSITIVE:
+        value = getattr(settings, name)
+        if not isinstance(value, (int, float)) or not (value > 0 and math.isfinite(value)):
+            raise _invalid(name, value, _allowed(name))
+    for name in _NOT_EMPTY:
+        if not str(getattr(settings, name)).strip():
+            raise _invalid(name, getattr(settings, name), _allowed(name))
+    if settings.chunk_min_tokens > settings.chunk_max_tokens:
+        raise _invalid("chunk_min_tokens", settings.chunk_min_tokens, msg.SETTING_TOKENS)
 
 
 def _coerce(kind: Any, value: Any) -> Any:
@@ -112,7 +189,15 @@ def _coerce_all(values: Mapping[str, Any]) -> dict[str, Any]:
     unknown = set(values) - set(types)
     if unknown:
         raise TypeError(f"unknown settings: {sorted(unknown)}")
-    return {name: _coerce(types[name], value) for name, value in values.items()}
+    out = {}
+    for name, value in values.items():
+        if name in _CHOICES and isinstance(value, str):
+            value = value.strip().lower()
+        try:
+            out[name] = _coerce(types[name], value)
+        except (TypeError, ValueError) as exc:  # "abc" for a number
+            raise _invalid(name, value, _allowed(name)) from exc
+    return out
 
 
 def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -107,7 +107,9 @@ def build_app(engine: Engine):
     def ask(question: str, history: list | None = None) -> dict:
         """Answer a Vietnamese question with numbered, verified citations; `history`: the
         earlier turns, oldest first, as [{"question": ..., "answer": ...}]."""
-        return answer_json(engine.ask(question or "", as_turns(history)))
+        engine.refresh()  # a build made by another process (`python -m assistant index`)
+        return answer_json(engine.ask(question if isinstance(question, str) else "",
+                                      as_turns(history)))
 
     def respond(question, chat, state, k, mode, show_scores):
         chat = list(chat or [])

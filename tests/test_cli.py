@@ -144,3 +144,42 @@ def test_help_shows_each_flags_variable_and_default(command, flag, variable, def
 def test_invalid_variable_is_bad_usage(run) -> None:
     out = run("search", "x", extra_env={"ASSISTANT_TOP_K": "năm"})
     assert out.returncode == 2 and "ASSISTANT_" in out.stderr and "Traceback" not in out.stderr
+
+
+# Issue 9 (5): bytes that are not UTF-8 and lone surrogates, in arguments and in batch mode
+
+def _run_bytes(session_settings, *args: bytes, stdin: bytes | None = None):
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(session_settings.index_dir),
+           "ASSISTANT_DATA_DIR": str(session_settings.data_dir)}
+    return subprocess.run([sys.executable.encode(), b"-m", b"assistant", *args], cwd=ROOT,
+                          input=stdin, capture_output=True, env=env, timeout=300)
+
+
+@pytest.mark.parametrize("command", [b"ask", b"search"])
+@pytest.mark.parametrize("question", [b"a \xff b", b"\xed\xa0\x80 OCOP",  # a lone surrogate
+                                      b"H\xe1i D\xfd\xf5ng OCOP"])  # Windows-1258 bytes
+def test_bad_bytes_in_the_question_are_replaced_with_a_message(real_index, session_settings,
+                                                                command, question) -> None:
+    from assistant import messages as msg
+
+    out = _run_bytes(session_settings, command, question, b"--json")
+    stderr, stdout = out.stderr.decode("utf-8"), out.stdout.decode("utf-8")
+    assert out.returncode == 0 and "Traceback" not in stderr, stderr
+    json.loads(stdout)
+    assert msg.QUESTION_BAD_CHARS in (stdout if command == b"ask" else stderr)
+
+
+def test_a_bad_line_in_batch_mode_does_not_stop_the_lines_after_it(real_index,
+                                                                   session_settings) -> None:
+    lines = [b"H\xe1\xba\xa3i D\xc6\xb0\xc6\xa1ng c\xc3\xb3 bao nhi\xc3\xaau s\xe1\xba\xa3n "
+             b"ph\xe1\xba\xa9m OCOP?", b"a \xff b", b"\xed\xa0\x80", "Đề án 06 được phê duyệt "
+             "ngày nào?".encode()]
+    for command in (b"ask", b"search"):
+        out = _run_bytes(session_settings, command, b"-", stdin=b"\n".join(lines) + b"\n")
+        assert out.returncode == 0 and b"Traceback" not in out.stderr, out.stderr.decode()
+        rows = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
+        assert len(rows) == 4
+        if command == b"ask":
+            assert "234" in rows[0]["answer"] and "06/1/2022" in rows[3]["answer"]
+            assert all(r["notices"][0].startswith("Câu hỏi có ký tự không hợp lệ")
+                       for r in rows[1:3])

@@ -78,3 +78,38 @@ def test_feedback_is_appended_as_jsonl(engine: Engine) -> None:
     assert votes[0]["question"] == answer.question and votes[0]["citations"][0]["quote"]
     lines = (engine.settings.data_dir / "feedback.jsonl").read_text(encoding="utf-8")
     assert all(json.loads(line) for line in lines.splitlines())
+
+
+@pytest.mark.parametrize("header_id", ["../escape", "ABSOLUTE"])
+def test_an_id_that_would_leave_docs_is_refused_in_the_library(engine: Engine, tmp_path: Path,
+                                                               header_id: str) -> None:
+    header_id = str(tmp_path / "abs") if header_id == "ABSOLUTE" else header_id
+    before = _outside_index(tmp_path)
+    rows = len(engine.articles())
+    for content, filename in ((f"---\nid: {header_id}\n---\nHuế có 99 dịch vụ công.", ""),
+                              (f"---\nid: {header_id}\n---\nHuế có 99 dịch vụ.".encode(), "a.md")):
+        with pytest.raises(LibraryError, match="mã bài .* không hợp lệ"):
+            engine.add_article(content, filename=filename)
+    assert _outside_index(tmp_path) == before and len(engine.articles()) == rows
+    assert not any((tmp_path / f"{n}{s}").exists() for n in ("abs", "escape") for s in (".txt", ".md"))
+
+
+def _outside_index(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*")
+                  if p.relative_to(root).parts[0] != "i")
+
+
+def test_an_add_whose_indexing_fails_leaves_nothing_behind(engine: Engine, monkeypatch) -> None:
+    import assistant.engine as engine_module
+
+    files = sorted(p.name for p in engine.settings.docs_dir.iterdir())  # hidden ones included
+    build = engine.retriever.index.directory
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(engine_module, "ensure_index", broken)
+    with pytest.raises(LibraryError, match="Không thêm được bài viết"):
+        engine.add_article("Huế có 99 dịch vụ công trực tuyến.", title="Huế")
+    assert sorted(p.name for p in engine.settings.docs_dir.iterdir()) == files
+    assert engine.retriever.index.directory == build

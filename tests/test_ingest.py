@@ -1,6 +1,8 @@
 """Reading docs/: front matter, Markdown, HTML through trafilatura, bad files reported."""
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -89,3 +91,105 @@ def test_save_article_refuses_bad_input_and_duplicates(tmp_path: Path) -> None:
 
 def test_docs_folder_holds_only_articles() -> None:
     assert all(p.suffix in (".txt", ".md", ".html") for p in DOCS.iterdir())
+
+
+# Issue 9: files confined to docs/, duplicate ids, mode and encodings of added articles
+
+def _files(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+
+
+@pytest.mark.parametrize("ident", ["../../escape", "../escape", "ABS", "a/b", "..", "x\\y",
+                                   "Bài 1", ".hidden", "a" * 81])
+def test_header_ids_that_are_not_safe_slugs_are_refused_and_nothing_is_written(
+        tmp_path: Path, ident: str) -> None:
+    docs = tmp_path / "a" / "b" / "docs"
+    docs.mkdir(parents=True)
+    ident = str(tmp_path / "abs") if ident == "ABS" else ident  # an absolute path
+    before = _files(tmp_path)
+    for kwargs in ({"content": f"---\nid: '{ident}'\n---\nĐà Nẵng có 120 dịch vụ công."},
+                   {"content": f"---\nid: '{ident}'\n---\nThân bài.".encode(), "filename": "x.md"}):
+        with pytest.raises(IngestError, match="mã bài"):
+            save_article(docs, **kwargs)
+        assert _files(tmp_path) == before
+
+
+def test_an_unsafe_id_in_a_docs_file_is_skipped_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Câu thân bài.", encoding="utf-8")
+    (tmp_path / "evil.txt").write_text("---\nid: ../../etc/x\n---\nCâu.", encoding="utf-8")
+    articles, errors = load_articles(tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    assert len(errors) == 1 and errors[0].startswith("evil.txt: mã bài")
+
+
+def test_links_and_non_regular_files_in_docs_are_not_indexed(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "real.txt").write_text("Bài thật có nội dung.", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:mật khẩu bí mật ngoài docs", encoding="utf-8")
+    (docs / "passwd.txt").symlink_to(secret)
+    (docs / "inside-link.txt").symlink_to(docs / "real.txt")
+    (docs / "folder.md").mkdir()
+    os.mkfifo(docs / "pipe.txt")
+    articles, errors = load_articles(docs)
+    assert [a.id for a in articles] == ["real"]
+    assert not any("bí mật" in a.text for a in articles)
+    skipped = sorted(e.split(":", 1)[0] for e in errors)
+    assert skipped == ["folder.md", "inside-link.txt", "passwd.txt", "pipe.txt"]
+    assert all("không phải tệp thường" in e for e in errors)
+    with pytest.raises(IngestError):
+        read_doc(docs / "passwd.txt")  # even when asked for directly
+
+
+def test_a_file_carrying_another_articles_id_never_replaces_it(small_docs: Path) -> None:
+    real = "tang-cuong-nhan-thuc-chuyen-doi-so"
+    (small_docs / "aaa-fake.txt").write_text(f"---\nid: {real}\n---\nTin giả: 0 sản phẩm.",
+                                             encoding="utf-8")
+    articles, errors = load_articles(small_docs)
+    kept = {a.id: a for a in articles}[real]
+    assert kept.path == f"{real}.txt" and "Tin giả" not in kept.text
+    assert errors == [f"aaa-fake.txt: mã bài “{real}” đã thuộc về tệp {real}.txt; giữ bài trong "
+                      f"{real}.txt, bỏ qua tệp này"]
+
+
+def test_between_files_not_named_after_the_id_the_older_one_is_kept(tmp_path: Path) -> None:
+    for name, body, age in (("a.txt", "Bài mới.", 0), ("b.txt", "Bài cũ.", 3600)):
+        (tmp_path / name).write_text(f"---\nid: chung\n---\n{body}", encoding="utf-8")
+        stamp = (tmp_path / name).stat().st_mtime - age
+        os.utime(tmp_path / name, (stamp, stamp))
+    articles, errors = load_articles(tmp_path)
+    assert [(a.path, a.text) for a in articles] == [("b.txt", "Bài cũ.")]
+    assert errors and errors[0].startswith("a.txt: ") and "b.txt" in errors[0]
+
+
+def test_added_articles_are_saved_0644_like_the_shipped_ones(tmp_path: Path) -> None:
+    path = save_article(tmp_path, content="Bình Định có 120 sản phẩm OCOP.", title="OCOP")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert stat.S_IMODE((DOCS / "de-an-06-hoi-nghi-da-nang.txt").stat().st_mode) == 0o644
+
+
+def test_legacy_vietnamese_uploads_are_decoded_or_refused_by_name(tmp_path: Path) -> None:
+    from .test_decode import to_cp1258
+
+    body = "Đề án 06 được phê duyệt ngày 06/1/2022 tại Đà Nẵng."
+    saved = save_article(tmp_path, content=to_cp1258(body), filename="de-an.txt")
+    assert read_doc(saved).body.strip() == body
+    assert body in saved.read_text(encoding="utf-8")  # stored as UTF-8
+    mojibake = body.replace("06", "07").encode("utf-8").decode("latin-1").encode("utf-8")
+    saved = save_article(tmp_path, content=mojibake, filename="bai-hai.txt")
+    assert read_doc(saved).body.strip() == body.replace("06", "07")
+    with pytest.raises(IngestError, match="mã hóa đoán được: cp"):
+        save_article(tmp_path, content="Vi\xd6t Nam cã nhiÒu".encode("latin-1"),
+                     filename="tcvn3.txt")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bai-hai.txt", "de-an.txt"]
+
+
+def test_a_cp1258_file_dropped_into_docs_is_indexed(tmp_path: Path) -> None:
+    from .test_decode import to_cp1258
+
+    (tmp_path / "cu.txt").write_bytes(to_cp1258("---\ntitle: Bài cũ\n---\nHải Dương có 234 "
+                                                "sản phẩm OCOP."))
+    articles, errors = load_articles(tmp_path)
+    assert not errors and articles[0].title == "Bài cũ"
+    assert articles[0].text == "Hải Dương có 234 sản phẩm OCOP."

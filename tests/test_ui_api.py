@@ -71,3 +71,37 @@ def test_ask_gives_the_cli_json_shape(client) -> None:
 
     result = client.predict("Đề án 06 được phê duyệt ngày nào?", api_name="/ask")
     assert tuple(result) == ANSWER_FIELDS and tuple(result["citations"][0]) == CITATION_FIELDS
+
+
+def _ask_raw(url: str, question: str) -> tuple[str, object]:
+    """/ask over plain HTTP with the question as JSON escapes (gradio_client cannot send a
+    lone surrogate): (event name, data) of the result event."""
+    import json
+
+    import httpx
+
+    body = json.dumps({"data": [question]}).encode("ascii")  # "\ud800" stays an escape
+    started = httpx.post(f"{url}gradio_api/call/ask", content=body, timeout=60,
+                         headers={"Content-Type": "application/json"})
+    started.raise_for_status()
+    event_id = started.json()["event_id"]
+    with httpx.stream("GET", f"{url}gradio_api/call/ask/{event_id}", timeout=120) as stream:
+        event = ""
+        for line in stream.iter_lines():
+            if line.startswith("event:"):
+                event = line.split(":", 1)[1].strip()
+            elif line.startswith("data:") and event in ("complete", "error"):
+                return event, json.loads(line.split(":", 1)[1])
+    return event, None
+
+
+@pytest.mark.parametrize("question", ["a \ud800 b", "\udcff", "Hải Dương có bao nhiêu sản phẩm "
+                                      "OCOP? \udfff"])
+def test_lone_surrogates_get_an_answer_not_an_error_event(server, question) -> None:  # noqa: F811
+    event, data = _ask_raw(server[0], question)
+    assert event == "complete", data
+    result = data[0]
+    assert isinstance(result["answer"], str) and result["answer"]
+    assert result["notices"][0] == msg.QUESTION_BAD_CHARS
+    if "OCOP" in question:
+        assert "234" in result["answer"]

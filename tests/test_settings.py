@@ -1,0 +1,86 @@
+"""Settings: defaults < environment < flags, and every bounded value checked at start-up."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assistant.settings import Settings, SettingsError, load_settings
+
+from .conftest import ROOT
+
+BAD = [  # (variable, value, a piece of the allowed values the message must show)
+    ("FUSION", "weigthed", "weighted, rrf"),
+    ("ANSWER_MODE", "lmm", "extractive, llm"),
+    ("LLM_PROVIDER", "olama", "openai, ollama"),
+    ("TOP_K", "0", "≥ 1"),
+    ("TOP_K", "abc", "≥ 1"),
+    ("CANDIDATES", "-5", "≥ 1"),
+    ("EMBED_BATCH_SIZE", "0", "≥ 1"),
+    ("CHUNK_MAX_TOKENS", "0", "≥ 1"),
+    ("CHUNK_MIN_TOKENS", "500", "chunk_min_tokens ≤ chunk_max_tokens"),
+    ("CHUNK_OVERLAP_SENTENCES", "-1", "≥ 0"),
+    ("MAX_QUESTION_CHARS", "0", "≥ 1"),
+    ("PORT", "70000", "từ 1 đến 65535"),
+    ("PORT", "0", "từ 1 đến 65535"),
+    ("DENSE_WEIGHT", "1.5", "từ 0.0 đến 1.0"),
+    ("DENSE_WEIGHT", "nan", "từ 0.0 đến 1.0"),
+    ("EXACT_WEIGHT", "-0.1", "từ 0.0 đến 1.0"),
+    ("MIN_ANSWER_SCORE", "2", "từ 0.0 đến 1.0"),
+    ("SCORE_DENSE_WEIGHT", "x", "từ 0.0 đến 1.0"),
+    ("DENSE_FLOOR", "3", "từ -1.0 đến 1.0"),
+    ("DENSE_SPAN", "0", "> 0"),
+    ("LLM_TIMEOUT", "-1", "> 0"),
+    ("LLM_TIMEOUT", "inf", "> 0"),
+    ("HOST", " ", "không rỗng"),
+]
+
+
+@pytest.mark.parametrize("name,value,allowed", BAD)
+def test_bad_values_are_refused_with_the_variable_and_the_allowed_values(name, value,
+                                                                         allowed) -> None:
+    with pytest.raises(SettingsError) as info:
+        load_settings(env={f"ASSISTANT_{name}": value})
+    message = str(info.value)
+    assert f"ASSISTANT_{name}=" in message and allowed in message
+    assert message.startswith("Cấu hình không hợp lệ")
+
+
+@pytest.mark.parametrize("name,value,field,expected", [
+    ("FUSION", "rrf", "fusion", "rrf"), ("FUSION", " Weighted ", "fusion", "weighted"),
+    ("ANSWER_MODE", "llm", "answer_mode", "llm"), ("LLM_PROVIDER", "ollama", "llm_provider", "ollama"),
+    ("DENSE_WEIGHT", "0", "dense_weight", 0.0), ("PORT", "8080", "port", 8080),
+])
+def test_good_values_pass(name, value, field, expected) -> None:
+    assert getattr(load_settings(env={f"ASSISTANT_{name}": value}), field) == expected
+
+
+def test_defaults_flags_and_replace_are_checked_too() -> None:
+    Settings()  # the defaults are valid
+    with pytest.raises(SettingsError, match="ASSISTANT_PORT"):
+        load_settings(env={}, port=-1)
+    with pytest.raises(SettingsError, match="ASSISTANT_FUSION"):
+        Settings().replace(fusion="weigthed")
+
+
+@pytest.mark.parametrize("args,env", [
+    (["search", "x"], {"ASSISTANT_FUSION": "weigthed"}),
+    (["ask", "x"], {"ASSISTANT_ANSWER_MODE": "lmm"}),
+    (["serve"], {"ASSISTANT_LLM_PROVIDER": "olama"}),
+    (["serve", "--port", "70000"], {}),
+])
+def test_the_cli_exits_2_with_the_message_before_doing_anything(tmp_path, args, env) -> None:
+    full = {**os.environ, "ASSISTANT_INDEX_DIR": str(tmp_path / "index"), **env}
+    out = subprocess.run([sys.executable, "-m", "assistant", *args], cwd=ROOT, env=full,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2, out.stderr
+    assert "Cấu hình không hợp lệ" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "index").exists()
+
+
+def test_a_k_below_one_is_bad_usage() -> None:
+    out = subprocess.run([sys.executable, "-m", "assistant", "search", "x", "--k", "0"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2
