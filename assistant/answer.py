@@ -267,7 +267,7 @@ def _defines(term: str, sentence: str) -> tuple[int, int] | None:
         return at, paren.end()
     copula = re.search(rf"\b{re.escape(term)}\s+(?:la|duoc\s+hieu\s+la|duoc\s+xac\s+dinh\s+la)\s",
                        folded)
-    if copula and not re.match(r"(?:nam|thoi|luc)\b", folded[copula.end():]):
+    if copula:
         return copula.start(), len(sentence)
     return None
 

@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Sequence, TextIO
 
 from . import messages as msg
 from .clean import scrub
-from .schema import Answer, Hit
+from .schema import Answer, Hit, Turn, as_turns
 from .serialize import to_dict
 from .settings import Settings, SettingsError, load_settings
 from .store import BuildReport, Index, IndexUnavailable, ensure_index
@@ -159,18 +159,32 @@ def _engine(settings: Settings):
     return Engine(settings, progress=sys.stderr.isatty())
 
 
+def _conversation(line: str) -> tuple[str, tuple[Turn, ...]]:
+    """A stdin line: a plain question, or a JSON object {"question": ..., "history":
+    [{"question": ..., "answer": ...}, ...]} (earlier turns, oldest first)."""
+    if line.lstrip().startswith("{"):
+        try:
+            row = json.loads(line)
+        except ValueError:
+            return line, ()
+        if isinstance(row, dict) and isinstance(row.get("question"), str):
+            return row["question"], as_turns(row.get("history") or ())
+    return line, ()
+
+
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     engine = _engine(settings)
 
-    def run(question: str) -> Answer:
-        return engine.ask(question, k=args.k, mode=args.mode)
+    def run(line: str) -> Answer:
+        question, history = _conversation(line) if args.question == "-" else (line, ())
+        return engine.ask(question, history, k=args.k, mode=args.mode)
 
     return _each_question(args.question, run, answer_to_json, args.json, _print_answer)
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     engine = _engine(settings)
-    history: list[str] = []
+    history: list[Turn] = []
     print(msg.CHAT_WELCOME)
     while True:
         try:
@@ -187,7 +201,7 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         answer = engine.ask(question, history, k=args.k, mode=args.mode)
         _print_answer(answer)
         print()
-        history.append(question)
+        history.append(Turn(question, answer.text))
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -260,7 +274,10 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         if name == "ask":
             p.add_argument("question", help="the question, or '-' for one per stdin line "
-                                            "(one JSON line out each)")
+                                            "(one JSON line out each); a stdin line may be a "
+                                            'JSON object {"question": "...", "history": '
+                                            '[{"question": "...", "answer": "..."}]} to ask a '
+                                            "follow-up with its earlier turns")
             p.add_argument("--json", action="store_true",
                            help='print {"answer", "abstained", "citations": [...]}')
         p.add_argument("--k", type=_positive_int, default=None,

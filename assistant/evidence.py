@@ -133,11 +133,11 @@ def _period_ok(analysis: Analysis, article: Article, start: int, end: int) -> bo
     asked = {int(y) for y in analysis.years} | {y for _, y in analysis.months}
     if not asked:
         return True
+    if _named_years(article.text, start, end):  # the sentence says which year it is about
+        return bool(asked & _named_years(article.text, start, end))
     years = sentence_years(article, start, end)
-    if not years:
-        return True  # nothing says otherwise
-    if asked & years:
-        return True
+    if not years or asked & years:
+        return True  # nothing says otherwise, or its context says the year asked
     # "Chiều 6/2" in an article dated 2025-02-06 is February 2025
     return any(y == _article_year(article) for y in asked) and bool(
         _HAS_DATE.search(article.text[start:end]))

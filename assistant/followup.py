@@ -25,6 +25,10 @@ _PLACE_WORDS = r"tinh|dia\s+phuong|thanh\s+pho|bo|nam|co\s+quan|de\s+an|hoi\s+ng
 _ANAPHORA = re.compile(rf"\b({_PERSON_WORDS}|{_PLACE_WORDS})\s+(do|nay|ay|kia|tren|ta)\b")
 _QUESTION_WORD = re.compile(r"\b(bao\s+nhieu|khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao"
                             r"|bao\s+gio|bao\s+lau|nguoi\s+nao|ai|la\s+gi|nhu\s+the\s+nao)\b")
+# First words of names of bodies, programmes and systems: the topic of a question, which a
+# follow-up on a new topic replaces (unlike a place or a person, which it keeps).
+_TOPIC_HEADS = frozenset("cong bo uy chinh he de luat nghi chuong co so to van hoi ban ngan "
+                         "trung dang tong quoc".split())
 _PAIR = re.compile(r"^(.+?)\s+(?:va|voi)\s+(.+)$")
 
 
@@ -121,8 +125,10 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
             return f"{rest} {swapped}".strip() if rest else swapped
         return f"{previous.rstrip(' ?')} {core.strip()}?"
     asked = _question_form(previous)
-    if asked and not _QUESTION_WORD.search(fold(core)):
-        return f"{core.strip()} {asked}?"  # "Còn số tài khoản VNeID thì sao?"
+    if asked and not _QUESTION_WORD.search(fold(core)):  # "Còn số tài khoản VNeID thì sao?"
+        kept = " ".join(n for n in old_names if fold(n) not in fold(core)
+                        and fold(n).split()[0] not in _TOPIC_HEADS)  # places and people stay
+        return " ".join(x for x in (core.strip(), kept, asked) if x) + "?"
     return f"{core.strip()} ({previous.rstrip(' ?')})"
 
 

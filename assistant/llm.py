@@ -42,13 +42,37 @@ def chat_model(settings: Settings):
                       streaming=True)
 
 
-def _prompt(question: str, hits: Sequence[Hit]) -> list[tuple[str, str]]:
+def _prompt(question: str, hits: Sequence[Hit], kind: str = "",
+            missing: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """The chat messages: the rules, the numbered passages, what the kind of question needs
+    (all items of a list, both sides of a comparison, the verdict first) and what the
+    articles were found not to give."""
     passages = "\n\n".join(msg.LLM_PASSAGE.format(n=i, title=h.article.display_title,
                                                   date=format_date(h.article.date),
                                                   text=h.chunk.text)
                            for i, h in enumerate(hits, 1))
-    return [("system", msg.LLM_SYSTEM_PROMPT),
-            ("human", msg.LLM_USER.format(passages=passages, question=question))]
+    user = msg.LLM_USER.format(passages=passages, question=question)
+    hints = [msg.LLM_KIND_HINTS[kind]] if kind in msg.LLM_KIND_HINTS else []
+    hints += [msg.LLM_MISSING_HINT.format(missing=m) for m in missing]
+    if hints:
+        user += "\n\n" + "\n".join(hints)
+    return [("system", msg.LLM_SYSTEM_PROMPT), ("human", user)]
+
+
+def _evidence_hits(base: Answer, retriever: Retriever, k: int) -> list[Hit]:
+    """The passages the extractive plan gathered (a list read on, both sides of a comparison),
+    then the retrieved ones, without repeats."""
+    index = retriever.index
+    by_id = {c.id: c for c in index.chunks}
+    hits = [Hit(rank=0, score=0.0, chunk=by_id[c.chunk_id], article=index.articles[c.article_id])
+            for c in base.citations if c.chunk_id in by_id]
+    seen: set[str] = set()
+    out = []
+    for hit in hits + retriever.search(base.resolved_question or base.question, k=k):
+        if hit.chunk.id not in seen:
+            seen.add(hit.chunk.id)
+            out.append(dataclasses.replace(hit, rank=len(out) + 1))
+    return out[: max(k, len({h.chunk.id for h in hits}))]
 
 
 def _reason(exc: BaseException) -> str:
@@ -110,12 +134,13 @@ def stream_llm_answer(question: str, retriever: Retriever, *, history: Sequence 
     if base.abstained or not base.citations:
         yield base  # empty or unanswerable: decided without the LLM
         return
-    hits = retriever.search(base.resolved_question or base.question, k=k or settings.top_k)
+    hits = _evidence_hits(base, retriever, k or settings.top_k)
     text = ""
     try:
         deadline = time.monotonic() + settings.llm_timeout
         for chunk in chat_model(settings).stream(_prompt(base.resolved_question or
-                                                         base.question, hits)):
+                                                         base.question, hits, base.kind,
+                                                         base.missing)):
             text += chunk.content if isinstance(chunk.content, str) else ""
             if time.monotonic() > deadline:
                 raise TimeoutError("LLM answer took too long")

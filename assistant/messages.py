@@ -129,6 +129,19 @@ LLM_SYSTEM_PROMPT = (
     "Trả lời ngắn gọn, mỗi câu kết thúc bằng số của đoạn văn làm căn cứ, ví dụ [1] hoặc [1][2]. "
     "Giữ nguyên số liệu, tên người, tên địa danh và ngày tháng như trong đoạn văn. "
     "Nếu các đoạn văn không trả lời được câu hỏi, chỉ viết đúng câu: \"" + NOT_FOUND + "\"")
+LLM_KIND_HINTS = {
+    "list": "Câu hỏi yêu cầu liệt kê: nêu đủ mọi mục có trong các đoạn văn, mỗi mục một dòng, "
+            "mỗi dòng kết thúc bằng số đoạn văn.",
+    "comparison": "Câu hỏi yêu cầu so sánh: nêu cùng một chỉ số cho từng bên, mỗi bên một dòng; "
+                  "bên nào các đoạn văn không có thì nói rõ là không có.",
+    "yesno": "Câu hỏi dạng có/không: mở đầu bằng “Đúng.”, “Không.” hoặc “Chưa.”, rồi nêu bằng "
+             "chứng; nếu câu hỏi nêu sai số liệu thì trả lời “Không.” và nêu số liệu đúng.",
+    "summary": "Câu hỏi yêu cầu tóm tắt: 3–6 ý chính theo thứ tự trong bài, không lặp ý.",
+    "definition": "Câu hỏi hỏi định nghĩa: câu đầu tiên nêu tên đầy đủ hoặc định nghĩa.",
+    "why": "Câu hỏi hỏi nguyên nhân hoặc mục đích: chỉ nêu các câu nói rõ nguyên nhân, mục đích.",
+    "how": "Câu hỏi hỏi cách làm: chỉ nêu các câu nói rõ cách thức, biện pháp.",
+}
+LLM_MISSING_HINT = "Lưu ý: {missing} Hãy nói rõ điều này trong câu trả lời."
 LLM_PASSAGE = "[{n}] {title} ({date})\n{text}"
 LLM_USER = "Các đoạn văn:\n\n{passages}\n\nCâu hỏi: {question}"
 LLM_REASON_TIMEOUT = "hết thời gian chờ"

@@ -33,7 +33,8 @@ _FILLER = re.compile(
     r"|(?:ban\s+)?(?:co\s+the\s+)?(?:giup|giai\s+thich\s+giup)\s+(?:minh|em|toi|tui)(?:\s+voi)?"
     r"|(?:ban\s+)?(?:hay\s+)?(?:cho|noi\s+cho|ke\s+cho)\s+(?:minh|em|toi|tui)\s+biet"
     r"|(?:khong\s+biet|ko\s+biet)(?=\s+\w+\s+\w+)|vay\s+nhi|the\s+nhi"
-    r"|(?<=\s)(?:a|nhe|nha|nhi|vay|ha|with|voi)(?=\s*[?.!]*\s*$)|^\s*(?:oi|da|ua)\b)")
+    r"|(?<=\s)(?:a|nhe|nha|nhi|vay|ha|voi|ban|giup\s+minh|the\s+a)(?=\s*[?.!]*\s*$)"
+    r"|^\s*(?:oi|da|ua)\b)")
 
 # Kind patterns on the folded, filler-free question; the first that matches wins.
 _KIND_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
@@ -49,7 +50,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                            r"|\bbai\s+(?:viet|bao)\b.*\b(?:gi|sao)\b|\bcho\s+biet\s+(?:nhung\s+)?gi\b|\bket\s+qua\s+(?:ra\s+sao|the\s+nao)\b")),
     ("role", re.compile(r"\b(?:chuc\s+vu|chuc\s+danh|vai\s+tro|cuong\s+vi|giu\s+chuc)\b.*\b(?:gi|nao)\b")),
     ("list", re.compile(r"\bgom\s+(?:nhung\s+)?(?:gi|nao|nhung)\b|\bbao\s+gom\b|\bliet\s+ke\b|\bke\s+(?:ten|ra)\b"
-                        r"|\bnhung\s+(?:gi|nao|ai)\b|\b(?:nhung|cac|may)\s+\w+(?:\s+\w+)?\s+(?:nao|gi)\b"
+                        r"|\bnhung\s+(?:gi|nao|ai)\b|\b(?:nhung|cac|may)\s+\w+(?:\s+\w+){0,2}\s+(?:nao|gi)\b"
                         r"|\b(?:nhung|cac)\s+(?:nhiem\s+vu|giai\s+phap|quan\s+diem|ket\s+qua|han\s+che"
                         r"|ton\s+tai|yeu\s+cau|chi\s+tieu|muc\s+tieu|dich\s+vu|tien\s+ich|linh\s+vuc"
                         r"|loi\s+ich|diem\s+sang|noi\s+dung|thanh\s+phan|dai\s+bieu|thu\s+tuc)\b")),
@@ -122,12 +123,17 @@ def strip_filler(text: str) -> str:
     folded = fold(text)
     if len(folded) != len(text):
         return text
-    kept, last = [], 0
-    for m in _FILLER.finditer(folded):
-        kept.append(text[last:m.start()])
-        last = m.end()
-    out = "".join(kept) + text[last:]
-    out = " ".join(out.split()).strip(" ,:;")
+    out = text
+    while True:  # "vậy ạ", "với nhé": trailing fillers come in runs
+        kept, last, folded = [], 0, fold(out)
+        for m in _FILLER.finditer(folded):
+            kept.append(out[last:m.start()])
+            last = m.end()
+        shorter = re.sub(r"\s+([?.!])", r"\1",
+                         " ".join(("".join(kept) + out[last:]).split())).strip(" ,:;")
+        if shorter == out or not re.search(r"\w", shorter):
+            break
+        out = shorter
     return out if re.search(r"\w", out) else text
 
 
@@ -209,6 +215,7 @@ def _term(text: str) -> str:
     if not m:
         return ""
     term = text[m.start(1):m.end(1)].strip(" ,?")
+    term = re.split(r"\s+(?:mà|được|trong|ở|của bài|trong bài|mà bài)\s+", term)[0]
     return re.sub(r"^(?:(?:the|vay|con)\s+)?", "", term, flags=re.I).strip()
 
 
@@ -251,9 +258,9 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
                                     or entity_kind(e) == "person" or e not in gazetteer))
 
 
-_COUNTED = re.compile(r"\bbao\s+nhieu\s+([^?.!]+)")
+_COUNTED = re.compile(r"\b(?:bao\s+nhieu|may)\s+([^?.!]+)")
 _NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
-                         "thi %".split())
+                         "thi % cai chiec".split())
 
 
 def _counted(folded_question: str) -> set[str]:

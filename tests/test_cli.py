@@ -183,3 +183,23 @@ def test_a_bad_line_in_batch_mode_does_not_stop_the_lines_after_it(real_index,
             assert "234" in rows[0]["answer"] and "06/1/2022" in rows[3]["answer"]
             assert all(r["notices"][0].startswith("Câu hỏi có ký tự không hợp lệ")
                        for r in rows[1:3])
+
+
+def test_ask_batch_takes_a_conversation_as_a_json_line(real_index, session_settings) -> None:
+    """Issue 8 (8): a stdin line may carry the earlier turns; a plain line stays a question."""
+    lines = [json.dumps({"question": "Còn năm 2024 thì sao?", "history": [
+        {"question": "Tỷ trọng kinh tế số trong GDP năm 2023 là bao nhiêu?",
+         "answer": "Tỷ trọng kinh tế số/GDP năm 2023 ước đạt 16,5% [1]"}]}, ensure_ascii=False),
+        "Còn năm 2024 thì sao?"]
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(session_settings.index_dir),
+           "ASSISTANT_DATA_DIR": str(session_settings.data_dir)}
+    out = subprocess.run([sys.executable, "-m", "assistant", "ask", "-"], cwd=ROOT, env=env,
+                         input="\n".join(lines) + "\n", capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    follow, alone = [json.loads(line) for line in out.stdout.splitlines()]
+    assert "kinh tế số" in follow["resolved_question"] and "2024" in follow["resolved_question"]
+    assert alone["abstained"] and not alone["citations"]  # no context: asked for it
+    help_text = subprocess.run([sys.executable, "-m", "assistant", "ask", "--help"], cwd=ROOT,
+                               capture_output=True, text=True, timeout=120).stdout
+    assert '"history"' in " ".join(help_text.split())

@@ -20,6 +20,15 @@ CHAIR = Turn("Ai chủ trì Phiên họp lần thứ 8 của Ủy ban Quốc gia
     (["Hải Dương có bao nhiêu sản phẩm OCOP?"], "Còn Nghệ An thì sao?", "Nghệ An có bao nhiêu"),
     (["Hải Dương có bao nhiêu sản phẩm OCOP?"], "Thế còn Sóc Trăng với Nghệ An?",
      "So sánh Sóc Trăng và Nghệ An"),
+    # a new topic keeps the earlier question's place, form and year
+    (["Năm 2024 Nghệ An tiếp nhận hồ sơ trực tuyến tăng bao nhiêu?"],
+     "Thanh toán trực tuyến thì sao?", "Thanh toán trực tuyến Nghệ An bao nhiêu năm 2024"),
+    # a prepositional phrase narrows the earlier question
+    (["Năm 2023 tỷ lệ dịch vụ công trực tuyến ở các địa phương là bao nhiêu?"],
+     "Thế còn ở các bộ, ngành thì sao?", "ở các địa phương là bao nhiêu ở các bộ, ngành"),
+    # "phiên đó": a meeting named without capitals; the earlier question comes along
+    (["Phiên họp lần thứ 10 do ai chủ trì?"], "Ai là phó chủ tịch cùng dự phiên đó?",
+     "lần thứ 10"),
 ])
 def test_followups_are_rewritten(history, question, expected) -> None:
     resolved = resolve_followup(question, history)

@@ -175,3 +175,16 @@ def test_the_api_key_reaches_the_server_and_nothing_else(llm_retriever, caplog, 
     out = capsys.readouterr()
     assert SECRET not in dumped and SECRET not in caplog.text
     assert SECRET not in out.out and SECRET not in out.err
+
+
+def test_the_prompt_follows_the_plan_of_the_question() -> None:
+    """Issue 8 (9): the kind of question and what the articles lack shape the prompt."""
+    from assistant import messages as msg
+    from assistant.llm import _prompt
+
+    plain = _prompt("Các nhiệm vụ gồm những gì?", [])[1][1]
+    listed = _prompt("Các nhiệm vụ gồm những gì?", [], "list")[1][1]
+    compared = _prompt("So sánh A và B", [], "comparison", [msg.NOT_GIVEN_SIDE.format(side="B")])
+    assert msg.LLM_KIND_HINTS["list"] in listed and msg.LLM_KIND_HINTS["list"] not in plain
+    assert msg.LLM_KIND_HINTS["comparison"] in compared[1][1]
+    assert msg.NOT_GIVEN_SIDE.format(side="B") in compared[1][1]

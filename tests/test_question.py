@@ -33,7 +33,9 @@ def test_kind(question, kind) -> None:
 
 @pytest.mark.parametrize("question,left", [
     ("cho mình hỏi phiên họp lần thứ 10 diễn ra hồi nào vậy ạ",
-     "phiên họp lần thứ 10 diễn ra hồi nào vậy"),
+     "phiên họp lần thứ 10 diễn ra hồi nào"),
+    ("Thu ngân sách không tiền mặt đã vượt 99% chưa bạn?", "Thu ngân sách không tiền mặt đã "
+     "vượt 99% chưa?"),
     ("Bạn ơi, Hải Dương có bao nhiêu sản phẩm OCOP ạ?", "Hải Dương có bao nhiêu sản phẩm OCOP?"),
     ("giúp mình với: Đề án 06 là gì", "Đề án 06 là gì"),
     ("ạ", "ạ"),  # nothing but filler: kept as typed
@@ -66,6 +68,17 @@ def test_loose_dates(question, months, years) -> None:
                                        ("Hải Dương", "other"), ("Nghệ An", "other")])
 def test_entity_kind(name, kind) -> None:
     assert entity_kind(name) == kind
+
+
+@pytest.mark.parametrize("question,term", [("EMC mà bài về Hải Dương nhắc tới là cái gì?", "EMC"),
+                                           ("Đề án 06 là gì?", "Đề án 06"),
+                                           ("EGDI viết tắt của gì", "EGDI")])
+def test_definition_term(question, term) -> None:
+    assert analyze(question).term == term
+
+
+def test_abbreviations_are_spelled_out() -> None:
+    assert "cơ sở dữ liệu" in analyze("CSDL cán bộ có bao nhiêu nơi kết nối?").text
 
 
 def test_honorifics_are_not_part_of_a_name() -> None:

@@ -1,0 +1,77 @@
+"""Rules that read sentences: periods, scope, figures of the kind asked (no model, no index)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import _contradicts, _defines
+from assistant.evidence import in_scope, sentence_years, type_ok
+from assistant.question import analyze
+from assistant.schema import Article
+
+TEXT = ("Chiều 6/2, phiên họp tổng kết năm 2024.\n"
+        "Năm qua, nước ta giải quyết nhiều điểm nghẽn.\n"
+        "Nổi bật là tỷ trọng kinh tế số ước đạt 18,3% GDP.\n"
+        "Năm 2023, tỷ lệ đạt 58,2%, tăng 3% so với năm 2022.\n"
+        "Tại điểm cầu Sóc Trăng, dự phiên họp có lãnh đạo tỉnh.\n"
+        "6 tháng đầu năm 2024, Hải Dương đã đạt một số kết quả.\n"
+        "Toàn tỉnh hiện có 234 sản phẩm OCOP.\n"
+        "Cả nước có 80,2% hộ gia đình dùng cáp quang.")
+ARTICLE = Article(id="a", text=TEXT, date="2025-02-06")
+
+
+def _span(part: str) -> tuple[int, int]:
+    at = TEXT.index(part)
+    return at, at + len(part)
+
+
+@pytest.mark.parametrize("part,years", [
+    ("Nổi bật là tỷ trọng kinh tế số ước đạt 18,3% GDP.", {2024}),  # "Năm qua" two lines up
+    ("Năm 2023, tỷ lệ đạt 58,2%, tăng 3% so với năm 2022.", {2023}),  # a base year is not it
+    ("Chiều 6/2, phiên họp tổng kết năm 2024.", {2024}),
+])
+def test_sentence_years(part, years) -> None:
+    assert sentence_years(ARTICLE, *_span(part)) == years
+
+
+@pytest.mark.parametrize("entity,part,inside", [
+    ("hai duong", "Toàn tỉnh hiện có 234 sản phẩm OCOP.", True),  # the paragraph before names it
+    ("soc trang", "Cả nước có 80,2% hộ gia đình dùng cáp quang.", False),
+    ("nghe an", "Toàn tỉnh hiện có 234 sản phẩm OCOP.", False),
+])
+def test_scope(entity, part, inside) -> None:
+    assert in_scope(entity, ARTICLE, *_span(part)) is inside
+
+
+@pytest.mark.parametrize("question,sentence,ok", [
+    ("Tiết kiệm bao nhiêu tiền?", "tiết kiệm cho Nhà nước 2.505 tỷ đồng", True),
+    ("Năm 2023 nhà nước chi bao nhiêu tiền?", "Chiều ngày 12/7, hội nghị sơ kết 6 tháng", False),
+    ("Nghệ An đứng thứ mấy?", "năm 2024 tỉnh Nghệ An tăng 9 bậc", False),
+    ("Việt Nam xếp thứ mấy?", "vươn lên vị trí thứ 71/193 quốc gia", True),
+    ("Tỷ lệ hộ dùng cáp quang là bao nhiêu?", "có 80,2% hộ gia đình", True),
+    ("Tỷ lệ hộ dùng cáp quang là bao nhiêu?", "có 3.418 hệ thống", False),
+    ("Mất bao nhiêu tháng để kết nối?", "đến cuối tháng 6/2023, 96 bộ hoàn thành", False),
+    ("Có bao nhiêu sản phẩm OCOP?", "Toàn tỉnh hiện có 234 sản phẩm OCOP", True),
+    ("Ai chủ trì?", "Thủ tướng Phạm Minh Chính chủ trì", True),
+    ("Khi nào họp?", "Chiều 6/2, phiên họp diễn ra", True),
+])
+def test_figure_of_the_kind_asked(question, sentence, ok) -> None:
+    assert type_ok(analyze(question), sentence) is ok
+
+
+@pytest.mark.parametrize("term,sentence,defines", [
+    ("de an 06", "Hội nghị về Đề án phát triển dữ liệu dân cư (Đề án 06).", True),
+    ("chuyen doi so", "Chuyển đổi số là quá trình thay đổi tổng thể và toàn diện.", True),
+    ("vneid", "Số tài khoản VNeID đã kích hoạt trên 55,25 triệu.", False),
+    ("nam 2023", "Năm 2023 là năm bản lề.", True),
+])
+def test_defining_sentences(term, sentence, defines) -> None:
+    assert (_defines(term, sentence) is not None) is defines
+
+
+@pytest.mark.parametrize("question,sentence,contradicts", [
+    ("Vì sao Việt Nam tụt hạng năm 2024?", "Việt Nam vươn lên thứ 71, tăng 15 bậc.", True),
+    ("Vì sao Việt Nam tăng hạng năm 2024?", "Việt Nam vươn lên thứ 71, tăng 15 bậc.", False),
+    ("Vì sao mất dữ liệu?", "Do đó đã xảy ra nhiều vụ việc mất dữ liệu.", False),
+])
+def test_premise_contradicted(question, sentence, contradicts) -> None:
+    assert _contradicts(analyze(question), sentence) is contradicts
