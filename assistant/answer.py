@@ -533,10 +533,10 @@ def _dated(article: Article, analysis: Analysis) -> bool:
 
 def _search(retriever: Retriever, analysis: Analysis, qvec: np.ndarray, k: int,
             mode: Mode) -> list[Hit]:
-    """Hybrid search; when the question names a month or a year, passages of articles dated
-    then move up (by `date_boost` of the best score), since their text may only say "6/2"."""
+    """Hybrid search; when the question names a month ("tháng 2/2025"), passages of articles
+    dated then move up (by `date_boost` of the best score), since their text may say "6/2"."""
     vector = qvec if mode != "lexical" else None
-    if not (analysis.months or analysis.years):
+    if not analysis.months:  # a bare year is checked per sentence: a review of 2024 is dated 2025
         return retriever.search(analysis.text, k=k, mode=mode, query_vector=vector)
     hits = retriever.search(analysis.text, k=max(4 * k, 20), mode=mode, query_vector=vector)
     if not hits:
@@ -556,10 +556,12 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     """Clean, resolve and analyze a question: (cleaned, notices, analysis, resolved)."""
     settings = retriever.settings
     cleaned, notices = prepare_question(question, settings.max_question_chars)
-    turns = [Turn(strip_filler(prepare_question(t.question, settings.max_question_chars)[0]),
-                  t.answer) for t in as_turns(history)]
-    resolved = resolve_followup(strip_filler(cleaned), turns) if cleaned else cleaned
-    if resolved == strip_filler(cleaned):
+    turns = [Turn(retriever.restore(strip_filler(
+        prepare_question(t.question, settings.max_question_chars)[0])), t.answer)
+        for t in as_turns(history)]
+    plain = retriever.restore(strip_filler(cleaned)) if cleaned else cleaned
+    resolved = resolve_followup(plain, turns) if cleaned else cleaned
+    if resolved == plain:
         resolved = cleaned
     if resolved != cleaned:
         notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)

@@ -147,7 +147,7 @@ _UNITS = (  # what the question asks for -> what a sentence's figure must come w
     (re.compile(r"\b(?:phan\s+tram|ty\s+le|ty\s+trong)\b"), re.compile(r"\d\s*%")),
     (re.compile(r"\b(?:bao\s+nhieu\s+tien|kinh\s+phi|chi\s+phi|ngan\s+sach\s+chi)\b"),
      re.compile(r"\d\s*(?:nghin\s+|trieu\s+|ty\s+)?(?:dong|usd)\b")),
-    (re.compile(r"\bbao\s+nhieu\s+(?:thang|nam|ngay|tuan)\b|\bbao\s+lau\b"),
+    (re.compile(r"\bbao\s+nhieu\s+(?:thang|nam|ngay|tuan)\b(?!\s+\d)|\bbao\s+lau\b"),
      re.compile(r"\d+\s+(?:thang|nam|ngay|tuan)\b")),
     (re.compile(r"\b(?:thu|hang|vi\s+tri)\s+(?:may|bao\s+nhieu)\b|\bxep\s+hang\b"),
      re.compile(r"\b(?:thu|hang)\s+\d|\d+/\d+\s+(?:quoc\s+gia|tinh|dia\s+phuong)")),

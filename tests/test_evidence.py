@@ -50,6 +50,7 @@ def test_scope(entity, part, inside) -> None:
     ("Tỷ lệ hộ dùng cáp quang là bao nhiêu?", "có 80,2% hộ gia đình", True),
     ("Tỷ lệ hộ dùng cáp quang là bao nhiêu?", "có 3.418 hệ thống", False),
     ("Mất bao nhiêu tháng để kết nối?", "đến cuối tháng 6/2023, 96 bộ hoàn thành", False),
+    ("Số tài khoản bao nhiêu năm 2024?", "tài khoản VNeID kích hoạt trên 55,25 triệu", True),
     ("Có bao nhiêu sản phẩm OCOP?", "Toàn tỉnh hiện có 234 sản phẩm OCOP", True),
     ("Ai chủ trì?", "Thủ tướng Phạm Minh Chính chủ trì", True),
     ("Khi nào họp?", "Chiều 6/2, phiên họp diễn ra", True),
