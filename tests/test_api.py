@@ -304,3 +304,20 @@ def test_openai_client_plain_and_streaming(served: str) -> None:
         client.chat.completions.create(model="tro-ly-chuyen-doi-so",
                                        messages=[{"role": "assistant", "content": "x"}])
     assert msg.API_NO_QUESTION in str(bad.value)
+
+
+@pytest.mark.slow
+def test_readme_openai_example_runs_as_written(served: str, monkeypatch, capsys) -> None:
+    import re
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(.*?)```", readme.split("### OpenAI clients", 1)[1],
+                      re.S).group(1)
+    monkeypatch.setenv("ASSISTANT_UI_PASSWORD", PASSWORD)
+    exec(compile(block.replace("http://127.0.0.1:7860", served), "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    message = out.split("\n\n" + msg.SOURCES, 1)[0]
+    assert "234 sản phẩm OCOP" in message and "[1]" in message
+    assert out.count(message) == 2  # plain and streamed: the same message
