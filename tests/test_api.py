@@ -156,6 +156,32 @@ def test_no_index_is_503_until_one_can_be_loaded(tmp_path: Path, fake_embedder,
     assert client.post("/api/ask", json={"question": QUESTION}).status_code == 200
 
 
+def test_a_failure_inside_is_a_json_500_and_the_next_request_is_answered(
+        engine: Engine) -> None:
+    calls = []
+
+    def flaky():
+        calls.append(1)
+        if len(calls) == 1:
+            int("không phải số")  # a ValueError from inside, not bad input
+        return engine
+
+    client = _client(engine, get_engine=flaky)
+    response = client.post("/api/ask", json={"question": QUESTION})
+    assert response.status_code == 500
+    assert response.json()["error"] == {"message": msg.API_FAILED, "type": "server_error",
+                                        "code": 500}
+    assert client.post("/api/ask", json={"question": QUESTION}).status_code == 200
+
+
+def test_history_items_may_be_plain_questions(client: TestClient) -> None:
+    as_dicts = client.post("/api/ask", json={"question": "Còn ở Đà Nẵng thì sao?",
+                                             "history": [{"question": QUESTION}]}).json()
+    as_strings = client.post("/api/ask", json={"question": "Còn ở Đà Nẵng thì sao?",
+                                               "history": [QUESTION]}).json()
+    assert as_dicts == as_strings
+
+
 def test_openai_plain_and_streamed_give_the_same_message(client: TestClient,
                                                          engine: Engine) -> None:
     body = {"model": "x", "messages": [{"role": "system", "content": "Bạn là trợ lý."},
