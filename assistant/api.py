@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import logging
 import re
 import secrets
 import time
@@ -32,7 +33,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from . import messages as msg
 from .answer import format_date
@@ -42,6 +43,8 @@ from .settings import Settings
 from .store import IndexUnavailable
 
 __all__ = ["mount_api", "reply_text", "conversation"]
+
+_log = logging.getLogger(__name__)
 
 
 class _ApiError(Exception):
@@ -74,9 +77,10 @@ def _route_class(max_bytes: int) -> type[APIRoute]:
             handler = super().get_route_handler()
 
             async def guarded(request: Request):
+                declared = request.headers.get("content-length") or "0"
                 try:
-                    declared = int(request.headers.get("content-length") or 0)
-                    if declared > max_bytes or len(await request.body()) > max_bytes:
+                    if (not declared.isdigit() or int(declared) > max_bytes
+                            or len(await request.body()) > max_bytes):
                         raise _ApiError(413, msg.API_TOO_LARGE.format(limit=max_bytes),
                                         "request_too_large")
                     return await handler(request)
@@ -84,8 +88,9 @@ def _route_class(max_bytes: int) -> type[APIRoute]:
                     return _error(exc)
                 except RequestValidationError as exc:
                     return _error(_ApiError(400, _validation_message(exc)))
-                except ValueError:
-                    return _error(_ApiError(400, msg.API_BAD_FIELD.format(field="content-length")))
+                except Exception:  # a bug of ours: said in JSON, logged, the server goes on
+                    _log.exception("API request failed: %s %s", request.method, request.url.path)
+                    return _error(_ApiError(500, msg.API_FAILED, "server_error"))
             return guarded
 
     return _Route
@@ -128,8 +133,16 @@ class AskRequest(BaseModel):
     """A question, the earlier turns (oldest first) and how many passages to read."""
 
     question: str = Field(examples=["Hải Dương có bao nhiêu sản phẩm OCOP?"])
-    history: list[HistoryTurn] = Field(default_factory=list)
+    history: list[HistoryTurn] = Field(default_factory=list, description=(
+        "earlier turns, oldest first; a plain string is a question whose answer is not given"))
     k: int | None = None
+
+    @field_validator("history", mode="before")
+    @classmethod
+    def _plain_questions(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"question": v} if isinstance(v, str) else v for v in value]
+        return value
 
 
 class ChatMessage(BaseModel):

@@ -120,6 +120,7 @@ API_UNAUTHORIZED = "Cần đăng nhập: gửi tên và mật khẩu của trang
                    "hoặc mật khẩu làm Bearer token."
 API_TOO_LARGE = "Yêu cầu quá lớn: tối đa {limit} byte."
 API_NO_INDEX = "Chưa có chỉ mục bài viết nên chưa trả lời được ({reason}). Hãy thử lại sau."
+API_FAILED = "Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy thử lại hoặc báo cho quản trị viên."
 API_SOURCE_LINE = "[{n}] {title} ({meta}): “{quote}”"
 
 # LLM mode

@@ -156,6 +156,32 @@ def test_no_index_is_503_until_one_can_be_loaded(tmp_path: Path, fake_embedder,
     assert client.post("/api/ask", json={"question": QUESTION}).status_code == 200
 
 
+def test_a_failure_inside_is_a_json_500_and_the_next_request_is_answered(
+        engine: Engine) -> None:
+    calls = []
+
+    def flaky():
+        calls.append(1)
+        if len(calls) == 1:
+            int("không phải số")  # a ValueError from inside, not bad input
+        return engine
+
+    client = _client(engine, get_engine=flaky)
+    response = client.post("/api/ask", json={"question": QUESTION})
+    assert response.status_code == 500
+    assert response.json()["error"] == {"message": msg.API_FAILED, "type": "server_error",
+                                        "code": 500}
+    assert client.post("/api/ask", json={"question": QUESTION}).status_code == 200
+
+
+def test_history_items_may_be_plain_questions(client: TestClient) -> None:
+    as_dicts = client.post("/api/ask", json={"question": "Còn ở Đà Nẵng thì sao?",
+                                             "history": [{"question": QUESTION}]}).json()
+    as_strings = client.post("/api/ask", json={"question": "Còn ở Đà Nẵng thì sao?",
+                                               "history": [QUESTION]}).json()
+    assert as_dicts == as_strings
+
+
 def test_openai_plain_and_streamed_give_the_same_message(client: TestClient,
                                                          engine: Engine) -> None:
     body = {"model": "x", "messages": [{"role": "system", "content": "Bạn là trợ lý."},
@@ -304,3 +330,20 @@ def test_openai_client_plain_and_streaming(served: str) -> None:
         client.chat.completions.create(model="tro-ly-chuyen-doi-so",
                                        messages=[{"role": "assistant", "content": "x"}])
     assert msg.API_NO_QUESTION in str(bad.value)
+
+
+@pytest.mark.slow
+def test_readme_openai_example_runs_as_written(served: str, monkeypatch, capsys) -> None:
+    import re
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(.*?)```", readme.split("### OpenAI clients", 1)[1],
+                      re.S).group(1)
+    monkeypatch.setenv("ASSISTANT_UI_PASSWORD", PASSWORD)
+    exec(compile(block.replace("http://127.0.0.1:7860", served), "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    message = out.split("\n\n" + msg.SOURCES, 1)[0]
+    assert "234 sản phẩm OCOP" in message and "[1]" in message
+    assert out.count(message) == 2  # plain and streamed: the same message
