@@ -547,7 +547,8 @@ def _search(retriever: Retriever, analysis: Analysis, qvec: np.ndarray, k: int,
     return [dataclasses.replace(h, rank=i) for i, h in enumerate(ranked, 1)]
 
 
-_PLANS = {"role": _plan_role, "comparison": _plan_comparison, "yesno": _plan_yesno, "summary": _plan_summary,
+_PLANS = {"role": _plan_role, "comparison": _plan_comparison, "yesno": _plan_yesno,
+          "summary": _plan_summary,
           "list": _plan_list, "definition": _plan_definition}
 
 

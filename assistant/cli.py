@@ -125,8 +125,8 @@ def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
             row = as_json(run(line))
         except Exception as exc:  # noqa: BLE001 - one bad line never stops the batch
             failed = True
-            row = {"error": msg.BATCH_LINE_FAILED.format(line=number,
-                                                         reason=scrub(f"{type(exc).__name__}: {exc}"))}
+            reason = scrub(f"{type(exc).__name__}: {exc}")
+            row = {"error": msg.BATCH_LINE_FAILED.format(line=number, reason=reason)}
             print(row["error"], file=sys.stderr)
         print(json.dumps(row, ensure_ascii=False), flush=True)
     return 1 if failed else 0

@@ -129,7 +129,7 @@ def supports(sentence: str, quotes: Sequence[str], min_overlap: float = 0.6) -> 
     claim = strip_attribution(sentence)
     if not verify_sentence(claim, quotes):
         return False
-    words = set(tokenize(claim, folded=True)) - {w for w in tokenize(claim, folded=True) if "_" in w}
+    words = {w for w in tokenize(claim, folded=True) if "_" not in w}
     present = set(tokenize(" ".join(quotes), folded=True))
     return not words or len(words & present) / len(words) >= min_overlap
 

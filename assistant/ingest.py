@@ -207,7 +207,8 @@ def load_articles(docs_dir: Path) -> tuple[list[Article], list[str]]:
     for ident, found in by_id.items():
         found.sort(key=lambda pair: _precedence(*pair))
         kept.append(found[0][0])
-        errors.extend(f"{a.path}: " + msg.FILE_DUPLICATE_ID.format(id=ident, holder=found[0][0].path)
+        holder = found[0][0].path
+        errors.extend(f"{a.path}: " + msg.FILE_DUPLICATE_ID.format(id=ident, holder=holder)
                       for a, _ in found[1:])
     return sorted(kept, key=lambda a: a.path), errors
 

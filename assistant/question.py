@@ -37,37 +37,44 @@ _FILLER = re.compile(
     r"|^\s*(?:oi|da|ua)\b)")
 
 # Kind patterns on the folded, filler-free question; the first that matches wins.
-_KIND_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
-    ("comparison", re.compile(r"\bso\s+sanh\b|\bkhac\s+(?:nhau|gi)\b|\bgiong\s+nhau\b"
-                              r"|\b(?:cao|thap|nhieu|it|lon|nho|tot|nhanh)\s+hon\b(?!.*\bchua\b)"
-                              r"|\bhon\s+hay\b|\bchenh\s+lech\b|\bvoi\b.*\bthi\s+(?:sao|the\s+nao)\b")),
-    ("yesno", re.compile(r"^\s*(?:co\s+phai|phai\s+chang|lieu|co\s+dung|dung\s+la|that\s+su)\b"
-                         r"|\b(?:phai|dung|dung\s+vay|that)\s+(?:khong|ko|k)\s*[?.!]*\s*$"
-                         r"|\b(?:khong|ko|chua)\s*[?.!]*\s*$|\bco\s+\w+.*\bkhong\s*[?.!]*\s*$")),
-    ("summary", re.compile(r"\b(?:noi|ban|thao\s+luan|de\s+cap)\s+(?:gi|ve\s+gi|nhung\s+gi|ve\s+nhung\s+gi)\b|\btom\s+(?:tat|luoc)\b"
-                           r"|\bnoi\s+dung\s+(?:chinh|gi)\b|\bdiem\s+(?:chinh|noi\s+bat)\b"
-                           r"|\bco\s+gi\s+(?:dang\s+chu\s+y|moi|noi\s+bat)\b|\bdien\s+ra\s+(?:nhu\s+the\s+nao|ra\s+sao)\b"
-                           r"|\bbai\s+(?:viet|bao)\b.*\b(?:gi|sao)\b|\bcho\s+biet\s+(?:nhung\s+)?gi\b|\bket\s+qua\s+(?:ra\s+sao|the\s+nao)\b")),
-    ("role", re.compile(r"\b(?:chuc\s+vu|chuc\s+danh|vai\s+tro|cuong\s+vi|giu\s+chuc)\b.*\b(?:gi|nao)\b")),
-    ("list", re.compile(r"\bgom\s+(?:nhung\s+)?(?:gi|nao|nhung)\b|\bbao\s+gom\b|\bliet\s+ke\b|\bke\s+(?:ten|ra)\b"
-                        r"|\bnhung\s+(?:gi|nao|ai)\b|\b(?:nhung|cac|may)\s+\w+(?:\s+\w+){0,2}\s+(?:nao|gi)\b"
-                        r"|\b(?:nhung|cac)\s+(?:nhiem\s+vu|giai\s+phap|quan\s+diem|ket\s+qua|han\s+che"
-                        r"|ton\s+tai|yeu\s+cau|chi\s+tieu|muc\s+tieu|dich\s+vu|tien\s+ich|linh\s+vuc"
-                        r"|loi\s+ich|diem\s+sang|noi\s+dung|thanh\s+phan|dai\s+bieu|thu\s+tuc)\b")),
-    ("why", re.compile(r"\b(?:vi\s+sao|tai\s+sao|vi\s+dau|sao\s+lai|nguyen\s+nhan|ly\s+do|muc\s+dich"
-                       r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia)\b")),
-    ("definition", re.compile(r"\bla\s+(?:gi|cai\s+gi|sao)\s*[?.!]*\s*$|\bnghia\s+la\s+gi\b|\bdinh\s+nghia\b"
-                              r"|\bduoc\s+hieu\s+(?:la|nhu\s+the\s+nao)\b|\bviet\s+tat\b|\bten\s+day\s+du\b"
-                              r"|\bla\s+(?:gi|cai\s+gi)\b")),
-    ("how", re.compile(r"\b(?:nhu\s+the\s+nao|bang\s+cach\s+nao|lam\s+(?:the\s+nao|sao|gi)\s+de"
-                       r"|ra\s+sao|the\s+nao|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b")),
-    ("date", re.compile(r"\b(?:khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao|bao\s+gio|luc\s+nao|hoi\s+nao"
-                        r"|thoi\s+gian\s+nao|ngay\s+bao\s+nhieu|thoi\s+diem\s+nao|dip\s+nao|ngay\s+may)\b")),
-    ("number", re.compile(r"\b(?:bao\s+nhieu|may|ty\s+le|ty\s+trong|so\s+luong|bao\s+lau|phan\s+tram"
-                          r"|muc\s+nao|thu\s+may|hang\s+may|vi\s+tri\s+thu)\b")),
-    ("person", re.compile(r"\b(?:ai|nguoi\s+nao|vi\s+nao|dong\s+chi\s+nao|ong\s+nao|ba\s+nao)\b")),
-    ("place", re.compile(r"\b(?:o\s+dau|tai\s+dau|noi\s+nao|dia\s+phuong\s+nao|tinh\s+nao|dau)\b")),
+_KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("comparison", (r"\bso\s+sanh\b", r"\bkhac\s+(?:nhau|gi)\b", r"\bgiong\s+nhau\b",
+                    r"\b(?:cao|thap|nhieu|it|lon|nho|tot|nhanh)\s+hon\b(?!.*\bchua\b)",
+                    r"\bhon\s+hay\b", r"\bchenh\s+lech\b",
+                    r"\bvoi\b.*\bthi\s+(?:sao|the\s+nao)\b")),
+    ("yesno", (r"^\s*(?:co\s+phai|phai\s+chang|lieu|co\s+dung|dung\s+la|that\s+su)\b",
+               r"\b(?:phai|dung|dung\s+vay|that)\s+(?:khong|ko|k)\s*[?.!]*\s*$",
+               r"\b(?:khong|ko|chua)\s*[?.!]*\s*$", r"\bco\s+\w+.*\bkhong\s*[?.!]*\s*$")),
+    ("summary", (r"\b(?:noi|ban|thao\s+luan|de\s+cap)\s+(?:ve\s+)?(?:nhung\s+)?gi\b",
+                 r"\btom\s+(?:tat|luoc)\b", r"\bnoi\s+dung\s+(?:chinh|gi)\b",
+                 r"\bdiem\s+(?:chinh|noi\s+bat)\b",
+                 r"\bco\s+gi\s+(?:dang\s+chu\s+y|moi|noi\s+bat)\b",
+                 r"\bdien\s+ra\s+(?:nhu\s+the\s+nao|ra\s+sao)\b",
+                 r"\bbai\s+(?:viet|bao)\b.*\b(?:gi|sao)\b",
+                 r"\bcho\s+biet\s+(?:nhung\s+)?gi\b", r"\bket\s+qua\s+(?:ra\s+sao|the\s+nao)\b")),
+    ("role", (r"\b(?:chuc\s+vu|chuc\s+danh|vai\s+tro|cuong\s+vi|giu\s+chuc)\b.*\b(?:gi|nao)\b",)),
+    ("list", (r"\bgom\s+(?:nhung\s+)?(?:gi|nao|nhung)\b", r"\bbao\s+gom\b", r"\bliet\s+ke\b",
+              r"\bke\s+(?:ten|ra)\b", r"\bnhung\s+(?:gi|nao|ai)\b",
+              r"\b(?:nhung|cac|may)\s+\w+(?:\s+\w+){0,2}\s+(?:nao|gi)\b",
+              r"\b(?:nhung|cac)\s+(?:nhiem\s+vu|giai\s+phap|quan\s+diem|ket\s+qua|han\s+che"
+              r"|ton\s+tai|yeu\s+cau|chi\s+tieu|muc\s+tieu|dich\s+vu|tien\s+ich|linh\s+vuc"
+              r"|loi\s+ich|diem\s+sang|noi\s+dung|thanh\s+phan|dai\s+bieu|thu\s+tuc)\b")),
+    ("why", (r"\b(?:vi\s+sao|tai\s+sao|vi\s+dau|sao\s+lai|nguyen\s+nhan|ly\s+do|muc\s+dich"
+             r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia)\b",)),
+    ("definition", (r"\bla\s+(?:gi|cai\s+gi|sao)\s*[?.!]*\s*$", r"\bnghia\s+la\s+gi\b",
+                    r"\bdinh\s+nghia\b", r"\bduoc\s+hieu\s+(?:la|nhu\s+the\s+nao)\b",
+                    r"\bviet\s+tat\b", r"\bten\s+day\s+du\b", r"\bla\s+(?:gi|cai\s+gi)\b")),
+    ("how", (r"\b(?:nhu\s+the\s+nao|bang\s+cach\s+nao|lam\s+(?:the\s+nao|sao|gi)\s+de"
+             r"|ra\s+sao|the\s+nao|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b",)),
+    ("date", (r"\b(?:khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao|bao\s+gio|luc\s+nao|hoi\s+nao"
+              r"|thoi\s+gian\s+nao|ngay\s+bao\s+nhieu|thoi\s+diem\s+nao|dip\s+nao|ngay\s+may)\b",)),
+    ("number", (r"\b(?:bao\s+nhieu|may|ty\s+le|ty\s+trong|so\s+luong|bao\s+lau|phan\s+tram"
+                r"|muc\s+nao|thu\s+may|hang\s+may|vi\s+tri\s+thu)\b",)),
+    ("person", (r"\b(?:ai|nguoi\s+nao|vi\s+nao|dong\s+chi\s+nao|ong\s+nao|ba\s+nao)\b",)),
+    ("place", (r"\b(?:o\s+dau|tai\s+dau|noi\s+nao|dia\s+phuong\s+nao|tinh\s+nao|dau)\b",)),
 )
+_KIND_PATTERNS = tuple((kind, re.compile("|".join(alternatives)))
+                       for kind, alternatives in _KIND_RULES)
 
 # Words that ask rather than say: not part of the focus.
 _ASKING = frozenset(
@@ -184,7 +191,8 @@ def _places(text: str) -> list[str]:
     folded = fold(text)
     plain = folded == text.lower()
     out = []
-    for m in re.finditer(r"\b(?:tinh|thanh\s+pho|tp)\s+((?!nay\b|do\b|ay\b|nao\b|kia\b|thanh\b|uy\b)\w+"
+    for m in re.finditer(r"\b(?:tinh|thanh\s+pho|tp)\s+"
+                         r"((?!nay\b|do\b|ay\b|nao\b|kia\b|thanh\b|uy\b)\w+"
                          r"\s+(?!co\b|da\b|la\b|dat\b|nam\b|va\b|thi\b|duoc\b|bao\b|trong\b)\w+)",
                          folded):
         word = text[m.start():m.start() + 4].lower() if len(folded) == len(text) else ""

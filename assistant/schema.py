@@ -33,7 +33,8 @@ class Article:
         if self.title:
             return self.title
         lines = [line for line in self.text.strip().split("\n") if line.strip()]
-        while len(lines) > 1 and len(lines[0].split()) < 10 and lines[0].rstrip()[-1:] not in ".!?…":
+        while (len(lines) > 1 and len(lines[0].split()) < 10
+               and lines[0].rstrip()[-1:] not in ".!?…"):
             lines = lines[1:]  # a photo caption above the lead is no title
         words = lines[0].split() if lines else []
         if not words:

@@ -75,7 +75,7 @@ class Settings:
     dense_span: float = 0.15
     type_mismatch_penalty: float = 0.3
     adjacent_join_ratio: float = 0.8  # a neighbouring sentence joins above this share of the best
-    date_boost: float = 0.3  # passages of articles dated in the month/year asked move up by this share
+    date_boost: float = 0.3  # articles dated in the month asked move up by this share of the best
     summary_sentences: int = 6  # key sentences in a summary (3–6 reads well in a chat)
     summary_focus_weight: float = 1.0  # how much the question's own words steer a summary
     related_min_score: float = 0.3  # a declined question lists passages only above this score

@@ -91,7 +91,8 @@ def test_an_id_that_would_leave_docs_is_refused_in_the_library(engine: Engine, t
         with pytest.raises(LibraryError, match="mã bài .* không hợp lệ"):
             engine.add_article(content, filename=filename)
     assert _outside_index(tmp_path) == before and len(engine.articles()) == rows
-    assert not any((tmp_path / f"{n}{s}").exists() for n in ("abs", "escape") for s in (".txt", ".md"))
+    assert not any((tmp_path / f"{n}{s}").exists()
+                   for n in ("abs", "escape") for s in (".txt", ".md"))
 
 
 def _outside_index(root: Path) -> list[str]:

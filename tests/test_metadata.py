@@ -8,8 +8,9 @@ from assistant.schema import Article
 
 
 @pytest.mark.parametrize("text,date", [
-    ("Chiều 6/2, tại trụ sở Chính phủ, Thủ tướng chủ trì Phiên họp lần thứ 10 tổng kết hoạt động của "
-     "Ủy ban và Đề án 06 năm 2024; phương hướng, nhiệm vụ trọng tâm năm 2025.", "2025-02-06"),
+    ("Chiều 6/2, tại trụ sở Chính phủ, Thủ tướng chủ trì Phiên họp lần thứ 10 tổng kết "
+     "hoạt động của Ủy ban và Đề án 06 năm 2024; phương hướng, nhiệm vụ trọng tâm năm 2025.",
+     "2025-02-06"),
     ("Mở đầu.\nChiều ngày 12/7, Thủ tướng chủ trì Hội nghị sơ kết 6 tháng đầu năm 2023 về "
      "chuyển đổi số.", "2023-07-12"),
     ("Ngày 3/5/2022, hội nghị diễn ra.", "2022-05-03"),

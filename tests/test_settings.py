@@ -50,7 +50,8 @@ def test_bad_values_are_refused_with_the_variable_and_the_allowed_values(name, v
 
 @pytest.mark.parametrize("name,value,field,expected", [
     ("FUSION", "rrf", "fusion", "rrf"), ("FUSION", " Weighted ", "fusion", "weighted"),
-    ("ANSWER_MODE", "llm", "answer_mode", "llm"), ("LLM_PROVIDER", "ollama", "llm_provider", "ollama"),
+    ("ANSWER_MODE", "llm", "answer_mode", "llm"),
+    ("LLM_PROVIDER", "ollama", "llm_provider", "ollama"),
     ("DENSE_WEIGHT", "0", "dense_weight", 0.0), ("PORT", "8080", "port", 8080),
 ])
 def test_good_values_pass(name, value, field, expected) -> None:
