@@ -466,7 +466,7 @@ def main(settings, args) -> int:
 
     from .embed import make_embedder
     from .feedback import read_feedback
-    from .report import check_floors, table, write_reports
+    from .report import check_floors, kinds_table, table, write_reports
     from .store import ensure_index
 
     path = Path(args.questions) if args.questions else settings.eval_dir / "questions.jsonl"
@@ -495,6 +495,8 @@ def main(settings, args) -> int:
     reports = Path(args.reports_dir) if args.reports_dir else settings.eval_dir / "reports"
     paths = write_reports(result, reports, meta)
     print(table(result))
+    for part in kinds_table(result):
+        print("\n" + part)
     print(f"\nfeedback: liked {meta['feedback']['like']}, disliked {meta['feedback']['dislike']}")
     print(f"reports: {paths['md']}  {paths['json']}  {paths['png']}")
     if args.check:

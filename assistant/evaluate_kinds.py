@@ -26,7 +26,7 @@ from .schema import Answer, Turn
 __all__ = ["KindQuestion", "load_kind_questions", "key_point_coverage", "kind_row",
            "run_kinds", "summarize_kinds", "threshold_cv", "THRESHOLDS"]
 
-THRESHOLDS = (0.40, 0.44, 0.48, 0.52, 0.56, 0.60)
+THRESHOLDS = (0.44, 0.47, 0.50, 0.53, 0.56, 0.59)
 
 
 @dataclass(frozen=True)

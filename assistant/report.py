@@ -6,7 +6,7 @@ import json
 import time
 from pathlib import Path
 
-__all__ = ["write_reports", "table", "check_floors"]
+__all__ = ["write_reports", "table", "check_floors", "kinds_table"]
 
 _HEADLINE = ("recall@1", "recall@5", "mrr@10", "ndcg@10", "fact_accuracy", "citation_recall",
              "citation_precision", "citations_verified", "gold_evidence_cited",
@@ -71,6 +71,49 @@ def _sweep_tables(result: dict) -> list[str]:
     return parts
 
 
+_KIND_METRICS = ("key_point_coverage", "false_abstention", "near_miss_handled")
+
+
+def kinds_table(result: dict) -> list[str]:
+    """Answers by kind of question: ours at the shipped settings, ours cross-validated (the
+    threshold chosen on the other folds), and the plain LangChain baseline."""
+    kinds = result.get("kinds")
+    if not kinds:
+        return []
+    ours, lc = kinds.get("ours", {}), kinds.get("langchain", {})
+    cv = (result.get("threshold_cv") or {}).get("held_out", {}).get("kinds", {})
+    ins = (result.get("threshold_cv") or {}).get("in_sample", {}).get("kinds", {})
+    head = ["| kind | n | near misses | key points (ours) | in-sample | cross-validated "
+            "| LangChain | false abst. (ours) | cross-validated | near misses handled (ours) "
+            "| cross-validated |", "|---|---:|---:|" + "---:|" * 8]
+    for kind, row in ours.items():
+        cvr, insr, lcr = cv.get(kind, {}), ins.get(kind, {}), lc.get(kind, {})
+        head.append(f"| {kind} | {row['n']} | {row['n_near_miss']} | "
+                    + " | ".join(_fmt(x) for x in (
+                        row.get("key_point_coverage"), insr.get("key_point_coverage"),
+                        cvr.get("key_point_coverage"), lcr.get("key_point_coverage"),
+                        row.get("false_abstention"), cvr.get("false_abstention"),
+                        row.get("near_miss_handled"), cvr.get("near_miss_handled"))) + " |")
+    parts = ["## Answers by kind of question (eval/questions-kinds.jsonl)",
+             "Key points: share of a good answer's points the answer holds. *ours*: the shipped "
+             "settings; *in-sample*: the abstention threshold chosen on all questions; "
+             "*cross-validated*: chosen on the other 4 of 5 folds (what a new question may "
+             "expect). LangChain never declines, so it has no false abstentions.",
+             "\n".join(head)]
+    tcv = result.get("threshold_cv")
+    if tcv:
+        facts_in, facts_cv = tcv["in_sample"]["facts"], tcv["held_out"]["facts"]
+        parts.append(
+            f"Threshold chosen on all questions: {tcv['chosen_all']:.2f}; per fold: "
+            + ", ".join(f"{t:.2f}" for t in tcv["chosen_per_fold"])
+            + f". Fact questions (eval/questions.jsonl) in-sample / cross-validated: fact "
+            f"accuracy {_fmt(facts_in['fact_accuracy'])} / {_fmt(facts_cv['fact_accuracy'])}, "
+            f"false abstention {_fmt(facts_in['false_abstention'])} / "
+            f"{_fmt(facts_cv['false_abstention'])}, unanswerable declined "
+            f"{_fmt(facts_in['abstention_recall'])} / {_fmt(facts_cv['abstention_recall'])}.")
+    return parts
+
+
 def _chart(result: dict, path: Path) -> None:
     import matplotlib
 
@@ -113,7 +156,8 @@ def write_reports(result: dict, reports_dir: Path, meta: dict) -> dict[str, Path
         f"without diacritics, type `folded`, not in the overall figures); embedder "
         f"`{meta['embedder']}`.",
         "## Ours vs baselines (overall)", table(result),
-        "## Ours by question type", _by_type_table(result), *_sweep_tables(result),
+        "## Ours by question type", _by_type_table(result), *kinds_table(result),
+        *_sweep_tables(result),
         f"## Feedback from the chat\nliked: {feedback.get('like', 0)}, "
         f"disliked: {feedback.get('dislike', 0)}",
         f"![chart]({paths['png'].name})"])
@@ -129,7 +173,8 @@ def check_floors(result: dict, floors_path: Path) -> list[str]:
     floors = json.loads(floors_path.read_text(encoding="utf-8"))
     failures = []
     for system, metrics in floors.items():
-        got = result["systems"].get(system, {}).get("overall", {})
+        got = (result.get("kinds", {}).get("ours", {}).get("overall", {}) if system == "kinds"
+               else result["systems"].get(system, {}).get("overall", {}))
         for metric, bound in metrics.items():
             value = got.get(metric)
             worse = value is None or (value > bound if metric.startswith(("latency",

@@ -112,3 +112,45 @@ def test_fusion_sweep_measures_both_fusions_and_matches_the_retriever(retriever)
               for q in questions if q.answerable and not q.history]
     assert current["recall@5"] == pytest.approx(sum(direct) / len(direct), abs=1e-4)
     assert 0 <= current["folded_recall@5"] <= 1
+
+
+# Issue 8: answers by kind of question
+
+
+def test_key_points_are_covered_by_any_alternative_ignoring_case_and_diacritics() -> None:
+    from assistant.evaluate_kinds import key_point_coverage
+    from assistant.schema import Answer
+
+    points = [["18,3%"], ["tăng 15 bậc", "15 bậc"], ["Phạm Minh Chính"]]
+    answer = Answer(question="q", text="Ước đạt 18,3% GDP, TANG 15 BAC [1]")
+    assert key_point_coverage(points, answer) == 2 / 3
+    declined = Answer(question="q", text="18,3%", abstained=True)
+    assert key_point_coverage(points, declined) == 0.0
+
+
+def test_a_near_miss_is_handled_by_declining_or_saying_what_is_missing() -> None:
+    from assistant.evaluate_kinds import KindQuestion, kind_row
+    from assistant.schema import Answer
+
+    q = KindQuestion(id="k1", kind="fact", question="Năm 2025 ...?", near_miss=True)
+    said = Answer(question="q", text="Các bài viết không nêu ... 18,3% [1]", missing=("x",))
+    shown = Answer(question="q", text="18,3% [1]")
+    assert kind_row(q, said, 1.0, 1.0)["handled"] == 1.0
+    assert kind_row(q, shown, 1.0, 1.0)["presented"] == 1.0
+
+
+def test_kinds_table_and_floors(tmp_path) -> None:
+    import json
+
+    from assistant.report import check_floors, kinds_table
+
+    overall = {"n": 2, "n_near_miss": 1, "key_point_coverage": 0.5, "false_abstention": 0.0,
+               "near_miss_handled": 1.0}
+    result = {"systems": {}, "kinds": {"ours": {"overall": overall, "list": overall},
+                                       "langchain": {"overall": {**overall,
+                                                                 "key_point_coverage": 0.2}}}}
+    text = "\n".join(kinds_table(result))
+    assert "| list | 2 | 1 | 0.500 |" in text and "0.200" in text
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"kinds": {"key_point_coverage": 0.6}}))
+    assert check_floors(result, floors) == ["kinds key_point_coverage = 0.5 (bound 0.6)"]
