@@ -78,6 +78,20 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
 
+    # Web chat (assistant/ui.py).
+    chat_concurrency: int = 4  # answers computed at once; more requests wait in Gradio's queue
+    # Who may add or remove articles from the web chat: "auto" only when the chat is behind
+    # a login (ASSISTANT_UI_USERNAME/PASSWORD set), "on" always, "off" never. The server
+    # refuses the library's handlers when editing is off, whatever the request.
+    library_editing: str = "auto"
+    library_max_bytes: int = 200_000  # largest article accepted from the web chat (upload or paste)
+    login_max_failures: int = 5  # failed logins per client before it must wait
+    login_block_seconds: float = 30.0  # first wait; doubles with every further failure
+    login_block_max_seconds: float = 900.0
+    feedback_max_chars: int = 2000  # longer strings are cut in the feedback log
+    feedback_max_changes: int = 3  # votes logged per answer and session (like, un-like, ...)
+    related_min_lexical: float = 3.0  # BM25 score a passage needs to be shown when declining
+
     def replace(self, **changes: Any) -> "Settings":
         """A copy with some fields changed (None values are ignored, as CLI flags left unset)."""
         kept = {k: v for k, v in changes.items() if v is not None}
