@@ -74,6 +74,10 @@ _SCROLL_JS = """() => { const m = document.getElementById('cited-span'); if (!m)
   box.scrollTop = Math.max(0, m.offsetTop - box.clientHeight / 3);
   const r = box.getBoundingClientRect();
   if (r.top < 0 || r.top > window.innerHeight - 80) box.scrollIntoView({block: 'start'}); }"""
+_TAKE_QUESTION_JS = """(question, ...rest) => {
+  const box = document.querySelector('#question textarea');
+  if (box) { box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); }
+  return [question, ...rest]; }"""
 _PAGE_JS = """() => {
   const FIXED = %(fixed)s, ROLE = %(roles)s, COPY = %(copy)s, COPIED = %(copied)s;
   const root = document.documentElement;
@@ -84,9 +88,11 @@ _PAGE_JS = """() => {
     document.querySelectorAll('[aria-label]').forEach((el) => {
       const label = el.getAttribute('aria-label');
       const m = /^(user|bot|assistant)'s message: /.exec(label);
-      if (m) {
-        const plain = el.querySelector('.plain-copy');
-        el.setAttribute('aria-label', ROLE[m[1]] + ': ' + (plain ? plain.textContent : el.textContent).trim());
+      if (m) {  // the label holds the message's HTML: read it inertly, keep its plain text
+        const t = document.createElement('template');
+        t.innerHTML = label.slice(m[0].length);
+        const plain = t.content.querySelector('.plain-copy');
+        el.setAttribute('aria-label', ROLE[m[1]] + ': ' + (plain || t.content).textContent.trim());
       } else if (label in FIXED) {
         el.setAttribute('aria-label', FIXED[label]);
         if (el.getAttribute('title') === label) el.setAttribute('title', FIXED[label]);
@@ -169,11 +175,10 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
         turn = len(chat) + 1  # index of the answer's message in the chat
         chat += [{"role": "user", "content": user_html(question or "")},
                  {"role": "assistant", "content": ""}]
-        answer, box = None, ""  # the box is emptied once; what is typed meanwhile stays
+        answer = None
         for answer in engine.stream(question or "", state["turns"], k=int(k), mode=mode):
-            chat[-1] = {"role": "assistant", "content": answer_html(answer, turn)}
-            yield box, chat, state
-            box = gr.update()
+            chat[-1] = {"role": "assistant", "content": answer_html(answer, turn, partial=True)}
+            yield chat, state
         scores = None
         if show_scores:
             hits = engine.retriever.search(answer.resolved_question or question or "", k=int(k))
@@ -183,7 +188,7 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
         if (question or "").strip():
             state["turns"] = [*state["turns"], Turn(question, answer.text)]
         state["answers"] = {**state["answers"], turn: answer}
-        yield box, chat, state
+        yield chat, state
 
     def open_source(ref, state):
         m = _REF.fullmatch(ref or "")
@@ -315,8 +320,10 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
                     no = gr.Button(msg.UI_REMOVE_NO, elem_id="remove-no")
 
         private = {"api_visibility": "private"}
+        # The box is emptied in the browser when the question leaves, never by the answer, so
+        # what is typed meanwhile stays; a question sent during an answer runs right after it.
         gr.on([send.click, box.submit], respond, [box, chat, state, k, mode, scores],
-              [box, chat, state], trigger_mode="always_last", **private)
+              [chat, state], js=_TAKE_QUESTION_JS, trigger_mode="always_last", **private)
         clear.click(reset, None, [chat, state, article], **private)
         chat.clear(reset, None, [chat, state, article], **private)
         open_ref.change(open_source, [open_ref, state], article, **private).then(

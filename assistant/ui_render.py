@@ -25,7 +25,7 @@ _SNIPPET = 220  # characters of a related passage shown when declining
 
 
 def _esc(text: str) -> str:
-    return html.escape(text or "", quote=True)
+    return html.escape(text or "", quote=False)  # only text content: quotes need no escape
 
 
 def decimal(value: float, digits: int = 2) -> str:
@@ -104,11 +104,14 @@ def _short(text: str, limit: int = _SNIPPET) -> str:
 
 
 def answer_html(answer: Answer, turn: int, *, scores: dict[str, tuple[int, float]] | None = None,
-                related_min_lexical: float = 0.0) -> str:
+                related_min_lexical: float = 0.0, partial: bool = False) -> str:
     """One answer of the chat: notices, the text with linked markers, its sources folded
     under it (each title opens the article), related passages when declining, and the plain
-    text the copy link puts on the clipboard."""
+    text the copy link puts on the clipboard. `partial`: the text only, while it streams."""
     known = {c.n for c in answer.citations}
+    if partial:
+        return f'<div class="answer streaming"><div class="answer-text">' \
+               f'{_answer_text_html(answer.text, turn, known)}</div></div>'
     parts = [f'<p class="notice"><i>{_esc(n)}</i></p>' for n in answer.notices]
     parts.append(f'<div class="answer-text">{_answer_text_html(answer.text, turn, known)}</div>')
     if scores is not None:
