@@ -110,6 +110,7 @@ UI_LIBRARY_READONLY = "Thư viện chỉ để xem: máy chủ này không cho t
 UI_LIBRARY_REFUSED = "Máy chủ không cho phép thêm hoặc xóa bài viết."
 UI_TOO_LARGE = "Bài viết quá lớn ({size}); tối đa {limit}. Hãy chia nhỏ hoặc chỉ giữ phần nội " \
                "dung chính. Thư viện không thay đổi."
+UI_UPLOAD_TOO_LARGE = "Tệp quá lớn: {files}; mỗi bài tối đa {limit}. Thư viện không thay đổi."
 UI_BAD_DATE = "Không hiểu ngày “{date}”; hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/11/2025."
 UI_LOGIN_THROTTLED = "Đăng nhập sai quá nhiều lần; hãy thử lại sau {seconds} giây."
 # Gradio's own labels (its i18n keys), shown in Vietnamese whatever the browser's language.

@@ -6,7 +6,7 @@ API: `/ask` takes a question and returns
 `gradio_client.Client(url).predict("Hải Dương có bao nhiêu sản phẩm OCOP?", api_name="/ask")`.
 
 What the chat shows is built by `ui_render` (escaped once, there); the chat displays it as
-HTML with Markdown off. A small page script (`_PAGE_JS`) makes every [n] and source title
+HTML with Markdown off. A small page script (`ui_assets.PAGE_JS`) makes every [n] and source title
 open its article, copies answers as plain text, keeps a new answer's start in view and puts
 Gradio's leftover English labels and `<html lang>` in Vietnamese. Who may edit the library and
 the login rate limit are in `ui_guard`.
@@ -30,110 +30,13 @@ from .engine import Engine, LibraryError
 from .feedback import record_feedback, vote_name
 from .schema import Answer, Turn
 from .settings import Settings
+from .ui_assets import CSS, PAGE_JS, SCROLL_JS, TAKE_QUESTION_JS
 from .ui_guard import LoginThrottle, library_editing_allowed, throttle_middleware
 from .ui_render import (answer_html, article_html, iso_date, library_html, size_label,
                         user_html)
 
 __all__ = ["build_app", "serve", "launch_options", "answer_json"]
 
-_CSS = """
-.answer .sources {font-size: .92em; border-top: 1px solid var(--border-color-primary);
-                  margin-top: .6em; padding-top: .3em}
-.answer .sources summary {cursor: pointer; font-weight: 600}
-.answer .src-list {list-style: none; padding-left: 0; margin: .3em 0}
-.answer .src-list li {margin-bottom: .5em}
-.answer mark, .article mark {background: #ffe58a; color: #222; padding: 0 2px}
-.answer a.cite {text-decoration: none; font-weight: 600}
-.answer .related {font-size: .92em; margin-top: .5em}
-.answer .plain-copy {display: none}
-.answer a.copy-answer {font-size: .85em; display: inline-block; margin-top: .4em}
-.article {position: relative; max-height: 520px; overflow-y: auto; padding: .5em 1em;
-          border: 1px solid var(--border-color-primary); border-radius: 6px; line-height: 1.6}
-.article h3 {margin-top: 0}
-.library-table {width: 100%; border-collapse: collapse; font-family: var(--font)}
-.library-table th, .library-table td {text-align: left; vertical-align: top; padding: .35em .5em;
-                                      border-bottom: 1px solid var(--border-color-primary)}
-.library-table .lib-id {font-size: .85em; color: var(--body-text-color-subdued)}
-.library-table .phone-only {display: none}
-@media (max-width: 700px) {
-  #intro p {font-size: .9em; margin: 0}
-  #chat {height: 52vh !important; max-height: 52vh !important}
-  .library-table thead {display: none}
-  .library-table tr {display: block; padding: .5em 0;
-                     border-bottom: 1px solid var(--border-color-primary)}
-  .library-table td {display: inline; border: 0; padding: 0 .4em 0 0}
-  .library-table td.lib-title {display: block; font-weight: 600}
-  .library-table td.lib-id {display: none}
-  .library-table .phone-only {display: inline}
-}
-"""
-# The cited sentence in the middle of the article viewer, scrolling only the viewer (and, on a
-# phone where the viewer sits below the chat, bringing the viewer into the window).
-_SCROLL_JS = """() => { const m = document.getElementById('cited-span'); if (!m) return;
-  const box = m.closest('.article');
-  box.scrollTop = Math.max(0, m.offsetTop - box.clientHeight / 3);
-  const r = box.getBoundingClientRect();
-  if (r.top < 0 || r.top > window.innerHeight - 80) box.scrollIntoView({block: 'start'}); }"""
-_TAKE_QUESTION_JS = """(question, ...rest) => {
-  const box = document.querySelector('#question textarea');
-  if (box) { box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); }
-  return [question, ...rest]; }"""
-_PAGE_JS = """() => {
-  const FIXED = %(fixed)s, ROLE = %(roles)s, COPY = %(copy)s, COPIED = %(copied)s;
-  const root = document.documentElement;
-  const keepLang = () => { if (root.lang !== 'vi') root.lang = 'vi'; };
-  keepLang();
-  new MutationObserver(keepLang).observe(root, {attributes: true, attributeFilter: ['lang']});
-  const relabel = () => {
-    document.querySelectorAll('[aria-label]').forEach((el) => {
-      const label = el.getAttribute('aria-label');
-      const m = /^(user|bot|assistant)'s message: /.exec(label);
-      if (m) {  // the label holds the message's HTML: read it inertly, keep its plain text
-        const t = document.createElement('template');
-        t.innerHTML = label.slice(m[0].length);
-        const plain = t.content.querySelector('.plain-copy');
-        el.setAttribute('aria-label', ROLE[m[1]] + ': ' + (plain || t.content).textContent.trim());
-      } else if (label in FIXED) {
-        el.setAttribute('aria-label', FIXED[label]);
-        if (el.getAttribute('title') === label) el.setAttribute('title', FIXED[label]);
-      }
-    });
-  };
-  const scroller = (el) => {
-    for (let p = el.parentElement; p; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowY;
-      if ((o === 'auto' || o === 'scroll') && p.scrollHeight > p.clientHeight) return p;
-    }
-    return null;
-  };
-  let questions = 0;
-  const keepAnswerInView = () => {
-    const rows = document.querySelectorAll('#chat .message-row.user-row');
-    if (rows.length > questions) {
-      const row = rows[rows.length - 1], box = scroller(row);
-      if (box) box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top - 4;
-    }
-    questions = rows.length;
-  };
-  new MutationObserver(() => { relabel(); keepAnswerInView(); }).observe(document.body,
-    {subtree: true, childList: true, characterData: true, attributes: true,
-     attributeFilter: ['aria-label']});
-  document.addEventListener('click', (ev) => {
-    const a = ev.target.closest && ev.target.closest("a[href^='#nguon-'], a[href^='#chep-']");
-    if (!a) return;
-    ev.preventDefault(); ev.stopPropagation();
-    const href = a.getAttribute('href');
-    if (href.startsWith('#nguon-')) {
-      const box = document.querySelector('#open-ref textarea, #open-ref input');
-      box.value = href.slice(7) + '-' + Date.now();
-      box.dispatchEvent(new Event('input', {bubbles: true}));
-    } else {
-      const text = a.closest('.answer').querySelector('.plain-copy').textContent;
-      navigator.clipboard.writeText(text).then(() => {
-        a.textContent = COPIED; setTimeout(() => { a.textContent = COPY; }, 2000); });
-    }
-  }, true);
-}"""
 _GRADIO_LOCALES = ("ar", "ca", "ckb", "de", "en", "es", "et", "eu", "fa", "fi", "fr", "he", "hi",
                    "ja", "ko", "lt", "nb", "nl", "pl", "pt-BR", "pt", "ro", "ru", "sv", "ta",
                    "th", "tr", "uk", "ur", "uz", "zh-CN", "zh-TW")
@@ -270,7 +173,7 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
 
     with gr.Blocks(title=msg.UI_TITLE) as app:
         gr.Markdown(f"## {msg.UI_TITLE}\n{msg.UI_INTRO}", elem_id="intro")
-        state = gr.State(_new_state)
+        state = gr.State(None)  # made by the first handler that needs it
         with gr.Tab(msg.UI_TAB_CHAT):
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3, min_width=330):
@@ -303,7 +206,8 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
             with gr.Group(visible=library_editing):
                 with gr.Row():
                     upload = gr.File(label=msg.UI_UPLOAD, file_types=[".txt", ".md", ".html",
-                                                                      ".htm"], type="filepath")
+                                                                      ".htm"], type="filepath",
+                                     elem_id="library-upload")
                     with gr.Column():
                         title = gr.Textbox(label=msg.UI_PASTE_TITLE, elem_id="paste-title")
                         date = gr.Textbox(label=msg.UI_PASTE_DATE, elem_id="paste-date")
@@ -323,11 +227,11 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
         # The box is emptied in the browser when the question leaves, never by the answer, so
         # what is typed meanwhile stays; a question sent during an answer runs right after it.
         gr.on([send.click, box.submit], respond, [box, chat, state, k, mode, scores],
-              [chat, state], js=_TAKE_QUESTION_JS, trigger_mode="always_last", **private)
+              [chat, state], js=TAKE_QUESTION_JS, trigger_mode="always_last", **private)
         clear.click(reset, None, [chat, state, article], **private)
         chat.clear(reset, None, [chat, state, article], **private)
         open_ref.change(open_source, [open_ref, state], article, **private).then(
-            None, None, None, js=_SCROLL_JS, **private)
+            None, None, None, js=SCROLL_JS, **private)
         chat.like(vote, [state], [state], **private)
         library = [table, victim, confirm_row, status]
         app.load(library_view, None, library, **private)
@@ -348,10 +252,13 @@ def launch_options(settings: Settings, auth=None) -> dict:
     fixed = json.dumps(msg.UI_GRADIO_FIXED, ensure_ascii=False)
     roles = json.dumps({"user": msg.UI_ROLE_USER, "bot": msg.UI_ROLE_BOT,
                         "assistant": msg.UI_ROLE_BOT}, ensure_ascii=False)
-    js = _PAGE_JS % {"fixed": fixed, "roles": roles, "copy": json.dumps(msg.UI_COPY),
-                     "copied": json.dumps(msg.UI_COPIED, ensure_ascii=False)}
+    too_large = msg.UI_UPLOAD_TOO_LARGE.format(files="{files}",
+                                               limit=size_label(settings.library_max_bytes))
+    js = PAGE_JS % {"fixed": fixed, "roles": roles, "copy": json.dumps(msg.UI_COPY),
+                     "copied": json.dumps(msg.UI_COPIED, ensure_ascii=False),
+                     "too_large": json.dumps(too_large, ensure_ascii=False)}
     throttle = throttle_middleware(LoginThrottle(settings))
-    return {"css": _CSS, "js": js, "footer_links": [], "auth": auth,
+    return {"css": CSS, "js": js, "footer_links": [], "auth": auth,
             "i18n": gr.I18n(**{code: msg.UI_GRADIO_LABELS for code in _GRADIO_LOCALES}),
             "max_file_size": settings.library_max_bytes, "show_error": False, "quiet": True,
             "app_kwargs": {"middleware": [Middleware(throttle)]}}

@@ -238,6 +238,10 @@ def test_a_too_large_article_is_refused_up_front(desktop, server, tmp_path) -> N
     desktop.locator("#add-article").click()
     desktop.locator("#library-status").get_by_text("quá lớn", exact=False).wait_for(timeout=30_000)
     assert len(engine.articles()) == count
+    desktop.locator("#library-upload input[type=file]").set_input_files(str(big))
+    desktop.locator(".toast-body").get_by_text("Tệp quá lớn: rat-lon.txt", exact=False).wait_for()
+    assert "exceed" not in desktop.locator(".toast-body").first.inner_text()
+    assert len(engine.articles()) == count
     desktop.get_by_role("tab", name=msg.UI_TAB_CHAT).click()
     _ask(desktop, "Hải Dương có bao nhiêu sản phẩm OCOP?")
     assert "234" in _bot(desktop).inner_text()

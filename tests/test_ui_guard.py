@@ -127,3 +127,12 @@ def test_library_handlers_refuse_direct_calls_when_editing_is_off(tmp_path, real
         assert len(engine.articles()) == len(before)
     finally:
         app.close()
+
+
+def test_web_chat_settings_come_from_the_environment() -> None:
+    settings = load_settings(env={"ASSISTANT_CHAT_CONCURRENCY": "2",
+                                  "ASSISTANT_LIBRARY_EDITING": "off",
+                                  "ASSISTANT_LIBRARY_MAX_BYTES": "1000"})
+    assert (settings.chat_concurrency, settings.library_editing, settings.library_max_bytes) == \
+        (2, "off", 1000)
+    assert library_editing_allowed(settings, True) is False
