@@ -30,7 +30,7 @@ from .engine import Engine, LibraryError
 from .feedback import record_feedback, vote_name
 from .schema import Answer, Turn
 from .settings import Settings
-from .ui_assets import CSS, PAGE_JS, SCROLL_JS, TAKE_QUESTION_JS
+from .ui_assets import CONFIRM_IN_VIEW_JS, CSS, PAGE_JS, SCROLL_JS, TAKE_QUESTION_JS
 from .ui_guard import LoginThrottle, library_editing_allowed, throttle_middleware
 from .ui_render import (answer_html, article_html, iso_date, library_html, size_label,
                         user_html)
@@ -237,7 +237,8 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
         app.load(library_view, None, library, **private)
         add_btn.click(add, [upload, pasted, title, date, source],
                       [*library, upload, pasted, title, date, source], **private)
-        remove_btn.click(confirm_remove, [victim], [status, confirm_row, confirm_text], **private)
+        remove_btn.click(confirm_remove, [victim], [status, confirm_row, confirm_text],
+                         **private).then(None, None, None, js=CONFIRM_IN_VIEW_JS, **private)
         victim.change(lambda: gr.update(visible=False), None, confirm_row, **private)
         yes.click(remove, [victim], library, **private)
         no.click(lambda: (gr.update(visible=False), msg.UI_REMOVE_CANCELLED), None,

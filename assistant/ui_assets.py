@@ -5,7 +5,7 @@ Vietnamese labels from `messages.py` (no Vietnamese text lives here).
 """
 from __future__ import annotations
 
-__all__ = ["CSS", "SCROLL_JS", "TAKE_QUESTION_JS", "PAGE_JS"]
+__all__ = ["CSS", "SCROLL_JS", "TAKE_QUESTION_JS", "CONFIRM_IN_VIEW_JS", "PAGE_JS"]
 
 CSS = """
 .answer .sources {font-size: .92em; border-top: 1px solid var(--border-color-primary);
@@ -51,6 +51,9 @@ TAKE_QUESTION_JS = """(question, ...rest) => {
   const box = document.querySelector('#question textarea');
   if (box) { box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); }
   return [question, ...rest]; }"""
+# The confirmation asked before removing an article, brought into the window.
+CONFIRM_IN_VIEW_JS = """() => { setTimeout(() => { const row = document.getElementById('remove-confirm');
+  if (row) row.scrollIntoView({block: 'nearest'}); }, 100); }"""
 PAGE_JS = """() => {
   const FIXED = %(fixed)s, ROLE = %(roles)s, COPY = %(copy)s, COPIED = %(copied)s,
     TOO_LARGE = %(too_large)s;
