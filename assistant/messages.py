@@ -86,18 +86,19 @@ UI_K = "Số đoạn văn đọc"
 UI_MODE = "Cách trả lời"
 UI_MODE_EXTRACTIVE = "Trích nguyên văn (không cần LLM)"
 UI_MODE_LLM = "Mô hình ngôn ngữ (LLM)"
-UI_MODE_LLM_MISSING = "Chưa cấu hình LLM (ASSISTANT_LLM_MODEL, ASSISTANT_LLM_BASE_URL)."
+UI_MODE_LLM_MISSING = "Máy chủ chưa được cấu hình mô hình ngôn ngữ; hãy nhờ người quản trị bật " \
+                      "nếu cần."
 UI_SHOW_SCORES = "Hiện điểm truy hồi"
-UI_SOURCE_PICK = "Mở nguồn"
 UI_ARTICLE = "Bài viết"
-UI_ARTICLE_EMPTY = "Chọn một nguồn để đọc toàn bài, câu được trích sẽ được tô sáng."
-UI_SCORE = "hạng {rank}, điểm {score:.3f}"
-UI_CONFIDENCE = "Độ tin cậy bằng chứng: {value:.2f}"
+UI_ARTICLE_EMPTY = "Bấm vào số [n] hoặc tên nguồn dưới câu trả lời để đọc cả bài; câu được " \
+                   "trích sẽ được tô sáng."
+UI_SCORE = "hạng {rank}, điểm {score}"  # score already written with a decimal comma
+UI_CONFIDENCE = "Độ tin cậy bằng chứng: {value}"
 UI_LIB_HEADERS = ["Tiêu đề", "Ngày", "Nguồn", "Số đoạn", "Mã"]
 UI_UPLOAD = "Tải lên tệp .txt, .md hoặc .html"
 UI_PASTE = "Hoặc dán nội dung bài viết"
 UI_PASTE_TITLE = "Tiêu đề"
-UI_PASTE_DATE = "Ngày (YYYY-MM-DD)"
+UI_PASTE_DATE = "Ngày (ngày/tháng/năm, ví dụ 15/11/2025)"
 UI_PASTE_SOURCE = "Nguồn / báo"
 UI_ADD = "Thêm bài viết"
 UI_ADDING = "Đang làm sạch và lập chỉ mục bài viết..."
@@ -122,6 +123,52 @@ API_TOO_LARGE = "Yêu cầu quá lớn: tối đa {limit} byte."
 API_NO_INDEX = "Chưa có chỉ mục bài viết nên chưa trả lời được ({reason}). Hãy thử lại sau."
 API_FAILED = "Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy thử lại hoặc báo cho quản trị viên."
 API_SOURCE_LINE = "[{n}] {title} ({meta}): “{quote}”"
+
+# Web chat: reading, sources, copy, library safety, Gradio's own labels (issue 10)
+UI_SOURCES_COUNT = "Nguồn ({n})"
+UI_COPY = "Sao chép"
+UI_COPIED = "Đã chép vào bộ nhớ tạm"
+UI_ROLE_USER = "Bạn"
+UI_ROLE_BOT = "Trợ lý"
+UI_INFO_TITLE = "Thông báo"
+UI_FEEDBACK_CLEARED = "Đã bỏ đánh giá."
+UI_LIB_EMPTY = "Thư viện chưa có bài viết nào."
+UI_LIB_CHUNKS = "đoạn"  # after the chunk count, on a phone
+UI_REMOVE_NONE = "Hãy chọn bài cần xóa trong danh sách trước."
+UI_REMOVE_CONFIRM = "Xóa bài “{title}” khỏi thư viện? Không hoàn tác được."
+UI_REMOVE_YES = "Xác nhận xóa"
+UI_REMOVE_NO = "Hủy"
+UI_REMOVE_CANCELLED = "Đã hủy, không xóa bài nào."
+UI_LIBRARY_READONLY = "Thư viện chỉ để xem: máy chủ này không cho thêm hoặc xóa bài viết."
+UI_LIBRARY_REFUSED = "Máy chủ không cho phép thêm hoặc xóa bài viết."
+UI_TOO_LARGE = "Bài viết quá lớn ({size}); tối đa {limit}. Hãy chia nhỏ hoặc chỉ giữ phần nội " \
+               "dung chính. Thư viện không thay đổi."
+UI_UPLOAD_TOO_LARGE = "Tệp quá lớn: {files}; mỗi bài tối đa {limit}. Thư viện không thay đổi."
+UI_BAD_DATE = "Không hiểu ngày “{date}”; hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/11/2025."
+UI_LOGIN_THROTTLED = "Đăng nhập sai quá nhiều lần; hãy thử lại sau {seconds} giây."
+# Gradio's own labels (its i18n keys), shown in Vietnamese whatever the browser's language.
+UI_GRADIO_LABELS = {
+    "chatbot.copy_message": "Sao chép", "chatbot.copied_message": "Đã sao chép",
+    "chatbot.like": "Thích", "chatbot.dislike": "Không thích", "chatbot.clear": "Xóa cuộc trò chuyện",
+    "chatbot.retry": "Thử lại", "chatbot.undo": "Hoàn tác", "chatbot.edit": "Sửa",
+    "chatbot.submit": "Gửi", "chatbot.cancel": "Hủy",
+    "common.clear": "Xóa", "common.download": "Tải xuống", "common.remove": "Bỏ",
+    "common.or": "hoặc", "common.loading": "Đang tải", "common.error": "Lỗi",
+    "common.settings": "Cài đặt", "common.submit": "Gửi", "common.undo": "Hoàn tác",
+    "common.edit": "Sửa", "common.empty": "Trống", "common.built_with_gradio": "",
+    "common.language": "Ngôn ngữ", "common.display_theme": "Giao diện",
+    "errors.use_via_api": "", "errors.use_via_api_or_mcp": "",
+    "file.uploading": "Đang tải lên...",
+    "upload_text.click_to_upload": "Bấm để chọn tệp", "upload_text.drop_file": "Thả tệp vào đây",
+    "upload_text.paste_clipboard": "Dán từ bộ nhớ tạm",
+    "dropdown.dropdown": "Danh sách chọn", "radio.radio": "Lựa chọn", "slider.slider": "Thanh trượt",
+    "checkbox.checkbox": "Ô đánh dấu", "textbox.copy": "Sao chép", "textbox.copied": "Đã sao chép",
+}
+# Labels Gradio writes in English without i18n keys (after a vote, message labels).
+UI_GRADIO_FIXED = {"Liked": "Đã thích", "Disliked": "Đã không thích", "Feedback": "Góp ý",
+                   "Info": UI_INFO_TITLE, "Warning": "Lưu ý", "Error": "Lỗi",
+                   "Close": "Đóng", "Scroll down": "Cuộn xuống",
+                   "chatbot conversation": "Cuộc trò chuyện"}
 
 # LLM mode
 LLM_SYSTEM_PROMPT = (

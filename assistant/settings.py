@@ -88,6 +88,20 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
 
+    # Web chat (assistant/ui.py).
+    chat_concurrency: int = 4  # answers computed at once; more requests wait in Gradio's queue
+    # Who may add or remove articles from the web chat: "auto" only when the chat is behind
+    # a login (ASSISTANT_UI_USERNAME/PASSWORD set), "on" always, "off" never. The server
+    # refuses the library's handlers when editing is off, whatever the request.
+    library_editing: str = "auto"
+    library_max_bytes: int = 200_000  # largest article accepted from the web chat (upload or paste)
+    login_max_failures: int = 5  # failed logins per client before it must wait
+    login_block_seconds: float = 30.0  # first wait; doubles with every further failure
+    login_block_max_seconds: float = 900.0
+    feedback_max_chars: int = 2000  # longer strings are cut in the feedback log
+    feedback_max_changes: int = 3  # votes logged per answer and session (like, un-like, ...)
+    related_min_lexical: float = 3.0  # BM25 score a passage needs to be shown when declining
+
     # HTTP API and OpenAI-compatible endpoint (assistant/api.py), on the chat's server.
     api_max_body_bytes: int = 65536  # a larger request body gets 413
     api_max_k: int = 20  # the most passages one request may ask for
@@ -109,7 +123,7 @@ class SettingsError(ValueError):
 # Allowed values, checked by `_validate`. A new field with a fixed set of values or a range
 # gets its line here.
 _CHOICES = {"fusion": ("weighted", "rrf"), "answer_mode": ("extractive", "llm"),
-            "llm_provider": ("openai", "ollama")}
+            "llm_provider": ("openai", "ollama"), "library_editing": ("auto", "on", "off")}
 _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
               "chunk_max_tokens": (1, None), "chunk_min_tokens": (0, None),
               "chunk_overlap_sentences": (0, None), "ann_threshold": (1, None),
@@ -117,13 +131,15 @@ _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
               "rrf_k": (1, None), "max_question_chars": (1, None),
               "max_answer_sentences": (1, None), "port": (1, 65535),
               "summary_sentences": (1, 20), "api_max_body_bytes": (1, None),
-              "api_max_k": (1, None)}
+              "api_max_k": (1, None), "chat_concurrency": (1, 256),
+              "library_max_bytes": (1, None), "login_max_failures": (1, None),
+              "feedback_max_chars": (1, None), "feedback_max_changes": (1, None)}
 _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
     "dense_weight", "exact_weight", "second_answer_ratio", "min_answer_score",
     "score_coverage_weight", "score_context_weight", "score_dense_weight",
     "type_mismatch_penalty", "adjacent_join_ratio", "date_boost", "related_min_score")} | {
     "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0)}
-_POSITIVE = ("dense_span", "llm_timeout")
+_POSITIVE = ("dense_span", "llm_timeout", "login_block_seconds", "login_block_max_seconds")
 _NOT_EMPTY = ("embedder", "host")
 
 

@@ -5,52 +5,43 @@ API: `/ask` takes a question and returns
 "source", "start", "end", "text", "quote"}], "notices": [str]}` (the CLI's `ask --json` shape):
 `gradio_client.Client(url).predict("Hải Dương có bao nhiêu sản phẩm OCOP?", api_name="/ask")`.
 
-Everything that comes from articles, uploads or users is HTML-escaped before it is shown.
+What the chat shows is built by `ui_render` (escaped once, there); the chat displays it as
+HTML with Markdown off. A small page script (`ui_assets.PAGE_JS`) makes every [n] and source title
+open its article, copies answers as plain text, keeps a new answer's start in view and puts
+Gradio's leftover English labels and `<html lang>` in Vietnamese. Who may edit the library and
+the login rate limit are in `ui_guard`.
 """
 from __future__ import annotations
 
-import html
 import ipaddress
+import json
 import os
+import re
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from . import messages as msg
-from .answer import format_date
 from .engine import Engine, LibraryError
-from .feedback import record_feedback
-from .schema import Answer, Article, Citation, as_turns
+from .feedback import record_feedback, vote_name
+from .schema import Answer, Turn, as_turns
 from .serialize import to_dict
 from .settings import Settings
+from .ui_assets import CONFIRM_IN_VIEW_JS, CSS, PAGE_JS, SCROLL_JS, TAKE_QUESTION_JS
+from .ui_guard import LoginThrottle, library_editing_allowed, throttle_middleware
+from .ui_render import (answer_html, article_html, iso_date, library_html, size_label,
+                        user_html)
 
-__all__ = ["build_app", "serve", "render_article", "answer_json"]
+__all__ = ["build_app", "serve", "launch_options", "answer_json"]
 
-_CSS = """
-.sources {font-size: 0.92em; border-top: 1px solid #ddd; margin-top: .6em; padding-top: .4em}
-.sources mark, .article mark {background: #ffe58a; padding: 0 2px}
-.article {max-height: 520px; overflow-y: auto; padding: .5em 1em; border: 1px solid #ddd;
-          border-radius: 6px; line-height: 1.6}
-.article h3 {margin-top: 0}
-"""
-_SCROLL_JS = "() => { const m = document.getElementById('cited-span'); " \
-             "if (m) { m.scrollIntoView({block: 'center'}); } }"
-_MD_SPECIAL = str.maketrans({"*": "&#42;", "_": "&#95;", "`": "&#96;", "#": "&#35;",
-                             "[": "&#91;", "]": "&#93;", "|": "&#124;", "~": "&#126;",
-                             "\\": "&#92;", "$": "&#36;"})
-
-
-def _safe(text: str) -> str:
-    """Escaped for HTML and inert for Markdown."""
-    return html.escape(text).translate(_MD_SPECIAL)
-
-
-def _marked(text: str) -> str:
-    """An answer's text, escaped, with its [n] markers kept readable."""
-    out = _safe(text)
-    return out.replace("&#91;", "[").replace("&#93;", "]")
+_GRADIO_LOCALES = ("ar", "ca", "ckb", "de", "en", "es", "et", "eu", "fa", "fi", "fr", "he", "hi",
+                   "ja", "ko", "lt", "nb", "nl", "pl", "pt-BR", "pt", "ro", "ru", "sv", "ta",
+                   "th", "tr", "uk", "ur", "uz", "zh-CN", "zh-TW")
+_REF = re.compile(r"(\d+)-(\d+)(?:-\d+)?")
 
 
 def answer_json(answer: Answer) -> dict:
@@ -58,50 +49,20 @@ def answer_json(answer: Answer) -> dict:
     return to_dict(answer)
 
 
-def _passage_html(c: Citation) -> str:
-    before = c.passage[: c.start - c.passage_start]
-    after = c.passage[c.end - c.passage_start:]
-    return f"{_safe(before)}<mark>{_safe(c.quote)}</mark>{_safe(after)}"
+def _new_state() -> dict:
+    return {"session": uuid.uuid4().hex[:12], "turns": [], "answers": {}, "votes": {}}
 
 
-def _message(answer: Answer, scores: dict[str, tuple[int, float]] | None) -> str:
-    parts = [f"<p><i>{_safe(n)}</i></p>" for n in answer.notices]
-    parts.append(_marked(answer.text))
-    if scores is not None:
-        parts.append(f"<p><small>{_safe(msg.UI_CONFIDENCE.format(value=answer.confidence))}"
-                     "</small></p>")
-    items = []
-    for c in answer.citations:
-        meta = " · ".join(_safe(x) for x in (c.source, format_date(c.date)) if x)
-        score = ""
-        if scores is not None and c.chunk_id in scores:
-            rank, value = scores[c.chunk_id]
-            score = f" <small>({_safe(msg.UI_SCORE.format(rank=rank, score=value))})</small>"
-        items.append(f"<li><b>[{c.n}] {_safe(c.title)}</b> — {meta}{score}<br>"
-                     f"{_passage_html(c)}</li>")
-    if items:
-        parts.append(f"<div class='sources'><b>{msg.SOURCES}</b><ol>{''.join(items)}</ol></div>")
-    if answer.related:
-        rows = "".join(f"<li><b>{_safe(h.article.display_title)}</b>: {_safe(h.chunk.text)}</li>"
-                       for h in answer.related)
-        parts.append(f"<div class='sources'><b>{msg.RELATED_INTRO}</b><ul>{rows}</ul></div>")
-    return "\n\n".join(parts)
+def _credentials() -> tuple[str | None, str | None]:
+    return os.environ.get("ASSISTANT_UI_USERNAME"), os.environ.get("ASSISTANT_UI_PASSWORD")
 
 
-def render_article(article: Article, start: int, end: int) -> str:
-    """The whole article, escaped, with the cited span in <mark id="cited-span">."""
-    text = article.text
-    body = (f"{_safe(text[:start])}<mark id='cited-span'>{_safe(text[start:end])}</mark>"
-            f"{_safe(text[end:])}").replace("\n\n", "</p><p>")
-    meta = " · ".join(_safe(x) for x in (article.source, format_date(article.date),
-                                          article.author) if x)
-    return (f"<div class='article'><h3>{_safe(article.display_title)}</h3><p><small>{meta}"
-            f"</small></p><p>{body}</p></div>")
-
-
-def build_app(engine: Engine):
-    """The Blocks app: chat tab, article library tab and the `/ask` API."""
+def build_app(engine: Engine, *, library_editing: bool | None = None):
+    """The Blocks app: chat tab, article library tab and the `/ask` API. `library_editing`:
+    None decides from the settings and whether a login protects the chat (see `ui_guard`)."""
     settings = engine.settings
+    if library_editing is None:
+        library_editing = library_editing_allowed(settings, all(_credentials()))
     mode_choices = [(msg.UI_MODE_EXTRACTIVE, "extractive"), (msg.UI_MODE_LLM, "llm")]
 
     def ask(question: str, history: list | None = None) -> dict:
@@ -112,137 +73,196 @@ def build_app(engine: Engine):
                                       as_turns(history)))
 
     def respond(question, chat, state, k, mode, show_scores):
-        chat = list(chat or [])
-        state = dict(state or {"questions": [], "answers": {}})
-        history = list(state["questions"])
-        chat.append({"role": "user", "content": _safe(question or "")})
-        chat.append({"role": "assistant", "content": ""})
+        engine.refresh()
+        chat, state = list(chat or []), dict(state or _new_state())
+        turn = len(chat) + 1  # index of the answer's message in the chat
+        chat += [{"role": "user", "content": user_html(question or "")},
+                 {"role": "assistant", "content": ""}]
         answer = None
-        for answer in engine.stream(question or "", history, k=int(k), mode=mode):
-            chat[-1] = {"role": "assistant", "content": _marked(answer.text)}
-            yield "", chat, state, gr.update()
+        for answer in engine.stream(question or "", state["turns"], k=int(k), mode=mode):
+            chat[-1] = {"role": "assistant", "content": answer_html(answer, turn, partial=True)}
+            yield chat, state
         scores = None
         if show_scores:
             hits = engine.retriever.search(answer.resolved_question or question or "", k=int(k))
             scores = {h.chunk.id: (h.rank, h.score) for h in hits}
-        chat[-1] = {"role": "assistant", "content": _message(answer, scores)}
+        chat[-1] = {"role": "assistant", "content": answer_html(
+            answer, turn, scores=scores, related_min_lexical=settings.related_min_lexical)}
         if (question or "").strip():
-            state["questions"] = history + [question]
-        state["answers"] = {**state["answers"], len(chat) - 1: answer}
-        state["last"] = answer
-        choices = [(f"[{c.n}] {c.title}", c.n) for c in answer.citations]
-        yield "", chat, state, gr.update(choices=choices, value=None)
+            state["turns"] = [*state["turns"], Turn(question, answer.text)]
+        state["answers"] = {**state["answers"], turn: answer}
+        yield chat, state
 
-    def open_source(n, state):
-        answer = (state or {}).get("last")
-        cited = [c for c in (answer.citations if answer else ()) if c.n == n]
-        if not cited:
-            return msg.UI_ARTICLE_EMPTY
-        c = cited[0]
-        article = engine.article(c.article_id)
-        return render_article(article, c.start, c.end) if article else msg.UI_ARTICLE_EMPTY
+    def open_source(ref, state):
+        m = _REF.fullmatch(ref or "")
+        answer = (state or {}).get("answers", {}).get(int(m.group(1))) if m else None
+        cited = [c for c in (answer.citations if answer else ()) if c.n == int(m.group(2))]
+        article = engine.article(cited[0].article_id) if cited else None
+        return article_html(article, cited[0].start, cited[0].end) if article \
+            else msg.UI_ARTICLE_EMPTY
 
     def vote(state, data: gr.LikeData):
-        answer = (state or {}).get("answers", {}).get(data.index if isinstance(data.index, int)
-                                                      else data.index[0])
-        if answer is not None:
-            record_feedback(settings.data_dir, answer, bool(data.liked))
-            gr.Info(msg.UI_FEEDBACK_THANKS)
+        state = dict(state or _new_state())
+        index = data.index if isinstance(data.index, int) else data.index[0]
+        answer = state["answers"].get(index)
+        done = state["votes"].get(index, [])
+        choice = vote_name(data.liked)
+        if answer is None or len(done) >= settings.feedback_max_changes \
+                or choice == (done[-1] if done else "none"):
+            return state
+        record_feedback(settings.data_dir, answer, choice, answer_id=f"{state['session']}-{index}",
+                        max_chars=settings.feedback_max_chars)
+        state["votes"] = {**state["votes"], index: [*done, choice]}
+        gr.Info(msg.UI_FEEDBACK_CLEARED if choice == "none" else msg.UI_FEEDBACK_THANKS,
+                title=msg.UI_INFO_TITLE)
+        return state
 
-    def library_rows():
-        return [[r.article.display_title, format_date(r.article.date), r.article.source,
-                 r.chunks, r.article.id] for r in engine.articles()]
+    def reset():
+        return [], _new_state(), msg.UI_ARTICLE_EMPTY
 
-    def library_update(status):
-        ids = [r.article.id for r in engine.articles()]
-        return status, library_rows(), gr.update(choices=ids, value=None)
+    def library_view(status=None):
+        engine.refresh()
+        rows = engine.articles()
+        choices = [(f"{r.article.display_title} ({r.article.id})", r.article.id) for r in rows]
+        return (library_html([(r.article, r.chunks) for r in rows]),
+                gr.update(choices=choices, value=None), gr.update(visible=False),
+                gr.update() if status is None else status)
 
-    def add(file, text, title, date, source, progress=gr.Progress()):
-        progress(0.2, desc=msg.UI_ADDING)
+    def add(file, text, title, date, source):
+        keep = (gr.update(),) * 5
+        if not library_editing:
+            return (*library_view(msg.UI_LIBRARY_REFUSED), *keep)
+        iso = iso_date(date)
+        size = os.path.getsize(file) if file else len((text or "").encode("utf-8"))
+        if iso is None:
+            return (*library_view(msg.UI_BAD_DATE.format(date=date)), *keep)
+        if size > settings.library_max_bytes:
+            return (*library_view(msg.UI_TOO_LARGE.format(
+                size=size_label(size), limit=size_label(settings.library_max_bytes))), *keep)
         try:
             if file:
                 path = Path(file)
                 _, status = engine.add_article(path.read_bytes(), filename=path.name,
-                                               title=title, date=date, source=source)
+                                               title=title, date=iso, source=source)
             elif (text or "").strip():
-                _, status = engine.add_article(text, title=title, date=date, source=source)
+                _, status = engine.add_article(text, title=title, date=iso, source=source)
             else:
-                status = msg.UI_NOTHING_TO_ADD
+                return (*library_view(msg.UI_NOTHING_TO_ADD), *keep)
         except LibraryError as exc:
-            status = str(exc)
-        progress(1.0)
-        return (*library_update(_safe(status)), None, "")
+            return (*library_view(str(exc)), *keep)
+        return (*library_view(status), None, "", "", "", "")
+
+    def confirm_remove(article_id):
+        article = engine.article(article_id or "") if library_editing else None
+        if article is None:
+            return (msg.UI_REMOVE_NONE if library_editing else msg.UI_LIBRARY_REFUSED,
+                    gr.update(visible=False), "")
+        return "", gr.update(visible=True), msg.UI_REMOVE_CONFIRM.format(
+            title=article.display_title)
 
     def remove(article_id):
+        if not library_editing:
+            return library_view(msg.UI_LIBRARY_REFUSED)
+        if not article_id:
+            return library_view(msg.UI_REMOVE_NONE)
         try:
-            status = engine.remove_article(article_id or "")
+            status = engine.remove_article(article_id)
         except LibraryError as exc:
             status = str(exc)
-        return library_update(_safe(status))
+        return library_view(status)
 
     with gr.Blocks(title=msg.UI_TITLE) as app:
-        gr.Markdown(f"## {msg.UI_TITLE}\n{msg.UI_INTRO}")
-        state = gr.State({"questions": [], "answers": {}})
+        gr.Markdown(f"## {msg.UI_TITLE}\n{msg.UI_INTRO}", elem_id="intro")
+        state = gr.State(None)  # made by the first handler that needs it
         with gr.Tab(msg.UI_TAB_CHAT):
-            with gr.Row():
-                with gr.Column(scale=3):
-                    chat = gr.Chatbot(label=msg.UI_TAB_CHAT, height=520, buttons=["copy"],
-                                      elem_id="chat")
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=3, min_width=330):
+                    chat = gr.Chatbot(label=msg.UI_TAB_CHAT, height=520, buttons=[],
+                                      render_markdown=False, autoscroll=False, elem_id="chat")
                     with gr.Row():
-                        box = gr.Textbox(label=msg.UI_INPUT, scale=5, elem_id="question",
-                                         placeholder=msg.UI_INPUT_PLACEHOLDER)
-                        send = gr.Button(msg.UI_SEND, variant="primary", scale=1,
+                        box = gr.Textbox(label=msg.UI_INPUT, scale=5, min_width=200,
+                                         elem_id="question", placeholder=msg.UI_INPUT_PLACEHOLDER)
+                        send = gr.Button(msg.UI_SEND, variant="primary", scale=1, min_width=70,
                                          elem_id="send")
-                    gr.Examples([["Hải Dương có bao nhiêu sản phẩm OCOP?"],
-                                 ["Tỷ trọng kinh tế số trong GDP là bao nhiêu?"],
-                                 ["Đề án 06 được phê duyệt ngày nào?"],
-                                 ["chuyen doi so la gi"]], inputs=[box], label=msg.UI_EXAMPLES)
-                    clear = gr.Button(msg.UI_CLEAR, elem_id="clear")
-                    with gr.Accordion(msg.UI_SETTINGS, open=False):
-                        k = gr.Slider(1, 10, value=settings.top_k, step=1, label=msg.UI_K)
-                        mode = gr.Radio(mode_choices, value="extractive", label=msg.UI_MODE,
-                                        interactive=engine.llm_available,
-                                        info=None if engine.llm_available
-                                        else msg.UI_MODE_LLM_MISSING)
-                        scores = gr.Checkbox(False, label=msg.UI_SHOW_SCORES)
-                with gr.Column(scale=2):
-                    pick = gr.Radio([], label=msg.UI_SOURCE_PICK, elem_id="source-pick")
+                with gr.Column(scale=2, min_width=330):
                     article = gr.HTML(msg.UI_ARTICLE_EMPTY, label=msg.UI_ARTICLE,
                                       elem_id="article-view")
+                    open_ref = gr.Textbox(visible="hidden", elem_id="open-ref")
+            gr.Examples([["Hải Dương có bao nhiêu sản phẩm OCOP?"],
+                         ["Tỷ trọng kinh tế số trong GDP là bao nhiêu?"],
+                         ["Đề án 06 được phê duyệt ngày nào?"],
+                         ["chuyen doi so la gi"]], inputs=[box], label=msg.UI_EXAMPLES)
+            clear = gr.Button(msg.UI_CLEAR, elem_id="clear")
+            with gr.Accordion(msg.UI_SETTINGS, open=False):
+                k = gr.Slider(1, 10, value=settings.top_k, step=1, label=msg.UI_K)
+                mode = gr.Radio(mode_choices, value="extractive", label=msg.UI_MODE,
+                                interactive=engine.llm_available,
+                                info=None if engine.llm_available else msg.UI_MODE_LLM_MISSING)
+                scores = gr.Checkbox(False, label=msg.UI_SHOW_SCORES)
         with gr.Tab(msg.UI_TAB_LIBRARY):
-            status = gr.Markdown(elem_id="library-status")
-            table = gr.Dataframe(library_rows(), headers=msg.UI_LIB_HEADERS,
-                                 interactive=False, wrap=True, elem_id="library",
-                                 column_widths=["42%", "12%", "16%", "8%", "22%"])
-            with gr.Row():
-                upload = gr.File(label=msg.UI_UPLOAD, file_types=[".txt", ".md", ".html",
-                                                                  ".htm"], type="filepath")
-                with gr.Column():
-                    title = gr.Textbox(label=msg.UI_PASTE_TITLE, elem_id="paste-title")
-                    date = gr.Textbox(label=msg.UI_PASTE_DATE, elem_id="paste-date")
-                    source = gr.Textbox(label=msg.UI_PASTE_SOURCE, elem_id="paste-source")
-            pasted = gr.Textbox(label=msg.UI_PASTE, lines=6, elem_id="paste-text")
-            add_btn = gr.Button(msg.UI_ADD, variant="primary", elem_id="add-article")
-            with gr.Row():
-                victim = gr.Dropdown([r.article.id for r in engine.articles()],
-                                     label=msg.UI_REMOVE_PICK, elem_id="remove-pick")
-                remove_btn = gr.Button(msg.UI_REMOVE, variant="stop", elem_id="remove-article")
+            status = gr.Markdown(None if library_editing else msg.UI_LIBRARY_READONLY,
+                                 elem_id="library-status")
+            table = gr.HTML(elem_id="library")
+            with gr.Group(visible=library_editing):
+                with gr.Row():
+                    upload = gr.File(label=msg.UI_UPLOAD, file_types=[".txt", ".md", ".html",
+                                                                      ".htm"], type="filepath",
+                                     elem_id="library-upload")
+                    with gr.Column():
+                        title = gr.Textbox(label=msg.UI_PASTE_TITLE, elem_id="paste-title")
+                        date = gr.Textbox(label=msg.UI_PASTE_DATE, elem_id="paste-date")
+                        source = gr.Textbox(label=msg.UI_PASTE_SOURCE, elem_id="paste-source")
+                pasted = gr.Textbox(label=msg.UI_PASTE, lines=6, elem_id="paste-text")
+                add_btn = gr.Button(msg.UI_ADD, variant="primary", elem_id="add-article")
+                with gr.Row():
+                    victim = gr.Dropdown([], value=None, label=msg.UI_REMOVE_PICK,
+                                         elem_id="remove-pick")
+                    remove_btn = gr.Button(msg.UI_REMOVE, variant="stop", elem_id="remove-article")
+                with gr.Row(visible=False, elem_id="remove-confirm") as confirm_row:
+                    confirm_text = gr.Markdown(elem_id="remove-question")
+                    yes = gr.Button(msg.UI_REMOVE_YES, variant="stop", elem_id="remove-yes")
+                    no = gr.Button(msg.UI_REMOVE_NO, elem_id="remove-no")
 
         private = {"api_visibility": "private"}
-        inputs = [box, chat, state, k, mode, scores]
-        outputs = [box, chat, state, pick]
-        send.click(respond, inputs, outputs, **private)
-        box.submit(respond, inputs, outputs, **private)
-        clear.click(lambda: ([], {"questions": [], "answers": {}}, gr.update(choices=[]),
-                             msg.UI_ARTICLE_EMPTY), None, [chat, state, pick, article], **private)
-        pick.change(open_source, [pick, state], article, **private).then(
-            None, None, None, js=_SCROLL_JS, **private)
-        chat.like(vote, [state], None, **private)
+        # The box is emptied in the browser when the question leaves, never by the answer, so
+        # what is typed meanwhile stays; a question sent during an answer runs right after it.
+        gr.on([send.click, box.submit], respond, [box, chat, state, k, mode, scores],
+              [chat, state], js=TAKE_QUESTION_JS, trigger_mode="always_last", **private)
+        clear.click(reset, None, [chat, state, article], **private)
+        chat.clear(reset, None, [chat, state, article], **private)
+        open_ref.change(open_source, [open_ref, state], article, **private).then(
+            None, None, None, js=SCROLL_JS, **private)
+        chat.like(vote, [state], [state], **private)
+        library = [table, victim, confirm_row, status]
+        app.load(library_view, None, library, **private)
         add_btn.click(add, [upload, pasted, title, date, source],
-                      [status, table, victim, upload, pasted], **private)
-        remove_btn.click(remove, [victim], [status, table, victim], **private)
+                      [*library, upload, pasted, title, date, source], **private)
+        remove_btn.click(confirm_remove, [victim], [status, confirm_row, confirm_text],
+                         **private).then(None, None, None, js=CONFIRM_IN_VIEW_JS, **private)
+        victim.change(lambda: gr.update(visible=False), None, confirm_row, **private)
+        yes.click(remove, [victim], library, **private)
+        no.click(lambda: (gr.update(visible=False), msg.UI_REMOVE_CANCELLED), None,
+                 [confirm_row, status], **private)
         gr.api(ask, api_name="ask")
     return app
+
+
+def launch_options(settings: Settings, auth=None) -> dict:
+    """Keyword arguments of `app.launch` shared by `serve` and the tests: look, page script,
+    Vietnamese labels, no footer, upload limit, login throttle."""
+    fixed = json.dumps(msg.UI_GRADIO_FIXED, ensure_ascii=False)
+    roles = json.dumps({"user": msg.UI_ROLE_USER, "bot": msg.UI_ROLE_BOT,
+                        "assistant": msg.UI_ROLE_BOT}, ensure_ascii=False)
+    too_large = msg.UI_UPLOAD_TOO_LARGE.format(files="{files}",
+                                               limit=size_label(settings.library_max_bytes))
+    js = PAGE_JS % {"fixed": fixed, "roles": roles, "copy": json.dumps(msg.UI_COPY),
+                     "copied": json.dumps(msg.UI_COPIED, ensure_ascii=False),
+                     "too_large": json.dumps(too_large, ensure_ascii=False)}
+    throttle = throttle_middleware(LoginThrottle(settings))
+    return {"css": CSS, "js": js, "footer_links": [], "auth": auth,
+            "i18n": gr.I18n(**{code: msg.UI_GRADIO_LABELS for code in _GRADIO_LOCALES}),
+            "max_file_size": settings.library_max_bytes, "show_error": False, "quiet": True,
+            "app_kwargs": {"middleware": [Middleware(throttle)]}}
 
 
 def _loopback(host: str) -> bool:
@@ -257,18 +277,16 @@ def _loopback(host: str) -> bool:
 def serve(settings: Settings) -> int:
     """Start the web chat; refuse a non-loopback host without credentials (exit code 2)."""
     started = time.perf_counter()
-    user, password = os.environ.get("ASSISTANT_UI_USERNAME"), \
-        os.environ.get("ASSISTANT_UI_PASSWORD")
+    user, password = _credentials()
     if not _loopback(settings.host) and not (user and password):
         print(msg.UI_AUTH_REQUIRED.format(host=settings.host), file=sys.stderr)
         return 2
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     engine = Engine(settings, progress=sys.stderr.isatty())
     app = build_app(engine)
-    app.queue(default_concurrency_limit=4)
+    app.queue(default_concurrency_limit=settings.chat_concurrency)
     app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
-               auth=(user, password) if user and password else None, show_error=False,
-               css=_CSS, quiet=True)
+               **launch_options(settings, (user, password) if user and password else None))
     from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
 
     mount_api(app.app, lambda: engine, settings,

@@ -1,4 +1,5 @@
-"""A real app server for the UI tests: the whole corpus copied to a temporary docs folder."""
+"""Real app servers for the UI tests: the whole corpus copied to a temporary docs folder, the
+app launched with the same options as `python -m assistant serve`."""
 from __future__ import annotations
 
 import shutil
@@ -8,7 +9,7 @@ import pytest
 
 from assistant.engine import Engine
 from assistant.settings import load_settings
-from assistant.ui import build_app
+from assistant.ui import build_app, launch_options
 
 from .conftest import DOCS
 
@@ -19,17 +20,25 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, real_embedder, session_settings):
-    """(url, engine) of a launched app; docs/, index and feedback live in temp folders."""
-    base = tmp_path_factory.mktemp("ui")
+def launch(base, embedder, cache_dir, *, auth=None, library_editing=True, **overrides):
+    """(url, engine, app) of an app launched over a copy of docs/ in `base`."""
     shutil.copytree(DOCS, base / "docs")
     settings = load_settings(env={}, docs_dir=str(base / "docs"), index_dir=str(base / "index"),
-                             data_dir=str(base / "var"), cache_dir=str(session_settings.cache_dir))
-    engine = Engine(settings, real_embedder)
-    app = build_app(engine)
+                             data_dir=str(base / "var"), cache_dir=str(cache_dir), **overrides)
+    engine = Engine(settings, embedder)
+    app = build_app(engine, library_editing=library_editing)
     port = _free_port()
-    app.queue()
-    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    yield f"http://127.0.0.1:{port}/", engine
+    app.queue(default_concurrency_limit=settings.chat_concurrency)
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
+               **launch_options(settings, auth))
+    return f"http://127.0.0.1:{port}/", engine, app
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, real_embedder, session_settings):
+    """(url, engine) of a launched app with library editing on; docs/, index and feedback live
+    in temp folders."""
+    url, engine, app = launch(tmp_path_factory.mktemp("ui"), real_embedder,
+                              session_settings.cache_dir)
+    yield url, engine
     app.close()

@@ -1,0 +1,187 @@
+"""HTML and plain text of what the web chat shows: pure functions, no Gradio.
+
+Escaping happens exactly once, here, with `html.escape`: the chat displays these strings as
+HTML (Markdown rendering is off), so text from articles, uploads and users is never parsed as
+Markdown or markup and never escaped twice. Answers may hold line breaks; they become <br>.
+
+Links inside the chat carry what the page script (`ui.py`) needs in their `href`:
+`#nguon-<turn>-<n>` opens source n of answer `turn` in the article viewer.
+"""
+from __future__ import annotations
+
+import datetime
+import html
+import re
+
+from . import messages as msg
+from .answer import format_date
+from .schema import Answer, Article, Citation, Hit
+
+__all__ = ["answer_html", "answer_plain", "user_html", "article_html", "library_html",
+           "decimal", "iso_date", "size_label"]
+
+_MARKER = re.compile(r"\[(\d+)\]")
+_SNIPPET = 220  # characters of a related passage shown when declining
+
+
+def _esc(text: str) -> str:
+    return html.escape(text or "", quote=False)  # only text content: quotes need no escape
+
+
+def decimal(value: float, digits: int = 2) -> str:
+    """A number as Vietnamese readers write it: 0,84 (decimal comma)."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def size_label(n_bytes: int) -> str:
+    """200000 -> "195 KB"; 5242880 -> "5,0 MB"."""
+    if n_bytes >= 1024 * 1024:
+        return f"{decimal(n_bytes / 1024 / 1024, 1)} MB"
+    return f"{max(1, round(n_bytes / 1024))} KB"
+
+
+def iso_date(text: str) -> str | None:
+    """A date as a reader types it, as YYYY-MM-DD: "15/11/2025", "15-11-2025", "2025-11-15"
+    and "" (no date) are understood; None when it is not a real date."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if not m:
+            return None
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _cite_link(turn: int, n: int, label: str, cls: str = "cite") -> str:
+    return f'<a class="{cls}" href="#nguon-{turn}-{n}">{label}</a>'
+
+
+def _answer_text_html(text: str, turn: int, known: set[int]) -> str:
+    """The answer's text, escaped, its [n] markers links to their sources, lines kept."""
+    out = []
+    for line in text.split("\n"):
+        pieces, last = [], 0
+        for m in _MARKER.finditer(line):
+            pieces.append(_esc(line[last:m.start()]))
+            n = int(m.group(1))
+            pieces.append(_cite_link(turn, n, f"[{n}]") if n in known else _esc(m.group(0)))
+            last = m.end()
+        pieces.append(_esc(line[last:]))
+        out.append("".join(pieces))
+    return "<br>".join(out)
+
+
+def _meta(*parts: str) -> str:
+    return " · ".join(_esc(p) for p in parts if p)
+
+
+def _passage_html(c: Citation) -> str:
+    before = c.passage[: c.start - c.passage_start]
+    after = c.passage[c.end - c.passage_start:]
+    return _lines(f"{_esc(before)}<mark>{_esc(c.quote)}</mark>{_esc(after)}")
+
+
+def _lines(escaped: str) -> str:
+    """Escaped text with its paragraph and line breaks shown."""
+    return re.sub(r"\n\s*\n", "<br><br>", escaped).replace("\n", "<br>")
+
+
+def _related(answer: Answer, min_lexical: float) -> list[Hit]:
+    return [h for h in answer.related if (h.lexical_score or 0.0) >= min_lexical]
+
+
+def _short(text: str, limit: int = _SNIPPET) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def answer_html(answer: Answer, turn: int, *, scores: dict[str, tuple[int, float]] | None = None,
+                related_min_lexical: float = 0.0, partial: bool = False) -> str:
+    """One answer of the chat: notices, the text with linked markers, its sources folded
+    under it (each title opens the article), related passages when declining, and the plain
+    text the copy link puts on the clipboard. `partial`: the text only, while it streams."""
+    known = {c.n for c in answer.citations}
+    if partial:
+        return f'<div class="answer streaming"><div class="answer-text">' \
+               f'{_answer_text_html(answer.text, turn, known)}</div></div>'
+    parts = [f'<p class="notice"><i>{_esc(n)}</i></p>' for n in answer.notices]
+    parts.append(f'<div class="answer-text">{_answer_text_html(answer.text, turn, known)}</div>')
+    if scores is not None:
+        value = decimal(answer.confidence)
+        parts.append(f'<p class="confidence"><small>{_esc(msg.UI_CONFIDENCE.format(value=value))}'
+                     "</small></p>")
+    if answer.citations:
+        items = []
+        for c in answer.citations:
+            score = ""
+            if scores is not None and c.chunk_id in scores:
+                rank, value = scores[c.chunk_id]
+                score = f" <small>({_esc(msg.UI_SCORE.format(rank=rank, score=decimal(value, 3)))}" \
+                        "</small>"
+            title = _cite_link(turn, c.n, f"[{c.n}] {_esc(c.title)}", "cite src-title")
+            items.append(f"<li>{title} <small>{_meta(c.source, format_date(c.date))}</small>"
+                         f"{score}<br>{_passage_html(c)}</li>")
+        parts.append(f'<details class="sources"><summary>'
+                     f'{_esc(msg.UI_SOURCES_COUNT.format(n=len(answer.citations)))}</summary>'
+                     f'<ul class="src-list">{"".join(items)}</ul></details>')
+    related = _related(answer, related_min_lexical) if answer.abstained else []
+    if related:
+        rows = "".join(f"<li><b>{_esc(h.article.display_title)}</b>: {_esc(_short(h.chunk.text))}"
+                       "</li>" for h in related)
+        parts.append(f'<div class="related"><b>{_esc(msg.RELATED_INTRO)}</b><ul>{rows}</ul></div>')
+    plain = answer_plain(answer, related_min_lexical=related_min_lexical)
+    parts.append(f'<div class="plain-copy">{_esc(plain)}</div>')
+    parts.append(f'<a class="copy-answer" href="#chep-{turn}">{_esc(msg.UI_COPY)}</a>')
+    return f'<div class="answer" id="answer-{turn}">{"".join(parts)}</div>'
+
+
+def answer_plain(answer: Answer, *, related_min_lexical: float = 0.0) -> str:
+    """The answer as plain text: notices, the text, then one line per source."""
+    lines = [*answer.notices, answer.text]
+    if answer.citations:
+        lines.append(f"{msg.SOURCES}:")
+        lines += [f"[{c.n}] {c.title} — {', '.join(x for x in (c.source, format_date(c.date)) if x)}"
+                  for c in answer.citations]
+    related = _related(answer, related_min_lexical) if answer.abstained else []
+    if related:
+        lines.append(msg.RELATED_INTRO)
+        lines += [f"- {h.article.display_title}: {_short(h.chunk.text)}" for h in related]
+    return "\n".join(lines)
+
+
+def user_html(question: str) -> str:
+    """A question as the user typed it, escaped, line breaks kept."""
+    return "<br>".join(_esc(line) for line in (question or "").split("\n"))
+
+
+def article_html(article: Article, start: int, end: int) -> str:
+    """The whole article with the cited span in <mark id="cited-span">."""
+    text = article.text
+    body = (f"{_esc(text[:start])}<mark id='cited-span'>{_esc(text[start:end])}</mark>"
+            f"{_esc(text[end:])}").replace("\n\n", "</p><p>").replace("\n", "<br>")
+    meta = _meta(article.source, format_date(article.date), article.author)
+    return (f"<div class='article'><h3>{_esc(article.display_title)}</h3><p><small>{meta}"
+            f"</small></p><p>{body}</p></div>")
+
+
+def library_html(rows: list[tuple[Article, int]]) -> str:
+    """The article library as a table (on a phone each row reads as a card)."""
+    if not rows:
+        return f"<p>{_esc(msg.UI_LIB_EMPTY)}</p>"
+    head = "".join(f"<th>{_esc(h)}</th>" for h in msg.UI_LIB_HEADERS)
+    body = "".join(
+        f"<tr><td class='lib-title'>{_esc(a.display_title)}</td>"
+        f"<td class='lib-date'>{_esc(format_date(a.date))}</td>"
+        f"<td class='lib-source'>{_esc(a.source)}</td><td class='lib-chunks'>{chunks}"
+        f"<span class='phone-only'> {_esc(msg.UI_LIB_CHUNKS)}</span></td>"
+        f"<td class='lib-id'>{_esc(a.id)}</td></tr>" for a, chunks in rows)
+    return f"<table class='library-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody>" \
+           "</table>"
