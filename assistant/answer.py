@@ -27,7 +27,7 @@ from .retrieve import Mode, Retriever
 from .schema import Answer, Article, Hit, Turn, as_turns
 
 __all__ = ["prepare_question", "resolve_followup", "answer_question", "abstain",
-           "format_date", "stream_text", "plan_question"]
+           "format_date", "stream_text", "plan_question", "yes_no_verdict"]
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
@@ -240,19 +240,59 @@ def _plan_yesno(ctx: _Context, hits: list[Hit]) -> Answer:
     if not best.period_ok:
         return _answer(ctx, [Pick(best.hit, best.start, best.end)], hits, best.score,
                        missing=_missing(ctx, best), attribute=True)
-    claimed = {n for n in ctx.analysis.numbers}
-    found = set(_NUMBER.findall(best.text))
-    said = fold(best.text)
-    if claimed:
-        verdict = msg.VERDICT_YES if claimed <= found else msg.VERDICT_NO
-    elif _contradicts(ctx.analysis, best.text):
-        verdict = msg.VERDICT_NO
-    elif re.search(r"\bchua\b", said) and not re.search(r"\bchua\b", fold(ctx.analysis.text)):
-        verdict = msg.VERDICT_NOT_YET
-    else:
-        verdict = msg.VERDICT_YES
+    verdict = yes_no_verdict(ctx.analysis, best.text)
     return _answer(ctx, [Pick(best.hit, best.start, best.end, _piece(ctx, best))], hits,
                    best.score, opening=verdict)
+
+
+_UNIVERSAL = re.compile(r"\b(?:toan\s+bo|tat\s+ca|het|du|hoan\s+thanh|moi|100%)\b")
+_NEGATION = re.compile(r"\b(?:chua|khong|chang)\b"
+                       r"(?!\s+(?:dung\s+tien|gian\b|chi\b|nhung\b|ai\b|the\b|it\b|de\s+ai))")
+
+
+def yes_no_verdict(analysis: Analysis, sentence: str) -> str:
+    """"Đúng."/"Có."/"Rồi." or "Không."/"Chưa." for a yes/no question, from its evidence.
+
+    No when: a figure claimed is not the evidence's; the evidence says the opposite ("tụt"
+    vs "tăng"); one of the two is negated and the other not ("chưa đạt" vs "vượt"); or the
+    claim is about all ("toàn bộ", "hoàn thành") and the evidence gives a part ("5/6")."""
+    question = fold(analysis.text)
+    asks_yet = re.search(r"\bchua\s*[?.!]*\s*$", question) is not None
+    claim = re.sub(r"\b(?:phai|dung|co\s+dung)?\s*(?:khong|chua|ko)\s*[?.!]*\s*$", "", question)
+    said = fold(sentence)
+    figures = set(_NUMBER.findall(sentence))
+    claimed = {n for n in analysis.numbers if not _bound_met(question, n, figures)}
+    negative = (claimed and figures and not claimed <= figures) \
+        or _contradicts(analysis, sentence) \
+        or bool(_NEGATION.search(claim)) != bool(_NEGATION.search(said)) \
+        or (_UNIVERSAL.search(claim) is not None and any(
+            int(a) < int(b) for a, b in re.findall(r"\b(\d+)/(\d+)\b", sentence)))
+    if negative:
+        return msg.VERDICT_NOT_YET if asks_yet else msg.VERDICT_NO
+    if asks_yet:
+        return msg.VERDICT_ALREADY
+    return msg.VERDICT_HAS if re.match(r"\s*co\b", question) or " co " in f" {claim} " \
+        and not re.search(r"\b(?:dung|phai)\b", question) else msg.VERDICT_YES
+
+
+def _as_float(figure: str) -> float | None:
+    try:  # Vietnamese: "99,84" is 99.84 and "2.505" is 2505
+        return float(figure.replace(".", "").replace(",", ".")) if "/" not in figure else None
+    except ValueError:
+        return None
+
+
+def _bound_met(question: str, claimed: str, figures: set[str]) -> bool:
+    """"vượt 99%" / "trên 50 triệu" is met by a figure at least that large, "dưới 10" by one
+    below it."""
+    at = re.search(rf"\b(vuot|tren|hon|qua|duoi|chua\s+toi|it\s+hon)\s+(?:muc\s+)?"
+                   rf"{re.escape(claimed)}\b", question)
+    bound = _as_float(claimed)
+    if not at or bound is None:
+        return False
+    values = [v for v in map(_as_float, figures) if v is not None]
+    above = at.group(1) in ("vuot", "tren", "hon", "qua")
+    return any(v >= bound if above else v < bound for v in values)
 
 
 def _defines(term: str, sentence: str) -> tuple[int, int] | None:

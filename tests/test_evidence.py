@@ -76,3 +76,27 @@ def test_defining_sentences(term, sentence, defines) -> None:
 ])
 def test_premise_contradicted(question, sentence, contradicts) -> None:
     assert _contradicts(analyze(question), sentence) is contradicts
+
+
+@pytest.mark.parametrize("question,sentence,verdict", [
+    ("Có phải năm 2024 Việt Nam xếp thứ 86 không?", "Việt Nam vươn lên vị trí thứ 71/193.",
+     "Không."),
+    ("Năm 2024 Việt Nam bị tụt 15 bậc, đúng không?", "Việt Nam tăng 15 bậc so với 2022.",
+     "Không."),
+    ("Số tài khoản VNeID vẫn chưa đạt mục tiêu phải không?",
+     "Số tài khoản VNeID trên 55,25 triệu, vượt mục tiêu 40 triệu.", "Không."),
+    ("Nghệ An đã hoàn thành toàn bộ mục tiêu về Kinh tế số chưa?",
+     "Nghệ An đạt 10/11 mục tiêu về Chính quyền số, 5/6 mục tiêu về Kinh tế số.", "Chưa."),
+    ("Tất cả bộ ngành đều đã đảm bảo an ninh cho cổng dịch vụ công, đúng không?",
+     "11/22 Bộ, ngành chưa bảo đảm an ninh cổng dịch vụ công.", "Không."),
+    ("Thời gian qua có xảy ra vụ mất dữ liệu nào không?",
+     "Do đó đã xảy ra nhiều vụ việc mất dữ liệu thời gian qua.", "Có."),
+    ("Thu ngân sách không dùng tiền mặt đã vượt 99% chưa?",
+     "tỷ lệ thu ngân sách bằng hình thức không dùng tiền mặt đạt 99,84%", "Rồi."),
+    ("Đề án 06 được phê duyệt ngày 06/1/2022 phải không?",
+     "phê duyệt Đề án 06 (ngày 06/1/2022)", "Đúng."),
+])
+def test_yes_no_verdict(question, sentence, verdict) -> None:
+    from assistant.answer import yes_no_verdict
+
+    assert yes_no_verdict(analyze(question), sentence) == verdict
