@@ -291,9 +291,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, build Settings (defaults < env < flags) and run the command."""
     args = _parser().parse_args(argv)
-    for stream in (sys.stdout, sys.stderr):  # never a traceback for a character on the way out
+    for stream, errors in ((sys.stdin, "surrogateescape"), (sys.stdout, "replace"),
+                           (sys.stderr, "replace")):  # never a traceback for a bad character
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+            stream.reconfigure(errors=errors)
     try:
         settings = load_settings(docs_dir=args.docs_dir, index_dir=args.index_dir,
                                  embedder=args.embedder)
