@@ -121,7 +121,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         reason = " ".join(str(exc).split())[:200]
         raise IngestError(msg.ARTICLE_BAD_HEADER.format(reason=reason)) from exc
     if not isinstance(meta, dict):
-        raise IngestError(msg.ARTICLE_BAD_HEADER.format(reason="không phải một bảng khóa: giá trị"))
+        raise IngestError(msg.ARTICLE_HEADER_NOT_MAPPING)
     return {k: "" if meta.get(k) is None else str(meta[k]).strip() for k in _META_FIELDS}, \
         text[match.end():]
 
