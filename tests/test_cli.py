@@ -142,3 +142,21 @@ def test_a_bad_line_in_batch_mode_does_not_stop_the_lines_after_it(real_index,
             assert "234" in rows[0]["answer"] and "06/1/2022" in rows[3]["answer"]
             assert all(r["notices"][0].startswith("Câu hỏi có ký tự không hợp lệ")
                        for r in rows[1:3])
+
+
+def test_the_index_report_names_the_file_that_holds_a_duplicate_id(small_docs, tmp_path,
+                                                                    fake_embedder) -> None:
+    from assistant.cli import report_lines
+    from assistant.settings import load_settings
+    from assistant.store import ensure_index
+
+    real = "tang-cuong-nhan-thuc-chuyen-doi-so"
+    settings = load_settings(env={}, docs_dir=str(small_docs), index_dir=str(tmp_path / "i"))
+    ensure_index(settings, fake_embedder)
+    (small_docs / "aaa-fake.txt").write_text(f"---\nid: {real}\n---\nTin giả: 0 sản phẩm OCOP.",
+                                             encoding="utf-8")
+    index, report = ensure_index(settings, fake_embedder)
+    assert "Tin giả" not in index.articles[real].text
+    assert report_lines(report, index)[0] == (
+        f"Bỏ qua tệp aaa-fake.txt: mã bài “{real}” đã thuộc về tệp {real}.txt; giữ bài trong "
+        f"{real}.txt, bỏ qua tệp này")
