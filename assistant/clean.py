@@ -69,20 +69,30 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 
+def _fold_char(ch: str) -> str:
+    low = ch.lower()[0]  # "İ".lower() is two characters: keep one
+    if low == "đ":
+        return "d"
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if base.isascii() or not low.isalpha() else low
+
+
+_FOLDED: dict[str, str] = {}  # per-character cache: fold runs on every sentence retrieved
+
+
 def fold(text: str) -> str:
     """Lower-case and strip Vietnamese diacritics ("Chuyển đổi số" -> "chuyen doi so").
 
     Length-preserving for any text (one character out per character in, even for "İ" whose
     lower case is two characters), so offsets in the folded text are offsets in the original.
     """
+    cache = _FOLDED
     out = []
     for ch in text:
-        ch = ch.lower()[0]
-        if ch == "đ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if base.isascii() or not ch.isalpha() else ch)
+        folded = cache.get(ch)
+        if folded is None:
+            folded = cache[ch] = _fold_char(ch)
+        out.append(folded)
     return "".join(out)
 
 

@@ -318,9 +318,10 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, build Settings (defaults < env < flags) and run the command."""
-    for stream in (sys.stdout, sys.stderr):  # never a traceback for a character on the way out
+    for stream, errors in ((sys.stdin, "surrogateescape"), (sys.stdout, "replace"),
+                           (sys.stderr, "replace")):  # never a traceback for a bad character
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+            stream.reconfigure(errors=errors)
     try:
         base = load_settings()
     except (TypeError, ValueError) as exc:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
+from . import messages as msg
+
 __all__ = ["decode_text", "EncodingRefused"]
 
 # Marks a Vietnamese letter may carry: breve, circumflex, horn (vowels) and the five tones.
@@ -48,7 +50,7 @@ def _guess(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    return best.encoding if best is not None else "không xác định"
+    return best.encoding if best is not None else msg.ENCODING_UNKNOWN
 
 
 def decode_text(data: bytes) -> str:

@@ -3,9 +3,10 @@
 Every regular file in docs/ with a supported suffix is an article; symbolic links and other
 non-regular files are skipped with a message, so nothing outside docs/ is ever read. Metadata
 comes from the front matter (text, Markdown) or from trafilatura's extraction (HTML); what the
-source does not show stays empty. Two files with the same id: the one named after the id is
-kept (that is how the library and the shipped files are named), else the older one, and the
-other is reported with the file that holds the id.
+source does not show stays empty. Two files with the same id: the one indexed before keeps it
+(when the caller says which), else the one named after the id (that is how the library and
+the shipped files are named), else the older one; the other is reported with the file that
+holds the id.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 import yaml
 
@@ -122,7 +124,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         reason = " ".join(str(exc).split())[:200]
         raise IngestError(msg.ARTICLE_BAD_HEADER.format(reason=reason)) from exc
     if not isinstance(meta, dict):
-        raise IngestError(msg.ARTICLE_BAD_HEADER.format(reason="không phải một bảng khóa: giá trị"))
+        raise IngestError(msg.ARTICLE_HEADER_NOT_MAPPING)
     return {k: "" if meta.get(k) is None else str(meta[k]).strip() for k in _META_FIELDS}, \
         text[match.end():]
 
@@ -181,19 +183,22 @@ def to_article(doc: RawDoc) -> Article:
                                   path=doc.path, content_hash=doc.content_hash))
 
 
-def _precedence(article: Article, path: Path) -> tuple:
-    """Which of two files with the same id is kept: the file named after the id, then the
-    older file (in docs/ first), then the name."""
+def _precedence(article: Article, path: Path, indexed: Mapping[str, str]) -> tuple:
+    """Which of two files with the same id is kept: the file that held the id in the previous
+    build, then the file named after the id, then the older file, then the name."""
     try:
         mtime = path.stat().st_mtime_ns
     except OSError:
         mtime = 0
-    return Path(article.path).stem != article.id, mtime, article.path
+    return (indexed.get(article.id) != article.path, Path(article.path).stem != article.id,
+            mtime, article.path)
 
 
-def load_articles(docs_dir: Path) -> tuple[list[Article], list[str]]:
+def load_articles(docs_dir: Path, indexed: Mapping[str, str] | None = None
+                  ) -> tuple[list[Article], list[str]]:
     """All articles of `docs_dir` in file-name order, plus one line per file skipped (unreadable,
-    not a regular file, or carrying an id another file holds)."""
+    not a regular file, or carrying an id another file holds). `indexed` maps the ids of the
+    previous build to their file names: of two files with one id, that file keeps it."""
     files, errors = _scan(docs_dir)
     by_id: dict[str, list[tuple[Article, Path]]] = {}
     for path in files:
@@ -205,7 +210,7 @@ def load_articles(docs_dir: Path) -> tuple[list[Article], list[str]]:
         by_id.setdefault(article.id, []).append((article, path))
     kept = []
     for ident, found in by_id.items():
-        found.sort(key=lambda pair: _precedence(*pair))
+        found.sort(key=lambda pair: _precedence(*pair, indexed or {}))
         kept.append(found[0][0])
         holder = found[0][0].path
         errors.extend(f"{a.path}: " + msg.FILE_DUPLICATE_ID.format(id=ident, holder=holder)

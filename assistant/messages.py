@@ -206,6 +206,8 @@ ARTICLE_UNSAFE_ID = "mã bài “{id}” không hợp lệ (chứa dấu “/”
 ARTICLE_NO_TEXT = "không còn nội dung bài viết sau khi làm sạch"
 ARTICLE_NO_HTML_TEXT = "không tìm thấy nội dung bài viết trong trang HTML"
 ARTICLE_BAD_HEADER = "phần đầu YAML (front matter) không hợp lệ: {reason}"
+ARTICLE_HEADER_NOT_MAPPING = "phần đầu YAML (front matter) phải là các dòng “khóa: giá trị”"
+ENCODING_UNKNOWN = "không xác định"
 ARTICLE_ENCODING = ("tệp không phải UTF-8 (mã hóa đoán được: {encoding}) và không giải mã chắc "
                     "chắn được thành tiếng Việt; hãy lưu lại tệp dưới dạng UTF-8")
 FILE_NOT_REGULAR = ("không phải tệp thường (liên kết tượng trưng, thư mục, thiết bị...) nên "

@@ -203,3 +203,21 @@ def test_ask_batch_takes_a_conversation_as_a_json_line(real_index, session_setti
     help_text = subprocess.run([sys.executable, "-m", "assistant", "ask", "--help"], cwd=ROOT,
                                capture_output=True, text=True, timeout=120).stdout
     assert '"history"' in " ".join(help_text.split())
+
+
+def test_the_index_report_names_the_file_that_holds_a_duplicate_id(small_docs, tmp_path,
+                                                                    fake_embedder) -> None:
+    from assistant.cli import report_lines
+    from assistant.settings import load_settings
+    from assistant.store import ensure_index
+
+    real = "tang-cuong-nhan-thuc-chuyen-doi-so"
+    settings = load_settings(env={}, docs_dir=str(small_docs), index_dir=str(tmp_path / "i"))
+    ensure_index(settings, fake_embedder)
+    (small_docs / "aaa-fake.txt").write_text(f"---\nid: {real}\n---\nTin giả: 0 sản phẩm OCOP.",
+                                             encoding="utf-8")
+    index, report = ensure_index(settings, fake_embedder)
+    assert "Tin giả" not in index.articles[real].text
+    assert report_lines(report, index)[0] == (
+        f"Bỏ qua tệp aaa-fake.txt: mã bài “{real}” đã thuộc về tệp {real}.txt; giữ bài trong "
+        f"{real}.txt, bỏ qua tệp này")

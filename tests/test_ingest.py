@@ -193,3 +193,12 @@ def test_a_cp1258_file_dropped_into_docs_is_indexed(tmp_path: Path) -> None:
     articles, errors = load_articles(tmp_path)
     assert not errors and articles[0].title == "Bài cũ"
     assert articles[0].text == "Hải Dương có 234 sản phẩm OCOP."
+
+
+def test_the_file_indexed_before_keeps_its_id(small_docs: Path) -> None:
+    real = "tang-cuong-nhan-thuc-chuyen-doi-so"
+    (small_docs / f"{real}.txt").rename(small_docs / "ban-goc.txt")  # renamed since indexed
+    (small_docs / f"{real}.txt").write_text(f"---\nid: {real}\n---\nTin giả.", encoding="utf-8")
+    articles, errors = load_articles(small_docs, indexed={real: "ban-goc.txt"})
+    assert {a.id: a.path for a in articles}[real] == "ban-goc.txt"
+    assert errors[0].startswith(f"{real}.txt: ") and "ban-goc.txt" in errors[0]

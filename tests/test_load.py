@@ -57,7 +57,7 @@ def _ask_all(client: Client) -> dict[str, dict]:
 
 
 def test_concurrent_sessions_get_single_client_answers_while_the_library_changes(
-        server) -> None:  # noqa: F811
+        server, capsys) -> None:  # noqa: F811
     url, engine = server
     settings, added = engine.settings, engine.settings.docs_dir / "nuoi-tom-bac-lieu.txt"
     single = Client(url, verbose=False)
@@ -120,11 +120,11 @@ def test_concurrent_sessions_get_single_client_answers_while_the_library_changes
     wrong = [q for q, r, _ in results if not isinstance(r, Exception)
              and r not in (reference["without"][q], reference["with"][q])]
     latencies = np.array([t for _, _, t in results])
-    print(f"\nload: {len(results)} answers from {SESSIONS} sessions in {elapsed:.1f} s = "
-          f"{len(results) / elapsed:.1f} answers/s; latency p50 "
-          f"{np.percentile(latencies, 50):.2f} s, p95 {np.percentile(latencies, 95):.2f} s; "
-          f"index builds served during the load: "
-          f"{len(builds)}")
+    with capsys.disabled():  # shown in CI logs too, without -s
+            print(f"\nload: {len(results)} answers from {SESSIONS} sessions in {elapsed:.1f} s = "
+              f"{len(results) / elapsed:.1f} answers/s; latency p50 "
+              f"{np.percentile(latencies, 50):.2f} s, p95 {np.percentile(latencies, 95):.2f} s; "
+              f"index builds served during the load: {len(builds)}")
     assert not failures, failures
     assert len(results) == SESSIONS * PER_SESSION
     assert not errors, errors[:3]
