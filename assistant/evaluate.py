@@ -31,7 +31,7 @@ from .schema import Answer, Article, Citation
 
 __all__ = ["Question", "Evidence", "load_questions", "evidence_spans", "retrieval_metrics",
            "supports", "score_answer", "evaluate", "abstention_sweep",
-           "fusion_sweep", "ours_system", "langchain_system", "SYSTEMS",
+           "fusion_sweep", "fusion_cv", "ours_system", "langchain_system", "SYSTEMS",
            "ANSWER_METRICS", "RETRIEVAL_METRICS"]
 
 SYSTEMS = ("ours", "lexical", "dense", "langchain")
@@ -300,25 +300,51 @@ def fusion_sweep(questions: Sequence[Question], retriever: Retriever,
         if not q.answerable or not spans:
             continue
         query = resolve_followup(q.question, q.history) if q.history else q.question
-        items.append((query, spans, False))
+        items.append((query, spans, False, q.id))
         if q.type != "followup" and has_diacritics(q.question):
-            items.append((fold(query), spans, True))
-    table = []
+            items.append((fold(query), spans, True, f"{q.id}-folded"))
+    table, runs = [], {}
     for fusion in ("rrf", "weighted"):
         for weight in weights:
             settings = retriever.settings.replace(fusion=fusion, dense_weight=weight)
             trial = Retriever(retriever.index, embedder, settings)
             scores = {False: _Scores(), True: _Scores()}
-            for query, spans, folded in items:
+            rows = runs.setdefault(_FUSION_CODE[fusion] + weight, [])
+            for query, spans, folded, qid in items:
                 hits = trial.search(query, k=10)
                 ranked = [(h.chunk.article_id, h.chunk.start, h.chunk.end) for h in hits]
-                for key, value in retrieval_metrics(ranked, spans).items():
+                metrics = retrieval_metrics(ranked, spans)
+                rows.append({"id": qid, **metrics})
+                for key, value in metrics.items():
                     scores[folded].add(key, value)
             row = {"fusion": fusion, "dense_weight": weight}
             row.update(scores[False].mean())
             row.update({f"folded_{k}": v for k, v in scores[True].mean().items()})
             table.append(row)
-    return table
+    return table, runs
+
+
+_FUSION_CODE = {"weighted": 0.0, "rrf": 10.0}  # one number per (fusion, weight) for the CV
+
+
+def fusion_cv(runs: dict[float, list[dict]], k: int = 5) -> dict:
+    """Settings.fusion and .dense_weight cross-validated: on k-1 folds, the pair with the best
+    mean mrr@10 (questions as written and typed without diacritics); the held-out fold's
+    figures are kept."""
+    from .crossval import cross_validate
+
+    def mean(rows, key="mrr@10"):
+        return sum(r[key] for r in rows) / max(len(rows), 1)
+
+    def name(code: float) -> str:
+        return f"{'rrf' if code >= 10 else 'weighted'} {code % 10:.1f}"
+
+    cv = cross_validate(runs, mean, k=k)
+    return {"chosen_all": name(cv.chosen_all),
+            "chosen_per_fold": [name(c) for c in cv.chosen_per_fold],
+            **{f"{part}_{key}": round(mean(rows, key), 4)
+               for part, rows in (("in_sample", cv.in_sample), ("held_out", cv.held_out))
+               for key in ("recall@1", "recall@5", "mrr@10")}}
 
 
 def _abstention(summary: dict, scores: _Scores) -> None:
@@ -483,7 +509,8 @@ def main(settings, args) -> int:
                                                   or settings.index_dir / "cache"))
     result = evaluate(questions, systems, index.articles, progress=sys.stderr.isatty())
     if args.sweep:
-        result["fusion_sweep"] = fusion_sweep(questions, retriever)
+        result["fusion_sweep"], runs = fusion_sweep(questions, retriever)
+        result["fusion_cv"] = fusion_cv(runs)
     result.update(_kinds(settings, questions, retriever, systems.get("langchain"), args))
     votes = [r.get("vote") for r in read_feedback(settings.data_dir)]
     argv = sys.argv[1:] if sys.argv[1:2] == ["eval"] else ["eval"]

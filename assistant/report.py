@@ -59,6 +59,15 @@ def _sweep_tables(result: dict) -> list[str]:
                              "recall@1", "recall@5", "mrr@10", "folded_recall@1",
                              "folded_mrr@10")) + " |")
         parts += ["## Fusion sweep (retrieval, answerable questions)", "\n".join(lines)]
+    cv = result.get("fusion_cv")
+    if cv:
+        parts.append(
+            f"Cross-validated (5 folds, best mrr@10 on the other folds): chosen on all "
+            f"questions {cv['chosen_all']}; per fold {', '.join(cv['chosen_per_fold'])}. "
+            f"In-sample / held-out: recall@1 {_fmt(cv['in_sample_recall@1'])} / "
+            f"{_fmt(cv['held_out_recall@1'])}, recall@5 {_fmt(cv['in_sample_recall@5'])} / "
+            f"{_fmt(cv['held_out_recall@5'])}, mrr@10 {_fmt(cv['in_sample_mrr@10'])} / "
+            f"{_fmt(cv['held_out_mrr@10'])}.")
     sweep = result.get("abstention_sweep") or {}
     if sweep.get("table"):
         lines = ["| threshold | abstention recall | false abstention |", "|---:|---:|---:|"]

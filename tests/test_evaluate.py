@@ -7,7 +7,7 @@ import json
 import pytest
 
 from assistant.evaluate import (Question, abstention_sweep, evaluate, evidence_spans,
-                                fusion_sweep, load_questions,
+                                fusion_cv, fusion_sweep, load_questions,
                                 ours_system, retrieval_metrics, supports)
 from assistant.report import check_floors, table
 
@@ -100,7 +100,8 @@ def test_abstention_sweep_keeps_a_margin_under_the_allowed_false_abstentions() -
 
 def test_fusion_sweep_measures_both_fusions_and_matches_the_retriever(retriever) -> None:
     questions = [q for q in load_questions(QUESTIONS) if not q.history][:12]
-    sweep = fusion_sweep(questions, retriever, weights=(0.0, retriever.settings.dense_weight))
+    sweep, runs = fusion_sweep(questions, retriever,
+                               weights=(0.0, retriever.settings.dense_weight))
     assert [(r["fusion"], r["dense_weight"]) for r in sweep] == [
         ("rrf", 0.0), ("rrf", retriever.settings.dense_weight),
         ("weighted", 0.0), ("weighted", retriever.settings.dense_weight)]
@@ -112,6 +113,9 @@ def test_fusion_sweep_measures_both_fusions_and_matches_the_retriever(retriever)
               for q in questions if q.answerable and not q.history]
     assert current["recall@5"] == pytest.approx(sum(direct) / len(direct), abs=1e-4)
     assert 0 <= current["folded_recall@5"] <= 1
+    cv = fusion_cv(runs, k=3)  # the choice made without each fold, that fold's figures kept
+    assert cv["chosen_all"].split()[0] in ("rrf", "weighted")
+    assert 0 <= cv["held_out_mrr@10"] <= 1 and len(cv["chosen_per_fold"]) == 3
 
 
 # Issue 8: answers by kind of question
