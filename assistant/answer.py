@@ -94,8 +94,9 @@ def _display(entity: str, articles: Sequence[Article], question: str = "") -> st
             return article.text[at.start():at.end()]
     at = re.search(rf"\b{re.escape(entity)}\b", fold(question))
     if at and len(fold(question)) == len(question):
-        return question[at.start():at.end()].title()
-    return entity.title()
+        written = question[at.start():at.end()]
+        return written.title() if written.islower() and len(written.split()) <= 3 else written
+    return entity.title() if len(entity.split()) <= 3 else entity
 
 
 def abstain(question: str, hits: Sequence[Hit], notices: tuple[str, ...] = (),
@@ -513,6 +514,21 @@ def _plan_role(ctx: _Context, hits: list[Hit]) -> Answer:
     return _answer(ctx, picks, hits, 1.0, lines=len(picks) > 1)
 
 
+def _one_sentence_for_all(ctx: _Context, hits: list[Hit], sides: Sequence[str]
+                          ) -> Candidate | None:
+    """A fitting sentence that names every side (by the last words of each), when the
+    comparison is made within one sentence of the articles."""
+    cores = [" ".join(re.findall(r"\w+", fold(side))[-2:]) for side in sides]
+    if not all(cores):
+        return None
+    for cand in _candidates(ctx, hits):
+        folded = " ".join(re.findall(r"\w+", fold(cand.text)))
+        if cand.score >= ctx.threshold and all(re.search(rf"\b{re.escape(c)}\b", folded)
+                                               for c in cores):
+            return cand
+    return None
+
+
 def _plan_comparison(ctx: _Context, hits: list[Hit]) -> Answer:
     """The same measure for each side, side by side (each side searched on its own); a side
     the articles lack is said to be missing; which is higher when both give a percentage."""
@@ -520,6 +536,10 @@ def _plan_comparison(ctx: _Context, hits: list[Hit]) -> Answer:
     if len(sides) < 2:
         return _plan_fact(ctx, hits)
     articles = list(ctx.retriever.index.articles.values())
+    both = _one_sentence_for_all(ctx, hits, sides)
+    if both is not None:  # "tại các địa phương đạt 58,2%, tại các bộ, ngành đạt 31,7%"
+        return _answer(ctx, [Pick(both.hit, both.start, both.end, _piece(ctx, both))], hits,
+                       both.score)
     picks, missing, all_hits, figures, best_score = [], [], list(hits), {}, 0.0
     for side in sides:
         others = [s for s in sides if s != side]
@@ -545,7 +565,8 @@ def _plan_comparison(ctx: _Context, hits: list[Hit]) -> Answer:
         best = cands[0]
         best_score = max(best_score, best.score)
         all_hits += [h for h in side_hits if h.chunk.id not in {x.chunk.id for x in all_hits}]
-        picks.append(Pick(best.hit, best.start, best.end, _piece(ctx, best), label=label))
+        picks.append(Pick(best.hit, best.start, best.end, _piece(ctx, best), label=label,
+                          label_checked=is_year))  # its period was checked (period_ok)
         percents = re.findall(r"(\d+(?:,\d+)?)\s*%", best.text)
         if len(percents) == 1:
             figures[label] = float(percents[0].replace(",", "."))

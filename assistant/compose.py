@@ -31,6 +31,7 @@ class Pick:
     end: int
     piece: str = ""
     label: str = ""
+    label_checked: bool = False  # the plan checked the label itself (a year the sentence is about)
 
 
 def format_date(iso: str) -> str:
@@ -77,8 +78,8 @@ def compose(question: str, resolved: str, picks: Sequence[Pick], hits: Sequence[
         if not verify_sentence(piece, [citation.quote]) or \
                 not verify_citation(citation, articles, hits):
             continue  # never show a sentence with a citation that does not hold
-        if pick.label and not all(fold(f) in fold(f"{citation.passage} {citation.quote}")
-                                  for f in facts(pick.label)):
+        if pick.label and not pick.label_checked and not all(
+                fold(f) in fold(f"{citation.passage} {citation.quote}") for f in facts(pick.label)):
             continue
         prefix = attribution(pick.hit.article) if attribute else ""
         label = f"{pick.label}: " if pick.label else ""

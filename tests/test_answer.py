@@ -214,3 +214,19 @@ def test_chatty_loose_date_question(retriever) -> None:
                              retriever)
     _cited(answer, retriever)
     assert "6/2" in answer.text and "2025" in answer.text
+
+
+def test_comparison_of_two_years_gives_each_year_its_figure(retriever) -> None:
+    answer = answer_question("So sánh tỷ trọng kinh tế số trong GDP năm 2023 và năm 2024.",
+                             retriever)
+    _cited(answer, retriever)
+    lines = answer.text.split("\n")
+    assert any(line.startswith("- 2023:") and "16,5%" in line for line in lines)
+    assert any(line.startswith("- 2024:") and "18,3%" in line for line in lines)
+
+
+def test_comparison_made_in_one_sentence_is_answered_with_it(retriever) -> None:
+    answer = answer_question("So sánh tỷ lệ người dân tham gia dịch vụ công trực tuyến năm "
+                             "2023 tại các địa phương và các bộ, ngành", retriever)
+    _cited(answer, retriever)
+    assert "58,2%" in answer.text and "31,7%" in answer.text
