@@ -189,8 +189,9 @@ def _numbers_ok(analysis: Analysis, passage: str, article: Article) -> bool:
     if analysis.kind == "yesno":
         return True  # a yes/no question's figure may be the false claim to correct
     found = set(_NUMBER.findall(f"{passage} {article.title} {article.text}"))
-    near = set(_NUMBER.findall(f"{passage} {article.title} {article.text.split(chr(10), 1)[0]}"))
-    # an ordinal names the event ("lần thứ 7"): it must be where the passage can be read
+    opening = "\n".join([p for p in article.text.split("\n") if p.strip()][:3])
+    near = set(_NUMBER.findall(f"{passage} {article.title} {opening}"))
+    # an ordinal names the event ("lần thứ 7"): in the passage, or where the article opens
     ordinals = {n for n in analysis.numbers
                 if re.search(rf"\b(?:lan|phien)\s+(?:hop\s+)?(?:thu\s+)?{re.escape(n)}\b",
                              fold(analysis.text))}
