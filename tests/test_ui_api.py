@@ -56,3 +56,14 @@ def test_non_loopback_host_without_credentials_refuses_to_start(tmp_path) -> Non
                          timeout=60)
     assert out.returncode == 2 and "ASSISTANT_UI_PASSWORD" in out.stderr
     assert not (tmp_path / "never-built").exists()
+
+
+def test_ask_sees_a_build_made_by_another_process(client, server) -> None:  # noqa: F811
+    from assistant.engine import Engine
+
+    other = Engine(server[1].settings, server[1].embedder)  # e.g. `python -m assistant index`
+    other.add_article("Tỉnh Cao Bằng có 27 xã đạt chuẩn nông thôn mới nâng cao về chuyển đổi số "
+                      "trong năm 2024.", title="Cao Bằng và nông thôn mới nâng cao")
+    result = client.predict("Cao Bằng có bao nhiêu xã đạt chuẩn nông thôn mới nâng cao?",
+                            api_name="/ask")
+    assert "27" in result["answer"] and result["citations"][0]["title"].startswith("Cao Bằng")
