@@ -151,7 +151,8 @@ UI_LOGIN_THROTTLED = "Đăng nhập sai quá nhiều lần; hãy thử lại sau
 # Gradio's own labels (its i18n keys), shown in Vietnamese whatever the browser's language.
 UI_GRADIO_LABELS = {
     "chatbot.copy_message": "Sao chép", "chatbot.copied_message": "Đã sao chép",
-    "chatbot.like": "Thích", "chatbot.dislike": "Không thích", "chatbot.clear": "Xóa cuộc trò chuyện",
+    "chatbot.like": "Thích", "chatbot.dislike": "Không thích",
+    "chatbot.clear": "Xóa cuộc trò chuyện",
     "chatbot.retry": "Thử lại", "chatbot.undo": "Hoàn tác", "chatbot.edit": "Sửa",
     "chatbot.submit": "Gửi", "chatbot.cancel": "Hủy",
     "common.clear": "Xóa", "common.download": "Tải xuống", "common.remove": "Bỏ",
@@ -163,7 +164,8 @@ UI_GRADIO_LABELS = {
     "file.uploading": "Đang tải lên...",
     "upload_text.click_to_upload": "Bấm để chọn tệp", "upload_text.drop_file": "Thả tệp vào đây",
     "upload_text.paste_clipboard": "Dán từ bộ nhớ tạm",
-    "dropdown.dropdown": "Danh sách chọn", "radio.radio": "Lựa chọn", "slider.slider": "Thanh trượt",
+    "dropdown.dropdown": "Danh sách chọn", "radio.radio": "Lựa chọn",
+    "slider.slider": "Thanh trượt",
     "checkbox.checkbox": "Ô đánh dấu", "textbox.copy": "Sao chép", "textbox.copied": "Đã sao chép",
 }
 # Labels Gradio writes in English without i18n keys (after a vote, message labels).

@@ -124,8 +124,8 @@ def answer_html(answer: Answer, turn: int, *, scores: dict[str, tuple[int, float
             score = ""
             if scores is not None and c.chunk_id in scores:
                 rank, value = scores[c.chunk_id]
-                score = f" <small>({_esc(msg.UI_SCORE.format(rank=rank, score=decimal(value, 3)))}" \
-                        "</small>"
+                label = msg.UI_SCORE.format(rank=rank, score=decimal(value, 3))
+                score = f" <small>({_esc(label)})</small>"
             title = _cite_link(turn, c.n, f"[{c.n}] {_esc(c.title)}", "cite src-title")
             items.append(f"<li>{title} <small>{_meta(c.source, format_date(c.date))}</small>"
                          f"{score}<br>{_passage_html(c)}</li>")
@@ -148,7 +148,8 @@ def answer_plain(answer: Answer, *, related_min_lexical: float = 0.0) -> str:
     lines = [*answer.notices, answer.text]
     if answer.citations:
         lines.append(f"{msg.SOURCES}:")
-        lines += [f"[{c.n}] {c.title} — {', '.join(x for x in (c.source, format_date(c.date)) if x)}"
+        lines += [f"[{c.n}] {c.title} — "
+                  + ", ".join(x for x in (c.source, format_date(c.date)) if x)
                   for c in answer.citations]
     related = _related(answer, related_min_lexical) if answer.abstained else []
     if related:

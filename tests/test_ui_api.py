@@ -105,3 +105,14 @@ def test_lone_surrogates_get_an_answer_not_an_error_event(server, question) -> N
     assert result["notices"][0] == msg.QUESTION_BAD_CHARS
     if "OCOP" in question:
         assert "234" in result["answer"]
+
+
+def test_ask_sees_a_build_made_by_another_process(client, server) -> None:  # noqa: F811
+    from assistant.engine import Engine
+
+    other = Engine(server[1].settings, server[1].embedder)  # e.g. `python -m assistant index`
+    other.add_article("Tỉnh Cao Bằng có 27 xã đạt chuẩn nông thôn mới nâng cao về chuyển đổi số "
+                      "trong năm 2024.", title="Cao Bằng và nông thôn mới nâng cao")
+    result = client.predict("Cao Bằng có bao nhiêu xã đạt chuẩn nông thôn mới nâng cao?",
+                            api_name="/ask")
+    assert "27" in result["answer"] and result["citations"][0]["title"].startswith("Cao Bằng")

@@ -178,7 +178,8 @@ def test_every_marker_and_title_opens_its_article(page) -> None:
     page.wait_for_timeout(500)
     box = page.evaluate("""() => { const m = document.getElementById('cited-span')
         .getBoundingClientRect(); const c = document.querySelector('.article')
-        .getBoundingClientRect(); return [m.top, m.bottom, c.top, c.bottom, window.innerHeight]; }""")
+        .getBoundingClientRect();
+        return [m.top, m.bottom, c.top, c.bottom, window.innerHeight]; }""")
     assert box[0] >= box[2] - 1 and box[1] <= box[3] + 1, box  # in view inside the reader
     assert box[0] < box[4] and box[1] > 0, box  # and the reader is in the window
     if page.viewport_size["width"] > 700:
@@ -214,7 +215,8 @@ def test_library_is_read_on_each_page_load(browser, server) -> None:  # noqa: F8
         page.locator("#library-status").get_by_text("Đã thêm bài").wait_for(timeout=120_000)
         for field in ("paste-title", "paste-date", "paste-source", "paste-text"):
             assert _field(page, field).input_value() == ""
-        added = [r.article for r in engine.articles() if r.article.title == "Điện Biên số hóa hồ sơ"]
+        added = [r.article for r in engine.articles()
+                 if r.article.title == "Điện Biên số hóa hồ sơ"]
         assert added and added[0].date == "2025-11-15"
         assert "15/11/2025" in page.locator("#library").inner_text()
         _shot(page, "library")

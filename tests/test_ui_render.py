@@ -27,7 +27,8 @@ def _hit(text: str, lexical: float) -> Hit:
 
 
 @pytest.mark.parametrize("raw, shown", [
-    ("'", "'"), ('"', '"'), ("&", "&amp;"), ("<b>", "&lt;b&gt;"), ("Lê & Cộng sự", "Lê &amp; Cộng sự"),
+    ("'", "'"), ('"', '"'), ("&", "&amp;"), ("<b>", "&lt;b&gt;"),
+    ("Lê & Cộng sự", "Lê &amp; Cộng sự"),
     ("&amp;", "&amp;amp;"), ("&#x27;", "&amp;#x27;"),
 ])
 def test_text_is_escaped_exactly_once(raw: str, shown: str) -> None:
@@ -36,7 +37,8 @@ def test_text_is_escaped_exactly_once(raw: str, shown: str) -> None:
 
 
 def test_apostrophes_are_not_entities() -> None:
-    html_ = answer_html(Answer(question="q", text="Chủ đề 'toàn dân' [1]", citations=(_citation(),)), 1)
+    html_ = answer_html(Answer(question="q", text="Chủ đề 'toàn dân' [1]",
+                               citations=(_citation(),)), 1)
     assert "'toàn dân'" in html_ and "&#x27;" not in html_ and "&#35;" not in html_
 
 
@@ -82,7 +84,8 @@ def test_article_viewer_escapes_and_marks_the_span() -> None:
     assert "&lt;a&gt;" in out and "&lt;Nhóm A&gt;" in out
 
 
-@pytest.mark.parametrize("value, digits, text", [(0.84, 2, "0,84"), (12.3456, 3, "12,346"), (1, 2, "1,00")])
+@pytest.mark.parametrize("value, digits, text", [(0.84, 2, "0,84"), (12.3456, 3, "12,346"),
+                                                 (1, 2, "1,00")])
 def test_decimal_comma(value, digits, text) -> None:
     assert decimal(value, digits) == text
 
@@ -96,14 +99,16 @@ def test_dates_as_readers_type_them(typed, iso) -> None:
     assert iso_date(typed) == iso
 
 
-@pytest.mark.parametrize("n, label", [(200_000, "195 KB"), (5 * 1024 * 1024, "5,0 MB"), (10, "1 KB")])
+@pytest.mark.parametrize("n, label", [(200_000, "195 KB"), (5 * 1024 * 1024, "5,0 MB"),
+                                      (10, "1 KB")])
 def test_size_label(n, label) -> None:
     assert size_label(n) == label
 
 
 def test_library_table_escapes_titles() -> None:
     html_ = library_html([(Article(id="a", text="x", title=TITLE, date="2025-11-15"), 3)])
-    assert "&lt;Nhóm A&gt;" in html_ and "15/11/2025" in html_ and "<td class='lib-chunks'>3" in html_
+    assert "&lt;Nhóm A&gt;" in html_ and "15/11/2025" in html_
+    assert "<td class='lib-chunks'>3" in html_
     assert library_html([]) == f"<p>{msg.UI_LIB_EMPTY}</p>"
 
 
