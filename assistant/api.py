@@ -198,7 +198,7 @@ def reply_text(answer: Answer) -> str:
     if answer.citations:
         lines += ["", f"{msg.SOURCES}:"]
         for c in answer.citations:
-            meta = " · ".join(x for x in (c.source, format_date(c.date)) if x)
+            meta = " · ".join(x for x in (c.source, format_date(c.date, c.date_inferred)) if x)
             lines.append(msg.API_SOURCE_LINE.format(n=c.n, title=c.title, meta=meta,
                                                     quote=c.quote))
     elif answer.related:

@@ -51,7 +51,8 @@ class Numbering:
                 n=len(self._by_key) + 1, article_id=article.id, title=article.display_title,
                 date=article.date, source=article.source, chunk_id=chunk.id,
                 passage=chunk.text, passage_start=chunk.start, passage_end=chunk.end,
-                quote=article.text[start:end], start=start, end=end)
+                quote=article.text[start:end], start=start, end=end,
+                date_inferred="date" in article.inferred)
         return self._by_key[key]
 
     @property

@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Sequence, TextIO
 
 from . import messages as msg
 from .clean import scrub
+from .compose import format_date
 from .schema import Answer, Hit, Turn, as_turns
 from .serialize import to_dict
 from .settings import Settings, SettingsError, load_settings
@@ -144,7 +145,8 @@ def _print_answer(answer: Answer) -> None:
     if answer.citations:
         print(f"\n{msg.SOURCES}:")
     for c in answer.citations:
-        meta = " · ".join(x for x in (c.source, c.date) if x)
+        meta = " · ".join(x for x in (c.source, format_date(c.date, c.date_inferred)
+                                      if c.date else "") if x)
         print(f"  [{c.n}] {c.title}" + (f" ({meta})" if meta else ""))
         print(f"      “{c.quote}”")
     if answer.related:

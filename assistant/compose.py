@@ -34,10 +34,12 @@ class Pick:
     label_checked: bool = False  # the plan checked the label itself (a year the sentence is about)
 
 
-def format_date(iso: str) -> str:
-    """"2024-04-24" -> "24/04/2024"; an empty date says the article shows none."""
+def format_date(iso: str, inferred: bool = False) -> str:
+    """"2024-04-24" -> "24/04/2024"; an empty date says the article shows none; a date read
+    from the article's own text says so."""
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
-    return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else (iso or msg.NO_DATE)
+    shown = f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else (iso or msg.NO_DATE)
+    return msg.DATE_INFERRED.format(date=shown) if inferred and m else shown
 
 
 def _short(title: str, limit: int = 60) -> str:
@@ -47,7 +49,7 @@ def _short(title: str, limit: int = 60) -> str:
 def attribution(article: Article) -> str:
     """"Theo <publisher> (<date>): " — where a fact comes from, when sources disagree."""
     label = article.source or f"bài “{_short(article.display_title)}”"
-    return f"Theo {label} ({format_date(article.date)}): "
+    return f"Theo {label} ({format_date(article.date, 'date' in article.inferred)}): "
 
 
 def clauses(sentence: str) -> list[str]:

@@ -18,6 +18,7 @@ NOT_FOUND = "Không tìm thấy thông tin này trong các bài viết."
 RELATED_INTRO = "Các đoạn gần nhất có thể liên quan:"
 SOURCES = "Nguồn"
 NO_DATE = "không ghi ngày"
+DATE_INFERRED = "{date}, ngày đọc từ bài"
 LLM_FALLBACK = "Không kết nối được mô hình ngôn ngữ ({reason}); câu trả lời dưới đây được " \
                "trích trực tiếp từ bài viết."
 LLM_DROPPED = "Đã bỏ {n} câu không kiểm chứng được bằng nguồn trích dẫn."

@@ -82,6 +82,7 @@ class Citation:
     quote: str  # the supporting sentence, verbatim
     start: int  # span of the quote in the article text
     end: int
+    date_inferred: bool = False  # the date was read from the article's text, not given
 
 
 @dataclass(frozen=True)

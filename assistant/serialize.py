@@ -17,9 +17,10 @@ __all__ = ["to_dict", "HIT_FIELDS", "CITATION_FIELDS", "ANSWER_FIELDS",
 HIT_FIELDS = ("rank", "score", "article_id", "title", "date", "source", "chunk_id", "start",
               "end", "text")
 CITATION_FIELDS = ("n", "article_id", "title", "date", "source", "start", "end", "text",
-                   "quote", "chunk_id", "passage_start", "passage_end")
+                   "quote", "chunk_id", "passage_start", "passage_end", "date_inferred")
 ARTICLE_FIELDS = ("article_id", "title", "date", "source", "author")
-ANSWER_FIELDS = ("answer", "abstained", "citations", "related", "notices", "resolved_question")
+ANSWER_FIELDS = ("answer", "abstained", "citations", "related", "notices", "resolved_question",
+                 "kind", "missing")
 
 
 @singledispatch
@@ -47,7 +48,7 @@ def _citation(c: Citation) -> dict:
     return {"n": c.n, "article_id": c.article_id, "title": c.title, "date": c.date,
             "source": c.source, "start": c.start, "end": c.end, "text": c.passage,
             "quote": c.quote, "chunk_id": c.chunk_id, "passage_start": c.passage_start,
-            "passage_end": c.passage_end}
+            "passage_end": c.passage_end, "date_inferred": c.date_inferred}
 
 
 @to_dict.register
@@ -56,7 +57,8 @@ def _answer(answer: Answer) -> dict:
     return {"answer": answer.text, "abstained": answer.abstained,
             "citations": [_citation(c) for c in answer.citations],
             "related": [_hit(h) for h in answer.related],
-            "notices": list(answer.notices), "resolved_question": answer.resolved_question}
+            "notices": list(answer.notices), "resolved_question": answer.resolved_question,
+            "kind": answer.kind, "missing": list(answer.missing)}
 
 
 @to_dict.register

@@ -127,7 +127,8 @@ def answer_html(answer: Answer, turn: int, *, scores: dict[str, tuple[int, float
                 label = msg.UI_SCORE.format(rank=rank, score=decimal(value, 3))
                 score = f" <small>({_esc(label)})</small>"
             title = _cite_link(turn, c.n, f"[{c.n}] {_esc(c.title)}", "cite src-title")
-            items.append(f"<li>{title} <small>{_meta(c.source, format_date(c.date))}</small>"
+            items.append(f"<li>{title} <small>"
+                         f"{_meta(c.source, format_date(c.date, c.date_inferred))}</small>"
                          f"{score}<br>{_passage_html(c)}</li>")
         parts.append(f'<details class="sources"><summary>'
                      f'{_esc(msg.UI_SOURCES_COUNT.format(n=len(answer.citations)))}</summary>'
@@ -149,7 +150,7 @@ def answer_plain(answer: Answer, *, related_min_lexical: float = 0.0) -> str:
     if answer.citations:
         lines.append(f"{msg.SOURCES}:")
         lines += [f"[{c.n}] {c.title} — "
-                  + ", ".join(x for x in (c.source, format_date(c.date)) if x)
+                  + ", ".join(x for x in (c.source, format_date(c.date, c.date_inferred)) if x)
                   for c in answer.citations]
     related = _related(answer, related_min_lexical) if answer.abstained else []
     if related:
@@ -168,7 +169,8 @@ def article_html(article: Article, start: int, end: int) -> str:
     text = article.text
     body = (f"{_esc(text[:start])}<mark id='cited-span'>{_esc(text[start:end])}</mark>"
             f"{_esc(text[end:])}").replace("\n\n", "</p><p>").replace("\n", "<br>")
-    meta = _meta(article.source, format_date(article.date), article.author)
+    meta = _meta(article.source, format_date(article.date, "date" in article.inferred),
+                 article.author)
     return (f"<div class='article'><h3>{_esc(article.display_title)}</h3><p><small>{meta}"
             f"</small></p><p>{body}</p></div>")
 
