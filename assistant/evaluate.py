@@ -15,6 +15,7 @@ answer).
 from __future__ import annotations
 
 import json
+import re
 import math
 import statistics
 import time
@@ -23,7 +24,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .answer import answer_question, resolve_followup
-from .cite import split_marked, strip_attribution, verify_citation, verify_sentence
+from .evaluate_kinds import cited_passages
+from .cite import facts, split_marked, strip_attribution, verify_citation, verify_sentence
 from .clean import fold
 from .lexical import has_diacritics, tokenize
 from .retrieve import Retriever
@@ -159,9 +161,12 @@ def score_answer(question: Question, answer: Answer, spans: Sequence[tuple[str, 
             _covers(c.article_id, c.start, c.end, s) or _covers(c.article_id, c.passage_start,
                                                                 c.passage_end, s)
             for c in answer.citations for s in spans))
-    else:
-        out["abstained_unanswerable"] = float(answer.abstained)
+    else:  # declined, or answered with what the articles do not give (a near miss said)
+        out["abstained_unanswerable"] = float(answer.abstained or bool(answer.missing))
     statements = [] if answer.abstained else split_marked(answer.text)
+    cited = " ".join(f"{c.quote} {c.passage}" for c in answer.citations) + " " + question.question
+    statements = [(_claim(s), m) for s, m in statements
+                  if m or not _connective(s, cited)]  # "Không.", "Các bài viết không nêu ..."
     if statements:
         recall, precision = [], []
         for sentence, markers in statements:
@@ -179,6 +184,18 @@ def score_answer(question: Question, answer: Answer, spans: Sequence[tuple[str, 
     if answer.citations:
         out["citations_verified"] = sum(map(hits_ok, answer.citations)) / len(answer.citations)
     return out
+
+
+def _connective(sentence: str, cited: str) -> bool:
+    """An uncited sentence that only joins cited facts (a verdict, what the articles do not
+    give, "A cao hơn"): every number and name in it is in the cited text or the question."""
+    folded = fold(cited)
+    return all(fold(f) in folded for f in facts(sentence))
+
+
+def _claim(sentence: str) -> str:
+    """The claim of an answer line: without its bullet and its side label ("- Hải Dương: ")."""
+    return re.sub(r"^-\s+(?:[^:\n]{1,40}:\s+)?", "", sentence.strip())
 
 
 def _followup_resolved(question: Question, answer: Answer, spans) -> float | None:
@@ -374,8 +391,8 @@ def ours_system(retriever: Retriever, mode: str = "hybrid") -> Callable:
         query = answer.resolved_question or q.question
         hits = retriever.search(query, k=10, mode=mode)
         ranked = [(h.chunk.article_id, h.chunk.start, h.chunk.end) for h in hits]
-        used = hits[: retriever.settings.top_k]
-        return ranked, answer, lambda c: verify_citation(c, retriever.index.articles, used), millis
+        read = cited_passages(answer, retriever)  # what the answer's plan read (may go past k)
+        return ranked, answer, lambda c: verify_citation(c, retriever.index.articles, read), millis
     return run
 
 

@@ -21,9 +21,10 @@ from .cite import verify_citation
 from .clean import fold
 from .crossval import cross_validate
 from .retrieve import Retriever
-from .schema import Answer, Turn
+from .schema import Answer, Hit, Turn
 
 __all__ = ["KindQuestion", "load_kind_questions", "key_point_coverage", "kind_row",
+           "cited_passages",
            "run_kinds", "summarize_kinds", "threshold_cv", "THRESHOLDS"]
 
 THRESHOLDS = (0.44, 0.47, 0.50, 0.53, 0.56, 0.59)
@@ -110,21 +111,22 @@ def run_kinds(questions: Sequence[KindQuestion], retriever: Retriever | None = N
         millis = (time.perf_counter() - started) * 1000
         verified = None
         if answer.citations and retriever is not None:
-            hits = _answer_hits(answer, retriever)
+            hits = cited_passages(answer, retriever)
             verified = sum(verify_citation(c, retriever.index.articles, hits)
                            for c in answer.citations) / len(answer.citations)
         rows.append(kind_row(q, answer, verified, millis))
     return rows
 
 
-def _answer_hits(answer: Answer, retriever: Retriever):
-    """The passages an answer cites, as hits (its citations were built from them)."""
-    from .schema import Hit
-
+def cited_passages(answer: Answer, retriever: Retriever) -> list[Hit]:
+    """The index's passages an answer cites, as hits: a citation verifies when its quote is
+    the article's text at its span inside the very passage of the index it names (the plan
+    may read past the top k: a list read on, both sides of a comparison)."""
     index = retriever.index
     by_id = {c.id: c for c in index.chunks}
     return [Hit(rank=i, score=0.0, chunk=by_id[c.chunk_id], article=index.articles[c.article_id])
-            for i, c in enumerate(answer.citations, 1) if c.chunk_id in by_id]
+            for i, c in enumerate(answer.citations, 1)
+            if c.chunk_id in by_id and c.article_id in index.articles]
 
 
 def _mean(values: list) -> float | None:

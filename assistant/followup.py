@@ -101,7 +101,10 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
         if m.group(1) == "nam":
             return original
         entity = _referent(m.group(1), previous, answer)
-        return f"{' '.join(original.split()[:-1])} {entity}".strip() if entity else original
+        head = " ".join(original.split()[:-1])
+        if not entity:
+            return original
+        return entity if fold(entity).startswith(fold(head)) else f"{head} {entity}"
 
     replaced = _replace_folded(_ANAPHORA, core, put_back)
     if replaced != core:

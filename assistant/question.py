@@ -34,7 +34,7 @@ _FILLER = re.compile(
     r"|(?:ban\s+)?(?:hay\s+)?(?:cho|noi\s+cho|ke\s+cho)\s+(?:minh|em|toi|tui)\s+biet"
     r"|(?:khong\s+biet|ko\s+biet)(?=\s+\w+\s+\w+)|vay\s+nhi|the\s+nhi"
     r"|(?<=\s)(?:a|nhe|nha|nhi|vay|ha|voi|ban|giup\s+minh|the\s+a)(?=\s*[?.!]*\s*$)"
-    r"|^\s*(?:oi|da|ua)\b)")
+    r"|^\s*(?:oi|da|ua)\b(?=\s*[,!]))")
 
 # Kind patterns on the folded, filler-free question; the first that matches wins.
 _KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -195,8 +195,8 @@ def _places(text: str) -> list[str]:
                          r"((?!nay\b|do\b|ay\b|nao\b|kia\b|thanh\b|uy\b)\w+"
                          r"\s+(?!co\b|da\b|la\b|dat\b|nam\b|va\b|thi\b|duoc\b|bao\b|trong\b)\w+)",
                          folded):
-        word = text[m.start():m.start() + 4].lower() if len(folded) == len(text) else ""
-        if plain or word in ("tỉnh", "thàn", "tp ") or not word.startswith("tinh"):
+        keyword = text[m.start():m.start(1)].strip().lower() if len(folded) == len(text) else ""
+        if plain or keyword in ("tỉnh", "thành phố", "tp"):
             out.append(m.group(1))
     return out
 
@@ -268,7 +268,7 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
 
 _COUNTED = re.compile(r"\b(?:bao\s+nhieu|may)\s+([^?.!]+)")
 _NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
-                         "thi % cai chiec".split())
+                         "thi % cai chiec ve la cua tren trong o tai theo voi cho".split())
 
 
 def _counted(folded_question: str) -> set[str]:

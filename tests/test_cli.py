@@ -137,7 +137,8 @@ def test_help_shows_each_flags_variable_and_default(command, flag, variable, def
 
     plain = help_of({})
     assert variable in plain and f"default {default}" in plain and "now" not in plain
-    changed = "9" if default.isdigit() else "/tmp/x" if default.startswith("/") else "other"
+    changed = ("9" if default.isdigit() else "/tmp/x" if default.startswith("/")
+               else "llm" if variable == "ASSISTANT_ANSWER_MODE" else "other")  # a valid value
     assert f"now {changed}" in help_of({variable: changed})
 
 

@@ -45,3 +45,9 @@ def test_a_standalone_question_is_left_alone() -> None:
                                              ("Hải Dương có bao nhiêu sản phẩm OCOP?", False)])
 def test_followups_without_a_conversation_ask_for_context(question, needs) -> None:
     assert needs_context(question) is needs
+
+
+def test_an_anaphor_whose_referent_names_its_head_is_not_doubled() -> None:
+    resolved = resolve_followup("Bộ đó đã tiếp nhận bao nhiêu hồ sơ?",
+                                ["Bộ Công an đã cấp bao nhiêu thẻ căn cước?"])
+    assert "Bộ Bộ" not in resolved and resolved.startswith("Bộ Công")

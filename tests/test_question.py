@@ -83,3 +83,18 @@ def test_abbreviations_are_spelled_out() -> None:
 
 def test_honorifics_are_not_part_of_a_name() -> None:
     assert analyze("Ông Phạm Minh Chính giữ chức vụ gì?").entities == ("pham minh chinh",)
+
+
+@pytest.mark.parametrize("question", ["Hạ tầng số chưa khắc phục được tình trạng gì?",
+                                      "Tinh thần tăng tốc được chỉ ra ở những mặt nào?"])
+def test_words_that_only_look_like_a_province_are_not_places(question) -> None:
+    assert analyze(question).entities == ()
+
+
+def test_what_mấy_counts_is_a_noun_not_a_preposition() -> None:
+    assert not analyze("Việt Nam đứng hạng mấy về chính phủ điện tử?").counted
+
+
+def test_a_place_opening_the_question_is_not_filler() -> None:
+    assert analyze("Đà Nẵng có bao nhiêu sản phẩm OCOP?").entities == ("da nang",)
+    assert strip_filler("Dạ, cho em hỏi Đề án 06 là gì?") == "Đề án 06 là gì?"
