@@ -20,7 +20,9 @@ __all__ = ["main", "hit_to_json", "answer_to_json", "report_lines"]
 def report_lines(report: BuildReport, index: Index) -> list[str]:
     """What an index build did, in the user's language."""
     counts = {"articles": len(index.articles), "chunks": len(index.chunks)}
-    lines = [msg.FILE_SKIPPED.format(error=e) for e in report.errors]
+    lines = [msg.FILE_SKIPPED.format(error=e) for e in report.errors] + list(report.repaired)
+    if report.action == "busy":
+        return lines + [msg.INDEX_BUSY.format(**counts)]
     if report.reason and report.action == "rebuilt" and report.reason != "requested":
         lines.append(msg.INDEX_DAMAGED.format(reason=report.reason)
                      if "no index" not in report.reason
@@ -51,7 +53,7 @@ def _open(settings: Settings, *, rebuild: bool = False, quiet: bool = False):
     from .embed import make_embedder
 
     embedder = make_embedder(settings)
-    index, report = ensure_index(settings, embedder, rebuild=rebuild,
+    index, report = ensure_index(settings, embedder, rebuild=rebuild, wait=not quiet,
                                  progress=not quiet and sys.stderr.isatty())
     if not quiet or report.action != "unchanged" or report.errors:
         for line in report_lines(report, index):
@@ -256,9 +258,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _log_to_stderr() -> None:
+    """The index's messages while it works (waiting for another process, embedding progress)
+    go to stderr as plain lines; progress only when no terminal bar shows it."""
+    import logging
+
+    logger = logging.getLogger("assistant")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING if sys.stderr.isatty() else logging.INFO)
+        logger.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, build Settings (defaults < env < flags) and run the command."""
     args = _parser().parse_args(argv)
+    _log_to_stderr()
     settings = load_settings(docs_dir=args.docs_dir, index_dir=args.index_dir,
                              embedder=args.embedder)
     try:

@@ -109,7 +109,7 @@ class Engine:
         return self._retriever.index.articles.get(article_id)
 
     def _reindex(self) -> BuildReport:
-        index, report = ensure_index(self.settings, self.embedder)
+        index, report = ensure_index(self.settings, self.embedder, wait=True)
         self._retriever = Retriever(index, self.embedder, self.settings)
         self.last_report = report
         return report
@@ -133,12 +133,17 @@ class Engine:
                           if "exists" in str(exc) else str(exc))
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=reason)) from exc
             try:
-                self._reindex()
+                report = self._reindex()
             except Exception as exc:
                 path.unlink(missing_ok=True)
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
-            article = next(a for a in self._retriever.index.articles.values()
-                           if a.path == path.name)
+            article = next((a for a in self._retriever.index.articles.values()
+                            if a.path == path.name), None)
+            if article is None:  # left out by the index (too large, ...): say why
+                path.unlink(missing_ok=True)
+                reason = next((e.split(": ", 1)[-1] for e in report.errors
+                               if e.startswith(path.name + ":")), msg.ARTICLE_EMPTY)
+                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=reason))
             chunks = sum(1 for c in self._retriever.index.chunks if c.article_id == article.id)
             return article, msg.ARTICLE_ADDED.format(title=article.display_title, chunks=chunks)
 
