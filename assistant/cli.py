@@ -188,13 +188,27 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
-    from .bench import run_bench
+    from pathlib import Path
+
+    from .bench import bench_lines, run_bench
     from .evaluate import load_questions
 
     questions = [q.question for q in load_questions(settings.eval_dir / "questions.jsonl")]
-    for name, value in run_bench(settings, questions).items():
-        print(f"{name:28} {value}")
+    questions = questions[: max(args.questions, 1)]
+    result = run_bench(settings, questions, sizes=args.sizes, vector_sizes=args.vector_sizes,
+                       sample=args.sample,
+                       reports_dir=Path(args.reports_dir) if args.reports_dir
+                       else settings.eval_dir / "reports")
+    print("\n".join(bench_lines(result)))
+    print("\n".join(result.get("files", [])), file=sys.stderr)
     return 0
+
+
+def _counts(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(float(x)) for x in text.split(",") if x.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text}") from exc
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -252,8 +266,19 @@ def _parser() -> argparse.ArgumentParser:
                    help="also measure retrieval for each fusion method and dense weight")
     p.set_defaults(func=_cmd_eval)
 
-    p = sub.add_parser("bench", help="print speed and memory figures (index build, start-up, "
-                                     "latency of search and ask on the eval questions)")
+    p = sub.add_parser("bench", help="cost against corpus size: build, add/remove, start-up, "
+                                     "search and ask latency, memory; flat vs HNSW alone")
+    p.add_argument("--sizes", type=_counts, default=(100, 1000, 10000),
+                   help="corpus sizes in articles (default 100,1000,10000)")
+    p.add_argument("--vector-sizes", type=_counts, default=(100_000, 1_000_000),
+                   help="chunk counts for the vector side alone (default 100000,1000000; "
+                        "empty to skip)")
+    p.add_argument("--questions", type=int, default=40,
+                   help="eval questions timed at each size (default 40)")
+    p.add_argument("--sample", type=int, default=64,
+                   help="texts embedded with the real model to measure its per-text cost")
+    p.add_argument("--reports-dir", help="where bench-<timestamp>.json/.png go "
+                                         "(default eval/reports)")
     p.set_defaults(func=_cmd_bench)
     return parser
 

@@ -50,6 +50,14 @@ class Settings:
     # the cost of a build; eval before/after in README), or "chunks" = embed each chunk's text.
     chunk_vectors: str = "sentences"
     chunk_title_weight: float = 0.5
+    # Store: "faiss" (FAISS + bm25s in index/, the default) or "milvus" (search on Milvus:
+    # requirements-milvus.txt). milvus_uri: a local file runs Milvus Lite embedded ("" means
+    # <index_dir>/milvus.db); http://host:19530 a server or cluster (token: env
+    # ASSISTANT_MILVUS_TOKEN, a secret).
+    store: str = "faiss"
+    milvus_uri: str = ""
+    milvus_collection: str = "assistant_chunks"
+    milvus_index_type: str = "AUTOINDEX"
     max_article_chars: int = 300_000  # a longer article is not indexed (message); 0: no limit
     cache_prune: bool = True  # after a build, drop cached vectors of texts no longer indexed
 

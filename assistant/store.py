@@ -364,7 +364,7 @@ def ensure_index(settings: Settings, embedder: Embedder, *, rebuild: bool = Fals
     if not rebuild:
         ready = _ready(settings, config)
         if ready is not None:
-            return ready[0], BuildReport("unchanged", errors=tuple(ready[1].get("skipped", ())),
+            return _attach(ready[0], settings), BuildReport("unchanged", errors=tuple(ready[1].get("skipped", ())),
                                          seconds=time.monotonic() - started)
     with _lock_file(settings.index_dir) as handle:
         if not _try_lock(handle):
@@ -374,10 +374,11 @@ def ensure_index(settings: Settings, embedder: Embedder, *, rebuild: bool = Fals
                 except IndexUnavailable:
                     old = None
                 if old is not None and old.embedder_name == embedder.name:
-                    return old, BuildReport("busy", seconds=time.monotonic() - started)
+                    return _attach(old, settings), BuildReport("busy", seconds=time.monotonic() - started)
             _log.warning(msg.INDEX_WAITING.format(path=settings.index_dir))
             fcntl.flock(handle, fcntl.LOCK_EX)
-        return _ensure_locked(settings, embedder, config, rebuild, progress, started)
+        index, report = _ensure_locked(settings, embedder, config, rebuild, progress, started)
+        return _attach(index, settings), report
 
 
 def _ensure_locked(settings: Settings, embedder: Embedder, config: dict, rebuild: bool,
@@ -454,6 +455,20 @@ def _update_manifest(build: Path, **changes: object) -> None:
     tmp.write_text(json.dumps({**manifest, **changes}, ensure_ascii=False, indent=1),
                    encoding="utf-8")
     os.replace(tmp, build / "manifest.json")
+
+
+def _attach(index: Index, settings: Settings) -> Index:
+    """The index with its search side on Milvus when `settings.store` says so."""
+    if settings.store != "milvus":
+        return index
+    from dataclasses import replace
+
+    from .milvus_store import sync_to_milvus
+
+    passages = [passage_input(index.articles[c.article_id], c) for c in index.chunks]
+    search = sync_to_milvus(index, passages, settings.replace(
+        milvus_uri=settings.milvus_uri or str(settings.index_dir / "milvus.db")))
+    return replace(index, dense=search, lexical=search)
 
 
 def _within_size(articles: list[Article], errors: list[str],
