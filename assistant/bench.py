@@ -226,8 +226,40 @@ def _vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarr
     return row
 
 
+def _concurrency(settings: Settings, questions: list[str], levels: tuple[int, ...]) -> list:
+    """Answers per second and latency with 1, 4, 16... simultaneous askers on one engine
+    (threads in this process, the way the web chat's workers share it; no HTTP)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .engine import Engine
+
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = Engine(settings.replace(index_dir=str(Path(scratch) / "index"),
+                                         cache_dir=str(settings.cache_dir
+                                                       or settings.index_dir / "cache")))
+        engine.ask(questions[0])
+        rows = []
+        for level in levels:
+            latencies: list[float] = []
+
+            def one(question: str) -> None:
+                t = time.perf_counter()
+                engine.ask(question)
+                latencies.append((time.perf_counter() - t) * 1000)
+
+            work = [questions[i % len(questions)] for i in range(max(level * 3, 12))]
+            started = time.perf_counter()
+            with ThreadPoolExecutor(level) as pool:
+                list(pool.map(one, work))
+            elapsed = time.perf_counter() - started
+            rows.append({"concurrency": level, "answers": len(work),
+                         "answers_per_s": round(len(work) / elapsed, 2), **_ms(latencies)})
+    return rows
+
+
 def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 10000),
               vector_sizes=(100_000, 1_000_000), sample: int = 64,
+              concurrency: tuple[int, ...] = (1, 4, 16),
               reports_dir: Path | None = None) -> dict:
     """Measure every size, write the JSON and the chart, and return the figures."""
     from .embed import make_embedder
@@ -266,6 +298,8 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
     queries = np.asarray(real.embed_queries(questions), dtype=np.float32)
     for n in vector_sizes:
         result["vector_side"].append(_vector_side(settings, n, base, queries, questions))
+    result["concurrency"] = _concurrency(settings, questions, concurrency) if concurrency \
+        else []
     result["seconds"] = round(time.perf_counter() - started)
     if reports_dir is not None:
         result["files"] = _write(result, reports_dir)
@@ -344,4 +378,8 @@ def bench_lines(result: dict) -> list[str]:
                        f"{r['hnsw_build_s']} | "
                        + " | ".join(f"{r[k]['p95_ms']}, {r[k]['recall@10']}, {r[k]['recall@5']}"
                                     for k in ef) + " |")
+    if result.get("concurrency"):
+        out += ["", "| simultaneous askers | answers/s | p50 ms | p95 ms |", "|---:|---:|---:|---:|"]
+        out += [f"| {r['concurrency']} | {r['answers_per_s']} | {r['p50_ms']} | {r['p95_ms']} |"
+                for r in result["concurrency"]]
     return out

@@ -196,7 +196,7 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     questions = [q.question for q in load_questions(settings.eval_dir / "questions.jsonl")]
     questions = questions[: max(args.questions, 1)]
     result = run_bench(settings, questions, sizes=args.sizes, vector_sizes=args.vector_sizes,
-                       sample=args.sample,
+                       sample=args.sample, concurrency=args.concurrency,
                        reports_dir=Path(args.reports_dir) if args.reports_dir
                        else settings.eval_dir / "reports")
     print("\n".join(bench_lines(result)))
@@ -273,6 +273,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--vector-sizes", type=_counts, default=(100_000, 1_000_000),
                    help="chunk counts for the vector side alone (default 100000,1000000; "
                         "empty to skip)")
+    p.add_argument("--concurrency", type=_counts, default=(1, 4, 16),
+                   help="simultaneous askers for the throughput figures (default 1,4,16)")
     p.add_argument("--questions", type=int, default=40,
                    help="eval questions timed at each size (default 40)")
     p.add_argument("--sample", type=int, default=64,
