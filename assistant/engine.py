@@ -57,7 +57,7 @@ class Engine:
         if live is None or live == self._retriever.index.directory:
             return False
         try:
-            index = load_index(self.settings.index_dir)
+            index = load_index(self.settings.index_dir, self.settings)
         except IndexUnavailable:
             return False
         if index.embedder_name != self.embedder.name:

@@ -187,8 +187,14 @@ def _read_manifest(build: Path | None) -> dict:
     return manifest if isinstance(manifest, dict) else {}
 
 
-def load_index(index_dir: Path) -> Index:
-    """Load and verify the live build; raise IndexUnavailable with a readable message if unusable."""
+def load_index(index_dir: Path, settings: Settings | None = None) -> Index:
+    """Load and verify the live build; raise IndexUnavailable with a readable message if unusable.
+    With `settings`, the search side is the store they name (Milvus or the files here)."""
+    index = _load(index_dir)
+    return _attach(index, settings) if settings is not None else index
+
+
+def _load(index_dir: Path) -> Index:
     import faiss
 
     build, problem = _read_pointer(index_dir)
