@@ -82,16 +82,32 @@ class Index:
                     lazy[name] = make()
         return lazy[name]
 
+    def _saved(self, name: str) -> dict | None:
+        try:
+            return json.loads((self.directory / f"{name}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # an older build, or damaged: computed from the chunks instead
+
     @property
     def idf(self) -> dict[str, float]:
-        """Folded term -> idf over chunks."""
-        return self._table("idf", lambda: _idf(self.chunks))
+        """Folded term -> idf over chunks (saved with the build, read on first use)."""
+        return self._table("idf", lambda: self._saved("idf") or _idf(self.chunks))
 
     @property
     def restorer(self) -> DiacriticRestorer:
-        """Puts diacritics back on plain queries, from the corpus's own syllable statistics."""
-        return self._table("restorer", lambda: DiacriticRestorer(
-            [c.text for c in self.chunks] + [a.title for a in self.articles.values()]))
+        """Puts diacritics back on plain queries, from the corpus's own syllable statistics
+        (saved with the build, read on first use)."""
+        def make() -> DiacriticRestorer:
+            saved = self._saved("restorer")
+            try:
+                return DiacriticRestorer.from_json(saved)
+            except (TypeError, KeyError, AttributeError, ValueError):
+                return _restorer(self.chunks, self.articles)
+        return self._table("restorer", make)
+
+
+def _restorer(chunks, articles: dict[str, Article]) -> DiacriticRestorer:
+    return DiacriticRestorer([c.text for c in chunks] + [a.title for a in articles.values()])
 
 
 @dataclass(frozen=True)
@@ -308,6 +324,10 @@ def _write_build(index_dir: Path, articles: list[Article], chunks: list[Chunk],
     by_id = {a.id: a for a in articles}
     LexicalIndex.build([passage_input(by_id[c.article_id], c) for c in chunks]).save(
         staging / "lexical")
+    (staging / "idf.json").write_text(json.dumps(_idf(tuple(chunks)), ensure_ascii=False),
+                                      encoding="utf-8")
+    (staging / "restorer.json").write_text(
+        json.dumps(_restorer(chunks, by_id).to_json(), ensure_ascii=False), encoding="utf-8")
     paths = [p for p in sorted(staging.rglob("*")) if p.is_file()]
     manifest = {**config, "corpus_hash": _corpus_hash(articles),
                 "counts": {"articles": len(articles), "chunks": len(chunks)},

@@ -301,3 +301,17 @@ def test_the_cache_forgets_texts_no_longer_indexed(settings, fake_embedder,
     fake_embedder.calls.clear()
     cache.embed_passages(["Nghệ An có 42 điểm phát sóng mới."])
     assert cache.misses == 1 and fake_embedder.calls  # pruned, so embedded again
+
+
+def test_start_up_reads_the_saved_tables_instead_of_the_chunks(settings, fake_embedder) -> None:
+    from assistant.lexical import DiacriticRestorer
+    from assistant.store import _idf, _restorer
+
+    index, _ = ensure_index(settings, fake_embedder)
+    loaded = load_index(settings.index_dir)
+    assert loaded.idf == pytest.approx(_idf(index.chunks))
+    fresh = _restorer(index.chunks, index.articles)
+    for plain in ("chuyen doi so", "de an 06", "hoi nghi tai da nang"):
+        assert loaded.restorer.restore(plain) == fresh.restore(plain)
+    assert isinstance(loaded.restorer, DiacriticRestorer)
+    assert (index.directory / "idf.json").is_file() and (index.directory / "restorer.json").is_file()
