@@ -52,7 +52,7 @@ class Retriever:
         return _Ranked(ids[0][keep], scores)
 
     def _search_params(self, depth: int):
-        """HNSW explores `hnsw_ef_search` candidates (faiss's default 16 found 0.76 of the
+        """HNSW explores `hnsw_ef_search` candidates (faiss's default 16 found 0.7 of the
         exact top 5 at 10^5 chunks); a flat index needs nothing."""
         if not hasattr(self.index.dense, "hnsw"):
             return None
