@@ -439,10 +439,13 @@ def _ensure_locked(settings: Settings, embedder: Embedder, config: dict, rebuild
     if not articles:
         raise IndexUnavailable(f"no readable article in {settings.docs_dir}")
     before = old.manifest["articles"] if old is not None else {}
+    kept: dict[str, list[Chunk]] = {}
+    for chunk in old.chunks if old is not None else ():
+        kept.setdefault(chunk.article_id, []).append(chunk)
     chunks: list[Chunk] = []
     for article in articles:
         if before.get(article.id) == article.content_hash:
-            chunks.extend(c for c in old.chunks if c.article_id == article.id)
+            chunks.extend(kept.get(article.id, ()))
         else:
             chunks.extend(chunk_article(article, embedder.count_tokens,
                                         max_tokens=settings.chunk_max_tokens,
