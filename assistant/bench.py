@@ -72,7 +72,8 @@ def _write_corpus(docs: Path, n: int, pool: list[str], titles: list[str], seed: 
         paragraphs = "\n\n".join(" ".join(body[j:j + 4]) for j in range(0, len(body), 4))
         title = f"{_perturb(rng.choice(titles), rng, words)} ({i})"
         (docs / f"bai-{i:06d}.txt").write_text(
-            f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndate: 2024-{1 + i % 12:02d}-{1 + i % 28:02d}\n---\n"
+            f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
+            f"date: 2024-{1 + i % 12:02d}-{1 + i % 28:02d}\n---\n"
             f"{paragraphs}\n", encoding="utf-8")
 
 
@@ -381,7 +382,8 @@ def bench_lines(result: dict) -> list[str]:
                        + " | ".join(f"{r[k]['p95_ms']}, {r[k]['recall@10']}, {r[k]['recall@5']}"
                                     for k in ef) + " |")
     if result.get("concurrency"):
-        out += ["", "| simultaneous askers | answers/s | p50 ms | p95 ms |", "|---:|---:|---:|---:|"]
+        out += ["", "| simultaneous askers | answers/s | p50 ms | p95 ms |",
+                "|---:|---:|---:|---:|"]
         out += [f"| {r['concurrency']} | {r['answers_per_s']} | {r['p50_ms']} | {r['p95_ms']} |"
                 for r in result["concurrency"]]
     return out

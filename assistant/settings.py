@@ -59,7 +59,9 @@ class Settings:
     milvus_collection: str = "assistant_chunks"
     milvus_index_type: str = "AUTOINDEX"
     max_article_chars: int = 300_000  # a longer article is not indexed (message); 0: no limit
-    cache_prune: bool = True  # after a build, drop cached vectors of texts no longer indexed
+    # After a build, drop cached vectors of texts no longer indexed (turn off when one
+    # cache_dir serves several index dirs).
+    cache_prune: bool = True
 
     # Retrieval.
     top_k: int = 5

@@ -390,8 +390,9 @@ def ensure_index(settings: Settings, embedder: Embedder, *, rebuild: bool = Fals
     if not rebuild:
         ready = _ready(settings, config)
         if ready is not None:
-            return _attach(ready[0], settings), BuildReport("unchanged", errors=tuple(ready[1].get("skipped", ())),
-                                         seconds=time.monotonic() - started)
+            skipped = tuple(ready[1].get("skipped", ()))
+            return _attach(ready[0], settings), BuildReport(
+                "unchanged", errors=skipped, seconds=time.monotonic() - started)
     with _lock_file(settings.index_dir) as handle:
         if not _try_lock(handle):
             if not wait and not rebuild:
@@ -400,7 +401,8 @@ def ensure_index(settings: Settings, embedder: Embedder, *, rebuild: bool = Fals
                 except IndexUnavailable:
                     old = None
                 if old is not None and old.embedder_name == embedder.name:
-                    return _attach(old, settings), BuildReport("busy", seconds=time.monotonic() - started)
+                    return _attach(old, settings), BuildReport(
+                        "busy", seconds=time.monotonic() - started)
             _log.warning(msg.INDEX_WAITING.format(path=settings.index_dir))
             fcntl.flock(handle, fcntl.LOCK_EX)
         index, report = _ensure_locked(settings, embedder, config, rebuild, progress, started)

@@ -256,7 +256,8 @@ def test_an_article_over_the_size_limit_is_left_out_with_a_message(settings, fak
 
 def test_each_distinct_text_is_embedded_once(settings, fake_embedder,
                                              small_docs: Path) -> None:
-    paragraph = "Tỉnh A có 12 xã đạt chuẩn nông thôn mới. Tỉnh B có 30 xã. Năm 2024 tăng 5%.\n\n"
+    paragraph = ("Tỉnh A có 12 xã đạt chuẩn nông thôn mới. Tỉnh B có 30 xã. "
+                 "Năm 2024 tăng 5%.\n\n")
     (small_docs / "lap.txt").write_text(paragraph * 300, encoding="utf-8")
     ensure_index(settings, fake_embedder)
     assert fake_embedder.calls and len(fake_embedder.calls) == len(set(fake_embedder.calls))
@@ -314,4 +315,4 @@ def test_start_up_reads_the_saved_tables_instead_of_the_chunks(settings, fake_em
     for plain in ("chuyen doi so", "de an 06", "hoi nghi tai da nang"):
         assert loaded.restorer.restore(plain) == fresh.restore(plain)
     assert isinstance(loaded.restorer, DiacriticRestorer)
-    assert (index.directory / "idf.json").is_file() and (index.directory / "restorer.json").is_file()
+    assert all((index.directory / name).is_file() for name in ("idf.json", "restorer.json"))
