@@ -78,3 +78,16 @@ def test_feedback_is_appended_as_jsonl(engine: Engine) -> None:
     assert votes[0]["question"] == answer.question and votes[0]["citations"][0]["quote"]
     lines = (engine.settings.data_dir / "feedback.jsonl").read_text(encoding="utf-8")
     assert all(json.loads(line) for line in lines.splitlines())
+
+
+def test_an_article_over_the_size_limit_is_refused_with_the_limit_named(
+        tmp_path: Path, small_docs: Path, fake_embedder) -> None:
+    settings = load_settings(env={}, docs_dir=str(small_docs), index_dir=str(tmp_path / "i"),
+                             data_dir=str(tmp_path / "var"), max_article_chars=20000)
+    engine = Engine(settings, fake_embedder)
+    files = sorted(p.name for p in small_docs.iterdir())
+    with pytest.raises(LibraryError, match="vượt giới hạn 20000 ký tự"):
+        engine.add_article("Một đoạn rất dài về chuyển đổi số ở Nghệ An. " * 600,
+                           title="Bài quá dài")
+    assert sorted(p.name for p in small_docs.iterdir()) == files
+    assert len(engine.articles()) == 2
