@@ -135,7 +135,7 @@ def _one_size(settings: Settings, n: int, questions: list[str], base: np.ndarray
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         s = settings.replace(docs_dir=str(root / "docs"), index_dir=str(root / "index"),
-                             data_dir=str(root / "var"), cache_dir=None)
+                             data_dir=str(root / "var"), cache_dir=str(root / "cache"))
         _write_corpus(s.docs_dir, n, pool, titles, seed=n)
         emb = _ScaledEmbedder(real, base)
         started = time.perf_counter()
@@ -238,7 +238,8 @@ def _concurrency(settings: Settings, questions: list[str], levels: tuple[int, ..
     with tempfile.TemporaryDirectory() as scratch:
         engine = Engine(settings.replace(index_dir=str(Path(scratch) / "index"),
                                          cache_dir=str(settings.cache_dir
-                                                       or settings.index_dir / "cache")))
+                                                       or settings.index_dir / "cache"),
+                                         cache_prune=False))  # the user's cache: keep it whole
         engine.ask(questions[0])
         rows = []
         for level in levels:
@@ -272,7 +273,8 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
     pool, titles = _pool(settings)
     per_text = _per_text_cost(real, pool, sample)
     with tempfile.TemporaryDirectory() as scratch:
-        s = settings.replace(index_dir=str(Path(scratch) / "index"), cache_dir=None)
+        s = settings.replace(index_dir=str(Path(scratch) / "index"), cache_prune=False,
+                             cache_dir=str(settings.cache_dir or settings.index_dir / "cache"))
         index, _ = ensure_index(s, real)
         base = np.asarray(index.sentence_vectors, dtype=np.float32)
     result: dict = {"machine": f"{os.cpu_count()} CPUs, load average "
