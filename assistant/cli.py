@@ -24,7 +24,9 @@ __all__ = ["main", "hit_to_json", "answer_to_json", "report_lines"]
 def report_lines(report: BuildReport, index: Index) -> list[str]:
     """What an index build did, in the user's language."""
     counts = {"articles": len(index.articles), "chunks": len(index.chunks)}
-    lines = [msg.FILE_SKIPPED.format(error=e) for e in report.errors]
+    lines = [msg.FILE_SKIPPED.format(error=e) for e in report.errors] + list(report.repaired)
+    if report.action == "busy":
+        return lines + [msg.INDEX_BUSY.format(**counts)]
     if report.reason and report.action == "rebuilt" and report.reason != "requested":
         lines.append(msg.INDEX_DAMAGED.format(reason=report.reason)
                      if "no index" not in report.reason
@@ -52,7 +54,7 @@ def _open(settings: Settings, *, rebuild: bool = False, quiet: bool = False):
     from .embed import make_embedder
 
     embedder = make_embedder(settings)
-    index, report = ensure_index(settings, embedder, rebuild=rebuild,
+    index, report = ensure_index(settings, embedder, rebuild=rebuild, wait=not quiet,
                                  progress=not quiet and sys.stderr.isatty())
     if not quiet or report.action != "unchanged" or report.errors:
         for line in report_lines(report, index):
@@ -219,13 +221,27 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
-    from .bench import run_bench
+    from pathlib import Path
+
+    from .bench import bench_lines, run_bench
     from .evaluate import load_questions
 
     questions = [q.question for q in load_questions(settings.eval_dir / "questions.jsonl")]
-    for name, value in run_bench(settings, questions).items():
-        print(f"{name:28} {value}")
+    questions = questions[: max(args.questions, 1)]
+    result = run_bench(settings, questions, sizes=args.sizes, vector_sizes=args.vector_sizes,
+                       sample=args.sample, concurrency=args.concurrency,
+                       reports_dir=Path(args.reports_dir) if args.reports_dir
+                       else settings.eval_dir / "reports")
+    print("\n".join(bench_lines(result)))
+    print("\n".join(result.get("files", [])), file=sys.stderr)
     return 0
+
+
+def _counts(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(float(x)) for x in text.split(",") if x.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text}") from exc
 
 
 def _positive_int(text: str) -> int:
@@ -312,10 +328,37 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
                    help="also measure retrieval for each fusion method and dense weight")
     p.set_defaults(func=_cmd_eval)
 
-    p = sub.add_parser("bench", help="print speed and memory figures (index build, start-up, "
-                                     "latency of search and ask on the eval questions)")
+    p = sub.add_parser("bench", help="cost against corpus size: build, add/remove, start-up, "
+                                     "search and ask latency, memory; flat vs HNSW alone")
+    p.add_argument("--sizes", type=_counts, default=(100, 1000, 10000),
+                   help="corpus sizes in articles (default 100,1000,10000)")
+    p.add_argument("--vector-sizes", type=_counts, default=(100_000, 1_000_000),
+                   help="chunk counts for the vector side alone (default 100000,1000000; "
+                        "empty to skip)")
+    p.add_argument("--concurrency", type=_counts, default=(1, 4, 16),
+                   help="simultaneous askers for the throughput figures (default 1,4,16)")
+    p.add_argument("--questions", type=int, default=40,
+                   help="eval questions timed at each size (default 40)")
+    p.add_argument("--sample", type=int, default=64,
+                   help="texts embedded with the real model to measure its per-text cost")
+    p.add_argument("--reports-dir", help="where bench-<timestamp>.json/.png go "
+                                         "(default eval/reports)")
     p.set_defaults(func=_cmd_bench)
     return parser
+
+
+def _log_to_stderr() -> None:
+    """The index's messages while it works (waiting for another process, embedding progress)
+    go to stderr as plain lines; progress only when no terminal bar shows it."""
+    import logging
+
+    logger = logging.getLogger("assistant")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING if sys.stderr.isatty() else logging.INFO)
+        logger.propagate = False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -324,6 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                            (sys.stderr, "replace")):  # never a traceback for a bad character
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors=errors)
+    _log_to_stderr()
     try:
         base = load_settings()
     except (TypeError, ValueError) as exc:

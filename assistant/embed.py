@@ -6,15 +6,18 @@ path (users with internet pick e.g. "BAAI/bge-m3"). Heavy libraries are imported
 embedder that needs them is built, so the default start-up never pays for torch.
 
 Vectors are L2-normalized float32, so inner product is cosine similarity. `CachedEmbedder`
-keeps passage vectors by (embedder, text hash) so re-indexing unchanged text costs nothing.
+keeps passage vectors by (embedder, text hash) in a SQLite file written as it goes, so
+re-indexing unchanged text costs nothing and an interrupted build resumes.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import re
+import shutil
+import sqlite3
 from pathlib import Path
-from typing import Iterable, Protocol, Sequence
+from typing import Protocol, Sequence
 
 import numpy as np
 
@@ -110,22 +113,89 @@ def _key(text: str) -> str:
 
 
 class CachedEmbedder:
-    """Wraps an embedder; passage vectors are looked up by text hash in an .npz file first."""
+    """Wraps an embedder; passage vectors are looked up by text hash in a SQLite file first.
+
+    Each distinct text is embedded once per call, and new vectors are written batch by batch,
+    so an interrupted build resumes where it stopped. A damaged cache file is only a cache: it
+    is set aside and started over, and `problem` says what was wrong (None when all was well).
+    """
 
     def __init__(self, inner: Embedder, cache_dir: Path) -> None:
         self.inner = inner
         self.name, self.dim = inner.name, inner.dim
         safe = re.sub(r"[^A-Za-z0-9._-]+", "_", inner.name)[:120]
-        self._path = cache_dir / f"{safe}-{_key(inner.name)[:8]}.npz"
-        self._vectors: dict[str, np.ndarray] = {}
-        self._dirty = False
+        self._path = cache_dir / f"{safe}-{_key(inner.name)[:8]}.sqlite"
+        self.problem: str | None = None
         self.hits = self.misses = 0
-        if self._path.exists():
-            try:
-                with np.load(self._path, allow_pickle=False) as data:
-                    self._vectors = dict(zip(data["keys"].tolist(), data["vectors"]))
-            except (OSError, ValueError, KeyError):
-                self._vectors = {}  # a damaged cache is only a cache: start over
+        self._used: set[str] = set()
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for legacy in cache_dir.glob(f"{safe}-{_key(inner.name)[:8]}*.npz"):
+            legacy.unlink(missing_ok=True)  # the former one-file format, never read now
+        self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection | None:
+        try:
+            return self._connect()
+        except (sqlite3.Error, OSError) as exc:
+            self._reset(exc)
+        try:
+            return self._connect()
+        except (sqlite3.Error, OSError) as exc:
+            self.problem = f"{self._path.name}: {exc}"
+            return None  # unusable place: embed without a cache
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self._path, check_same_thread=False)
+        try:
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, "
+                       "vector BLOB NOT NULL)")
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("quick_check failed")
+            db.commit()
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _reset(self, exc: BaseException) -> None:
+        self.problem = f"{self._path.name}: {type(exc).__name__}: {exc}"
+        if self._path.is_dir():
+            shutil.rmtree(self._path, ignore_errors=True)
+        for path in (self._path, Path(f"{self._path}-journal")):
+            if path.is_file() or path.is_symlink():
+                path.unlink(missing_ok=True)
+
+    def _lookup(self, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        if self._db is None:
+            return found
+        try:
+            for at in range(0, len(keys), 500):
+                part = keys[at:at + 500]
+                rows = self._db.execute("SELECT key, vector FROM vectors WHERE key IN (%s)"
+                                        % ",".join("?" * len(part)), part)
+                for key, blob in rows:
+                    vector = np.frombuffer(blob, dtype=np.float32)
+                    if vector.shape == (self.dim,):
+                        found[key] = vector
+        except sqlite3.Error as exc:  # damaged while in use: start over, embed everything
+            self._db.close()
+            self._reset(exc)
+            self._db = self._open()
+            return {}
+        return found
+
+    def _store(self, keys: list[str], vectors: np.ndarray) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+                                 [(k, np.asarray(v, dtype=np.float32).tobytes())
+                                  for k, v in zip(keys, vectors)])
+            self._db.commit()
+        except sqlite3.Error as exc:
+            self.problem = f"{self._path.name}: {exc}"
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self.inner.embed_queries(texts)
@@ -134,33 +204,66 @@ class CachedEmbedder:
         return self.inner.count_tokens(text)
 
     def embed_passages(self, texts: Sequence[str], batch_size: int = 16,
-                       progress: Iterable | None = None) -> np.ndarray:
+                       progress: object | None = None) -> np.ndarray:
+        """One vector per text; each distinct text is embedded at most once, and only when the
+        cache does not hold it. `progress.update(n)` counts distinct texts as they are done."""
         keys = [_key(t) for t in texts]
-        todo = sorted({i for i, k in enumerate(keys) if k not in self._vectors})
-        self.hits += len(texts) - len(todo)
+        distinct = list(dict.fromkeys(keys))
+        self._used.update(distinct)
+        vectors = self._lookup(distinct)
+        first = {}
+        for key, text in zip(keys, texts):
+            first.setdefault(key, text)
+        todo = [k for k in distinct if k not in vectors]
         self.misses += len(todo)
+        self.hits += len(texts) - len(todo)
+        if progress is not None:
+            progress.update(len(distinct) - len(todo))
         for at in range(0, len(todo), batch_size):
             batch = todo[at:at + batch_size]
-            vectors = self.inner.embed_passages([texts[i] for i in batch])
-            for i, vector in zip(batch, vectors):
-                self._vectors[keys[i]] = vector
-            self._dirty = True
+            done = self.inner.embed_passages([first[k] for k in batch])
+            self._store(batch, done)
+            vectors.update(zip(batch, np.asarray(done, dtype=np.float32)))
             if progress is not None:
                 progress.update(len(batch))
         if not texts:
             return _empty(self.dim)
-        return np.stack([self._vectors[k] for k in keys]).astype(np.float32)
+        return np.stack([vectors[k] for k in keys]).astype(np.float32)
 
     def save(self) -> None:
-        """Write the cache atomically (only when something was added)."""
-        if not self._dirty:
-            return
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self._path.with_suffix(".tmp.npz")
-        keys = np.array(list(self._vectors), dtype=np.str_)
-        np.savez(tmp, keys=keys, vectors=np.stack(list(self._vectors.values())))
-        os.replace(tmp, self._path)
-        self._dirty = False
+        """Kept for callers of the former format: vectors are written as they are made."""
+        if self._db is not None:
+            try:
+                self._db.commit()
+            except sqlite3.Error:
+                pass
+
+    def prune(self) -> int:
+        """Drop every vector no call of this object asked for (texts no longer indexed);
+        returns how many were dropped."""
+        if self._db is None or not self._used:
+            return 0
+        try:
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM used")
+            self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)",
+                                 [(k,) for k in self._used])
+            dropped = self._db.execute(
+                "DELETE FROM vectors WHERE key NOT IN (SELECT key FROM used)").rowcount
+            self._db.commit()
+            pages, free = (self._db.execute(f"PRAGMA {p}").fetchone()[0]
+                           for p in ("page_count", "freelist_count"))
+            if free > 1024 and free * 2 > pages:
+                self._db.execute("VACUUM")
+            return dropped
+        except sqlite3.Error as exc:
+            self.problem = f"{self._path.name}: {exc}"
+            return 0
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
 
 def make_embedder(settings: Settings) -> Embedder:

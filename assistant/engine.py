@@ -59,7 +59,7 @@ class Engine:
         if live is None or live == self._retriever.index.directory:
             return False
         try:
-            index = load_index(self.settings.index_dir)
+            index = load_index(self.settings.index_dir, self.settings)
         except IndexUnavailable:
             return False
         if index.embedder_name != self.embedder.name:
@@ -124,7 +124,7 @@ class Engine:
         return self._retriever.index.articles.get(article_id)
 
     def _reindex(self) -> BuildReport:
-        index, report = ensure_index(self.settings, self.embedder)
+        index, report = ensure_index(self.settings, self.embedder, wait=True)
         self._retriever = Retriever(index, self.embedder, self.settings)
         self.last_report = report
         return report

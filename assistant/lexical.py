@@ -113,9 +113,27 @@ class DiacriticRestorer:
             words = _SYLLABLE.findall(normalize(text).lower())
             self._uni.update(words)
             self._bi.update(zip(words, words[1:]))
+        self._index_forms()
+
+    def _index_forms(self) -> None:
         self._forms: dict[str, list[str]] = {}
         for word in self._uni:
             self._forms.setdefault(fold(word), []).append(word)
+
+    def to_json(self) -> dict:
+        """The syllable and pair counts, to be saved with a build."""
+        return {"uni": dict(self._uni), "bi": {f"{a} {b}": n for (a, b), n in self._bi.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "DiacriticRestorer":
+        """The restorer saved by `to_json`, without re-reading the corpus."""
+        from collections import Counter
+
+        restorer = cls.__new__(cls)
+        restorer._uni = Counter(data["uni"])
+        restorer._bi = Counter({tuple(k.split(" ", 1)): n for k, n in data["bi"].items()})
+        restorer._index_forms()
+        return restorer
 
     def _best(self, words: list[str]) -> list[str]:
         import math

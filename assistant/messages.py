@@ -64,6 +64,17 @@ FILE_SKIPPED = "Bỏ qua tệp {error}"
 NO_HITS = "Không tìm thấy đoạn nào phù hợp."
 NO_ARTICLES = "Thư mục {path} không có bài viết nào (.txt, .md, .html)."
 
+# Index: damaged files, readers and writers, progress, article size (issue 9: 4, 6, 7)
+INDEX_FILE_REPAIRED = ("Bộ nhớ đệm của chỉ mục bị hỏng ({problem}); đã bỏ đi, các đoạn sẽ được "
+                       "mã hóa lại.")
+INDEX_WAITING = ("Một tiến trình khác đang cập nhật chỉ mục {path}; đang chờ tiến trình đó "
+                 "xong...")
+INDEX_BUSY = "Một tiến trình khác đang cập nhật chỉ mục; tạm dùng bản dựng trước ({articles} bài, " \
+             "{chunks} đoạn)."
+INDEX_PROGRESS = "Đang mã hóa: {done}/{total} câu ({percent:.0f}%)."
+ARTICLE_TOO_LARGE = "bài dài {chars} ký tự, vượt giới hạn {limit} ký tự một bài " \
+                    "(ASSISTANT_MAX_ARTICLE_CHARS)"
+
 # Article library
 ARTICLE_ADDED = "Đã thêm bài “{title}” ({chunks} đoạn) — có thể hỏi ngay."
 ARTICLE_REMOVED = "Đã xóa bài “{title}” khỏi thư viện."

@@ -40,16 +40,26 @@ class Retriever:
             raise ValueError(f"index was built with {self.index.embedder_name}, "
                              f"not {self.embedder.name}")
 
-    def _dense(self, query: str, query_vector: np.ndarray | None = None) -> _Ranked:
+    def _dense(self, query: str, vector: np.ndarray | None = None) -> _Ranked:
         n = len(self.index.chunks)
-        vector = (self.embedder.embed_queries([query]) if query_vector is None
-                  else np.asarray(query_vector, dtype=np.float32).reshape(1, -1))
+        if vector is None:
+            vector = self.embedder.embed_queries([query])
+        vector = np.asarray(vector, dtype=np.float32).reshape(1, -1)
         depth = min(n, max(self.settings.candidates, 1))
-        found, ids = self.index.dense.search(vector, depth)
+        found, ids = self.index.dense.search(vector, depth, params=self._search_params(depth))
         scores = np.full(n, -1.0, dtype=np.float32)
         keep = ids[0] >= 0
         scores[ids[0][keep]] = found[0][keep]
         return _Ranked(ids[0][keep], scores)
+
+    def _search_params(self, depth: int):
+        """HNSW explores `hnsw_ef_search` candidates (faiss's default 16 found 0.7 of the
+        exact top 5 at 10^5 chunks); a flat index needs nothing."""
+        if not hasattr(self.index.dense, "hnsw"):
+            return None
+        import faiss
+
+        return faiss.SearchParametersHNSW(efSearch=max(self.settings.hnsw_ef_search, depth))
 
     def _lexical(self, query: str) -> _Ranked:
         scores = self.index.lexical.scores(query, self.settings.exact_weight)
@@ -78,8 +88,8 @@ class Retriever:
 
     def search(self, query: str, k: int | None = None, mode: Mode = "hybrid",
                query_vector: np.ndarray | None = None) -> list[Hit]:
-        """The top `k` passages for `query`, best first. `query_vector`: the query's embedding
-        when the caller has it already (each question is embedded once)."""
+        """The top `k` passages for `query`, best first. `query_vector`: the embedding of the
+        restored query when the caller already has it (each question is embedded once)."""
         k = k or self.settings.top_k
         query = scrub(query)  # undecodable bytes would break the embedder
         if not query.strip() or not self.index.chunks:

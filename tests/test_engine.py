@@ -114,3 +114,16 @@ def test_an_add_whose_indexing_fails_leaves_nothing_behind(engine: Engine, monke
         engine.add_article("Huế có 99 dịch vụ công trực tuyến.", title="Huế")
     assert sorted(p.name for p in engine.settings.docs_dir.iterdir()) == files
     assert engine.retriever.index.directory == build
+
+
+def test_an_article_over_the_size_limit_is_refused_with_the_limit_named(
+        tmp_path: Path, small_docs: Path, fake_embedder) -> None:
+    settings = load_settings(env={}, docs_dir=str(small_docs), index_dir=str(tmp_path / "i"),
+                             data_dir=str(tmp_path / "var"), max_article_chars=20000)
+    engine = Engine(settings, fake_embedder)
+    files = sorted(p.name for p in small_docs.iterdir())
+    with pytest.raises(LibraryError, match="vượt giới hạn 20000 ký tự"):
+        engine.add_article("Một đoạn rất dài về chuyển đổi số ở Nghệ An. " * 600,
+                           title="Bài quá dài")
+    assert sorted(p.name for p in small_docs.iterdir()) == files
+    assert len(engine.articles()) == 2

@@ -124,3 +124,195 @@ def test_empty_docs_folder_is_an_error_with_a_message(tmp_path: Path, fake_embed
 def test_manifest_is_plain_json(real_index) -> None:
     text = (real_index.directory / "manifest.json").read_text(encoding="utf-8")
     assert json.loads(text)["counts"]["articles"] == 5
+
+
+# --- issue 9, point 4: any damaged file under index/ is reported in one line and repaired ---
+
+def test_a_truncated_embedding_cache_is_reported_and_started_over(settings,
+                                                                  fake_embedder) -> None:
+    index, _ = ensure_index(settings, fake_embedder)
+    damaged = [p for p in (settings.index_dir / "cache").iterdir() if p.is_file()]
+    assert damaged
+    for path in damaged:
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    rebuilt, report = ensure_index(settings, fake_embedder, rebuild=True)
+    assert len(report.repaired) == 1 and "Bộ nhớ đệm" in report.repaired[0]
+    assert [c.id for c in rebuilt.chunks] == [c.id for c in index.chunks]
+    _, again = ensure_index(settings, fake_embedder, rebuild=True)
+    assert again.repaired == () and again.embedded == 0  # the fresh cache works
+
+
+@pytest.mark.parametrize("damage", ["binary", "folder", "elsewhere"])
+def test_an_unreadable_current_pointer_is_reported_and_repaired(settings, fake_embedder,
+                                                                damage) -> None:
+    from assistant.cli import report_lines
+
+    index, _ = ensure_index(settings, fake_embedder)
+    pointer = settings.index_dir / "CURRENT"
+    pointer.unlink()
+    if damage == "binary":
+        pointer.write_bytes(b"\xff\xfe\x00\x81garbage")
+    elif damage == "folder":
+        pointer.mkdir()
+    else:
+        pointer.write_text("../../etc\n", encoding="utf-8")
+    assert store.live_build(settings.index_dir) is None
+    with pytest.raises(IndexUnavailable, match="CURRENT"):
+        load_index(settings.index_dir)
+    fresh, report = ensure_index(settings, fake_embedder)
+    assert report.action == "rebuilt" and "CURRENT" in report.reason
+    lines = report_lines(report, fresh)
+    assert len(lines) == 2 and lines[0].startswith("Chỉ mục hỏng")  # one line, then the build
+    assert pointer.is_file() and len(fresh.chunks) == len(index.chunks)
+
+
+def test_a_folder_in_place_of_the_lock_file_is_replaced(settings, fake_embedder) -> None:
+    (settings.index_dir).mkdir(parents=True)
+    (settings.index_dir / ".lock").mkdir()
+    index, report = ensure_index(settings, fake_embedder)
+    assert report.action == "rebuilt" and index.chunks
+
+
+# --- issue 9, point 6: readers never wait for writers; a waiting writer says so ---
+
+class _HeldLock:
+    """Another process's build in progress: the index lock held from another file handle."""
+
+    def __init__(self, index_dir: Path) -> None:
+        import fcntl
+
+        self._handle = (index_dir / ".lock").open("a")
+        fcntl.flock(self._handle, fcntl.LOCK_EX)
+
+    def release(self) -> None:
+        import fcntl
+
+        fcntl.flock(self._handle, fcntl.LOCK_UN)
+        self._handle.close()
+
+
+def _in_thread(call):
+    import threading
+
+    out: dict = {}
+    thread = threading.Thread(target=lambda: out.setdefault("value", call()), daemon=True)
+    thread.start()
+    return thread, out
+
+
+def test_readers_do_not_wait_while_another_process_builds(settings, fake_embedder,
+                                                          small_docs: Path) -> None:
+    index, _ = ensure_index(settings, fake_embedder)
+    held = _HeldLock(settings.index_dir)
+    try:
+        thread, out = _in_thread(lambda: ensure_index(settings, fake_embedder))
+        thread.join(20)
+        assert not thread.is_alive(), "a reader waited for the writer's lock"
+        assert out["value"][1].action == "unchanged"
+        (small_docs / "moi.txt").write_text("Bài mới về 12 xã.", encoding="utf-8")
+        thread, out = _in_thread(lambda: ensure_index(settings, fake_embedder))
+        thread.join(20)
+        assert not thread.is_alive(), "a reader waited for the writer's lock"
+        served, report = out["value"]
+        assert report.action == "busy" and served.directory == index.directory
+    finally:
+        held.release()
+
+
+def test_a_writer_waiting_for_the_lock_says_so(settings, fake_embedder, small_docs: Path,
+                                               caplog) -> None:
+    import logging
+    import time
+
+    ensure_index(settings, fake_embedder)
+    (small_docs / "moi.txt").write_text("Bài mới về 12 xã.", encoding="utf-8")
+    held = _HeldLock(settings.index_dir)
+    caplog.set_level(logging.INFO, logger="assistant")
+    try:
+        thread, out = _in_thread(lambda: ensure_index(settings, fake_embedder, wait=True))
+        deadline = time.monotonic() + 20
+        while "đang chờ" not in caplog.text and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "đang chờ" in caplog.text and thread.is_alive()
+    finally:
+        held.release()
+    thread.join(60)
+    index, report = out["value"]
+    assert report.action == "updated" and "moi" in index.articles
+
+
+# --- issue 9, point 7: size cap, each distinct text once, cache written as it goes, logs ---
+
+def test_an_article_over_the_size_limit_is_left_out_with_a_message(settings, fake_embedder,
+                                                                   small_docs: Path) -> None:
+    (small_docs / "dai.txt").write_text("Một câu rất dài về chuyển đổi số. " * 200,
+                                        encoding="utf-8")
+    index, report = ensure_index(settings.replace(max_article_chars=5000), fake_embedder)
+    assert "dai" not in index.articles and len(index.articles) == 2
+    assert any(e.startswith("dai.txt:") and "vượt giới hạn 5000 ký tự" in e
+               for e in report.errors)
+
+
+def test_each_distinct_text_is_embedded_once(settings, fake_embedder,
+                                             small_docs: Path) -> None:
+    paragraph = ("Tỉnh A có 12 xã đạt chuẩn nông thôn mới. Tỉnh B có 30 xã. "
+                 "Năm 2024 tăng 5%.\n\n")
+    (small_docs / "lap.txt").write_text(paragraph * 300, encoding="utf-8")
+    ensure_index(settings, fake_embedder)
+    assert fake_embedder.calls and len(fake_embedder.calls) == len(set(fake_embedder.calls))
+    assert sum("Tỉnh B có 30 xã." in t for t in fake_embedder.calls) <= 3
+
+
+def test_an_interrupted_build_resumes_from_the_texts_already_embedded(settings,
+                                                                      fake_embedder) -> None:
+    class Killed(FakeEmbedder):
+        def embed_passages(self, texts):
+            if len(self.calls) >= 16:
+                raise KeyboardInterrupt("killed halfway")
+            return super().embed_passages(texts)
+
+    killed = Killed()
+    with pytest.raises(KeyboardInterrupt):
+        ensure_index(settings.replace(embed_batch_size=16), killed)
+    _, report = ensure_index(settings, fake_embedder)
+    assert report.cached >= 16 and len(fake_embedder.calls) == report.embedded
+    assert not set(fake_embedder.calls) & set(killed.calls)
+
+
+def test_embedding_progress_is_logged_without_a_terminal(settings, fake_embedder,
+                                                         caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO, logger="assistant")
+    ensure_index(settings, fake_embedder, progress=False)
+    assert any("Đang mã hóa" in r.getMessage() and "100%" in r.getMessage()
+               for r in caplog.records)
+
+
+def test_the_cache_forgets_texts_no_longer_indexed(settings, fake_embedder,
+                                                   small_docs: Path) -> None:
+    from assistant.embed import CachedEmbedder
+
+    (small_docs / "moi.txt").write_text("Nghệ An có 42 điểm phát sóng mới.", encoding="utf-8")
+    ensure_index(settings, fake_embedder)
+    (small_docs / "moi.txt").unlink()
+    ensure_index(settings, fake_embedder)
+    cache = CachedEmbedder(fake_embedder, settings.index_dir / "cache")
+    fake_embedder.calls.clear()
+    cache.embed_passages(["Nghệ An có 42 điểm phát sóng mới."])
+    assert cache.misses == 1 and fake_embedder.calls  # pruned, so embedded again
+
+
+def test_start_up_reads_the_saved_tables_instead_of_the_chunks(settings, fake_embedder) -> None:
+    from assistant.lexical import DiacriticRestorer
+    from assistant.store import _idf, _restorer
+
+    index, _ = ensure_index(settings, fake_embedder)
+    loaded = load_index(settings.index_dir)
+    assert loaded.idf == pytest.approx(_idf(index.chunks))
+    fresh = _restorer(index.chunks, index.articles)
+    for plain in ("chuyen doi so", "de an 06", "hoi nghi tai da nang"):
+        assert loaded.restorer.restore(plain) == fresh.restore(plain)
+    assert isinstance(loaded.restorer, DiacriticRestorer)
+    assert all((index.directory / name).is_file() for name in ("idf.json", "restorer.json"))
