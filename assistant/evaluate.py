@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from . import messages as msg
 from .answer import answer_question, resolve_followup
 from .evaluate_kinds import cited_passages
 from .cite import facts, split_marked, strip_attribution, verify_citation, verify_sentence
@@ -194,8 +195,10 @@ def _connective(sentence: str, cited: str) -> bool:
 
 
 def _claim(sentence: str) -> str:
-    """The claim of an answer line: without its bullet and its side label ("- Hải Dương: ")."""
-    return re.sub(r"^-\s+(?:[^:\n]{1,40}:\s+)?", "", sentence.strip())
+    """The claim of an answer line: without its bullet, its side label ("- Hải Dương: ") and
+    the words that introduce a near fact ("Thông tin gần nhất trong các bài viết: ")."""
+    claim = re.sub(r"^-\s+(?:[^:\n]{1,40}:\s+)?", "", sentence.strip())
+    return claim[len(msg.INSTEAD_INTRO):].strip() if claim.startswith(msg.INSTEAD_INTRO) else claim
 
 
 def _followup_resolved(question: Question, answer: Answer, spans) -> float | None:

@@ -69,8 +69,8 @@ INDEX_FILE_REPAIRED = ("Bộ nhớ đệm của chỉ mục bị hỏng ({proble
                        "mã hóa lại.")
 INDEX_WAITING = ("Một tiến trình khác đang cập nhật chỉ mục {path}; đang chờ tiến trình đó "
                  "xong...")
-INDEX_BUSY = "Một tiến trình khác đang cập nhật chỉ mục; tạm dùng bản dựng trước ({articles} bài, " \
-             "{chunks} đoạn)."
+INDEX_BUSY = ("Một tiến trình khác đang cập nhật chỉ mục; tạm dùng bản dựng trước "
+              "({articles} bài, {chunks} đoạn).")
 INDEX_PROGRESS = "Đang mã hóa: {done}/{total} câu ({percent:.0f}%)."
 ARTICLE_TOO_LARGE = "bài dài {chars} ký tự, vượt giới hạn {limit} ký tự một bài " \
                     "(ASSISTANT_MAX_ARTICLE_CHARS)"
