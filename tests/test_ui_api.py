@@ -80,7 +80,7 @@ def _ask_raw(url: str, question: str) -> tuple[str, object]:
 
     import httpx
 
-    body = json.dumps({"data": [question]}).encode("ascii")  # "\ud800" stays an escape
+    body = json.dumps({"data": [question, None]}).encode("ascii")  # "\ud800" stays an escape
     started = httpx.post(f"{url}gradio_api/call/ask", content=body, timeout=60,
                          headers={"Content-Type": "application/json"})
     started.raise_for_status()
