@@ -521,11 +521,15 @@ def _one_sentence_for_all(ctx: _Context, hits: list[Hit], sides: Sequence[str]
     cores = [" ".join(re.findall(r"\w+", fold(side))[-2:]) for side in sides]
     if not all(cores):
         return None
+    side_words = {w for core in cores for w in core.split()}
+    measure = dataclasses.replace(ctx.analysis, text=" ".join(
+        w for w in re.findall(r"\w+", fold(ctx.analysis.text)) if w not in side_words))
+    weights = question_weights(measure, ctx.retriever.index.idf)
     for cand in _candidates(ctx, hits):
         folded = " ".join(re.findall(r"\w+", fold(cand.text)))
-        if cand.score >= ctx.threshold and all(re.search(rf"\b{re.escape(c)}\b", folded)
-                                               for c in cores):
-            return cand
+        if cand.score >= ctx.threshold and coverage(weights, cand.text) >= 0.5 and all(
+                re.search(rf"\b{re.escape(c)}\b", folded) for c in cores):
+            return cand  # the measure asked, and every side, in one sentence
     return None
 
 

@@ -268,7 +268,8 @@ def abstention_sweep(rows: list[dict], system: str = "ours", max_false: float = 
 
     Picks the threshold that declines the most unanswerable questions while declining at most
     half of `max_false` of the answerable ones (half: a margin for questions not in the set;
-    ties: the middle of the best range). This is how Settings.min_answer_score was chosen.
+    ties: the middle of the best range). A table for the report; Settings.min_answer_score is
+    chosen by cross-validation over both question sets (evaluate_kinds.threshold_cv).
     """
     mine = [r for r in rows if r["system"] == system and r["type"] != "folded"]
     answerable = [r["confidence"] for r in mine if r["type"] != "unanswerable"]
