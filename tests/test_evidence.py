@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import _contradicts, _defines
+from assistant.plans import _contradicts, _defines
 from assistant.evidence import in_scope, sentence_years, type_ok
 from assistant.question import analyze
 from assistant.schema import Article
@@ -97,6 +97,6 @@ def test_premise_contradicted(question, sentence, contradicts) -> None:
      "phê duyệt Đề án 06 (ngày 06/1/2022)", "Đúng."),
 ])
 def test_yes_no_verdict(question, sentence, verdict) -> None:
-    from assistant.answer import yes_no_verdict
+    from assistant.plans import yes_no_verdict
 
     assert yes_no_verdict(analyze(question), sentence) == verdict

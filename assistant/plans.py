@@ -1,0 +1,343 @@
+"""The plans shared by every kind of question: the context of one question, scoring its
+candidate sentences, composing and abstaining, and the plans for single facts, why/how,
+yes/no, definitions and roles (lists, summaries and comparisons read more: `reading`).
+
+Each plan takes the question's `Context` and the retrieved hits and returns an `Answer`; the
+rules that read sentences are small named functions with table tests (tests/test_evidence.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+
+from . import messages as msg
+from .clean import fold
+from .compose import Pick, clauses, compose
+from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, in_scope,
+                       question_weights, score_candidates, type_ok)
+from .question import Analysis, entity_kind
+from .retrieve import Mode, Retriever
+from .schema import Answer, Article, Hit
+
+__all__ = ["Context", "abstain", "candidates", "respond", "piece", "display", "dated",
+           "sentence_rows", "plan_fact", "plan_yesno", "plan_definition", "plan_role",
+           "yes_no_verdict"]
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+
+_CONSEQUENCE = re.compile(r"(do\s+do|vi\s+vay|vi\s+the|boi\s+vay|cho\s+nen|nho\s+do|tu\s+do)\b")
+
+_ANTONYMS = {"tang": ("giam", "tut"), "giam": ("tang",), "tut": ("tang", "vuon len"),
+             "cao": ("thap",), "thap": ("cao",), "vuot": ("chua dat",), "dat": ("chua dat",),
+             "nhanh": ("cham",), "cham": ("nhanh",), "hoan thanh": ("chua hoan thanh",)}
+
+@dataclass(frozen=True)
+class Context:
+    """What every plan needs, computed once per question."""
+
+    question: str
+    resolved: str
+    analysis: Analysis
+    qvec: np.ndarray
+    retriever: Retriever
+    k: int
+    mode: Mode
+    notices: tuple[str, ...]
+
+    @property
+    def threshold(self) -> float:
+        return self.retriever.settings.min_answer_score
+
+@lru_cache(maxsize=8)
+def sentence_rows(directory: str, sentences: tuple) -> dict[tuple[str, int, int], int]:
+    return {s: i for i, s in enumerate(sentences)}
+
+def display(entity: str, articles: Sequence[Article], question: str = "") -> str:
+    """A folded entity as the articles write it ("hai duong" -> "Hải Dương"), else as the
+    question wrote it."""
+    for article in articles:
+        at = re.search(rf"\b{re.escape(entity)}\b", fold(article.text))
+        if at:
+            return article.text[at.start():at.end()]
+    at = re.search(rf"\b{re.escape(entity)}\b", fold(question))
+    if at and len(fold(question)) == len(question):
+        written = question[at.start():at.end()]
+        return written.title() if written.islower() and len(written.split()) <= 3 else written
+    return entity.title() if len(entity.split()) <= 3 else entity
+
+def abstain(question: str, hits: Sequence[Hit], notices: tuple[str, ...] = (),
+            resolved: str = "", confidence: float = 0.0, kind: str = "",
+            missing: Sequence[str] = (), min_related: float = 0.0) -> Answer:
+    """"Not in the articles", with the closest passages listed when they are related."""
+    related = tuple(h for h in hits[:3] if h.score >= min_related)
+    text = " ".join(missing) if missing else msg.NOT_FOUND
+    return Answer(question=question, text=text, abstained=True, related=related,
+                  notices=notices, resolved_question=resolved, confidence=confidence,
+                  kind=kind, missing=tuple(missing))
+
+def candidates(ctx: Context, hits: Sequence[Hit], analysis: Analysis | None = None
+                ) -> list[Candidate]:
+    index = ctx.retriever.index
+    rows = sentence_rows(str(index.directory), index.sentences)
+    return score_candidates(analysis or ctx.analysis, hits, ctx.qvec, rows,
+                            index.sentence_vectors, index.idf, ctx.retriever.settings)
+
+def respond(ctx: Context, picks: Sequence[Pick], hits: Sequence[Hit], confidence: float,
+            **kw) -> Answer:
+    answer = compose(ctx.question, ctx.resolved, picks, hits, ctx.retriever.index.articles,
+                     kind=ctx.analysis.kind, notices=ctx.notices, confidence=confidence, **kw)
+    return answer or abstain(ctx.question, hits, ctx.notices, ctx.resolved, confidence,
+                             ctx.analysis.kind)
+
+def _period(analysis: Analysis) -> str:
+    if analysis.months:
+        month, year = sorted(analysis.months)[0]
+        return msg.PERIOD_MONTH.format(month=month, year=year)
+    return msg.PERIOD_YEAR.format(year=", ".join(sorted(analysis.years)))
+
+def _missing(ctx: Context, best: Candidate) -> list[str]:
+    """What the question asks that the near-miss sentence does not give."""
+    out = []
+    if not best.entity_ok:
+        absent = [e for e in ctx.analysis.entities
+                  if not in_scope(e, best.hit.article, best.start, best.end)]
+        names = ", ".join(display(e, list(ctx.retriever.index.articles.values()),
+                                   ctx.analysis.original) for e in absent)
+        out.append(msg.NOT_GIVEN_ENTITY.format(entity=names))
+    if not best.period_ok:
+        out.append(msg.NOT_GIVEN_PERIOD.format(period=_period(ctx.analysis)))
+    return out
+
+def _joins(cand: Candidate, chosen: list[Candidate], ratio: float, second: float) -> bool:
+    """Another sentence adds to the answer: the sentence before a "Do đó" one, a near-equal
+    neighbour of the best one, or another article's figure for the same question."""
+    best = chosen[0]
+    if not cand.fits or fold(cand.text) in {fold(c.text) for c in chosen}:
+        return False
+    if cand.hit.article.id == best.hit.article.id:
+        before = abs(best.start - cand.end) <= 3
+        if before and _CONSEQUENCE.match(fold(best.text)):
+            return True
+        adjacent = abs(cand.start - best.end) <= 3 or before
+        return adjacent and cand.score >= ratio * best.score
+    return (cand.hit.article.id not in {c.hit.article.id for c in chosen}
+            and cand.score >= second * best.score and cand.coverage >= 0.6 * best.coverage
+            and re.search(r"\d", cand.text) is not None)
+
+def piece(ctx: Context, cand: Candidate, long: int = 220) -> str:
+    """The sentence, or for a long list-like sentence only its clauses that answer."""
+    parts = clauses(cand.text)
+    if len(cand.text) <= long or len(parts) < 2:
+        return ""
+    weights = question_weights(ctx.analysis, ctx.retriever.index.idf)
+    scored = [(coverage(weights, c) + (0.2 if type_ok(ctx.analysis, c) else 0.0), i)
+              for i, c in enumerate(parts)]
+    best = max(s for s, _ in scored)
+    keep = sorted(i for s, i in scored if s >= best * 0.5 and s > 0)[:3]
+    return "; ".join(parts[i] for i in keep) if keep else ""
+
+def _contradicts(analysis: Analysis, sentence: str) -> bool:
+    """The sentence says the opposite of the question's claim ("tụt hạng" vs "tăng 15 bậc")."""
+    q, s = " " + fold(analysis.text) + " ", " " + fold(sentence) + " "
+    for word, opposites in _ANTONYMS.items():
+        if f" {word} " in q and f" {word} " not in s and any(f" {o} " in s for o in opposites):
+            return True
+    return False
+
+def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
+    """Single facts, why/how and open questions: the best fitting sentence (and its cause or
+    its neighbour), or what the articles do not give when only a near miss is found."""
+    st = ctx.retriever.settings
+    cands = candidates(ctx, hits)
+    if not cands:
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved, 0.0, ctx.analysis.kind)
+    fitting = [c for c in cands if c.fits]
+    if ctx.analysis.kind in ("why", "how"):
+        cue = CAUSE_CUES if ctx.analysis.kind == "why" else MEANS_CUES
+        fitting.sort(key=lambda c: c.score + (0.05 if cue.search(fold(c.text)) else 0.0),
+                     reverse=True)
+    best = fitting[0] if fitting else None
+    if best is None or best.score < ctx.threshold:
+        near = [c for c in cands if c.type_ok and not c.fits and c.score >= ctx.threshold]
+        if near and (near[0].entity_ok or any(
+                re.search(rf"\b{re.escape(e)}\b", fold(a.text))
+                for e in ctx.analysis.entities for a in ctx.retriever.index.articles.values())):
+            return respond(ctx, [Pick(near[0].hit, near[0].start, near[0].end)], hits,
+                           near[0].score, missing=_missing(ctx, near[0]), attribute=True)
+        if near:  # the entity asked about is in no article at all
+            return abstain(ctx.question, hits, ctx.notices, ctx.resolved, near[0].score,
+                           ctx.analysis.kind, _missing(ctx, near[0]))
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved,
+                       best.score if best else 0.0, ctx.analysis.kind,
+                       min_related=st.related_min_score)
+    chosen = [best]
+    limit = 3 if ctx.analysis.kind in ("why", "how") else st.max_answer_sentences
+    for cand in fitting[1:]:
+        if len(chosen) >= limit:
+            break
+        if _joins(cand, chosen, st.adjacent_join_ratio, st.second_answer_ratio):
+            chosen.append(cand)
+    lead = chosen[0].hit.article.id
+    chosen.sort(key=lambda c: (c.hit.article.id != lead, c.start))
+    several = len({c.hit.article.id for c in chosen}) > 1 or (
+        ctx.analysis.kind == "date" and best.hit.article.date
+        and not re.search(r"\d{1,2}/\d{1,2}/\d{4}", best.text))  # "Chiều 6/2": say the year
+    contradicted = ctx.analysis.kind in ("why", "how") and _contradicts(ctx.analysis, best.text)
+    return respond(ctx, [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in chosen], hits,
+                   best.score, attribute=several,
+                   missing=[msg.PREMISE_CONTRADICTED] if contradicted else [])
+
+def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
+    """The verdict first ("Đúng." / "Không." / "Chưa."), then the evidence; a false figure
+    gets "Không." and the article's figure."""
+    cands = [c for c in candidates(ctx, hits) if c.entity_ok]
+    if not cands or cands[0].score < ctx.threshold:
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved,
+                       cands[0].score if cands else 0.0, "yesno")
+    best = cands[0]
+    if not best.period_ok:
+        return respond(ctx, [Pick(best.hit, best.start, best.end)], hits, best.score,
+                       missing=_missing(ctx, best), attribute=True)
+    verdict = yes_no_verdict(ctx.analysis, best.text)
+    return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
+                   best.score, opening=verdict)
+
+_UNIVERSAL = re.compile(r"\b(?:toan\s+bo|tat\s+ca|het|du|hoan\s+thanh|moi|100%)\b")
+
+_NEGATION = re.compile(r"\b(?:chua|khong|chang)\b"
+                       r"(?!\s+(?:dung\s+tien|gian\b|chi\b|nhung\b|ai\b|the\b|it\b|de\s+ai))")
+
+def yes_no_verdict(analysis: Analysis, sentence: str) -> str:
+    """"Đúng."/"Có."/"Rồi." or "Không."/"Chưa." for a yes/no question, from its evidence.
+
+    No when: a figure claimed is not the evidence's; the evidence says the opposite ("tụt"
+    vs "tăng"); one of the two is negated and the other not ("chưa đạt" vs "vượt"); or the
+    claim is about all ("toàn bộ", "hoàn thành") and the evidence gives a part ("5/6")."""
+    question = fold(analysis.text)
+    asks_yet = re.search(r"\bchua\s*[?.!]*\s*$", question) is not None
+    claim = re.sub(r"\b(?:phai|dung|co\s+dung)?\s*(?:khong|chua|ko)\s*[?.!]*\s*$", "", question)
+    said = fold(sentence)
+    figures = set(_NUMBER.findall(sentence))
+    claimed = {n for n in analysis.numbers if not _bound_met(question, n, figures)}
+    negative = (claimed and figures and not claimed <= figures) \
+        or _contradicts(analysis, sentence) \
+        or bool(_NEGATION.search(claim)) != bool(_NEGATION.search(said)) \
+        or (_UNIVERSAL.search(claim) is not None and any(
+            int(a) < int(b) for a, b in re.findall(r"\b(\d+)/(\d+)\b", sentence)))
+    if negative:
+        return msg.VERDICT_NOT_YET if asks_yet else msg.VERDICT_NO
+    if asks_yet:
+        return msg.VERDICT_ALREADY
+    return msg.VERDICT_HAS if re.match(r"\s*co\b", question) or " co " in f" {claim} " \
+        and not re.search(r"\b(?:dung|phai)\b", question) else msg.VERDICT_YES
+
+def _as_float(figure: str) -> float | None:
+    try:  # Vietnamese: "99,84" is 99.84 and "2.505" is 2505
+        return float(figure.replace(".", "").replace(",", ".")) if "/" not in figure else None
+    except ValueError:
+        return None
+
+def _bound_met(question: str, claimed: str, figures: set[str]) -> bool:
+    """"vượt 99%" / "trên 50 triệu" is met by a figure at least that large, "dưới 10" by one
+    below it."""
+    at = re.search(rf"\b(vuot|tren|hon|qua|duoi|chua\s+toi|it\s+hon)\s+(?:muc\s+)?"
+                   rf"{re.escape(claimed)}\b", question)
+    bound = _as_float(claimed)
+    if not at or bound is None:
+        return False
+    values = [v for v in map(_as_float, figures) if v is not None]
+    above = at.group(1) in ("vuot", "tren", "hon", "qua")
+    return any(v >= bound if above else v < bound for v in values)
+
+def _defines(term: str, sentence: str) -> tuple[int, int] | None:
+    """The span of a sentence that defines `term` (folded): a full name before "(term)", or
+    what follows "term là ..."; None when the sentence does not define it."""
+    folded = fold(sentence)
+    paren = re.search(rf"\(\s*{re.escape(term)}\s*(?:/\w+)?\)", folded)
+    if paren:
+        head = term.split()[0]
+        at = folded.rfind(f"{head} ", 0, paren.start())
+        at = at if at >= 0 and paren.start() - at < 300 else 0
+        return at, paren.end()
+    copula = re.search(rf"\b{re.escape(term)}\s+(?:la|duoc\s+hieu\s+la|duoc\s+xac\s+dinh\s+la)\s",
+                       folded)
+    if copula:
+        return copula.start(), len(sentence)
+    return None
+
+def plan_definition(ctx: Context, hits: list[Hit]) -> Answer:
+    """The defining sentence first (full name, "X là ..."); a term the articles only mention
+    gets "not explained" and the sentence that mentions it."""
+    term = fold(ctx.analysis.term or "")
+    if not term:
+        return plan_fact(ctx, hits)
+    more = ctx.retriever.search(ctx.analysis.term, k=max(ctx.k, 10), mode=ctx.mode)
+    hits = hits + [h for h in more if h.chunk.id not in {x.chunk.id for x in hits}]
+    cands = candidates(ctx, hits)
+    defining = [(c, _defines(term, c.text)) for c in cands]
+    defining = [(c, span) for c, span in defining if span]
+    if defining:
+        c, (a, b) = max(defining, key=lambda x: x[0].score)
+        picks = [Pick(c.hit, c.start, c.end, c.text[a:b] if b - a < len(c.text) else "")]
+        more = [d for d, _ in defining if d.hit.article.id != c.hit.article.id]
+        if more and more[0].score >= 0.8 * c.score:
+            picks.append(Pick(more[0].hit, more[0].start, more[0].end))
+        return respond(ctx, picks, hits, max(c.score, ctx.threshold))
+    if len(term.split()) > 4:  # a description asked for, not a term: answer as a fact
+        return plan_fact(ctx, hits)
+    mentions = [c for c in cands if re.search(rf"\b{re.escape(term)}\b", fold(c.text))]
+    missing = [msg.NOT_DEFINED.format(term=f"“{ctx.analysis.term}”")]
+    if not mentions:
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved, 0.0, "definition",
+                       missing)
+    best = mentions[0]
+    return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
+                   best.score, missing=missing)
+
+def plan_role(ctx: Context, hits: list[Hit]) -> Answer:
+    """What posts a person holds: the titles written next to the name ("Phạm Minh Chính -
+    Chủ tịch Ủy ban ...", "Triệu Thế Hùng, Phó Bí thư Tỉnh ủy, ...")."""
+    people = [e for e in ctx.analysis.entities if entity_kind(e) == "person"]
+    if not people:
+        return plan_fact(ctx, hits)
+    name = people[0]
+    more = ctx.retriever.search(display(name, list(ctx.retriever.index.articles.values())),
+                                k=max(ctx.k, 8), mode=ctx.mode)
+    hits = hits + [h for h in more if h.chunk.id not in {x.chunk.id for x in hits}]
+    picks, seen = [], set()
+    for cand in candidates(ctx, hits):
+        folded = fold(cand.text)
+        at = re.search(rf"\b{re.escape(name)}\b\s*[-–,:]\s*", folded)
+        if not at:
+            continue
+        tail = cand.text[at.end():]
+        stop = re.search(r";|\.\s|\s(?:chủ trì|đã|dự|phát biểu|nhấn mạnh|yêu cầu|cùng)\s", tail)
+        role = tail[: stop.start()] if stop else tail
+        if not role[:1].isupper() or fold(role) in seen:
+            continue
+        seen.add(fold(role))
+        piece = cand.text[at.start(): at.end() + len(role)].strip(" ,;-")
+        picks.append(Pick(cand.hit, cand.start, cand.end, display(name, [cand.hit.article])
+                          + piece[len(name):]))
+        if len(picks) >= 2:
+            break
+    if not picks:
+        return plan_fact(ctx, hits)
+    return respond(ctx, picks, hits, 1.0, lines=len(picks) > 1)
+
+def dated(article: Article, analysis: Analysis) -> bool:
+    """The article's date falls in the month or year the question names ("tháng 7/2024"
+    matches an article of 10/07/2024 that only says "10/7")."""
+    m = re.match(r"(\d{4})-(\d{2})", article.date or "")
+    if not m:
+        return False
+    year, month = int(m.group(1)), int(m.group(2))
+    if analysis.months:
+        return (month, year) in analysis.months
+    return str(year) in analysis.years

@@ -1,0 +1,225 @@
+"""Plans that read more than the best sentence: a list gathered from the passage that
+announces it, a summary of the article meant, a comparison searched side by side."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Sequence
+
+import numpy as np
+
+from . import messages as msg
+from .clean import fold
+from .compose import Pick, clauses
+from .evidence import (Candidate, coverage, hits_for_spans, paragraph_of, question_weights)
+from .question import Analysis
+from .schema import Answer, Article, Hit
+from .plans import (Context, abstain, candidates, dated, display, piece, plan_fact, respond,
+                    sentence_rows)
+
+__all__ = ["plan_list", "plan_summary", "plan_comparison", "is_caption"]
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+_COUNT_ANNOUNCED = re.compile(r"\b(\d{1,2})\s+(?:quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot"
+                              r"|muc\s+tieu|chinh\s+sach|yeu\s+cau|noi\s+dung|dinh\s+huong)\b")
+
+def is_caption(sentence: str) -> bool:
+    return len(sentence.split()) < 8 or sentence.rstrip()[-1:] not in ".!?…”\")"
+
+def _following(article: Article, end: int, count: int) -> list[tuple[int, int]]:
+    """The next `count` body paragraphs after `end` (captions skipped), as sentence spans."""
+    out: list[tuple[int, int]] = []
+    at = end
+    while len(out) < count:
+        start = article.text.find("\n", at)
+        if start < 0:
+            break
+        a, b = paragraph_of(article.text, start + 1)
+        if b <= a:
+            at = start + 1
+            continue
+        line = article.text[a:b]
+        if not is_caption(line):
+            out.append((a, b))
+        at = b
+    return out
+
+def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
+    """The passage that announces the list, and its items one per line: the clauses after
+    its colon or between its semicolons, or the paragraphs that follow an announced count."""
+    cands = [c for c in candidates(ctx, hits) if c.fits]
+    if not cands or cands[0].score < ctx.threshold:
+        return plan_fact(ctx, hits)
+    best = cands[0]
+    article, text = best.hit.article, best.text
+    count = _COUNT_ANNOUNCED.search(fold(text))
+    colon = text.find(":")
+    items: list[Pick] = []
+    if count and text.rstrip().endswith(".") and len(clauses(text)) < 2:
+        spans = _following(article, best.end, min(int(count.group(1)), 8))
+        hits = hits_for_spans(article, ctx.retriever.index.chunks, spans, hits)
+        items = [Pick(best.hit, best.start, best.end)]
+        for a, b in spans:
+            hit = next(h for h in hits if h.article.id == article.id
+                       and h.chunk.start <= a and b <= h.chunk.end)
+            items.append(Pick(hit, a, b))
+        return respond(ctx, items, hits, best.score, lines=True)
+    after_colon = 10 < colon < len(text) - 20
+    parts = clauses(text[colon + 1:] if after_colon else text)
+    asked = _asked_count(ctx.analysis)
+    if len(parts) >= (2 if after_colon else 3) and (not asked or len(parts) >= asked):
+        items = [Pick(best.hit, best.start, best.end, p) for p in parts[:10]]
+        if after_colon:
+            items.insert(0, Pick(best.hit, best.start, best.end, text[:colon + 1]
+                                 .rstrip(":") + "."))
+        return respond(ctx, items, hits, best.score, lines=True)
+    commas = text.count(",")
+    if asked and max(len(parts), commas + 1) < asked or not asked and commas < 2 and \
+            len([c for c in cands if c.score >= 0.9 * best.score]) < 2:
+        # the articles name the list (or one item) without enumerating it
+        return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
+                       best.score, missing=[msg.NOT_LISTED])
+    picks = [c for c in cands[:6] if c.score >= 0.75 * best.score][:5]
+    picks.sort(key=lambda c: (c.hit.article.id != article.id, c.start))
+    return respond(ctx, [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in picks], hits,
+                   best.score, lines=len(picks) > 1)
+
+def _asked_count(analysis: Analysis) -> int:
+    """How many items a list question says there are ("7 quan điểm ... là những gì?")."""
+    counts = [int(n) for n in analysis.numbers if n.isdigit() and 1 < int(n) < 100]
+    return max(counts, default=0)
+
+def _target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
+    """The article a summary question means: the one whose title, opening, date or source
+    matches the question's names and dates; else the one retrieval ranks first."""
+    articles = ctx.retriever.index.articles
+    votes: dict[str, float] = {}
+    for hit in hits:
+        votes[hit.article.id] = votes.get(hit.article.id, 0.0) + hit.score
+    best, best_score = None, 0.0
+    for article in articles.values():
+        head = fold(f"{article.title} {article.source} {article.date} {article.text[:600]}")
+        score = sum(2.0 for e in ctx.analysis.entities if re.search(rf"\b{re.escape(e)}\b", head))
+        score += 2.0 if dated(article, ctx.analysis) else sum(
+            1.0 for y in ctx.analysis.years if y in head)
+        score += sum(1.0 for n in ctx.analysis.numbers
+                     if re.search(rf"\b(?:lan\s+thu|de\s+an)\s+{re.escape(n)}\b", head))
+        score += votes.get(article.id, 0.0) / (max(votes.values(), default=1.0) or 1.0)
+        if score > best_score:
+            best, best_score = article, score
+    if best is None:
+        return hits[0].article, False
+    return best, best_score >= 2.0
+
+def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
+    """3–6 key sentences of the article meant, in its order: central to the article, close
+    to the question, not repeating each other (maximal marginal relevance)."""
+    if not hits:
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved, 0.0, "summary")
+    index = ctx.retriever.index
+    article, matched = _target_article(ctx, hits)
+    rows = sentence_rows(str(index.directory), index.sentences)
+    spans = [(s, e) for a, s, e in index.sentences if a == article.id
+             and not is_caption(article.text[s:e])]
+    if not spans or index.sentence_vectors is None:
+        return plan_fact(ctx, hits)
+    vectors = np.stack([index.sentence_vectors[rows[(article.id, s, e)]] for s, e in spans])
+    centroid = vectors.mean(axis=0)
+    facts = np.array([min(len(set(_NUMBER.findall(article.text[s:e]))), 3) for s, e in spans])
+    weights = question_weights(ctx.analysis, index.idf)
+    asked = np.array([coverage(weights, article.text[s:e]) for s, e in spans])
+    relevance = (0.5 * (vectors @ centroid) + vectors @ ctx.qvec + 0.05 * facts
+                 + _summary_focus(ctx) * asked)
+    chosen: list[int] = []
+    size = min(ctx.retriever.settings.summary_sentences, len(spans))
+    while len(chosen) < size:
+        redundancy = (vectors @ vectors[chosen].T).max(axis=1) if chosen else 0.0
+        mmr = 0.7 * relevance - 0.3 * redundancy
+        if chosen:
+            mmr[chosen] = -np.inf
+        chosen.append(int(np.argmax(mmr)))
+    picked = sorted(spans[i] for i in chosen)
+    hits = hits_for_spans(article, index.chunks, picked, hits)
+    picks = []
+    for s, e in picked:
+        hit = next(h for h in hits if h.article.id == article.id
+                   and h.chunk.start <= s and e <= h.chunk.end)
+        picks.append(Pick(hit, s, e))
+    cands = candidates(ctx, [h for h in hits if h.article.id == article.id])
+    confidence = 1.0 if matched else (cands[0].score if cands else 0.0)
+    if confidence < ctx.threshold:
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved, confidence, "summary")
+    return respond(ctx, picks, hits, confidence, lines=True)
+
+def _summary_focus(ctx: Context) -> float:
+    """How much the question's own words steer a summary ("... về hạ tầng mạng")."""
+    return ctx.retriever.settings.summary_focus_weight
+
+def _one_sentence_for_all(ctx: Context, hits: list[Hit], sides: Sequence[str]
+                          ) -> Candidate | None:
+    """A fitting sentence that names every side (by the last words of each), when the
+    comparison is made within one sentence of the articles."""
+    cores = [" ".join(re.findall(r"\w+", fold(side))[-2:]) for side in sides]
+    if not all(cores):
+        return None
+    side_words = {w for core in cores for w in core.split()}
+    measure = dataclasses.replace(ctx.analysis, text=" ".join(
+        w for w in re.findall(r"\w+", fold(ctx.analysis.text)) if w not in side_words))
+    weights = question_weights(measure, ctx.retriever.index.idf)
+    for cand in candidates(ctx, hits):
+        folded = " ".join(re.findall(r"\w+", fold(cand.text)))
+        if cand.score >= ctx.threshold and coverage(weights, cand.text) >= 0.5 and all(
+                re.search(rf"\b{re.escape(c)}\b", folded) for c in cores):
+            return cand  # the measure asked, and every side, in one sentence
+    return None
+
+def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
+    """The same measure for each side, side by side (each side searched on its own); a side
+    the articles lack is said to be missing; which is higher when both give a percentage."""
+    sides = ctx.analysis.sides
+    if len(sides) < 2:
+        return plan_fact(ctx, hits)
+    articles = list(ctx.retriever.index.articles.values())
+    both = _one_sentence_for_all(ctx, hits, sides)
+    if both is not None:  # "tại các địa phương đạt 58,2%, tại các bộ, ngành đạt 31,7%"
+        return respond(ctx, [Pick(both.hit, both.start, both.end, piece(ctx, both))], hits,
+                       both.score)
+    picks, missing, all_hits, figures, best_score = [], [], list(hits), {}, 0.0
+    for side in sides:
+        others = [s for s in sides if s != side]
+        words = [w for w in ctx.analysis.focus if not any(w in fold(o).split() for o in others)]
+        is_year = bool(_YEAR.fullmatch(side))
+        query = " ".join(words) + ("" if fold(side) in " ".join(words) else f" {side}")
+        side_hits = ctx.retriever.search(query, k=ctx.k, mode=ctx.mode)
+        analysis = dataclasses.replace(
+            ctx.analysis, kind="open", text=query,
+            entities=() if is_year else (fold(side),),
+            local=frozenset() if is_year else frozenset({fold(side)}),
+            years=frozenset({side}) if is_year else frozenset(
+                y for y in ctx.analysis.years if y not in sides))
+        measure = dataclasses.replace(analysis, text=" ".join(
+            w for w in words if w not in fold(side).split()))
+        weights = question_weights(measure, ctx.retriever.index.idf)
+        cands = [c for c in candidates(ctx, side_hits, analysis) if c.fits
+                 and not is_caption(c.text) and coverage(weights, c.text) >= 0.3]
+        label = side if is_year else display(fold(side), articles, ctx.analysis.original)
+        if not cands or cands[0].score < ctx.threshold * 0.9:
+            missing.append(msg.NOT_GIVEN_SIDE.format(side=label))
+            continue
+        best = cands[0]
+        best_score = max(best_score, best.score)
+        all_hits += [h for h in side_hits if h.chunk.id not in {x.chunk.id for x in all_hits}]
+        picks.append(Pick(best.hit, best.start, best.end, piece(ctx, best), label=label,
+                          label_checked=is_year))  # its period was checked (period_ok)
+        percents = re.findall(r"(\d+(?:,\d+)?)\s*%", best.text)
+        if len(percents) == 1:
+            figures[label] = float(percents[0].replace(",", "."))
+    if not picks:
+        return abstain(ctx.question, all_hits, ctx.notices, ctx.resolved, 0.0, "comparison",
+                       missing)
+    closing = ""
+    if len(figures) >= 2 and not missing:
+        closing = msg.HIGHER.format(side=max(figures, key=figures.get))
+    return respond(ctx, picks, all_hits, best_score, lines=True, missing=missing,
+                   closing=closing)
