@@ -9,27 +9,24 @@ question asks and the articles do not give is said, never papered over with a ne
 from __future__ import annotations
 
 import dataclasses
-import re
-from functools import lru_cache
 from typing import Iterator, Sequence
 
 import numpy as np
 
 from . import messages as msg
-from .clean import UPPER, fold, normalize
+from .clean import normalize
 from .compose import format_date
 from .followup import needs_context, resolve_followup
-from .plans import (Context, abstain, dated, plan_definition, plan_fact, plan_role,
+from .plans import (Context, abstain, corpus_names, dated, plan_definition, plan_fact, plan_role,
                     plan_yesno, yes_no_verdict)
 from .question import Analysis, analyze, strip_filler
 from .reading import plan_comparison, plan_list, plan_summary
 from .retrieve import Mode, Retriever
 from .schema import Answer, Hit, Turn, as_turns
 
+
 __all__ = ["prepare_question", "resolve_followup", "answer_question", "abstain",
            "format_date", "stream_text", "plan_question", "yes_no_verdict"]
-
-_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
 
 
 def prepare_question(text: str, max_chars: int) -> tuple[str, tuple[str, ...]]:
@@ -41,16 +38,6 @@ def prepare_question(text: str, max_chars: int) -> tuple[str, tuple[str, ...]]:
     cut = cut[: cut.rfind(" ")] if " " in cut[max_chars // 2:] else cut
     return cut, (msg.QUESTION_SHORTENED.format(kept=len(cut), total=len(question)),)
 
-@lru_cache(maxsize=8)
-def _gazetteer(directory: str, texts: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Folded multi-word names of the corpus ("hai duong", "pham minh chinh"), and those of
-    them it names as places ("tỉnh Hải Dương", "tại Đà Nẵng", "điểm cầu Sóc Trăng")."""
-    names = {fold(m.group()) for text in texts for m in _NAME.finditer(text)}
-    names = {n for n in names if len(n.split()) >= 2}
-    folded = "\n".join(fold(t) for t in texts)
-    places = {n for n in names if re.search(
-        rf"\b(?:tinh|tai|o|thanh\s+pho|diem\s+cau(?:\s+tinh)?)\s+{re.escape(n)}\b", folded)}
-    return tuple(sorted(names)), tuple(sorted(places))
 
 def _search(retriever: Retriever, analysis: Analysis, qvec: np.ndarray, k: int,
             mode: Mode) -> list[Hit]:
@@ -67,9 +54,11 @@ def _search(retriever: Retriever, analysis: Analysis, qvec: np.ndarray, k: int,
                     reverse=True)[:k]
     return [dataclasses.replace(h, rank=i) for i, h in enumerate(ranked, 1)]
 
+
 _PLANS = {"role": plan_role, "comparison": plan_comparison, "yesno": plan_yesno,
           "summary": plan_summary,
           "list": plan_list, "definition": plan_definition}
+
 
 def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | str] = ()
                   ) -> tuple[str, tuple[str, ...], Analysis, str]:
@@ -85,10 +74,10 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
         resolved = cleaned
     if resolved != cleaned:
         notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)
-    index = retriever.index
-    names, places = _gazetteer(str(index.directory),
-                               tuple(a.text for a in index.articles.values()))
-    return cleaned, notices, analyze(retriever.restore(resolved), names, places), resolved
+    names = corpus_names(retriever.index)
+    return cleaned, notices, analyze(retriever.restore(resolved), names.names,
+                                     names.places), resolved
+
 
 def answer_question(question: str, retriever: Retriever, *, history: Sequence[Turn | str] = (),
                     k: int | None = None, mode: Mode = "hybrid") -> Answer:
@@ -105,6 +94,7 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[Tu
     hits = _search(retriever, analysis, qvec, k, mode)
     ctx = Context(cleaned, resolved, analysis, qvec, retriever, k, mode, notices)
     return _PLANS.get(analysis.kind, plan_fact)(ctx, hits)
+
 
 def stream_text(text: str) -> Iterator[str]:
     """The answer text growing word by word, for a streaming display."""

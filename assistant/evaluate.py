@@ -25,9 +25,10 @@ from typing import Callable, Sequence
 
 from . import messages as msg
 from .answer import answer_question, resolve_followup
-from .evaluate_kinds import cited_passages
 from .cite import facts, split_marked, strip_attribution, verify_citation, verify_sentence
 from .clean import fold
+from .evaluate_kinds import (THRESHOLDS, cited_passages, declined, load_kind_questions,
+                             run_kinds, summarize_kinds, threshold_cv)
 from .lexical import has_diacritics, tokenize
 from .retrieve import Retriever
 from .schema import Answer, Article, Citation
@@ -155,15 +156,14 @@ def score_answer(question: Question, answer: Answer, spans: Sequence[tuple[str, 
     out: dict[str, float | None] = {}
     by_n = {c.n: c for c in answer.citations}
     if question.answerable:
-        out["fact_accuracy"] = float(not answer.abstained and all(
-            f in answer.text or fold(f) in fold(answer.text) for f in question.answers))
+        out["fact_accuracy"] = _fact_accuracy(question, answer)
         out["false_abstention"] = float(answer.abstained)
         out["gold_evidence_cited"] = float(any(
             _covers(c.article_id, c.start, c.end, s) or _covers(c.article_id, c.passage_start,
                                                                 c.passage_end, s)
             for c in answer.citations for s in spans))
     else:  # declined, or answered with what the articles do not give (a near miss said)
-        out["abstained_unanswerable"] = float(answer.abstained or bool(answer.missing))
+        out["abstained_unanswerable"] = float(declined(answer))
     statements = [] if answer.abstained else split_marked(answer.text)
     cited = " ".join(f"{c.quote} {c.passage}" for c in answer.citations) + " " + question.question
     statements = [(_claim(s), m) for s, m in statements
@@ -185,6 +185,12 @@ def score_answer(question: Question, answer: Answer, spans: Sequence[tuple[str, 
     if answer.citations:
         out["citations_verified"] = sum(map(hits_ok, answer.citations)) / len(answer.citations)
     return out
+
+
+def _fact_accuracy(question: Question, answer: Answer) -> float:
+    """1.0 when the answer (not declined) holds every gold fact, diacritics aside."""
+    return float(not answer.abstained and all(
+        f in answer.text or fold(f) in fold(answer.text) for f in question.answers))
 
 
 def _connective(sentence: str, cited: str) -> bool:
@@ -457,11 +463,10 @@ def _facts_rows(questions: Sequence[Question], retriever: Retriever) -> list[dic
         row = {"id": q.id, "kind": "facts", "near_miss": not q.answerable,
                "abstained": answer.abstained, "millis": 0.0, "citations_verified": None}
         if q.answerable:
-            row.update(fact_accuracy=float(not answer.abstained and all(
-                f in answer.text or fold(f) in fold(answer.text) for f in q.answers)),
-                false_abstention=float(answer.abstained))
+            row.update(fact_accuracy=_fact_accuracy(q, answer),
+                       false_abstention=float(answer.abstained))
         else:
-            row.update(handled=float(answer.abstained or bool(answer.missing)))
+            row.update(handled=float(declined(answer)))
         rows.append(row)
     return rows
 
@@ -470,9 +475,6 @@ def _kinds(settings, questions: Sequence[Question], retriever: Retriever, langch
            args) -> dict:
     """Every kind of question (eval/questions-kinds.jsonl), ours and LangChain's, and with
     --sweep the abstention threshold cross-validated over both question sets."""
-    from .evaluate_kinds import (THRESHOLDS, load_kind_questions, run_kinds, summarize_kinds,
-                                 threshold_cv)
-
     kinds = load_kind_questions(settings.eval_dir / "questions-kinds.jsonl")[: args.limit]
     if not kinds:
         return {}

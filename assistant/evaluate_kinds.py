@@ -24,7 +24,7 @@ from .retrieve import Retriever
 from .schema import Answer, Hit, Turn
 
 __all__ = ["KindQuestion", "load_kind_questions", "key_point_coverage", "kind_row",
-           "cited_passages",
+           "cited_passages", "declined",
            "run_kinds", "summarize_kinds", "threshold_cv", "THRESHOLDS"]
 
 THRESHOLDS = (0.32, 0.36, 0.40, 0.44, 0.48, 0.52, 0.56)
@@ -78,6 +78,12 @@ def key_point_coverage(points: Sequence[Sequence[str]], answer: Answer) -> float
     return sum(_covered(p, answer.text) for p in points) / len(points)
 
 
+def declined(answer: Answer) -> bool:
+    """A question the articles do not answer is handled: declined, or the answer says what the
+    articles do not give before any near fact."""
+    return answer.abstained or bool(answer.missing)
+
+
 def kind_row(q: KindQuestion, answer: Answer, verified: float | None, millis: float) -> dict:
     """Per-question figures; None where a figure does not apply."""
     row = {"id": q.id, "kind": q.kind, "style": q.style, "near_miss": q.near_miss,
@@ -86,7 +92,7 @@ def kind_row(q: KindQuestion, answer: Answer, verified: float | None, millis: fl
            "confidence": round(answer.confidence, 3),
            "citations_verified": verified}
     if q.near_miss:
-        handled = answer.abstained or bool(answer.missing)
+        handled = declined(answer)
         row.update(handled=float(handled), presented=float(not handled))
     else:
         row.update(coverage=key_point_coverage(q.key_points, answer),

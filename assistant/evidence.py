@@ -186,7 +186,7 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
 def _numbers_ok(analysis: Analysis, passage: str, article: Article) -> bool:
     """Numbers the question gives ("lần thứ 11", "25 dịch vụ", "Đề án 06") must be in the
     article (the passage, or where the event is named once for all)."""
-    if analysis.kind == "yesno":
+    if analysis.kind == "yesno" or not analysis.numbers:
         return True  # a yes/no question's figure may be the false claim to correct
     found = set(_NUMBER.findall(f"{passage} {article.title} {article.text}"))
     opening = "\n".join([p for p in article.text.split("\n") if p.strip()][:3])
@@ -234,7 +234,8 @@ def score_candidates(analysis: Analysis, hits: Sequence[Hit], qvec: np.ndarray |
         article = hit.article
         context = coverage(weights, f"{article.title} {hit.chunk.text}")
         numbers_ok = _numbers_ok(analysis, hit.chunk.text, article)
-        fold_article = fold(f"{article.title} {article.source} {article.text}")
+        fold_article = (fold(f"{article.title} {article.source} {article.text}")
+                        if set(analysis.entities) - analysis.local else "")
         for start, end in hit.chunk.sentences:
             key = (article.id, start, end)
             if key in seen:

@@ -9,33 +9,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
 from . import messages as msg
-from .clean import fold
+from .clean import UPPER, fold
 from .compose import Pick, clauses, compose
 from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, in_scope,
                        question_weights, score_candidates, type_ok)
 from .question import Analysis, entity_kind
 from .retrieve import Mode, Retriever
 from .schema import Answer, Article, Hit
+from .store import Index
 
-__all__ = ["Context", "abstain", "candidates", "respond", "piece", "display", "dated",
-           "sentence_rows", "plan_fact", "plan_yesno", "plan_definition", "plan_role",
-           "yes_no_verdict"]
+
+__all__ = ["Context", "CorpusNames", "abstain", "candidates", "respond", "piece", "display",
+           "dated", "corpus_names", "sentence_rows", "plan_fact", "plan_yesno",
+           "plan_definition", "plan_role", "yes_no_verdict"]
+
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
+_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-
 _CONSEQUENCE = re.compile(r"(do\s+do|vi\s+vay|vi\s+the|boi\s+vay|cho\s+nen|nho\s+do|tu\s+do)\b")
-
 _ANTONYMS = {"tang": ("giam", "tut"), "giam": ("tang",), "tut": ("tang", "vuon len"),
              "cao": ("thap",), "thap": ("cao",), "vuot": ("chua dat",), "dat": ("chua dat",),
              "nhanh": ("cham",), "cham": ("nhanh",), "hoan thanh": ("chua hoan thanh",)}
+
 
 @dataclass(frozen=True)
 class Context:
@@ -54,22 +55,69 @@ class Context:
     def threshold(self) -> float:
         return self.retriever.settings.min_answer_score
 
-@lru_cache(maxsize=8)
-def sentence_rows(directory: str, sentences: tuple) -> dict[tuple[str, int, int], int]:
-    return {s: i for i, s in enumerate(sentences)}
+_PER_BUILD: dict[tuple[str, str], object] = {}
 
-def display(entity: str, articles: Sequence[Article], question: str = "") -> str:
+
+def _per_build(index: Index, key: str, compute: Callable[[], object]) -> object:
+    """A table computed once per index build (a build directory never changes), so the
+    per-question path never rescans the corpus."""
+    slot = (str(index.directory), key)
+    if slot not in _PER_BUILD:
+        if len(_PER_BUILD) >= 16:  # builds replaced over a long-running server
+            _PER_BUILD.clear()
+        _PER_BUILD[slot] = compute()
+    return _PER_BUILD[slot]
+
+
+@dataclass(frozen=True)
+class CorpusNames:
+    """The corpus's multi-word names, folded ("hai duong"), those it names as places ("tỉnh
+    Hải Dương", "tại Đà Nẵng"), and how each is written in the articles."""
+
+    names: frozenset[str]
+    places: frozenset[str]
+    shown: dict[str, str]
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:tinh|tai|o|thanh\s+pho|diem\s+cau(?:\s+tinh)?)\s+$")
+
+
+def _names_of(texts: Iterable[str]) -> CorpusNames:
+    shown: dict[str, str] = {}
+    places: set[str] = set()
+    for text in texts:
+        folded = fold(text)  # same offsets as the text
+        for m in _NAME.finditer(text):
+            name = fold(m.group())
+            if len(name.split()) < 2:
+                continue
+            shown.setdefault(name, m.group())
+            if _PLACE_BEFORE.search(folded[max(0, m.start() - 16):m.start()]):
+                places.add(name)
+    return CorpusNames(frozenset(shown), frozenset(places), shown)
+
+
+def corpus_names(index: Index) -> CorpusNames:
+    """The names of the index's articles (computed once per build)."""
+    return _per_build(index, "names", lambda: _names_of(a.text for a in index.articles.values()))
+
+
+def sentence_rows(index: Index) -> dict[tuple[str, int, int], int]:
+    """Row of each (article_id, start, end) sentence in `index.sentence_vectors`."""
+    return _per_build(index, "rows", lambda: {s: i for i, s in enumerate(index.sentences)})
+
+
+def display(entity: str, names: CorpusNames, question: str = "") -> str:
     """A folded entity as the articles write it ("hai duong" -> "Hải Dương"), else as the
     question wrote it."""
-    for article in articles:
-        at = re.search(rf"\b{re.escape(entity)}\b", fold(article.text))
-        if at:
-            return article.text[at.start():at.end()]
+    if entity in names.shown:
+        return names.shown[entity]
     at = re.search(rf"\b{re.escape(entity)}\b", fold(question))
     if at and len(fold(question)) == len(question):
         written = question[at.start():at.end()]
         return written.title() if written.islower() and len(written.split()) <= 3 else written
     return entity.title() if len(entity.split()) <= 3 else entity
+
 
 def abstain(question: str, hits: Sequence[Hit], notices: tuple[str, ...] = (),
             resolved: str = "", confidence: float = 0.0, kind: str = "",
@@ -81,12 +129,14 @@ def abstain(question: str, hits: Sequence[Hit], notices: tuple[str, ...] = (),
                   notices=notices, resolved_question=resolved, confidence=confidence,
                   kind=kind, missing=tuple(missing))
 
+
 def candidates(ctx: Context, hits: Sequence[Hit], analysis: Analysis | None = None
                 ) -> list[Candidate]:
     index = ctx.retriever.index
-    rows = sentence_rows(str(index.directory), index.sentences)
+    rows = sentence_rows(index)
     return score_candidates(analysis or ctx.analysis, hits, ctx.qvec, rows,
                             index.sentence_vectors, index.idf, ctx.retriever.settings)
+
 
 def respond(ctx: Context, picks: Sequence[Pick], hits: Sequence[Hit], confidence: float,
             **kw) -> Answer:
@@ -95,11 +145,13 @@ def respond(ctx: Context, picks: Sequence[Pick], hits: Sequence[Hit], confidence
     return answer or abstain(ctx.question, hits, ctx.notices, ctx.resolved, confidence,
                              ctx.analysis.kind)
 
+
 def _period(analysis: Analysis) -> str:
     if analysis.months:
         month, year = sorted(analysis.months)[0]
         return msg.PERIOD_MONTH.format(month=month, year=year)
     return msg.PERIOD_YEAR.format(year=", ".join(sorted(analysis.years)))
+
 
 def _missing(ctx: Context, best: Candidate) -> list[str]:
     """What the question asks that the near-miss sentence does not give."""
@@ -107,12 +159,13 @@ def _missing(ctx: Context, best: Candidate) -> list[str]:
     if not best.entity_ok:
         absent = [e for e in ctx.analysis.entities
                   if not in_scope(e, best.hit.article, best.start, best.end)]
-        names = ", ".join(display(e, list(ctx.retriever.index.articles.values()),
-                                   ctx.analysis.original) for e in absent)
+        names = ", ".join(display(e, corpus_names(ctx.retriever.index), ctx.analysis.original)
+                          for e in absent)
         out.append(msg.NOT_GIVEN_ENTITY.format(entity=names))
     if not best.period_ok:
         out.append(msg.NOT_GIVEN_PERIOD.format(period=_period(ctx.analysis)))
     return out
+
 
 def _joins(cand: Candidate, chosen: list[Candidate], ratio: float, second: float) -> bool:
     """Another sentence adds to the answer: the sentence before a "Do đó" one, a near-equal
@@ -130,6 +183,7 @@ def _joins(cand: Candidate, chosen: list[Candidate], ratio: float, second: float
             and cand.score >= second * best.score and cand.coverage >= 0.6 * best.coverage
             and re.search(r"\d", cand.text) is not None)
 
+
 def piece(ctx: Context, cand: Candidate, long: int = 220) -> str:
     """The sentence, or for a long list-like sentence only its clauses that answer."""
     parts = clauses(cand.text)
@@ -142,6 +196,7 @@ def piece(ctx: Context, cand: Candidate, long: int = 220) -> str:
     keep = sorted(i for s, i in scored if s >= best * 0.5 and s > 0)[:3]
     return "; ".join(parts[i] for i in keep) if keep else ""
 
+
 def _contradicts(analysis: Analysis, sentence: str) -> bool:
     """The sentence says the opposite of the question's claim ("tụt hạng" vs "tăng 15 bậc")."""
     q, s = " " + fold(analysis.text) + " ", " " + fold(sentence) + " "
@@ -149,6 +204,7 @@ def _contradicts(analysis: Analysis, sentence: str) -> bool:
         if f" {word} " in q and f" {word} " not in s and any(f" {o} " in s for o in opposites):
             return True
     return False
+
 
 def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
     """Single facts, why/how and open questions: the best fitting sentence (and its cause or
@@ -165,9 +221,8 @@ def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
     best = fitting[0] if fitting else None
     if best is None or best.score < ctx.threshold:
         near = [c for c in cands if c.type_ok and not c.fits and c.score >= ctx.threshold]
-        if near and (near[0].entity_ok or any(
-                re.search(rf"\b{re.escape(e)}\b", fold(a.text))
-                for e in ctx.analysis.entities for a in ctx.retriever.index.articles.values())):
+        known = corpus_names(ctx.retriever.index).names
+        if near and (near[0].entity_ok or any(e in known for e in ctx.analysis.entities)):
             return respond(ctx, [Pick(near[0].hit, near[0].start, near[0].end)], hits,
                            near[0].score, missing=_missing(ctx, near[0]), attribute=True)
         if near:  # the entity asked about is in no article at all
@@ -193,6 +248,7 @@ def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
                    best.score, attribute=several,
                    missing=[msg.PREMISE_CONTRADICTED] if contradicted else [])
 
+
 def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
     """The verdict first ("Đúng." / "Không." / "Chưa."), then the evidence; a false figure
     gets "Không." and the article's figure."""
@@ -208,10 +264,11 @@ def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
     return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                    best.score, opening=verdict)
 
-_UNIVERSAL = re.compile(r"\b(?:toan\s+bo|tat\s+ca|het|du|hoan\s+thanh|moi|100%)\b")
 
+_UNIVERSAL = re.compile(r"\b(?:toan\s+bo|tat\s+ca|het|du|hoan\s+thanh|moi|100%)\b")
 _NEGATION = re.compile(r"\b(?:chua|khong|chang)\b"
                        r"(?!\s+(?:dung\s+tien|gian\b|chi\b|nhung\b|ai\b|the\b|it\b|de\s+ai))")
+
 
 def yes_no_verdict(analysis: Analysis, sentence: str) -> str:
     """"Đúng."/"Có."/"Rồi." or "Không."/"Chưa." for a yes/no question, from its evidence.
@@ -237,11 +294,13 @@ def yes_no_verdict(analysis: Analysis, sentence: str) -> str:
     return msg.VERDICT_HAS if re.match(r"\s*co\b", question) or " co " in f" {claim} " \
         and not re.search(r"\b(?:dung|phai)\b", question) else msg.VERDICT_YES
 
+
 def _as_float(figure: str) -> float | None:
     try:  # Vietnamese: "99,84" is 99.84 and "2.505" is 2505
         return float(figure.replace(".", "").replace(",", ".")) if "/" not in figure else None
     except ValueError:
         return None
+
 
 def _bound_met(question: str, claimed: str, figures: set[str]) -> bool:
     """"vượt 99%" / "trên 50 triệu" is met by a figure at least that large, "dưới 10" by one
@@ -254,6 +313,7 @@ def _bound_met(question: str, claimed: str, figures: set[str]) -> bool:
     values = [v for v in map(_as_float, figures) if v is not None]
     above = at.group(1) in ("vuot", "tren", "hon", "qua")
     return any(v >= bound if above else v < bound for v in values)
+
 
 def _defines(term: str, sentence: str) -> tuple[int, int] | None:
     """The span of a sentence that defines `term` (folded): a full name before "(term)", or
@@ -270,6 +330,7 @@ def _defines(term: str, sentence: str) -> tuple[int, int] | None:
     if copula:
         return copula.start(), len(sentence)
     return None
+
 
 def plan_definition(ctx: Context, hits: list[Hit]) -> Answer:
     """The defining sentence first (full name, "X là ..."); a term the articles only mention
@@ -300,6 +361,7 @@ def plan_definition(ctx: Context, hits: list[Hit]) -> Answer:
     return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                    best.score, missing=missing)
 
+
 def plan_role(ctx: Context, hits: list[Hit]) -> Answer:
     """What posts a person holds: the titles written next to the name ("Phạm Minh Chính -
     Chủ tịch Ủy ban ...", "Triệu Thế Hùng, Phó Bí thư Tỉnh ủy, ...")."""
@@ -307,7 +369,7 @@ def plan_role(ctx: Context, hits: list[Hit]) -> Answer:
     if not people:
         return plan_fact(ctx, hits)
     name = people[0]
-    more = ctx.retriever.search(display(name, list(ctx.retriever.index.articles.values())),
+    more = ctx.retriever.search(display(name, corpus_names(ctx.retriever.index)),
                                 k=max(ctx.k, 8), mode=ctx.mode)
     hits = hits + [h for h in more if h.chunk.id not in {x.chunk.id for x in hits}]
     picks, seen = [], set()
@@ -322,14 +384,14 @@ def plan_role(ctx: Context, hits: list[Hit]) -> Answer:
         if not role[:1].isupper() or fold(role) in seen:
             continue
         seen.add(fold(role))
-        piece = cand.text[at.start(): at.end() + len(role)].strip(" ,;-")
-        picks.append(Pick(cand.hit, cand.start, cand.end, display(name, [cand.hit.article])
-                          + piece[len(name):]))
+        shown = cand.text[at.start(): at.end() + len(role)].strip(" ,;-")  # as written
+        picks.append(Pick(cand.hit, cand.start, cand.end, shown))
         if len(picks) >= 2:
             break
     if not picks:
         return plan_fact(ctx, hits)
     return respond(ctx, picks, hits, 1.0, lines=len(picks) > 1)
+
 
 def dated(article: Article, analysis: Analysis) -> bool:
     """The article's date falls in the month or year the question names ("tháng 7/2024"

@@ -14,18 +14,22 @@ from .compose import Pick, clauses
 from .evidence import (Candidate, coverage, hits_for_spans, paragraph_of, question_weights)
 from .question import Analysis
 from .schema import Answer, Article, Hit
-from .plans import (Context, abstain, candidates, dated, display, piece, plan_fact, respond,
-                    sentence_rows)
+from .plans import (Context, abstain, candidates, corpus_names, dated, display, piece,
+                    plan_fact, respond, sentence_rows)
+
 
 __all__ = ["plan_list", "plan_summary", "plan_comparison", "is_caption"]
+
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _COUNT_ANNOUNCED = re.compile(r"\b(\d{1,2})\s+(?:quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot"
                               r"|muc\s+tieu|chinh\s+sach|yeu\s+cau|noi\s+dung|dinh\s+huong)\b")
 
+
 def is_caption(sentence: str) -> bool:
     return len(sentence.split()) < 8 or sentence.rstrip()[-1:] not in ".!?…”\")"
+
 
 def _following(article: Article, end: int, count: int) -> list[tuple[int, int]]:
     """The next `count` body paragraphs after `end` (captions skipped), as sentence spans."""
@@ -44,6 +48,7 @@ def _following(article: Article, end: int, count: int) -> list[tuple[int, int]]:
             out.append((a, b))
         at = b
     return out
+
 
 def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
     """The passage that announces the list, and its items one per line: the clauses after
@@ -85,10 +90,12 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
     return respond(ctx, [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in picks], hits,
                    best.score, lines=len(picks) > 1)
 
+
 def _asked_count(analysis: Analysis) -> int:
     """How many items a list question says there are ("7 quan điểm ... là những gì?")."""
     counts = [int(n) for n in analysis.numbers if n.isdigit() and 1 < int(n) < 100]
     return max(counts, default=0)
+
 
 def _target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
     """The article a summary question means: the one whose title, opening, date or source
@@ -112,6 +119,7 @@ def _target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
         return hits[0].article, False
     return best, best_score >= 2.0
 
+
 def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     """3–6 key sentences of the article meant, in its order: central to the article, close
     to the question, not repeating each other (maximal marginal relevance)."""
@@ -119,7 +127,7 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
         return abstain(ctx.question, hits, ctx.notices, ctx.resolved, 0.0, "summary")
     index = ctx.retriever.index
     article, matched = _target_article(ctx, hits)
-    rows = sentence_rows(str(index.directory), index.sentences)
+    rows = sentence_rows(index)
     spans = [(s, e) for a, s, e in index.sentences if a == article.id
              and not is_caption(article.text[s:e])]
     if not spans or index.sentence_vectors is None:
@@ -130,7 +138,7 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     weights = question_weights(ctx.analysis, index.idf)
     asked = np.array([coverage(weights, article.text[s:e]) for s, e in spans])
     relevance = (0.5 * (vectors @ centroid) + vectors @ ctx.qvec + 0.05 * facts
-                 + _summary_focus(ctx) * asked)
+                 + ctx.retriever.settings.summary_focus_weight * asked)
     chosen: list[int] = []
     size = min(ctx.retriever.settings.summary_sentences, len(spans))
     while len(chosen) < size:
@@ -152,9 +160,11 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
         return abstain(ctx.question, hits, ctx.notices, ctx.resolved, confidence, "summary")
     return respond(ctx, picks, hits, confidence, lines=True)
 
+
 def _summary_focus(ctx: Context) -> float:
     """How much the question's own words steer a summary ("... về hạ tầng mạng")."""
     return ctx.retriever.settings.summary_focus_weight
+
 
 def _one_sentence_for_all(ctx: Context, hits: list[Hit], sides: Sequence[str]
                           ) -> Candidate | None:
@@ -174,13 +184,13 @@ def _one_sentence_for_all(ctx: Context, hits: list[Hit], sides: Sequence[str]
             return cand  # the measure asked, and every side, in one sentence
     return None
 
+
 def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
     """The same measure for each side, side by side (each side searched on its own); a side
     the articles lack is said to be missing; which is higher when both give a percentage."""
     sides = ctx.analysis.sides
     if len(sides) < 2:
         return plan_fact(ctx, hits)
-    articles = list(ctx.retriever.index.articles.values())
     both = _one_sentence_for_all(ctx, hits, sides)
     if both is not None:  # "tại các địa phương đạt 58,2%, tại các bộ, ngành đạt 31,7%"
         return respond(ctx, [Pick(both.hit, both.start, both.end, piece(ctx, both))], hits,
@@ -203,7 +213,8 @@ def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
         weights = question_weights(measure, ctx.retriever.index.idf)
         cands = [c for c in candidates(ctx, side_hits, analysis) if c.fits
                  and not is_caption(c.text) and coverage(weights, c.text) >= 0.3]
-        label = side if is_year else display(fold(side), articles, ctx.analysis.original)
+        label = side if is_year else display(fold(side), corpus_names(ctx.retriever.index),
+                                             ctx.analysis.original)
         if not cands or cands[0].score < ctx.threshold * 0.9:
             missing.append(msg.NOT_GIVEN_SIDE.format(side=label))
             continue

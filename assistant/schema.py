@@ -6,10 +6,10 @@ Offsets are character offsets into `Article.text` (the cleaned, NFC text), so th
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Article", "Chunk", "Hit", "Citation", "Answer", "Turn", "as_turns", "to_dict"]
+__all__ = ["Article", "Chunk", "Hit", "Citation", "Answer", "Turn", "as_turns"]
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,3 @@ def as_turns(history: Any) -> tuple[Turn, ...]:
             answer = item.get("answer")
             turns.append(Turn(item["question"], answer if isinstance(answer, str) else ""))
     return tuple(turns)
-
-
-def to_dict(obj: Any) -> Any:
-    """Plain JSON-ready form of any of the dataclasses above."""
-    return asdict(obj)
