@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Iterable
 
-__all__ = ["clean_text", "normalize", "fold", "scrub", "UPPER"]
+__all__ = ["clean_text", "clean_body", "normalize", "fold", "scrub", "UPPER"]
 
 # A regex character class of every upper-case letter (Vietnamese ones included); ranges such as
 # À-Ỹ would also take lower-case letters.
@@ -135,7 +135,7 @@ def _drop_line(line: str, author: str) -> bool:
     return plain.upper() == plain and len(plain.split()) <= 4 and len(letters) >= 4
 
 
-def _lines(raw: str, title: str, author: str) -> Iterable[str]:
+def _lines(raw: str, title: str, author: str) -> Iterable[tuple[str, bool]]:
     body_started = False
     for line in raw.split("\n"):
         line = _MULTI_SPACE.sub(" ", line).strip()
@@ -153,16 +153,32 @@ def _lines(raw: str, title: str, author: str) -> Iterable[str]:
             continue  # a category label above the title ("Chuyển đổi số", "Thời sự")
         body_started = True
         line = _DATELINE_CODE.sub("", line)
-        line = _CREDIT_TAIL.sub("", line).strip()
-        if line:
-            yield line
+        uncredited = _CREDIT_TAIL.sub("", line).strip()
+        if uncredited:
+            yield uncredited, uncredited != line.strip()
 
 
-def clean_text(raw: str, title: str = "", author: str = "") -> str:
-    """The article body as paragraphs separated by one blank line.
+def clean_body(raw: str, title: str = "", author: str = ""
+               ) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The article body as paragraphs separated by one blank line, and the (start, end) of
+    each photo caption in it (a line that stood in front of a photo credit): a caption
+    describes a picture, so it is no context for the paragraph after it.
 
     `title` and `author` come from the article's metadata; lines that only repeat them are
     page furniture, not body.
     """
-    text = normalize(raw)
-    return "\n\n".join(_lines(text, normalize(title).strip(), normalize(author).strip()))
+    parts, captions, at = [], [], 0
+    for line, caption in _lines(normalize(raw), normalize(title).strip(),
+                                normalize(author).strip()):
+        if parts:
+            at += 2
+        if caption:
+            captions.append((at, at + len(line)))
+        parts.append(line)
+        at += len(line)
+    return "\n\n".join(parts), tuple(captions)
+
+
+def clean_text(raw: str, title: str = "", author: str = "") -> str:
+    """The article body as paragraphs separated by one blank line (see `clean_body`)."""
+    return clean_body(raw, title, author)[0]

@@ -28,7 +28,7 @@ from .answer import answer_question, resolve_followup
 from .cite import facts, split_marked, strip_attribution, verify_citation, verify_sentence
 from .clean import fold
 from .evaluate_kinds import (THRESHOLDS, cited_passages, declined, load_kind_questions,
-                             run_kinds, summarize_kinds, threshold_cv)
+                             run_kinds, summarize_kinds, summary_cv, threshold_cv)
 from .lexical import has_diacritics, tokenize
 from .retrieve import Retriever
 from .schema import Answer, Article, Citation
@@ -501,6 +501,11 @@ def _kinds(settings, questions: Sequence[Question], retriever: Retriever, langch
                                "chosen_per_fold": list(cv.chosen_per_fold),
                                "in_sample": split(cv.in_sample),
                                "held_out": split(cv.held_out)}
+        scv = summary_cv(kinds, retriever)
+        out["summary_cv"] = {"chosen_all": list(scv.chosen_all),
+                             "chosen_per_fold": [list(v) for v in scv.chosen_per_fold],
+                             "in_sample": summarize_kinds(scv.in_sample)["overall"],
+                             "held_out": summarize_kinds(scv.held_out)["overall"]}
     return out
 
 

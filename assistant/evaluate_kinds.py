@@ -25,9 +25,12 @@ from .schema import Answer, Hit, Turn
 
 __all__ = ["KindQuestion", "load_kind_questions", "key_point_coverage", "kind_row",
            "cited_passages", "declined",
-           "run_kinds", "summarize_kinds", "threshold_cv", "THRESHOLDS"]
+           "run_kinds", "summarize_kinds", "threshold_cv", "summary_cv", "THRESHOLDS",
+           "SUMMARY_GRID"]
 
 THRESHOLDS = (0.32, 0.36, 0.40, 0.44, 0.48, 0.52, 0.56)
+# (Settings.summary_fact_weight, Settings.summary_focus_weight) tried by `summary_cv`
+SUMMARY_GRID = tuple((fact, focus) for fact in (0.05, 0.1, 0.2, 0.4) for focus in (0.5, 1.0, 2.0))
 
 
 @dataclass(frozen=True)
@@ -181,3 +184,16 @@ def threshold_cv(runs: dict[float, list[dict]], max_false: float = 0.03, k: int 
     near miss) among those declining at most `max_false` of the answerable questions."""
     return cross_validate(runs, lambda rows: sum(map(_utility, rows)) / max(len(rows), 1),
                           lambda rows: _false_rate(rows) <= max_false, k)
+
+
+def summary_cv(questions: Sequence[KindQuestion], retriever: Retriever, k: int = 5):
+    """Cross-validate the summary weights (figures carried, the question's own words) on the
+    summary questions: on k-1 folds the pair with the best mean key-point coverage."""
+    summaries = [q for q in questions if q.kind == "summary" and not q.near_miss]
+    runs = {}
+    for fact, focus in SUMMARY_GRID:
+        trial = Retriever(retriever.index, retriever.embedder, retriever.settings.replace(
+            summary_fact_weight=fact, summary_focus_weight=focus))
+        runs[(fact, focus)] = run_kinds(summaries, trial)
+    return cross_validate(runs, lambda rows: sum(r["coverage"] for r in rows) / max(len(rows), 1),
+                          k=k)

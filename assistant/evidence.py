@@ -19,7 +19,7 @@ from .question import Analysis
 from .schema import Article, Chunk, Hit
 from .settings import Settings
 
-__all__ = ["Candidate", "score_candidates", "sentence_years", "in_scope", "type_ok",
+__all__ = ["is_caption", "Candidate", "score_candidates", "sentence_years", "in_scope", "type_ok",
            "hits_for_spans", "paragraph_of", "CAUSE_CUES", "MEANS_CUES"]
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -65,15 +65,33 @@ def paragraph_of(text: str, start: int) -> tuple[int, int]:
     return a, len(text) if b < 0 else b
 
 
+_CREDIT = re.compile(r"\b(?:Ảnh|Nguồn ảnh|Video)\s*:", re.IGNORECASE)
+
+
+def is_caption(sentence: str) -> bool:
+    """A photo caption or label, not body text: short, unterminated, or with a photo credit
+    ("Các đại biểu tham dự ... tại điểm cầu Sóc Trăng. Ảnh: TẤN PHÁT")."""
+    return (len(sentence.split()) < 8 or sentence.rstrip()[-1:] not in ".!?…”\")"
+            or _CREDIT.search(sentence) is not None)
+
+
 def _scope(article: Article, start: int, end: int) -> str:
-    """What a sentence can be read as being about: itself, its paragraph, the paragraph before
-    it (a "toàn tỉnh" refers back) and the title. Not the opening paragraph: a national
-    meeting opens with the province that joined it, and its national figures are not the
-    province's."""
+    """What a sentence can be read as being about: itself, its paragraph, the body paragraph
+    before it (a "toàn tỉnh" refers back; a photo caption between them does not count) and
+    the title. Not the opening paragraph: a national meeting opens with the province that
+    joined it, and its national figures are not the province's."""
     text = article.text
     p_start, p_end = paragraph_of(text, start)
-    prev_start, _ = paragraph_of(text, max(0, p_start - 2))
-    return f"{article.title}\n{text[prev_start:p_end]}"
+    before, at = "", p_start
+    for _ in range(6):  # the nearest body paragraph before it, past captions and blank lines
+        if at <= 0:
+            break
+        a, b = paragraph_of(text, at - 1)
+        at = a
+        if text[a:b].strip() and not is_caption(text[a:b]) and (a, b) not in article.captions:
+            before = text[a:b]
+            break
+    return f"{article.title}\n{before}\n{text[p_start:p_end]}"
 
 
 def in_scope(entity: str, article: Article, start: int, end: int) -> bool:

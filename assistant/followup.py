@@ -29,6 +29,10 @@ _QUESTION_WORD = re.compile(r"\b(bao\s+nhieu|khi\s+nao|ngay\s+nao|nam\s+nao|than
 # follow-up on a new topic replaces (unlike a place or a person, which it keeps).
 _TOPIC_HEADS = frozenset("cong bo uy chinh he de luat nghi chuong co so to van hoi ban ngan "
                          "trung dang tong quoc".split())
+# A follow-up that narrows the earlier question to a place, sector or area ("Thế còn ở các bộ,
+# ngành?", "Còn lĩnh vực y tế thì sao?") keeps what it asked.
+_NARROWING = re.compile(r"(?:o|tai|voi|doi\s+voi|trong|cua|ve|con|linh\s+vuc|khu\s+vuc"
+                        r"|nganh|doi\s+tuong)\s")
 _PAIR = re.compile(r"^(.+?)\s+(?:va|voi)\s+(.+)$")
 
 
@@ -111,7 +115,7 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
         return replaced.strip()
     if _ANAPHORA.search(fold(core)) and not _ANAPHORA.search(fold(previous)):
         return f"{core.strip()} ({previous.rstrip(' ?')})"  # "phiên đó": the earlier question
-    if re.match(r"(?:o|tai|voi|doi\s+voi|trong|cua|ve|con)\s", fold(core.strip())):
+    if _NARROWING.match(fold(core.strip())):
         return f"{previous.rstrip(' ?')} {core.strip()}?"  # "Thế còn ở các bộ, ngành?"
     new_names, old_names = _names(core), _names(previous)
     pair = _PAIR.match(fold(core.strip()))

@@ -21,7 +21,7 @@ from typing import Mapping
 import yaml
 
 from . import messages as msg
-from .clean import clean_text, normalize
+from .clean import clean_body, normalize
 from .metadata import infer_metadata
 from .decode import EncodingRefused, decode_text
 from .schema import Article
@@ -175,12 +175,13 @@ def read_doc(path: Path) -> RawDoc:
 
 def to_article(doc: RawDoc) -> Article:
     """Clean a raw document into an Article; refuse one with no body left."""
-    text = clean_text(doc.body, title=doc.title, author=doc.author)
+    text, captions = clean_body(doc.body, title=doc.title, author=doc.author)
     if not text.strip():
         raise IngestError(msg.ARTICLE_NO_TEXT)
     return infer_metadata(Article(id=doc.id, text=text, title=normalize(doc.title).strip(),
                                   date=doc.date, source=doc.source, author=doc.author,
-                                  path=doc.path, content_hash=doc.content_hash))
+                                  path=doc.path, content_hash=doc.content_hash,
+                                  captions=captions))
 
 
 def _precedence(article: Article, path: Path, indexed: Mapping[str, str]) -> tuple:

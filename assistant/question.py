@@ -51,7 +51,9 @@ _KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
                  r"\bco\s+gi\s+(?:dang\s+chu\s+y|moi|noi\s+bat)\b",
                  r"\bdien\s+ra\s+(?:nhu\s+the\s+nao|ra\s+sao)\b",
                  r"\bbai\s+(?:viet|bao)\b.*\b(?:gi|sao)\b",
-                 r"\bcho\s+biet\s+(?:nhung\s+)?gi\b", r"\bket\s+qua\s+(?:ra\s+sao|the\s+nao)\b")),
+                 r"\bcho\s+biet\s+(?:nhung\s+)?gi\b", r"\bket\s+qua\s+(?:ra\s+sao|the\s+nao)\b",
+                 r"\b(?:noi|tom)\s+gon\b", r"\bnhung\s+y\s+chinh\b", r"\bdiem\s+lai\b",
+                 r"^(?!.*\bliet\s+ke\b).*\bket\s+qua\s+(?:nao\s+)?noi\s+bat\b")),
     ("role", (r"\b(?:chuc\s+vu|chuc\s+danh|vai\s+tro|cuong\s+vi|giu\s+chuc)\b.*\b(?:gi|nao)\b",)),
     ("list", (r"\bgom\s+(?:nhung\s+)?(?:gi|nao|nhung)\b", r"\bbao\s+gom\b", r"\bliet\s+ke\b",
               r"\bke\s+(?:ten|ra)\b", r"\bnhung\s+(?:gi|nao|ai)\b",
@@ -268,7 +270,7 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
 
 _COUNTED = re.compile(r"\b(?:bao\s+nhieu|may)\s+([^?.!]+)")
 _NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
-                         "thi % cai chiec ve la cua tren trong o tai theo voi cho".split())
+                         "thi % cai chiec ve la cua tren trong o tai theo voi cho noi".split())
 
 
 def _counted(folded_question: str) -> set[str]:

@@ -11,24 +11,27 @@ import numpy as np
 from . import messages as msg
 from .clean import fold
 from .compose import Pick, clauses
-from .evidence import (Candidate, coverage, hits_for_spans, paragraph_of, question_weights)
+from .evidence import (Candidate, coverage, hits_for_spans, in_scope, is_caption,
+                       paragraph_of, question_weights)
 from .question import Analysis
 from .schema import Answer, Article, Hit
 from .plans import (Context, abstain, candidates, corpus_names, dated, display, piece,
                     plan_fact, respond, sentence_rows)
 
 
-__all__ = ["plan_list", "plan_summary", "plan_comparison", "is_caption"]
+__all__ = ["plan_list", "plan_summary", "plan_comparison"]
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _COUNT_ANNOUNCED = re.compile(r"\b(\d{1,2})\s+(?:quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot"
                               r"|muc\s+tieu|chinh\s+sach|yeu\s+cau|noi\s+dung|dinh\s+huong)\b")
-
-
-def is_caption(sentence: str) -> bool:
-    return len(sentence.split()) < 8 or sentence.rstrip()[-1:] not in ".!?…”\")"
+# A count of items in a question ("6 chính sách mới ... là những gì?"), not an ordinal or a
+# name ("phiên họp thứ 8", "Đề án 06")
+_COUNT_ASKED = re.compile(r"(?<!thu\s)(?<!so\s)\b(\d{1,2})\s+(?:quan\s+diem|nhiem\s+vu"
+                          r"|giai\s+phap|nhom|tru\s+cot|muc\s+tieu|chinh\s+sach|yeu\s+cau"
+                          r"|noi\s+dung|dinh\s+huong|linh\s+vuc|van\s+ban|diem|y|buoc"
+                          r"|tieu\s+chi|dich\s+vu|loai)\b")
 
 
 def _following(article: Article, end: int, count: int) -> list[tuple[int, int]]:
@@ -59,9 +62,15 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
     best = cands[0]
     article, text = best.hit.article, best.text
     count = _COUNT_ANNOUNCED.search(fold(text))
+    announces = count is not None and len(fold(text)[count.end():].split()) <= 10
     colon = text.find(":")
     items: list[Pick] = []
-    if count and text.rstrip().endswith(".") and len(clauses(text)) < 2:
+    counted = _counted_in(ctx.analysis, text)
+    if counted and max(len(clauses(text[colon + 1:] if colon > 10 else text)), 1) < counted \
+            and not announces:  # "11/22 Bộ, ngành chưa ..." asked as "những bộ nào?"
+        return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
+                       best.score, missing=[msg.NOT_LISTED])
+    if announces and text.rstrip().endswith(".") and len(clauses(text)) < 2:
         spans = _following(article, best.end, min(int(count.group(1)), 8))
         hits = hits_for_spans(article, ctx.retriever.index.chunks, spans, hits)
         items = [Pick(best.hit, best.start, best.end)]
@@ -91,10 +100,22 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
                    best.score, lines=len(picks) > 1)
 
 
+def _counted_in(analysis: Analysis, sentence: str) -> int:
+    """How many of the things a list question asks for ("những bộ nào?") the sentence counts
+    ("11/22 Bộ, ngành chưa ..."): 0 when it gives no such count."""
+    asked = re.search(r"\b(?:nhung|cac)\s+(\w+(?:\s+\w+)?)\s+(?:nao|gi)\b", fold(analysis.text))
+    if not asked:
+        return 0
+    head = asked.group(1).split()[0]
+    found = re.search(rf"\b(\d{{1,3}})(?:/\d+)?\s+{re.escape(head)}\b", fold(sentence))
+    return int(found.group(1)) if found else 0
+
+
 def _asked_count(analysis: Analysis) -> int:
-    """How many items a list question says there are ("7 quan điểm ... là những gì?")."""
-    counts = [int(n) for n in analysis.numbers if n.isdigit() and 1 < int(n) < 100]
-    return max(counts, default=0)
+    """How many items a list question says there are ("7 quan điểm ... là những gì?"); not
+    an ordinal or a name ("phiên họp thứ 8", "Đề án 06")."""
+    counts = [int(m.group(1)) for m in _COUNT_ASKED.finditer(fold(analysis.text))]
+    return max([n for n in counts if 1 < n < 100], default=0)
 
 
 def _target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
@@ -129,7 +150,12 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     article, matched = _target_article(ctx, hits)
     rows = sentence_rows(index)
     spans = [(s, e) for a, s, e in index.sentences if a == article.id
-             and not is_caption(article.text[s:e])]
+             and not is_caption(article.text[s:e])
+             and not any(c <= s and e <= d for c, d in article.captions)]
+    local = [e for e in ctx.analysis.local if e not in fold(article.title)]
+    focused = [(s, e) for s, e in spans if all(in_scope(p, article, s, e) for p in local)]
+    if local and len(focused) >= 3:  # "Hải Dương ... nói gọn lại": its part of the article
+        spans = focused
     if not spans or index.sentence_vectors is None:
         return plan_fact(ctx, hits)
     vectors = np.stack([index.sentence_vectors[rows[(article.id, s, e)]] for s, e in spans])
@@ -137,8 +163,9 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     facts = np.array([min(len(set(_NUMBER.findall(article.text[s:e]))), 3) for s, e in spans])
     weights = question_weights(ctx.analysis, index.idf)
     asked = np.array([coverage(weights, article.text[s:e]) for s, e in spans])
-    relevance = (0.5 * (vectors @ centroid) + vectors @ ctx.qvec + 0.05 * facts
-                 + ctx.retriever.settings.summary_focus_weight * asked)
+    settings = ctx.retriever.settings
+    relevance = (0.5 * (vectors @ centroid) + vectors @ ctx.qvec
+                 + settings.summary_fact_weight * facts + settings.summary_focus_weight * asked)
     chosen: list[int] = []
     size = min(ctx.retriever.settings.summary_sentences, len(spans))
     while len(chosen) < size:

@@ -120,6 +120,15 @@ def kinds_table(result: dict) -> list[str]:
             f"false abstention {_fmt(facts_in['false_abstention'])} / "
             f"{_fmt(facts_cv['false_abstention'])}, unanswerable declined "
             f"{_fmt(facts_in['abstention_recall'])} / {_fmt(facts_cv['abstention_recall'])}.")
+    scv = result.get("summary_cv")
+    if scv:
+        parts.append(
+            "Summary weights (figures carried, the question's own words) chosen on all summary "
+            f"questions: {tuple(scv['chosen_all'])}; per fold: "
+            + ", ".join(str(tuple(v)) for v in scv["chosen_per_fold"])
+            + f". Summary key points in-sample / cross-validated: "
+            f"{_fmt(scv['in_sample']['key_point_coverage'])} / "
+            f"{_fmt(scv['held_out']['key_point_coverage'])}.")
     return parts
 
 

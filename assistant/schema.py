@@ -25,6 +25,11 @@ class Article:
     path: str = ""  # file name inside docs/
     content_hash: str = ""  # hash of the raw file, to re-index only what changed
     inferred: tuple[str, ...] = ()  # metadata fields read from the text, not given by the source
+    captions: tuple[tuple[int, int], ...] = ()  # (start, end) of photo captions in `text`
+
+    def __post_init__(self) -> None:  # rows read back from JSON hold lists
+        object.__setattr__(self, "inferred", tuple(self.inferred))
+        object.__setattr__(self, "captions", tuple(tuple(c) for c in self.captions))
 
     @property
     def display_title(self) -> str:

@@ -97,6 +97,7 @@ class Settings:
     date_boost: float = 0.3  # articles dated in the month asked move up by this share of the best
     summary_sentences: int = 6  # key sentences in a summary (3–6 reads well in a chat)
     summary_focus_weight: float = 1.0  # how much the question's own words steer a summary
+    summary_fact_weight: float = 0.2  # per figure (up to 3) a summary sentence carries (CV)
     related_min_score: float = 0.3  # a declined question lists passages only above this score
     llm_base_url: str = ""
     llm_model: str = ""
@@ -157,7 +158,8 @@ _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
     "dense_weight", "exact_weight", "second_answer_ratio", "min_answer_score",
     "score_coverage_weight", "score_context_weight", "score_dense_weight",
     "type_mismatch_penalty", "adjacent_join_ratio", "date_boost", "related_min_score")} | {
-    "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0)}
+    "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0),
+    "summary_fact_weight": (0.0, 1.0)}
 _POSITIVE = ("dense_span", "llm_timeout", "login_block_seconds", "login_block_max_seconds")
 _NOT_EMPTY = ("embedder", "host")
 

@@ -45,7 +45,7 @@ from .settings import Settings
 __all__ = ["SCHEMA_VERSION", "Index", "IndexUnavailable", "BuildReport", "ensure_index",
            "load_index", "live_build", "passage_input"]
 
-SCHEMA_VERSION = 5  # 5: metadata inferred from the text at ingest
+SCHEMA_VERSION = 6  # 6: photo captions marked on the article (5: inferred metadata)
 _CURRENT = "CURRENT"
 _BUILD_NAME = re.compile(r"build-[A-Za-z0-9_.-]{1,120}")
 _VERIFY_BYTES = 32 << 20  # files up to this size are checksummed at load, larger ones sized

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from assistant.clean import clean_text, fold, normalize
+from assistant.clean import clean_body, clean_text, fold, normalize
 from assistant.ingest import read_doc
 
 from .conftest import DOCS
@@ -67,6 +67,16 @@ def test_captions_stay_but_bare_credits_go() -> None:
     assert "Các đại biểu tham dự phiên họp tại điểm cầu Sóc Trăng." in clean
     assert "TẤN PHÁT" not in clean
     assert clean_text("Ảnh: VGP\n\nCâu thân bài.") == "Câu thân bài."
+
+
+def test_captions_are_marked_with_their_offsets() -> None:
+    raw = ("Lời dẫn của bài viết về phiên họp.\n"
+           "Các đại biểu dự phiên họp tại điểm cầu Sóc Trăng. Ảnh: TẤN PHÁT\n"
+           "Cả nước có 80,2% hộ gia đình dùng cáp quang.")
+    text, captions = clean_body(raw)
+    assert [text[a:b] for a, b in captions] == [
+        "Các đại biểu dự phiên họp tại điểm cầu Sóc Trăng."]
+    assert clean_text(raw) == text
 
 
 def test_output_is_nfc_and_round_trips() -> None:

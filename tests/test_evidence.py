@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.plans import _contradicts, _defines
-from assistant.evidence import in_scope, sentence_years, type_ok
+from assistant.evidence import in_scope, is_caption, sentence_years, type_ok
 from assistant.question import analyze
 from assistant.schema import Article
 
@@ -15,7 +15,9 @@ TEXT = ("Chiều 6/2, phiên họp tổng kết năm 2024.\n"
         "Tại điểm cầu Sóc Trăng, dự phiên họp có lãnh đạo tỉnh.\n"
         "6 tháng đầu năm 2024, Hải Dương đã đạt một số kết quả.\n"
         "Toàn tỉnh hiện có 234 sản phẩm OCOP.\n"
-        "Cả nước có 80,2% hộ gia đình dùng cáp quang.")
+        "Cả nước có 80,2% hộ gia đình dùng cáp quang.\n\n"
+        "Các đại biểu tham dự phiên họp tại điểm cầu Nghệ An. Ảnh: TẤN PHÁT\n\n"
+        "Đến nay có 80,44% thủ tục được cung cấp trực tuyến toàn trình.")
 ARTICLE = Article(id="a", text=TEXT, date="2025-02-06")
 
 
@@ -37,9 +39,21 @@ def test_sentence_years(part, years) -> None:
     ("hai duong", "Toàn tỉnh hiện có 234 sản phẩm OCOP.", True),  # the paragraph before names it
     ("soc trang", "Cả nước có 80,2% hộ gia đình dùng cáp quang.", False),
     ("nghe an", "Toàn tỉnh hiện có 234 sản phẩm OCOP.", False),
+    # a photo caption naming the province is not what the next paragraph is about
+    ("nghe an", "Đến nay có 80,44% thủ tục được cung cấp trực tuyến toàn trình.", False),
 ])
 def test_scope(entity, part, inside) -> None:
     assert in_scope(entity, ARTICLE, *_span(part)) is inside
+
+
+def test_a_marked_caption_is_no_scope() -> None:
+    text = ("Lời dẫn.\n\nCác đại biểu dự phiên họp tại điểm cầu Sóc Trăng.\n\n"
+            "Cả nước có 80,2% hộ gia đình dùng cáp quang.")
+    caption = (text.index("Các"), text.index("Trăng.") + 6)
+    part = "Cả nước có 80,2% hộ gia đình dùng cáp quang."
+    span = (text.index(part), text.index(part) + len(part))
+    assert in_scope("soc trang", Article(id="a", text=text), *span)  # unmarked: the line before
+    assert not in_scope("soc trang", Article(id="a", text=text, captions=(caption,)), *span)
 
 
 @pytest.mark.parametrize("question,sentence,ok", [
@@ -54,6 +68,9 @@ def test_scope(entity, part, inside) -> None:
     ("Có bao nhiêu sản phẩm OCOP?", "Toàn tỉnh hiện có 234 sản phẩm OCOP", True),
     ("Ai chủ trì?", "Thủ tướng Phạm Minh Chính chủ trì", True),
     ("Khi nào họp?", "Chiều 6/2, phiên họp diễn ra", True),
+    # "nơi" counts places of any kind: bộ, ngành, địa phương
+    ("CSDL cán bộ có bao nhiêu nơi kết nối xong?", "đã có 96 bộ, ngành, địa phương hoàn thành",
+     True),
 ])
 def test_figure_of_the_kind_asked(question, sentence, ok) -> None:
     assert type_ok(analyze(question), sentence) is ok
@@ -100,3 +117,12 @@ def test_yes_no_verdict(question, sentence, verdict) -> None:
     from assistant.plans import yes_no_verdict
 
     assert yes_no_verdict(analyze(question), sentence) == verdict
+
+
+@pytest.mark.parametrize("line,caption", [
+    ("Toàn cảnh hội nghị tại Đà Nẵng.", True),  # short
+    ("Các đại biểu tham dự phiên họp tại điểm cầu Sóc Trăng. Ảnh: TẤN PHÁT", True),  # credit
+    ("Đến nay có 80,44% thủ tục hành chính được cung cấp trực tuyến toàn trình.", False),
+])
+def test_caption(line, caption) -> None:
+    assert is_caption(line) is caption

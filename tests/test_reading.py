@@ -1,0 +1,31 @@
+"""Rules of the reading plans (lists, summaries): no model, no index."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.question import analyze
+from assistant.reading import _asked_count, _counted_in
+
+
+@pytest.mark.parametrize("question,count", [
+    ("7 quan điểm chỉ đạo của Đề án 06 là những quan điểm nào?", 7),
+    ("6 chinh sach moi cua Luat Giao dich dien tu la gi?", 6),
+    # an ordinal or a name is no count of items
+    ("Ở phiên họp thứ 8, các bộ ngành đã bàn những chủ đề gì?", 0),
+    ("Người dân được hưởng những tiện ích gì từ Đề án 06?", 0),
+    ("Nghị quyết số 57 nêu những nhiệm vụ gì?", 0),
+])
+def test_asked_count(question, count) -> None:
+    assert _asked_count(analyze(question)) == count
+
+
+@pytest.mark.parametrize("question,sentence,count", [
+    ("Mấy bộ ngành chưa bảo đảm an ninh, cụ thể là những bộ nào?",
+     "Bên cạnh đó, 11/22 Bộ, ngành chưa bảo đảm an ninh, an toàn hệ thống.", 11),
+    ("6 chính sách mới của Luật là những chính sách nào?",
+     "Có hiệu lực từ tháng 7/2024, với 6 chính sách mới đáng chú ý, Luật ...", 6),
+    ("Người dân được hưởng những tiện ích gì?",
+     "Người dân được hưởng các tiện ích: vay tín chấp; khám sức khỏe điện tử.", 0),
+])
+def test_counted_in(question, sentence, count) -> None:
+    assert _counted_in(analyze(question), sentence) == count
