@@ -163,7 +163,7 @@ def _period_ok(analysis: Analysis, article: Article, start: int, end: int) -> bo
 
 _UNITS = (  # what the question asks for -> what a sentence's figure must come with
     (re.compile(r"\b(?:phan\s+tram|ty\s+le|ty\s+trong)\b"), re.compile(r"\d\s*%")),
-    (re.compile(r"\b(?:bao\s+nhieu\s+tien|kinh\s+phi|chi\s+phi|ngan\s+sach\s+chi)\b"),
+    (re.compile(r"\b(?:bao\s+nhieu\s+tien(?!\s+ich)|kinh\s+phi|chi\s+phi|ngan\s+sach\s+chi)\b"),
      re.compile(r"\d\s*(?:nghin\s+|trieu\s+|ty\s+)?(?:dong|usd)\b")),
     (re.compile(r"\bbao\s+nhieu\s+(?:thang|nam|ngay|tuan)\b(?!\s+\d)|\bbao\s+lau\b"),
      re.compile(r"\d+\s+(?:thang|nam|ngay|tuan)\b")),

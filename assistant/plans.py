@@ -329,6 +329,8 @@ def _defines(term: str, sentence: str) -> tuple[int, int] | None:
                        folded)
     if copula:
         return copula.start(), len(sentence)
+    if re.search(rf"\bla\s+{re.escape(term)}\s*,\s*\w", folded):  # "2023 là năm bản lề, đánh
+        return 0, len(sentence)  # dấu ...": the apposition says what the term means
     return None
 
 

@@ -178,6 +178,18 @@ def entity_kind(name: str) -> str:
     return "person" if 2 <= len(words) <= 4 and words[0] in _SURNAMES else "other"
 
 
+def _known_start(name: str, text: str, gazetteer: Sequence[str]) -> str:
+    """A name that opens the question and is unknown to the corpus loses its first word when
+    that word is only capitalised as the sentence's first ("App VNeID" -> "VNeID")."""
+    words = name.split()
+    if (not gazetteer or not text.startswith(name) or len(words) < 2
+            or fold(name) in gazetteer):
+        return name
+    rest = " ".join(words[1:])
+    known = fold(rest) in gazetteer or (len(words) == 2 and not words[1].istitle())
+    return rest if known else name
+
+
 def _gazetteer_hits(folded: str, gazetteer: Sequence[str]) -> list[str]:
     """Folded corpus names found (as whole words) in the folded question, longest first."""
     found: list[str] = []
@@ -224,9 +236,9 @@ def _term(text: str) -> str:
         m = re.search(r"(?:dinh\s+nghia|ten\s+day\s+du\s+cua)\s+(.+?)\s*[?.!]*$", folded)
     if not m:
         return ""
-    term = text[m.start(1):m.end(1)].strip(" ,?")
+    term = text[m.start(1):m.end(1)].strip(" ,?\"'“”‘’")
     term = re.split(r"\s+(?:mà|được|trong|ở|của bài|trong bài|mà bài)\s+", term)[0]
-    return re.sub(r"^(?:(?:the|vay|con)\s+)?", "", term, flags=re.I).strip()
+    return re.sub(r"^(?:(?:the|vay|con)\s+)?", "", term, flags=re.I).strip(" \"'“”‘’")
 
 
 def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] = ()
@@ -242,7 +254,7 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
     text = expand_abbreviations(strip_filler(original))
     folded = fold(text)
     kind = question_kind(text)
-    names = tuple(question_names(text))
+    names = tuple(_known_start(n, text, gazetteer) for n in question_names(text))
     entities: list[str] = []
     new_places = _places(text)
     for name in [fold(n) for n in names] + _gazetteer_hits(folded, gazetteer) + new_places:

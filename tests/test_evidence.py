@@ -58,6 +58,8 @@ def test_a_marked_caption_is_no_scope() -> None:
 
 @pytest.mark.parametrize("question,sentence,ok", [
     ("Tiết kiệm bao nhiêu tiền?", "tiết kiệm cho Nhà nước 2.505 tỷ đồng", True),
+    # "tiện ích" folds like "tiền", but asks for no money
+    ("VNeID có bao nhiêu tiện ích?", "VNeID đã được tích hợp 8 dịch vụ tiện ích", True),
     ("Năm 2023 nhà nước chi bao nhiêu tiền?", "Chiều ngày 12/7, hội nghị sơ kết 6 tháng", False),
     ("Nghệ An đứng thứ mấy?", "năm 2024 tỉnh Nghệ An tăng 9 bậc", False),
     ("Việt Nam xếp thứ mấy?", "vươn lên vị trí thứ 71/193 quốc gia", True),
@@ -81,6 +83,9 @@ def test_figure_of_the_kind_asked(question, sentence, ok) -> None:
     ("chuyen doi so", "Chuyển đổi số là quá trình thay đổi tổng thể và toàn diện.", True),
     ("vneid", "Số tài khoản VNeID đã kích hoạt trên 55,25 triệu.", False),
     ("nam 2023", "Năm 2023 là năm bản lề.", True),
+    # an apposition after the term says what it means
+    ("nam ban le", "Năm 2023 là năm bản lề, đánh dấu nửa chặng đường của Chương trình.", True),
+    ("nam ban le", "Thủ tướng nhấn mạnh năm 2023 là năm bản lề.", False),
 ])
 def test_defining_sentences(term, sentence, defines) -> None:
     assert (_defines(term, sentence) is not None) is defines

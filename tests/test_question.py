@@ -76,9 +76,19 @@ def test_entity_kind(name, kind) -> None:
 
 @pytest.mark.parametrize("question,term", [("EMC mà bài về Hải Dương nhắc tới là cái gì?", "EMC"),
                                            ("Đề án 06 là gì?", "Đề án 06"),
-                                           ("EGDI viết tắt của gì", "EGDI")])
+                                           ("EGDI viết tắt của gì", "EGDI"),
+                                           ('"Toàn trình" nghĩa là gì?', "Toàn trình")])
 def test_definition_term(question, term) -> None:
     assert analyze(question).term == term
+
+
+@pytest.mark.parametrize("question,entities", [
+    # a capital that only opens the question is no part of the name the corpus knows
+    ("App VNeID có bao nhiêu tiện ích?", ("vneid",)),
+    ("Hải Dương có bao nhiêu sản phẩm OCOP?", ("hai duong",)),
+])
+def test_names_known_to_the_corpus(question, entities) -> None:
+    assert analyze(question, gazetteer=("hai duong", "nghe an")).entities[:1] == entities
 
 
 def test_abbreviations_are_spelled_out() -> None:
