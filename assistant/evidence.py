@@ -15,7 +15,7 @@ import numpy as np
 
 from .clean import UPPER, fold
 from .lexical import tokenize
-from .question import Analysis
+from .question import Analysis, entity_kind
 from .schema import Article, Chunk, Hit
 from .settings import Settings
 
@@ -26,6 +26,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _HAS_DATE = re.compile(r"\b\d{1,2}/\d{1,4}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b|\btháng\s+\d"
                        r"|\b(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d")
+_TITLED = re.compile(r"(?:đồng chí|ông|bà|Bộ trưởng|Thứ trưởng|Chủ tịch|Bí thư|Giám đốc"
+                     r"|Thủ tướng|Đại tướng|Trưởng|Phó)\s*$", re.IGNORECASE)
 _NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
 _RELATIVE_YEAR = re.compile(r"\b(nam\s+qua|nam\s+ngoai|nam\s+truoc|nam\s+nay)\b")
 _BASE_YEAR = re.compile(r"\b(?:so\s+voi|ke\s+tu|tu)\s+(?:nam\s+|thoi\s+diem\s+nam\s+)?$")
@@ -147,10 +149,41 @@ def _named_years(text: str, start: int, end: int) -> set[int]:
     return out
 
 
+# The part of a year a text speaks of: first half or second ("6 tháng đầu năm", "cuối năm")
+_HALVES = ((re.compile(r"\b(?:\d\s+thang\s+dau|nua\s+dau|dau)\s+nam\b"), 1),
+           (re.compile(r"\b(?:6\s+thang\s+cuoi|nua\s+cuoi|cuoi)\s+nam\b"), 2))
+
+
+def _half(text: str) -> int:
+    """1 or 2 for the half of the year the (folded) text names last; 0 when it names none."""
+    found = [(m.start(), half) for pattern, half in _HALVES for m in pattern.finditer(text)]
+    return max(found)[1] if found else 0
+
+
+def _sentence_half(article: Article, start: int, end: int) -> int:
+    """The half of the year a sentence speaks of: its own words, else the nearest words
+    before it in its paragraph and the three before."""
+    text = article.text
+    own = _half(fold(text[start:end]))
+    if own:
+        return own
+    at = paragraph_of(text, start)[0]
+    before = _half(fold(text[at:start]))
+    for _ in range(3):
+        if before or at <= 0:
+            break
+        at = paragraph_of(text, at - 2)[0]
+        before = _half(fold(text[at:paragraph_of(text, at)[1]]))
+    return before
+
+
 def _period_ok(analysis: Analysis, article: Article, start: int, end: int) -> bool:
     asked = {int(y) for y in analysis.years} | {y for _, y in analysis.months}
     if not asked:
         return True
+    half = _half(fold(analysis.text))
+    if half and _sentence_half(article, start, end) not in (0, half):
+        return False  # "cuối năm 2024" asked, "6 tháng đầu năm 2024" said
     if _named_years(article.text, start, end):  # the sentence says which year it is about
         return bool(asked & _named_years(article.text, start, end))
     years = sentence_years(article, start, end)
@@ -196,8 +229,9 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
         words = folded.split()
         spans = [len(folded[:m.start()].split()) for m in figures]
         return any(analysis.counted & set(words[max(0, i - 6): i + 7]) for i in spans)
-    if kind == "person":
-        return bool(_NAME.search(sentence))
+    if kind == "person":  # a person's name, not a place's ("Toàn cảnh hội nghị tại Đà Nẵng")
+        return any(entity_kind(m.group()) == "person" or _TITLED.search(
+            sentence[max(0, m.start() - 40):m.start()]) for m in _NAME.finditer(sentence))
     return True
 
 

@@ -24,6 +24,7 @@ KINDS = ("comparison", "yesno", "summary", "role", "list", "why", "definition", 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
+_CODE = re.compile(r"(?<!\w)\d+[A-Z]\w*(?!\w)")
 
 # Chatty filler that asks nothing: removed (on the folded text, same offsets) before scoring.
 _FILLER = re.compile(
@@ -168,7 +169,7 @@ def question_names(question: str) -> list[str]:
             words = words[1:]
         if len(words) >= 2 or (words and not words[0].istitle()):
             names.append(" ".join(words))
-    return names
+    return names + _CODE.findall(question)  # "5G", "4G": a technology named by its code
 
 
 def entity_kind(name: str) -> str:

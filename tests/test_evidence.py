@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.plans import _contradicts, _defines
-from assistant.evidence import in_scope, is_caption, sentence_years, type_ok
+from assistant.evidence import _period_ok, in_scope, is_caption, sentence_years, type_ok
 from assistant.question import analyze
 from assistant.schema import Article
 
@@ -33,6 +33,19 @@ def _span(part: str) -> tuple[int, int]:
 ])
 def test_sentence_years(part, years) -> None:
     assert sentence_years(ARTICLE, *_span(part)) == years
+
+
+@pytest.mark.parametrize("question,part,ok", [
+    # the half of the year asked must not be the other half the article speaks of
+    ("Cuối năm 2024 Hải Dương có bao nhiêu sản phẩm OCOP?", "Toàn tỉnh hiện có 234 sản phẩm OCOP.",
+     False),
+    ("Nửa đầu 2024 Hải Dương có bao nhiêu sản phẩm OCOP?", "Toàn tỉnh hiện có 234 sản phẩm OCOP.",
+     True),
+    ("Năm 2024 Hải Dương có bao nhiêu sản phẩm OCOP?", "Toàn tỉnh hiện có 234 sản phẩm OCOP.",
+     True),
+])
+def test_half_of_the_year(question, part, ok) -> None:
+    assert _period_ok(analyze(question), ARTICLE, *_span(part)) is ok
 
 
 @pytest.mark.parametrize("entity,part,inside", [
@@ -69,6 +82,8 @@ def test_a_marked_caption_is_no_scope() -> None:
     ("Số tài khoản bao nhiêu năm 2024?", "tài khoản VNeID kích hoạt trên 55,25 triệu", True),
     ("Có bao nhiêu sản phẩm OCOP?", "Toàn tỉnh hiện có 234 sản phẩm OCOP", True),
     ("Ai chủ trì?", "Thủ tướng Phạm Minh Chính chủ trì", True),
+    ("Ai chủ trì điểm cầu Đà Nẵng?", "Toàn cảnh hội nghị tại Đà Nẵng.", False),  # a place
+    ("Ai dự?", "Có sự tham dự của ông Nguyễn Văn A.", True),
     ("Khi nào họp?", "Chiều 6/2, phiên họp diễn ra", True),
     # "nơi" counts places of any kind: bộ, ngành, địa phương
     ("CSDL cán bộ có bao nhiêu nơi kết nối xong?", "đã có 96 bộ, ngành, địa phương hoàn thành",

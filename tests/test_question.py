@@ -86,6 +86,7 @@ def test_definition_term(question, term) -> None:
     # a capital that only opens the question is no part of the name the corpus knows
     ("App VNeID có bao nhiêu tiện ích?", ("vneid",)),
     ("Hải Dương có bao nhiêu sản phẩm OCOP?", ("hai duong",)),
+    ("Song 5G da phu bao nhieu phan tram dan so?", ("5g",)),  # a technology's code
 ])
 def test_names_known_to_the_corpus(question, entities) -> None:
     assert analyze(question, gazetteer=("hai duong", "nghe an")).entities[:1] == entities
