@@ -194,6 +194,11 @@ def _period_ok(analysis: Analysis, article: Article, start: int, end: int) -> bo
         _HAS_DATE.search(article.text[start:end]))
 
 
+# Events a date question may ask about, which a sentence's date must be the date of: "được
+# Quốc hội thông qua ngày nào?" is not answered by "có hiệu lực từ tháng 7/2024".
+_EVENT_VERBS = ("thong qua", "thanh lap", "ban hanh", "phe duyet", "cong bo", "khai truong",
+                "co hieu luc", "ky ket")
+
 _UNITS = (  # what the question asks for -> what a sentence's figure must come with
     (re.compile(r"\b(?:phan\s+tram|ty\s+le|ty\s+trong)\b"), re.compile(r"\d\s*%")),
     (re.compile(r"\b(?:bao\s+nhieu\s+tien(?!\s+ich)|kinh\s+phi|chi\s+phi|ngan\s+sach\s+chi)\b"),
@@ -218,8 +223,10 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
     kind = analysis.kind
     if kind == "number" and not _unit_ok(analysis, sentence):
         return False
-    if kind == "date":
-        return bool(_HAS_DATE.search(sentence))
+    if kind == "date":  # a date, of the event asked when the question names one
+        asked = [v for v in _EVENT_VERBS if re.search(rf"\b{v}\b", fold(analysis.text))]
+        return bool(_HAS_DATE.search(sentence)) and all(
+            re.search(rf"\b{v}\b", fold(sentence)) for v in asked)
     if kind == "number":  # a figure the question did not give, and not a year
         figures = [m for m in _NUMBER.finditer(sentence)
                    if m.group() not in analysis.numbers and not _YEAR.fullmatch(m.group())]

@@ -18,7 +18,7 @@ from .clean import UPPER, fold
 from .compose import Pick, clauses, compose
 from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, in_scope,
                        question_weights, score_candidates, type_ok)
-from .question import Analysis, entity_kind
+from .question import Analysis, entity_kind, is_title
 from .retrieve import Mode, Retriever
 from .schema import Answer, Article, Hit
 from .store import Index
@@ -89,7 +89,7 @@ def _names_of(texts: Iterable[str]) -> CorpusNames:
         folded = fold(text)  # same offsets as the text
         for m in _NAME.finditer(text):
             name = fold(m.group())
-            if len(name.split()) < 2:
+            if len(name.split()) < 2 or is_title(name):
                 continue
             shown.setdefault(name, m.group())
             if _PLACE_BEFORE.search(folded[max(0, m.start() - 16):m.start()]):

@@ -13,9 +13,8 @@ from typing import Sequence
 
 from .clean import UPPER, fold, normalize
 
-__all__ = ["Analysis", "analyze", "question_kind", "strip_filler", "expand_abbreviations",
-           "question_names",
-           "entity_kind", "KINDS"]
+__all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
+           "expand_abbreviations", "question_names", "entity_kind", "KINDS"]
 
 # The kinds of question the answerer composes differently, in the order they are tested.
 KINDS = ("comparison", "yesno", "summary", "role", "list", "why", "definition", "how", "date",
@@ -24,6 +23,9 @@ KINDS = ("comparison", "yesno", "summary", "role", "list", "why", "definition", 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
+# An acronym the question names ("VNeID", "GDP", "OCOP") is what the answer must speak of
+_ACRONYM = re.compile(r"(?<![\w&])[A-Z][a-zA-Z]*[A-Z][a-zA-Z]*(?![\w&])")
+_NOT_TOPICS = frozenset({"TT", "UBND", "TP"})
 _CODE = re.compile(r"(?<!\w)\d+[A-Z]\w*(?!\w)")
 
 # Chatty filler that asks nothing: removed (on the folded text, same offsets) before scoring.
@@ -91,6 +93,7 @@ _SURNAMES = frozenset(fold(s) for s in (
 _SENTENCE_OPENERS = frozenset("theo tỉnh thành năm còn ai tại ở trong khi người có vậy thế và "
                               "hãy cho liệu những các đã số tổng tỷ bao so sánh bài phải đề "
                               "vì tại sao làm như thế".split())
+_TITLE_WORDS = frozenset("pho chu thu tong bi uy vien thuong truc bo truong giam doc".split())
 _HONORIFICS = frozenset("ong ba anh chi co chu bac".split())
 _LOOSE_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?:\s*(?:/|nam)\s*((?:19|20)\d\d))?\b"
                           r"|\b(\d{1,2})/((?:19|20)\d\d)\b")
@@ -167,9 +170,16 @@ def question_names(question: str) -> list[str]:
         while words and len(words) > 1 and (words[0].lower() in _SENTENCE_OPENERS
                                             or fold(words[0]) in _HONORIFICS):
             words = words[1:]
+        if is_title(" ".join(words)):
+            continue  # "Phó Chủ tịch": a title, capitalised, is no name
         if len(words) >= 2 or (words and not words[0].istitle()):
             names.append(" ".join(words))
     return names + _CODE.findall(question)  # "5G", "4G": a technology named by its code
+
+
+def is_title(name: str) -> bool:
+    """A capitalised run of title words ("Phó Chủ", "Bộ Trưởng"), not a name."""
+    return all(w in _TITLE_WORDS for w in fold(name).split())
 
 
 def entity_kind(name: str) -> str:
@@ -258,7 +268,9 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
     names = tuple(_known_start(n, text, gazetteer) for n in question_names(text))
     entities: list[str] = []
     new_places = _places(text)
-    for name in [fold(n) for n in names] + _gazetteer_hits(folded, gazetteer) + new_places:
+    acronyms = [fold(a) for a in _ACRONYM.findall(text) if a not in _NOT_TOPICS]
+    for name in ([fold(n) for n in names] + _gazetteer_hits(folded, gazetteer) + new_places
+                 + acronyms):
         if name and not _YEAR.search(name) and not any(name in e or e in name for e in entities):
             entities.append(name)
     years = _YEAR.findall(text)

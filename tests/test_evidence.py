@@ -85,6 +85,10 @@ def test_a_marked_caption_is_no_scope() -> None:
     ("Ai chủ trì điểm cầu Đà Nẵng?", "Toàn cảnh hội nghị tại Đà Nẵng.", False),  # a place
     ("Ai dự?", "Có sự tham dự của ông Nguyễn Văn A.", True),
     ("Khi nào họp?", "Chiều 6/2, phiên họp diễn ra", True),
+    # the date of the event asked, not of another one
+    ("Luật được Quốc hội thông qua ngày nào?", "Luật có hiệu lực thi hành từ tháng 7/2024.",
+     False),
+    ("Đề án được phê duyệt ngày nào?", "Phê duyệt Đề án 06 (ngày 06/1/2022).", True),
     # "nơi" counts places of any kind: bộ, ngành, địa phương
     ("CSDL cán bộ có bao nhiêu nơi kết nối xong?", "đã có 96 bộ, ngành, địa phương hoàn thành",
      True),

@@ -87,9 +87,13 @@ def test_definition_term(question, term) -> None:
     ("App VNeID có bao nhiêu tiện ích?", ("vneid",)),
     ("Hải Dương có bao nhiêu sản phẩm OCOP?", ("hai duong",)),
     ("Song 5G da phu bao nhieu phan tram dan so?", ("5g",)),  # a technology's code
+    ("Phó Chủ tịch Thường trực ở phiên họp thứ 8 là ai?", ()),  # a title is no name
+    # an acronym is what the answer must speak of
+    ("Nghe An co bao nhieu tai khoan VNeID da kich hoat?", ("nghe an", "vneid")),
 ])
 def test_names_known_to_the_corpus(question, entities) -> None:
-    assert analyze(question, gazetteer=("hai duong", "nghe an")).entities[:1] == entities
+    assert analyze(question, gazetteer=("hai duong", "nghe an")).entities[:len(entities) or 1] \
+        == entities
 
 
 def test_abbreviations_are_spelled_out() -> None:
@@ -111,5 +115,5 @@ def test_what_mấy_counts_is_a_noun_not_a_preposition() -> None:
 
 
 def test_a_place_opening_the_question_is_not_filler() -> None:
-    assert analyze("Đà Nẵng có bao nhiêu sản phẩm OCOP?").entities == ("da nang",)
+    assert analyze("Đà Nẵng có bao nhiêu sản phẩm OCOP?").entities == ("da nang", "ocop")
     assert strip_filler("Dạ, cho em hỏi Đề án 06 là gì?") == "Đề án 06 là gì?"
