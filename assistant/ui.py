@@ -318,16 +318,18 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
         chat.like(vote, [state], [state], **private)
         library = [table, victim, confirm_row, status]
         app.load(library_view, None, library, **private)
-        # the add shows its own progress: no overlay hides the library list meanwhile
+        # the add shows its own progress (no overlay hides the library list meanwhile) and
+        # its own waiting: no Gradio queue in front of it, adds wait on the engine's lock
         add_btn.click(add, [upload, pasted, title, date, source],
                       [*library, upload, pasted, title, date, source, progress, cancel_btn],
-                      show_progress="hidden", **private)
+                      show_progress="hidden", concurrency_limit=None, **private)
         cancel_btn.click(cancel_add, None, [progress, cancel_btn], show_progress="hidden",
                          **private)
         remove_btn.click(confirm_remove, [victim], [status, confirm_row, confirm_text],
                          **private).then(None, None, None, js=CONFIRM_IN_VIEW_JS, **private)
         victim.change(lambda: gr.update(visible=False), None, confirm_row, **private)
-        yes.click(remove, [victim], library, show_progress="minimal", **private)
+        yes.click(remove, [victim], library, show_progress="minimal", concurrency_limit=None,
+                  **private)
         no.click(lambda: (gr.update(visible=False), msg.UI_REMOVE_CANCELLED), None,
                  [confirm_row, status], **private)
         gr.api(ask, api_name="ask")
