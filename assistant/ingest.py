@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -280,8 +281,6 @@ def remove_upload_leftovers(docs_dir: Path, older_than: float = 10.0) -> list[st
     """Delete the hidden `.upload-*` files an add killed between writing and linking left in
     `docs_dir` (one of a running add lives milliseconds: only those older than `older_than`
     seconds go); returns their names."""
-    import time
-
     removed = []
     try:
         candidates = sorted(docs_dir.glob(f"{_STAGED}*"))

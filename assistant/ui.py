@@ -81,6 +81,12 @@ def _in_background(work: Callable[[Callable[[tuple], None]], object]) -> Iterato
             return
 
 
+def _failure(error: Exception) -> str:
+    """What a failed library change says (a LibraryError's message is for the reader)."""
+    return str(error) if isinstance(error, LibraryError) \
+        else msg.ARTICLE_REJECTED.format(reason=error)
+
+
 def _credentials() -> tuple[str | None, str | None]:
     return os.environ.get("ASSISTANT_UI_USERNAME"), os.environ.get("ASSISTANT_UI_PASSWORD")
 
@@ -211,11 +217,7 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
         finally:
             adding.pop(session, None)
         error = event[2]
-        if error is None:
-            yield finish(event[1][1], added=True)
-        else:
-            yield finish(str(error) if isinstance(error, LibraryError)
-                         else msg.ARTICLE_REJECTED.format(reason=error))
+        yield finish(event[1][1], added=True) if error is None else finish(_failure(error))
 
     def cancel_add(request: gr.Request):
         switch = adding.get(getattr(request, "session_hash", None) or "")
@@ -244,10 +246,7 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
                 article_id, waiting=lambda: put(("waiting",)))):
             if event[0] == "waiting":
                 yield (*(gr.update(),) * 3, msg.UI_REMOVE_WAITING)
-        error = event[2]
-        status = event[1] if error is None else str(error) if isinstance(error, LibraryError) \
-            else msg.ARTICLE_REJECTED.format(reason=error)
-        yield library_view(status)
+        yield library_view(event[1] if event[2] is None else _failure(event[2]))
 
     with gr.Blocks(title=msg.UI_TITLE) as app:
         gr.Markdown(f"## {msg.UI_TITLE}\n{msg.UI_INTRO}", elem_id="intro")
