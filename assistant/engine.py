@@ -2,30 +2,43 @@
 
 The terminal chat, the web UI and its API all talk to an `Engine`; they hold no logic of their
 own. Adding or removing an article re-indexes incrementally and swaps the retriever only once
-the new index is complete, so questions keep being answered from the old one meanwhile.
+the new index is complete, so questions keep being answered from the old one meanwhile. An add
+reports its embedding progress and can be cancelled (while it waits for another change or while
+it embeds): docs/ and the index are then left as they were.
 """
 from __future__ import annotations
 
 import dataclasses
+import logging
 import threading
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from . import messages as msg
 from .answer import answer_question, stream_text
 from .clean import scrub
 from .embed import Embedder, make_embedder
-from .ingest import IngestError, find_article_file, save_article
+from .ingest import IngestError, find_article_file, remove_upload_leftovers, save_article
 from .retrieve import Retriever
 from .schema import Answer, Article, Turn, as_turns
 from .settings import Settings
 from .store import BuildReport, IndexUnavailable, ensure_index, live_build, load_index
 
-__all__ = ["Engine", "ArticleInfo", "LibraryError"]
+__all__ = ["Engine", "ArticleInfo", "LibraryError", "AddCancelled"]
+
+_log = logging.getLogger(__name__)
 
 
 class LibraryError(ValueError):
     """An article could not be added or removed; the message is for the user (Vietnamese)."""
+
+
+class AddCancelled(LibraryError):
+    """The add was cancelled by its caller; docs/ and the index are as they were."""
+
+
+class _Stop(Exception):
+    """Raised from the progress callback to stop a build whose add was cancelled."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,10 @@ class Engine:
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
         self._lock = threading.Lock()
+        leftovers = remove_upload_leftovers(settings.docs_dir)
+        if leftovers:  # hidden files of an add killed between writing and linking
+            _log.warning(msg.UPLOAD_LEFTOVERS_REMOVED.format(
+                count=len(leftovers), path=settings.docs_dir, names=", ".join(leftovers)))
         index, self.last_report = ensure_index(settings, self.embedder, progress=progress)
         self._retriever = Retriever(index, self.embedder, settings)
 
@@ -123,29 +140,61 @@ class Engine:
     def article(self, article_id: str) -> Article | None:
         return self._retriever.index.articles.get(article_id)
 
-    def _reindex(self) -> BuildReport:
-        index, report = ensure_index(self.settings, self.embedder, wait=True)
+    def _reindex(self, on_progress: Callable[[int, int], None] | None = None,
+                 cancel: threading.Event | None = None) -> BuildReport:
+        index, report = ensure_index(self.settings, self.embedder, wait=True,
+                                     on_progress=on_progress)
+        if cancel is not None and cancel.is_set():
+            raise _Stop  # cancelled after the last batch: never served, undone by the caller
         self._retriever = Retriever(index, self.embedder, self.settings)
         self.last_report = report
         return report
 
+    def _acquire(self, cancel: threading.Event | None,
+                 waiting: Callable[[], None] | None) -> None:
+        """Take the library lock; while another add or removal holds it, say so once through
+        `waiting()` and give up (AddCancelled) as soon as `cancel` is set."""
+        if self._lock.acquire(blocking=False):
+            return
+        if waiting is not None:
+            waiting()
+        while not self._lock.acquire(timeout=0.1):
+            if cancel is not None and cancel.is_set():
+                raise AddCancelled(msg.ARTICLE_CANCELLED)
+
     def add_article(self, content: str | bytes, *, filename: str = "", title: str = "",
-                    date: str = "", source: str = "", author: str = "") -> tuple[Article, str]:
+                    date: str = "", source: str = "", author: str = "",
+                    progress: Callable[[int, int], None] | None = None,
+                    cancel: threading.Event | None = None,
+                    waiting: Callable[[], None] | None = None) -> tuple[Article, str]:
         """Save a new article into docs/ and index it; returns it with a message to show.
 
         Raises LibraryError (message in Vietnamese) and leaves docs/ and the index as they
-        were when the article cannot be added.
+        were when the article cannot be added. `progress(done, total)`: texts embedded so far
+        of those the embedding cache lacks, after each batch. `cancel`: set it to stop the add
+        (AddCancelled; docs/ and the index as they were). `waiting()`: called once when the
+        add has to wait for another add or removal to finish.
         """
         if not (content.strip() if isinstance(content, str) else content.strip()):
             raise LibraryError(msg.ARTICLE_REJECTED.format(reason=msg.ARTICLE_EMPTY))
-        with self._lock:
+
+        def on_progress(done: int, total: int) -> None:
+            if cancel is not None and cancel.is_set():
+                raise _Stop
+            if progress is not None:
+                progress(done, total)
+
+        self._acquire(cancel, waiting)
+        try:
+            if cancel is not None and cancel.is_set():
+                raise AddCancelled(msg.ARTICLE_CANCELLED)
             try:
                 path = save_article(self.settings.docs_dir, content=content, filename=filename,
                                     title=title, date=date, source=source, author=author)
             except IngestError as exc:
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
             try:
-                report = self._reindex()
+                report = self._reindex(on_progress, cancel)
                 article = next((a for a in self._retriever.index.articles.values()
                                 if a.path == path.name), None)
                 if article is None:  # skipped by the indexer: say why, leave nothing behind
@@ -155,9 +204,13 @@ class Engine:
             except Exception as exc:
                 path.unlink(missing_ok=True)
                 self._reindex_quietly()
+                if isinstance(exc, _Stop):
+                    raise AddCancelled(msg.ARTICLE_CANCELLED) from None
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
             chunks = sum(1 for c in self._retriever.index.chunks if c.article_id == article.id)
             return article, msg.ARTICLE_ADDED.format(title=article.display_title, chunks=chunks)
+        finally:
+            self._lock.release()
 
     def _reindex_quietly(self) -> None:
         """Back to the index of docs/ as it is after a failed add (errors are not the user's)."""
@@ -166,9 +219,12 @@ class Engine:
         except Exception:  # noqa: BLE001 - the add already failed; the old index keeps serving
             pass
 
-    def remove_article(self, article_id: str) -> str:
-        """Delete an article's file from docs/ and drop it from the index."""
-        with self._lock:
+    def remove_article(self, article_id: str, *,
+                       waiting: Callable[[], None] | None = None) -> str:
+        """Delete an article's file from docs/ and drop it from the index; `waiting()` is
+        called once when it has to wait for an add to finish."""
+        self._acquire(None, waiting)
+        try:
             path = find_article_file(self.settings.docs_dir, article_id)
             article = self.article(article_id)
             if path is None or article is None:
@@ -181,3 +237,5 @@ class Engine:
                 path.write_bytes(backup)
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
             return msg.ARTICLE_REMOVED.format(title=article.display_title)
+        finally:
+            self._lock.release()

@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -27,9 +28,11 @@ from .decode import EncodingRefused, decode_text
 from .schema import Article
 
 __all__ = ["SUFFIXES", "RawDoc", "read_doc", "to_article", "load_articles", "list_doc_files",
-           "slugify", "render_doc", "save_article", "find_article_file", "IngestError"]
+           "slugify", "render_doc", "save_article", "find_article_file", "IngestError",
+           "remove_upload_leftovers"]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
+_STAGED = ".upload-"  # a new article's hidden file before it is linked into place
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)|(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))",
@@ -261,7 +264,7 @@ def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
     if article.id in {a.id for a in load_articles(docs_dir)[0]} or os.path.lexists(final):
         raise IngestError(msg.ARTICLE_EXISTS.format(id=article.id))
     docs_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("wb", dir=docs_dir, prefix=".upload-", suffix=suffix,
+    with tempfile.NamedTemporaryFile("wb", dir=docs_dir, prefix=_STAGED, suffix=suffix,
                                      delete=False) as tmp:
         tmp.write(data)
         os.fchmod(tmp.fileno(), _FILE_MODE)
@@ -273,6 +276,26 @@ def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
     finally:
         staged.unlink(missing_ok=True)
     return final
+
+
+def remove_upload_leftovers(docs_dir: Path, older_than: float = 10.0) -> list[str]:
+    """Delete the hidden `.upload-*` files an add killed between writing and linking left in
+    `docs_dir` (one of a running add lives milliseconds: only those older than `older_than`
+    seconds go); returns their names."""
+    removed = []
+    try:
+        candidates = sorted(docs_dir.glob(f"{_STAGED}*"))
+    except OSError:
+        return removed
+    for path in candidates:
+        try:
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode) and time.time() - info.st_mtime >= older_than:
+                path.unlink()
+                removed.append(path.name)
+        except OSError:
+            continue
+    return removed
 
 
 def find_article_file(docs_dir: Path, article_id: str) -> Path | None:

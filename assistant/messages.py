@@ -238,3 +238,16 @@ SETTING_TOKENS = "chunk_min_tokens ≤ chunk_max_tokens"
 QUESTION_BAD_CHARS = ("Câu hỏi có ký tự không hợp lệ (byte không phải UTF-8 hoặc mã thay thế lẻ); "
                       "các ký tự đó được thay bằng “�”.")
 BATCH_LINE_FAILED = "Không trả lời được dòng {line}: {reason}"
+
+# Adding an article in the web chat: real progress, cancel, waiting (issue 10, point 6)
+ARTICLE_CANCELLED = "Đã hủy thêm bài viết; thư viện và chỉ mục giữ nguyên như trước."
+UPLOAD_LEFTOVERS_REMOVED = ("Đã xóa {count} tệp tạm còn sót trong {path} từ lần thêm bài bị "
+                            "ngắt: {names}.")
+UI_ADD_STARTED = "Đang đọc, làm sạch và chia đoạn bài viết..."
+UI_ADD_PROGRESS = "Đang mã hóa bài viết: {done}/{total} câu ({percent}%)."
+UI_ADD_WRITING = "Đã mã hóa {total} câu; đang ghi chỉ mục..."
+UI_ADD_WAITING = "Đang chờ bài khác được thêm xong rồi mới thêm bài này..."
+UI_REMOVE_WAITING = "Đang chờ bài khác được thêm xong rồi mới xóa..."
+UI_ADD_CANCEL = "Hủy"
+UI_ADD_CANCELLING = "Đang hủy..."
+UI_ADD_PROGRESS_LABEL = "Tiến độ thêm bài"

@@ -30,7 +30,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -378,13 +378,17 @@ def _ready(settings: Settings, config: dict) -> tuple[Index, dict] | None:
 
 
 def ensure_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False,
-                 progress: bool = False, wait: bool = False) -> tuple[Index, BuildReport]:
+                 progress: bool = False, wait: bool = False,
+                 on_progress: Callable[[int, int], None] | None = None
+                 ) -> tuple[Index, BuildReport]:
     """Bring the index in line with docs/: load it, update what changed, or build it anew.
 
     Readers never wait: when docs/ is unchanged no lock is taken, and when another process is
     building, the last good build is returned (action "busy") unless `wait` (writers: the
     `index` command, library changes) or there is no usable build; a caller that waits is
-    told so in the log.
+    told so in the log. `on_progress(done, total)` follows the texts the embedding cache
+    lacks as they are embedded (first with done 0); it may raise to stop the build, which
+    then leaves the index as it was.
     """
     started = time.monotonic()
     config = _config(settings, embedder)
@@ -406,12 +410,15 @@ def ensure_index(settings: Settings, embedder: Embedder, *, rebuild: bool = Fals
                         "busy", seconds=time.monotonic() - started)
             _log.warning(msg.INDEX_WAITING.format(path=settings.index_dir))
             fcntl.flock(handle, fcntl.LOCK_EX)
-        index, report = _ensure_locked(settings, embedder, config, rebuild, progress, started)
+        index, report = _ensure_locked(settings, embedder, config, rebuild, progress, started,
+                                       on_progress)
         return _attach(index, settings), report
 
 
 def _ensure_locked(settings: Settings, embedder: Embedder, config: dict, rebuild: bool,
-                   progress: bool, started: float) -> tuple[Index, BuildReport]:
+                   progress: bool, started: float,
+                   on_progress: Callable[[int, int], None] | None = None
+                   ) -> tuple[Index, BuildReport]:
     index_dir = settings.index_dir
     reason = "requested" if rebuild else ""
     build, problem = _read_pointer(index_dir)
@@ -460,7 +467,7 @@ def _ensure_locked(settings: Settings, embedder: Embedder, config: dict, rebuild
     repaired = [msg.INDEX_FILE_REPAIRED.format(problem=cached.problem)] if cached.problem else []
     try:
         vectors, sentences, sentence_vectors = _embed(articles, chunks, cached, settings,
-                                                      progress)
+                                                      progress, on_progress)
         live = _write_build(index_dir, articles, chunks, vectors, sentences, sentence_vectors,
                             settings, config, sources, errors)
         if settings.cache_prune:
@@ -519,7 +526,8 @@ def _within_size(articles: list[Article], errors: list[str],
 
 
 def _embed(articles: list[Article], chunks: list[Chunk], cached: CachedEmbedder,
-           settings: Settings, progress: bool):
+           settings: Settings, progress: bool,
+           on_progress: Callable[[int, int], None] | None = None):
     """Chunk vectors, the sentences and their vectors. Every distinct sentence (and title) is
     embedded once; chunk vectors are derived from them unless `chunk_vectors` is "chunks"."""
     by_id = {a.id: a for a in articles}
@@ -529,7 +537,7 @@ def _embed(articles: list[Article], chunks: list[Chunk], cached: CachedEmbedder,
     from_chunks = settings.chunk_vectors == "chunks"
     chunk_texts = [passage_input(by_id[c.article_id], c) for c in chunks] if from_chunks else []
     texts = sentence_texts + (chunk_texts if from_chunks else titles)
-    bar = _Progress(len(set(texts)), progress)
+    bar = _Progress(len(set(texts)), progress, report=on_progress)
     try:
         embedded = cached.embed_passages(texts, settings.embed_batch_size, progress=bar)
     finally:
@@ -551,10 +559,14 @@ def _embed(articles: list[Article], chunks: list[Chunk], cached: CachedEmbedder,
 
 
 class _Progress:
-    """Embedding progress: a bar on a terminal, and a log line every few seconds anyway."""
+    """Embedding progress: a bar on a terminal, and a log line every few seconds anyway.
+    `report(done, total)` gets the texts that were not in the cache (CachedEmbedder's first
+    update counts the ones that were) after each batch; it may raise to stop the embedding."""
 
-    def __init__(self, total: int, tty: bool, every: float = 10.0) -> None:
+    def __init__(self, total: int, tty: bool, every: float = 10.0,
+                 report: Callable[[int, int], None] | None = None) -> None:
         self.total, self.done, self._every = total, 0, every
+        self._report, self._cached = report, None
         self._last = time.monotonic()
         self._bar = None
         if tty and total:
@@ -564,6 +576,10 @@ class _Progress:
 
     def update(self, n: int) -> None:
         self.done += n
+        if self._report is not None:
+            if self._cached is None:
+                self._cached = n
+            self._report(self.done - self._cached, self.total - self._cached)
         if self._bar is not None:
             self._bar.update(n)
         now = time.monotonic()

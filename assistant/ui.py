@@ -10,17 +10,24 @@ HTML with Markdown off. A small page script (`ui_assets.PAGE_JS`) makes every [n
 open its article, copies answers as plain text, keeps a new answer's start in view and puts
 Gradio's leftover English labels and `<html lang>` in Vietnamese. Who may edit the library and
 the login rate limit are in `ui_guard`.
+
+An add of an article runs in a thread of its own: the library tab shows its real progress
+(texts embedded / total), a "Hủy" button stops it (docs/ and the index as they were), an add
+that waits for another one says so, and the chat and the library list keep answering meanwhile.
 """
 from __future__ import annotations
 
 import ipaddress
 import json
 import os
+import queue
 import re
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
+from typing import Callable, Iterator
 
 import gradio as gr
 from starlette.middleware import Middleware
@@ -33,8 +40,8 @@ from .serialize import to_dict
 from .settings import Settings
 from .ui_assets import CONFIRM_IN_VIEW_JS, CSS, PAGE_JS, SCROLL_JS, TAKE_QUESTION_JS
 from .ui_guard import LoginThrottle, library_editing_allowed, throttle_middleware
-from .ui_render import (answer_html, article_html, iso_date, library_html, size_label,
-                        user_html)
+from .ui_render import (add_progress_html, answer_html, article_html, iso_date, library_html,
+                        size_label, user_html)
 
 __all__ = ["build_app", "serve", "launch_options", "answer_json"]
 
@@ -51,6 +58,33 @@ def answer_json(answer: Answer) -> dict:
 
 def _new_state() -> dict:
     return {"session": uuid.uuid4().hex[:12], "turns": [], "answers": {}, "votes": {}}
+
+
+def _in_background(work: Callable[[Callable[[tuple], None]], object]) -> Iterator[tuple]:
+    """Run `work(put)` in a thread and yield the events it puts, only the latest of a run of
+    ("progress", ...) ones, then ("done", result, error)."""
+    events: queue.Queue = queue.Queue()
+
+    def run() -> None:
+        try:
+            events.put(("done", work(events.put), None))
+        except Exception as exc:  # noqa: BLE001 - handed to the handler, which shows it
+            events.put(("done", None, exc))
+
+    threading.Thread(target=run, daemon=True, name="library-change").start()
+    while True:
+        event = events.get()
+        while event[0] == "progress" and not events.empty():
+            event = events.get()
+        yield event
+        if event[0] == "done":
+            return
+
+
+def _failure(error: Exception) -> str:
+    """What a failed library change says (a LibraryError's message is for the reader)."""
+    return str(error) if isinstance(error, LibraryError) \
+        else msg.ARTICLE_REJECTED.format(reason=error)
 
 
 def _credentials() -> tuple[str | None, str | None]:
@@ -128,29 +162,69 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
                 gr.update(choices=choices, value=None), gr.update(visible=False),
                 gr.update() if status is None else status)
 
-    def add(file, text, title, date, source):
-        keep = (gr.update(),) * 5
+    adding: dict[str, threading.Event] = {}  # session -> cancel switch of its running add
+
+    def add(file, text, title, date, source, request: gr.Request):
+        """A generator: the progress of the add, then the library as it is afterwards; the
+        outcome is shown at the top of the tab and below the form, where the reader clicked."""
+        def finish(status: str, added: bool = False):
+            fields = (None, "", "", "", "") if added else (gr.update(),) * 5
+            return (*library_view(status), *fields,
+                    gr.update(value=add_progress_html("done", outcome=status), visible=True),
+                    gr.update(visible=False))
+
         if not library_editing:
-            return (*library_view(msg.UI_LIBRARY_REFUSED), *keep)
+            yield finish(msg.UI_LIBRARY_REFUSED)
+            return
         iso = iso_date(date)
         size = os.path.getsize(file) if file else len((text or "").encode("utf-8"))
         if iso is None:
-            return (*library_view(msg.UI_BAD_DATE.format(date=date)), *keep)
-        if size > settings.library_max_bytes:
-            return (*library_view(msg.UI_TOO_LARGE.format(
-                size=size_label(size), limit=size_label(settings.library_max_bytes))), *keep)
+            yield finish(msg.UI_BAD_DATE.format(date=date))
+        elif size > settings.library_max_bytes:
+            yield finish(msg.UI_TOO_LARGE.format(size=size_label(size),
+                                                 limit=size_label(settings.library_max_bytes)))
+        elif not (file or (text or "").strip()):
+            yield finish(msg.UI_NOTHING_TO_ADD)
+        else:
+            yield from adding_article(file, text, title, iso, source, request, finish)
+
+    def adding_article(file, text, title, iso, source, request, finish):
+        content, filename = (Path(file).read_bytes(), Path(file).name) if file else (text, "")
+        cancel = threading.Event()
+        session = getattr(request, "session_hash", None) or uuid.uuid4().hex
+        adding[session] = cancel
+
+        def work(put):
+            return engine.add_article(
+                content, filename=filename, title=title, date=iso, source=source, cancel=cancel,
+                progress=lambda done, total: put(("progress", done, total)),
+                waiting=lambda: put(("waiting",)))
+
+        def shown(stage: str, done: int = 0, total: int = 0):
+            stage = "cancelling" if cancel.is_set() else stage
+            return (*(gr.update(),) * 9, gr.update(value=add_progress_html(stage, done, total),
+                                                   visible=True),
+                    gr.update(visible=stage != "cancelling"))
+
         try:
-            if file:
-                path = Path(file)
-                _, status = engine.add_article(path.read_bytes(), filename=path.name,
-                                               title=title, date=iso, source=source)
-            elif (text or "").strip():
-                _, status = engine.add_article(text, title=title, date=iso, source=source)
-            else:
-                return (*library_view(msg.UI_NOTHING_TO_ADD), *keep)
-        except LibraryError as exc:
-            return (*library_view(str(exc)), *keep)
-        return (*library_view(status), None, "", "", "", "")
+            yield shown("started")
+            for event in _in_background(work):
+                if event[0] == "waiting":
+                    yield shown("waiting")
+                elif event[0] == "progress":
+                    done, total = event[1], event[2]
+                    yield shown("writing" if done >= total else "progress", done, total)
+        finally:
+            adding.pop(session, None)
+        error = event[2]
+        yield finish(event[1][1], added=True) if error is None else finish(_failure(error))
+
+    def cancel_add(request: gr.Request):
+        switch = adding.get(getattr(request, "session_hash", None) or "")
+        if switch is None:
+            return gr.update(), gr.update(visible=False)
+        switch.set()
+        return add_progress_html("cancelling"), gr.update(visible=False)
 
     def confirm_remove(article_id):
         article = engine.article(article_id or "") if library_editing else None
@@ -161,15 +235,18 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
             title=article.display_title)
 
     def remove(article_id):
+        """A generator: says so when it waits for an add, then the library afterwards."""
         if not library_editing:
-            return library_view(msg.UI_LIBRARY_REFUSED)
+            yield library_view(msg.UI_LIBRARY_REFUSED)
+            return
         if not article_id:
-            return library_view(msg.UI_REMOVE_NONE)
-        try:
-            status = engine.remove_article(article_id)
-        except LibraryError as exc:
-            status = str(exc)
-        return library_view(status)
+            yield library_view(msg.UI_REMOVE_NONE)
+            return
+        for event in _in_background(lambda put: engine.remove_article(
+                article_id, waiting=lambda: put(("waiting",)))):
+            if event[0] == "waiting":
+                yield (*(gr.update(),) * 3, msg.UI_REMOVE_WAITING)
+        yield library_view(event[1] if event[2] is None else _failure(event[2]))
 
     with gr.Blocks(title=msg.UI_TITLE) as app:
         gr.Markdown(f"## {msg.UI_TITLE}\n{msg.UI_INTRO}", elem_id="intro")
@@ -213,7 +290,12 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
                         date = gr.Textbox(label=msg.UI_PASTE_DATE, elem_id="paste-date")
                         source = gr.Textbox(label=msg.UI_PASTE_SOURCE, elem_id="paste-source")
                 pasted = gr.Textbox(label=msg.UI_PASTE, lines=6, elem_id="paste-text")
-                add_btn = gr.Button(msg.UI_ADD, variant="primary", elem_id="add-article")
+                with gr.Row():
+                    add_btn = gr.Button(msg.UI_ADD, variant="primary", elem_id="add-article",
+                                        scale=3)
+                    cancel_btn = gr.Button(msg.UI_ADD_CANCEL, variant="stop", visible=False,
+                                           elem_id="add-cancel", scale=1, min_width=80)
+                progress = gr.HTML("", visible=False, elem_id="add-progress")
                 with gr.Row():
                     victim = gr.Dropdown([], value=None, label=msg.UI_REMOVE_PICK,
                                          elem_id="remove-pick")
@@ -235,12 +317,18 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
         chat.like(vote, [state], [state], **private)
         library = [table, victim, confirm_row, status]
         app.load(library_view, None, library, **private)
+        # the add shows its own progress (no overlay hides the library list meanwhile) and
+        # its own waiting: no Gradio queue in front of it, adds wait on the engine's lock
         add_btn.click(add, [upload, pasted, title, date, source],
-                      [*library, upload, pasted, title, date, source], **private)
+                      [*library, upload, pasted, title, date, source, progress, cancel_btn],
+                      show_progress="hidden", concurrency_limit=None, **private)
+        cancel_btn.click(cancel_add, None, [progress, cancel_btn], show_progress="hidden",
+                         **private)
         remove_btn.click(confirm_remove, [victim], [status, confirm_row, confirm_text],
                          **private).then(None, None, None, js=CONFIRM_IN_VIEW_JS, **private)
         victim.change(lambda: gr.update(visible=False), None, confirm_row, **private)
-        yes.click(remove, [victim], library, **private)
+        yes.click(remove, [victim], library, show_progress="minimal", concurrency_limit=None,
+                  **private)
         no.click(lambda: (gr.update(visible=False), msg.UI_REMOVE_CANCELLED), None,
                  [confirm_row, status], **private)
         gr.api(ask, api_name="ask")

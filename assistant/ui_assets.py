@@ -28,6 +28,8 @@ CSS = """
                                       border-bottom: 1px solid var(--border-color-primary) !important}
 .library-table .lib-id {font-size: .85em; color: var(--body-text-color-subdued)}
 .library-table .phone-only {display: none}
+.add-progress {display: flex; flex-direction: column; gap: .3em}
+.add-progress progress {width: 100%; height: .8em}
 @media (max-width: 700px) {
   #intro p {font-size: .9em; margin: 0}
   #chat {height: 52vh !important; max-height: 52vh !important}

@@ -18,7 +18,7 @@ from .answer import format_date
 from .schema import Answer, Article, Citation, Hit
 
 __all__ = ["answer_html", "answer_plain", "user_html", "article_html", "library_html",
-           "decimal", "iso_date", "size_label"]
+           "decimal", "iso_date", "size_label", "add_progress_html"]
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _SNIPPET = 220  # characters of a related passage shown when declining
@@ -188,3 +188,31 @@ def library_html(rows: list[tuple[Article, int]]) -> str:
         f"<td class='lib-id'>{_esc(a.id)}</td></tr>" for a, chunks in rows)
     return f"<table class='library-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody>" \
            "</table>"
+
+
+def _count(n: int) -> str:
+    """1250 -> "1.250" (Vietnamese thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
+def add_progress_html(stage: str, done: int = 0, total: int = 0, outcome: str = "") -> str:
+    """Where an add of an article stands: "started", "waiting" (another add holds the
+    library), "progress" (`done` of `total` texts embedded: real figures, a real bar),
+    "writing" (all embedded, the index being written), "cancelling", or "done" (`outcome`,
+    the message of the add, shown where the reader clicked)."""
+    if stage == "done":
+        return (f"<div class='add-progress' data-stage='done' role='status'>"
+                f"<span class='add-progress-text'>{_esc(outcome)}</span></div>")
+    if stage == "progress":
+        percent = 100 * done // max(total, 1)
+        text = msg.UI_ADD_PROGRESS.format(done=_count(done), total=_count(total),
+                                          percent=percent)
+        bar = f"<progress max='{max(total, 1)}' value='{min(done, total)}'></progress>"
+    else:
+        text = {"started": msg.UI_ADD_STARTED, "waiting": msg.UI_ADD_WAITING,
+                "writing": msg.UI_ADD_WRITING.format(total=_count(total)),
+                "cancelling": msg.UI_ADD_CANCELLING}[stage]
+        bar = "<progress></progress>"  # no figures yet: an indeterminate bar
+    return (f"<div class='add-progress' data-stage='{stage}' role='status' aria-live='polite' "
+            f"aria-label='{html.escape(msg.UI_ADD_PROGRESS_LABEL)}'>{bar}"
+            f"<span class='add-progress-text'>{_esc(text)}</span></div>")

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,118 @@ def test_an_article_over_the_size_limit_is_refused_with_the_limit_named(
                            title="Bài quá dài")
     assert sorted(p.name for p in small_docs.iterdir()) == files
     assert len(engine.articles()) == 2
+
+
+# Adding an article: real progress, cancel, waiting for another add (issue 10, point 6)
+_LONG = " ".join(f"Xã Tân {i} có {i + 3} điểm phát sóng 5G mới trong năm 2025." for i in range(60))
+
+
+@pytest.fixture
+def fast_engine(tmp_path: Path, small_docs: Path, fake_embedder) -> Engine:
+    settings = load_settings(env={}, docs_dir=str(small_docs), index_dir=str(tmp_path / "i"),
+                             data_dir=str(tmp_path / "var"), embed_batch_size=4)
+    return Engine(settings, fake_embedder)
+
+
+def _docs(engine: Engine) -> list[str]:
+    return sorted(p.name for p in engine.settings.docs_dir.iterdir())  # hidden ones included
+
+
+def test_an_add_reports_the_texts_embedded_out_of_the_total(fast_engine: Engine,
+                                                             fake_embedder) -> None:
+    fake_embedder.calls.clear()
+    seen: list[tuple[int, int]] = []
+    fast_engine.add_article(_LONG, title="Phủ sóng 5G xã Tân",
+                            progress=lambda done, total: seen.append((done, total)))
+    totals = {t for _, t in seen}
+    assert len(totals) == 1 and totals.pop() == len(fake_embedder.calls) > 40
+    dones = [d for d, _ in seen]
+    assert dones[0] == 0 and dones == sorted(dones) and dones[-1] == seen[-1][1]
+    assert len(set(dones)) > 10  # it moves batch by batch
+
+
+@pytest.mark.parametrize("when", ["before", "embedding", "after the last batch"])
+def test_a_cancelled_add_leaves_docs_and_the_index_as_they_were(fast_engine: Engine, when: str,
+                                                                 tmp_path: Path) -> None:
+    from assistant.engine import AddCancelled
+    from assistant.store import ensure_index, load_index
+
+    files, rows = _docs(fast_engine), len(fast_engine.articles())
+    build = fast_engine.retriever.index.directory
+    cancel = threading.Event()
+    if when == "before":
+        cancel.set()
+
+    def progress(done: int, total: int) -> None:
+        if (when == "embedding" and done >= 8) or (when != "embedding" and done == total):
+            cancel.set()
+
+    with pytest.raises(AddCancelled, match="Đã hủy thêm bài"):
+        fast_engine.add_article(_LONG, title="Phủ sóng 5G xã Tân", progress=progress,
+                                cancel=cancel)
+    assert _docs(fast_engine) == files and len(fast_engine.articles()) == rows
+    live = load_index(fast_engine.settings.index_dir)
+    assert not any(a.title == "Phủ sóng 5G xã Tân" for a in live.articles.values())
+    if when != "after the last batch":  # nothing was written: the same build keeps serving
+        assert live.directory == build == fast_engine.retriever.index.directory
+    _, report = ensure_index(fast_engine.settings, fast_engine.embedder)
+    assert report.action == "unchanged"  # the index is in line with docs/
+    assert fast_engine.ask("Xã Tân 7 có bao nhiêu điểm phát sóng 5G?").abstained
+    article, _ = fast_engine.add_article(_LONG, title="Phủ sóng 5G xã Tân")  # nothing in the way
+    cited = fast_engine.ask("Xã Tân 7 có bao nhiêu điểm phát sóng 5G?").citations
+    assert cited and cited[0].article_id == article.id
+
+
+def test_an_add_waiting_for_another_says_so_and_can_be_cancelled(fast_engine: Engine) -> None:
+    from assistant.engine import AddCancelled
+
+    embedding, release = threading.Event(), threading.Event()
+
+    def slow(done: int, total: int) -> None:
+        embedding.set()
+        assert release.wait(30)
+
+    first = threading.Thread(target=fast_engine.add_article, args=(_LONG,),
+                             kwargs={"title": "Bài thứ nhất", "progress": slow})
+    first.start()
+    assert embedding.wait(30)
+    said, cancel = [], threading.Event()
+
+    def waiting() -> None:
+        said.append("waiting")
+        cancel.set()
+
+    with pytest.raises(AddCancelled):
+        fast_engine.add_article("Huế có 99 dịch vụ công trực tuyến.", title="Bài thứ hai",
+                                cancel=cancel, waiting=waiting)
+    removals: list[str] = []
+    remover = threading.Thread(target=lambda: removals.append(fast_engine.remove_article(
+        "tang-cuong-nhan-thuc-chuyen-doi-so", waiting=lambda: removals.append("waiting"))))
+    remover.start()
+    while not removals:  # the removal is waiting for the first add, and says so
+        time.sleep(0.01)
+    assert said == ["waiting"] and removals == ["waiting"]
+    assert fast_engine.ask("Đề án 06 được phê duyệt ngày nào?").citations  # chat still answers
+    release.set()
+    first.join(30)
+    remover.join(30)
+    titles = {r.article.title for r in fast_engine.articles()}
+    assert "Bài thứ nhất" in titles and "Bài thứ hai" not in titles
+    assert len(removals) == 2 and "Đã xóa bài" in removals[1]
+
+
+def test_upload_leftovers_of_a_killed_add_are_removed_at_start_up(
+        tmp_path: Path, small_docs: Path, fake_embedder, caplog) -> None:
+    import logging
+    import os
+
+    old, fresh = small_docs / ".upload-k1ll3d.txt", small_docs / ".upload-running.txt"
+    for path in (old, fresh):
+        path.write_text("---\nid: bai-do-dang\n---\nNội dung dở dang.", encoding="utf-8")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    caplog.set_level(logging.WARNING, logger="assistant")
+    settings = load_settings(env={}, docs_dir=str(small_docs), index_dir=str(tmp_path / "i"))
+    Engine(settings, fake_embedder)
+    assert not old.exists() and fresh.exists()  # one of an add running now is left alone
+    assert any("tệp tạm còn sót" in r.getMessage() and old.name in r.getMessage()
+               for r in caplog.records)

@@ -316,3 +316,31 @@ def test_start_up_reads_the_saved_tables_instead_of_the_chunks(settings, fake_em
         assert loaded.restorer.restore(plain) == fresh.restore(plain)
     assert isinstance(loaded.restorer, DiacriticRestorer)
     assert all((index.directory / name).is_file() for name in ("idf.json", "restorer.json"))
+
+
+def test_build_progress_counts_the_texts_not_in_the_cache_and_can_stop_the_build(
+        settings, fake_embedder, small_docs: Path) -> None:
+    index, _ = ensure_index(settings, fake_embedder)
+    (small_docs / "moi.txt").write_text(" ".join(f"Xã {i} có {i} điểm phát sóng mới."
+                                                  for i in range(40)), encoding="utf-8")
+    fake_embedder.calls.clear()
+    seen: list[tuple[int, int]] = []
+
+    def stop(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done >= 8:
+            raise InterruptedError("cancelled")
+
+    with pytest.raises(InterruptedError):
+        ensure_index(settings.replace(embed_batch_size=4), fake_embedder, on_progress=stop)
+    assert seen[0][0] == 0 and [d for d, _ in seen] == [0, 4, 8]
+    assert load_index(settings.index_dir).directory == index.directory  # still serving
+    assert [p.name for p in settings.index_dir.iterdir()
+            if p.name.startswith(("build-", ".staging-"))] == [index.directory.name]
+    seen.clear()
+    fresh, report = ensure_index(settings.replace(embed_batch_size=4), fake_embedder,
+                                 on_progress=lambda d, t: seen.append((d, t)))
+    assert "moi" in fresh.articles
+    total = seen[0][1]  # the new article's texts the cache lacked, the 8 embedded before gone
+    assert seen[-1] == (total, total) and total == report.embedded
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

@@ -13,7 +13,7 @@ from assistant import messages as msg
 from assistant.engine import Engine
 
 from .conftest import ROOT
-from .ui_server import server  # noqa: F401  (fixture)
+from .ui_server import server, slow_server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.slow
 
@@ -248,6 +248,93 @@ def test_a_too_large_article_is_refused_up_front(desktop, server, tmp_path) -> N
     desktop.get_by_role("tab", name=msg.UI_TAB_CHAT).click()
     _ask(desktop, "Hải Dương có bao nhiêu sản phẩm OCOP?")
     assert "234" in _bot(desktop).inner_text()
+
+
+def _figures(page) -> tuple[int, int]:
+    """(done, total) as the add's progress line shows them ("… 48/301 câu (15%)")."""
+    text = page.locator("#add-progress").inner_text()
+    m = re.search(r"(\d[\d.]*)/(\d[\d.]*) câu", text)
+    assert m, text
+    return int(m.group(1).replace(".", "")), int(m.group(2).replace(".", ""))
+
+
+def _long_article(tag: str, n: int = 300) -> str:
+    return " ".join(f"Xã {tag} {i} có {i + 7} trạm phát sóng 5G mới trong năm 2025."
+                    for i in range(n))
+
+
+# 6. an add shows real progress and can be cancelled; the chat and the library stay usable
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_an_add_shows_real_progress_and_can_be_cancelled(browser, slow_server,  # noqa: F811
+                                                         size) -> None:
+    url, engine, embedder = slow_server
+    tag = f"Tân Lập {size[0]}"
+    title = f"Phủ sóng 5G xã {tag}"
+    docs = engine.settings.docs_dir
+    files = sorted(p.name for p in docs.iterdir())
+    build = engine.retriever.index.directory
+    page, other = _open(browser, url, size), None
+    embedder.delay = 0.1  # seconds per sentence: the add lasts about 30 s unless cancelled
+    try:
+        _library(page)
+        _field(page, "paste-title").fill(title)
+        _field(page, "paste-text").fill(_long_article(tag))
+        page.locator("#add-article").click()
+        page.locator("#add-progress [data-stage='progress']").wait_for(timeout=60_000)
+        done, total = _figures(page)
+        assert 300 <= total <= 302  # the article's sentences and its title, not a percentage
+        page.wait_for_function("""(before) => {
+            const m = document.querySelector('#add-progress').innerText.match(/(\\d+)\\//);
+            return m && +m[1] > before; }""", arg=done, timeout=30_000)
+        later, _ = _figures(page)
+        bar = page.locator("#add-progress progress")
+        assert int(bar.get_attribute("value")) >= later > done
+        assert int(bar.get_attribute("max")) == total
+        cancel = page.locator("#add-cancel")
+        assert cancel.is_visible() and cancel.inner_text().strip() == msg.UI_ADD_CANCEL
+        page.locator("#add-progress").scroll_into_view_if_needed()
+        box = cancel.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= size[0]
+        _shot(page, "add-progress")
+        if size == DESKTOP:
+            # the library list stays readable and another add waits, visibly, with its own Hủy
+            assert "Đề án 06" in page.locator("#library").inner_text()
+            other = _open(browser, url, size)
+            _library(other)
+            _field(other, "paste-title").fill("Bài chờ thêm")
+            _field(other, "paste-text").fill("Xã Yên Bình có 12 trạm phát sóng mới.")
+            other.locator("#add-article").click()
+            other.locator("#add-progress").get_by_text(msg.UI_ADD_WAITING).wait_for(
+                timeout=30_000)
+            other.locator("#add-progress").scroll_into_view_if_needed()
+            _shot(other, "add-waiting")
+            other.locator("#add-cancel").click()
+            other.locator("#library-status").get_by_text(msg.ARTICLE_CANCELLED).wait_for(
+                timeout=30_000)
+            # the chat answers during the add
+            page.get_by_role("tab", name=msg.UI_TAB_CHAT).click()
+            _ask(page, "Hải Dương có bao nhiêu sản phẩm OCOP?")
+            assert "234" in _bot(page).inner_text()
+            _library(page)
+            assert page.locator("#add-progress [data-stage='progress']").count() == 1
+        page.locator("#add-cancel").click()
+        page.locator("#library-status").get_by_text(msg.ARTICLE_CANCELLED).wait_for(
+            timeout=60_000)
+        assert not page.locator("#add-cancel").is_visible()
+        page.locator("#add-progress").get_by_text(msg.ARTICLE_CANCELLED).wait_for()
+        assert title not in page.locator("#library").inner_text()
+        assert _field(page, "paste-title").input_value() == title  # kept to try again
+        assert all(r.article.title not in (title, "Bài chờ thêm") for r in engine.articles())
+        assert sorted(p.name for p in docs.iterdir()) == files  # no .upload-*, no article
+        assert engine.retriever.index.directory == build  # the previous build kept serving
+        page.get_by_role("tab", name=msg.UI_TAB_CHAT).click()
+        _ask(page, f"Xã {tag} 12 có bao nhiêu trạm phát sóng 5G mới?")
+        assert tag not in _bot(page).text_content()
+    finally:
+        embedder.delay = 0.0
+        page.context.close()
+        if other is not None:
+            other.context.close()
 
 
 # 7. typing is kept; a question sent during an answer is answered after it

@@ -115,3 +115,20 @@ def test_library_table_escapes_titles() -> None:
 def test_a_streaming_answer_has_no_copy_link_yet() -> None:
     html_ = answer_html(Answer(question="q", text="Đang viết [1]"), 1, partial=True)
     assert "copy-answer" not in html_ and "plain-copy" not in html_ and "Đang viết" in html_
+
+
+@pytest.mark.parametrize("stage,done,total,shown,bar", [
+    ("progress", 0, 1250, "0/1.250 câu (0%)", "max='1250' value='0'"),
+    ("progress", 625, 1250, "625/1.250 câu (50%)", "max='1250' value='625'"),
+    ("writing", 1250, 1250, "Đã mã hóa 1.250 câu; đang ghi chỉ mục", "<progress></progress>"),
+    ("waiting", 0, 0, msg.UI_ADD_WAITING, "<progress></progress>"),
+    ("started", 0, 0, msg.UI_ADD_STARTED, "<progress></progress>"),
+    ("cancelling", 3, 9, msg.UI_ADD_CANCELLING, "<progress></progress>"),
+    ("done", 0, 0, "Đã hủy &lt;bài&gt;", "role='status'"),
+])
+def test_add_progress_shows_real_figures(stage: str, done: int, total: int, shown: str,
+                                         bar: str) -> None:
+    from assistant.ui_render import add_progress_html
+
+    html = add_progress_html(stage, done, total, outcome="Đã hủy <bài>")
+    assert shown in html and bar in html and f"data-stage='{stage}'" in html

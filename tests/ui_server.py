@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import time
 
 import pytest
 
@@ -41,4 +42,34 @@ def server(tmp_path_factory, real_embedder, session_settings):
     url, engine, app = launch(tmp_path_factory.mktemp("ui"), real_embedder,
                               session_settings.cache_dir)
     yield url, engine
+    app.close()
+
+
+class SlowEmbedder:
+    """The real embedder, with `delay` seconds more per passage embedded (0 at first): an add
+    of an article lasts long enough in a test to watch its progress, wait behind it and
+    cancel it. Same name as the real one, so the index and the embedding cache are shared."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.delay = inner, 0.0
+        self.name, self.dim = inner.name, inner.dim
+
+    def embed_queries(self, texts):
+        return self.inner.embed_queries(texts)
+
+    def embed_passages(self, texts):
+        time.sleep(self.delay * len(texts))
+        return self.inner.embed_passages(texts)
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+
+@pytest.fixture(scope="module")
+def slow_server(tmp_path_factory, real_embedder, session_settings):
+    """(url, engine, embedder) of a launched app whose embedder is a `SlowEmbedder`."""
+    embedder = SlowEmbedder(real_embedder)
+    url, engine, app = launch(tmp_path_factory.mktemp("ui-slow"), embedder,
+                              session_settings.cache_dir)
+    yield url, engine, embedder
     app.close()
