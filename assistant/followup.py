@@ -23,6 +23,10 @@ _PERSON_WORDS = r"ong|ba|nguoi|vi|dong\s+chi|lanh\s+dao"
 _PLACE_WORDS = r"tinh|dia\s+phuong|thanh\s+pho|bo|nam|co\s+quan|de\s+an|hoi\s+nghi|phien\s+hop" \
                r"|phien|chuong\s+trinh|nuoc|uy\s+ban|to\s+cong\s+tac|nganh|bai\s+viet|bai"
 _ANAPHORA = re.compile(rf"\b({_PERSON_WORDS}|{_PLACE_WORDS})\s+(do|nay|ay|kia|tren|ta)\b")
+# "họ" / "nó" standing for what the earlier turn spoke of ("hạn chót để họ ban hành?"); typed
+# without diacritics "ho" is "họ" unless a noun of "hộ" follows ("hộ gia đình", "hộ kinh doanh")
+_PRONOUN = re.compile(r"\b(?:de|cho|cua|voi|ma|thi|la|ve)\s+(?:ho|no)\b"
+                      r"(?!\s+(?:gia|kinh|san|nong|chieu|tro|khau|ngheo|dan|tich|so|ten))")
 _QUESTION_WORD = re.compile(r"\b(bao\s+nhieu|khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao"
                             r"|bao\s+gio|bao\s+lau|nguoi\s+nao|ai|la\s+gi|nhu\s+the\s+nao)\b")
 # First words of names of bodies, programmes and systems: the topic of a question, which a
@@ -41,7 +45,7 @@ def is_followup(question: str) -> bool:
     folded = fold(question)
     words = re.findall(r"\w+", folded)
     return bool(_LEAD_CUE.match(folded) and len(words) <= 8 or _ANAPHORA.search(folded)
-                or re.search(r"thi\s+sao\s*\??\s*$", folded))
+                or _PRONOUN.search(folded) or re.search(r"thi\s+sao\s*\??\s*$", folded))
 
 
 def needs_context(question: str) -> bool:
@@ -113,6 +117,8 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
     replaced = _replace_folded(_ANAPHORA, core, put_back)
     if replaced != core:
         return replaced.strip()
+    if _PRONOUN.search(fold(core)):  # "họ": whoever the earlier question was about
+        return f"{core.strip()} ({previous.rstrip(' ?')})"
     if _ANAPHORA.search(fold(core)) and not _ANAPHORA.search(fold(previous)):
         return f"{core.strip()} ({previous.rstrip(' ?')})"  # "phiên đó": the earlier question
     if _NARROWING.match(fold(core.strip())):

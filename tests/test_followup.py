@@ -26,6 +26,9 @@ CHAIR = Turn("Ai chủ trì Phiên họp lần thứ 8 của Ủy ban Quốc gia
     # a prepositional phrase narrows the earlier question
     (["Năm 2023 tỷ lệ dịch vụ công trực tuyến ở các địa phương là bao nhiêu?"],
      "Thế còn ở các bộ, ngành thì sao?", "ở các địa phương là bao nhiêu ở các bộ, ngành"),
+    # "họ" (typed "ho") stands for those the earlier question asked about
+    (["Có bao nhiêu bộ, ngành chưa ban hành kế hoạch chuyển đổi số năm 2024?"],
+     "Hạn chót để ho ban hành là khi nào?", "chưa ban hành kế hoạch chuyển đổi số năm 2024"),
     # a sector or area narrows it too: the measure asked stays
     (["Năm 2023 tỷ lệ thu ngân sách không dùng tiền mặt là bao nhiêu?"],
      "Con linh vuc y te thi sao?", "không dùng tiền mặt là bao nhiêu linh vuc y te"),
