@@ -114,9 +114,7 @@ class Engine:
     def articles(self) -> list[ArticleInfo]:
         """The indexed articles, newest first, with their chunk counts."""
         index = self._retriever.index
-        counts: dict[str, int] = {}
-        for chunk in index.chunks:
-            counts[chunk.article_id] = counts.get(chunk.article_id, 0) + 1
+        counts = index.chunk_counts()
         rows = [ArticleInfo(a, counts.get(a.id, 0)) for a in index.articles.values()]
         return sorted(rows, key=lambda r: (r.article.date, r.article.id), reverse=True)
 
@@ -140,8 +138,10 @@ class Engine:
             raise LibraryError(msg.ARTICLE_REJECTED.format(reason=msg.ARTICLE_EMPTY))
         with self._lock:
             try:
+                known = {a.path: a for a in self._retriever.index.articles.values()}
                 path = save_article(self.settings.docs_dir, content=content, filename=filename,
-                                    title=title, date=date, source=source, author=author)
+                                    title=title, date=date, source=source, author=author,
+                                    known=known)
             except IngestError as exc:
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
             try:
@@ -156,7 +156,7 @@ class Engine:
                 path.unlink(missing_ok=True)
                 self._reindex_quietly()
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
-            chunks = sum(1 for c in self._retriever.index.chunks if c.article_id == article.id)
+            chunks = self._retriever.index.chunk_counts().get(article.id, 0)
             return article, msg.ARTICLE_ADDED.format(title=article.display_title, chunks=chunks)
 
     def _reindex_quietly(self) -> None:

@@ -194,16 +194,19 @@ def _precedence(article: Article, path: Path, indexed: Mapping[str, str]) -> tup
             mtime, article.path)
 
 
-def load_articles(docs_dir: Path, indexed: Mapping[str, str] | None = None
-                  ) -> tuple[list[Article], list[str]]:
+def load_articles(docs_dir: Path, indexed: Mapping[str, str] | None = None, *,
+                  known: Mapping[str, Article] | None = None) -> tuple[list[Article], list[str]]:
     """All articles of `docs_dir` in file-name order, plus one line per file skipped (unreadable,
     not a regular file, or carrying an id another file holds). `indexed` maps the ids of the
-    previous build to their file names: of two files with one id, that file keeps it."""
+    previous build to their file names: of two files with one id, that file keeps it. `known`
+    maps file names to the articles already read from them (files the caller knows are
+    unchanged): those files are not read or cleaned again."""
     files, errors = _scan(docs_dir)
     by_id: dict[str, list[tuple[Article, Path]]] = {}
+    known = known or {}
     for path in files:
         try:
-            article = to_article(read_doc(path))
+            article = known.get(path.name) or to_article(read_doc(path))
         except (IngestError, OSError) as exc:
             errors.append(f"{path.name}: {exc}")
             continue
@@ -227,7 +230,8 @@ def render_doc(body: str, *, id: str, title: str = "", date: str = "", source: s
 
 
 def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
-                 title: str = "", date: str = "", source: str = "", author: str = "") -> Path:
+                 title: str = "", date: str = "", source: str = "", author: str = "",
+                 known: Mapping[str, Article] | None = None) -> Path:
     """Write a new article into `docs_dir` after checking it parses and cleans to a body.
 
     `content` is an uploaded file's bytes (`filename` gives its type) or pasted text. Pasted
@@ -236,6 +240,8 @@ def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
     slug: anything else (`../x`, `/tmp/x`) is refused and no file is written. The article is
     checked in memory, written beside as a hidden file, and linked into place only if no file
     has that name (never replacing one); raises IngestError with a Vietnamese message.
+    `known`: articles already read, by file name (the live index), not read again to check
+    that the id is free.
     """
     import tempfile
 
@@ -257,7 +263,8 @@ def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
     data = text.encode("utf-8")
     final = docs_dir / f"{ident}{suffix}"
     article = to_article(_parse(data, final.name))
-    if article.id in {a.id for a in load_articles(docs_dir)[0]} or os.path.lexists(final):
+    taken = {a.id for a in load_articles(docs_dir, known=known)[0]}
+    if article.id in taken or os.path.lexists(final):
         raise IngestError(msg.ARTICLE_EXISTS.format(id=article.id))
     docs_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("wb", dir=docs_dir, prefix=".upload-", suffix=suffix,

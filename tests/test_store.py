@@ -79,7 +79,8 @@ def test_another_embedder_rebuilds_instead_of_mixing(settings, fake_embedder) ->
 
 def test_damaged_index_gives_a_clear_message_and_is_rebuilt(settings, fake_embedder) -> None:
     index, _ = ensure_index(settings, fake_embedder)
-    (index.directory / "chunks.jsonl").write_text("garbage", encoding="utf-8")
+    segment = settings.index_dir / "segments" / index.manifest["segments"][0]["name"]
+    (segment / "articles.jsonl").write_text("garbage", encoding="utf-8")
     with pytest.raises(IndexUnavailable, match="checksum"):
         load_index(settings.index_dir)
     rebuilt, report = ensure_index(settings, fake_embedder)
@@ -94,9 +95,9 @@ def test_a_build_that_dies_halfway_leaves_the_old_index_serving(settings, fake_e
     (small_docs / "moi.txt").write_text("Bài mới có 12 câu.", encoding="utf-8")
 
     def killed(*args, **kwargs):
-        raise KeyboardInterrupt("killed while writing the dense index")
+        raise KeyboardInterrupt("killed while writing the new segment's arrays")
 
-    monkeypatch.setattr("faiss.write_index", killed)
+    monkeypatch.setattr("numpy.save", killed)
     with pytest.raises(KeyboardInterrupt):
         ensure_index(settings, fake_embedder)
     monkeypatch.undo()
@@ -105,6 +106,8 @@ def test_a_build_that_dies_halfway_leaves_the_old_index_serving(settings, fake_e
     fresh, report = ensure_index(settings, fake_embedder)
     assert "moi" in fresh.articles
     assert not any(p.name.startswith(".staging-") for p in settings.index_dir.iterdir())
+    assert not any(p.name.startswith(".staging-")
+                   for p in (settings.index_dir / "segments").iterdir())
 
 
 def test_large_corpora_get_an_approximate_index(settings, fake_embedder) -> None:
@@ -315,4 +318,5 @@ def test_start_up_reads_the_saved_tables_instead_of_the_chunks(settings, fake_em
     for plain in ("chuyen doi so", "de an 06", "hoi nghi tai da nang"):
         assert loaded.restorer.restore(plain) == fresh.restore(plain)
     assert isinstance(loaded.restorer, DiacriticRestorer)
-    assert all((index.directory / name).is_file() for name in ("idf.json", "restorer.json"))
+    segment = settings.index_dir / "segments" / index.manifest["segments"][0]["name"]
+    assert (segment / "stats.json").is_file()
