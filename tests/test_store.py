@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant import store
@@ -11,7 +12,7 @@ from assistant.retrieve import Retriever
 from assistant.settings import load_settings
 from assistant.store import IndexUnavailable, ensure_index, load_index
 
-from .conftest import FakeEmbedder
+from .conftest import DOCS, FakeEmbedder
 
 
 @pytest.fixture
@@ -320,3 +321,110 @@ def test_start_up_reads_the_saved_tables_instead_of_the_chunks(settings, fake_em
     assert isinstance(loaded.restorer, DiacriticRestorer)
     segment = settings.index_dir / "segments" / index.manifest["segments"][0]["name"]
     assert (segment / "stats.json").is_file()
+
+
+# --- issue 12, point 2: one-article changes touch only what changed, and answer the same ---
+
+_QUERIES = ("Hải Dương có bao nhiêu sản phẩm OCOP?", "chuyen doi so", "VNeID", "Đề án 06",
+            "Nghệ An điểm phát sóng", "hội nghị tại Đà Nẵng")
+
+
+def _top(index, embedder, settings, mode: str, query: str) -> list[tuple[str, float]]:
+    hits = Retriever(index, embedder, settings).search(query, k=10, mode=mode)
+    return [(h.chunk.id, h.score) for h in hits]
+
+
+def _same_results(updated, fresh, embedder, settings) -> None:
+    assert list(updated.articles) == list(fresh.articles)
+    assert [c.id for c in updated.chunks] == [c.id for c in fresh.chunks]
+    assert list(updated.sentences) == list(fresh.sentences)
+    assert np.allclose(np.asarray(updated.sentence_vectors), np.asarray(fresh.sentence_vectors))
+    for mode in ("dense", "lexical", "hybrid"):
+        for query in _QUERIES:
+            got = _top(updated, embedder, settings, mode, query)
+            want = _top(fresh, embedder, settings, mode, query)
+            assert [i for i, _ in got] == [i for i, _ in want], (mode, query)
+            assert np.allclose([s for _, s in got], [s for _, s in want], atol=1e-6, rtol=0)
+    assert updated.idf == pytest.approx(fresh.idf)
+    for plain in ("chuyen doi so", "de an 06", "nghe an co 42 diem"):
+        assert updated.restorer.restore(plain) == fresh.restorer.restore(plain)
+
+
+def test_an_index_updated_article_by_article_answers_like_a_fresh_build(
+        settings, fake_embedder, small_docs: Path, tmp_path: Path) -> None:
+    ensure_index(settings, fake_embedder)
+    extra = DOCS / "thu-huong-thanh-qua-chuyen-doi-so.txt"
+    (small_docs / "moi.txt").write_text(
+        "---\nid: moi\ntitle: Bài mới về Nghệ An\n---\nNghệ An có 42 điểm phát sóng mới. "
+        "Chuyển đổi số ở Nghệ An được đẩy mạnh.\n", encoding="utf-8")
+    _, added = ensure_index(settings, fake_embedder)
+    (small_docs / "moi.txt").unlink()
+    _, removed = ensure_index(settings, fake_embedder)
+    (small_docs / extra.name).write_bytes(extra.read_bytes())
+    fake_embedder.calls.clear()
+    updated, third = ensure_index(settings, fake_embedder)
+    assert (added.added, removed.removed, third.added) == (("moi",), ("moi",),
+                                                           ("thu-huong-thanh-qua-chuyen-doi-so",))
+    new = updated.articles["thu-huong-thanh-qua-chuyen-doi-so"]
+    assert fake_embedder.calls and all(t in new.text or t == new.title
+                                       for t in fake_embedder.calls)  # only the new article
+    assert len(updated.manifest["segments"]) == 2  # the first and the new (moi's emptied)
+    fresh, report = ensure_index(settings.replace(index_dir=tmp_path / "fresh"), fake_embedder)
+    assert report.action == "rebuilt" and len(fresh.manifest["segments"]) == 1
+    _same_results(updated, fresh, fake_embedder, settings)
+
+
+def test_many_small_segments_are_merged_and_still_answer_like_a_fresh_build(
+        settings, fake_embedder, small_docs: Path, tmp_path: Path) -> None:
+    settings = settings.replace(segment_max_count=3)
+    ensure_index(settings, fake_embedder)
+    for n in range(5):
+        (small_docs / f"tin-{n}.txt").write_text(
+            f"---\nid: tin-{n}\ntitle: Tin số {n}\n---\nTỉnh thứ {n} có {n + 40} điểm phát sóng "
+            f"mới. Chuyển đổi số ở tỉnh {n} được đẩy mạnh.\n", encoding="utf-8")
+        index, _ = ensure_index(settings, fake_embedder)
+        assert len(index.manifest["segments"]) <= 3
+    (small_docs / "tin-2.txt").unlink()
+    updated, _ = ensure_index(settings, fake_embedder)
+    fresh, _ = ensure_index(settings.replace(index_dir=tmp_path / "fresh"), fake_embedder)
+    _same_results(updated, fresh, fake_embedder, settings)
+
+
+def test_a_segment_that_lost_most_of_its_articles_is_rewritten_without_them(
+        settings, fake_embedder, small_docs: Path) -> None:
+    first, _ = ensure_index(settings, fake_embedder)
+    (small_docs / "de-an-06-hoi-nghi-da-nang.txt").unlink()
+    index, _ = ensure_index(settings, fake_embedder)
+    names = [s["name"] for s in index.manifest["segments"]]
+    assert first.manifest["segments"][0]["name"] not in names
+    assert all(not s["removed"] for s in index.manifest["segments"])
+    assert "de-an-06-hoi-nghi-da-nang" not in index.articles
+
+
+def test_an_unchanged_file_is_not_read_again(settings, fake_embedder, small_docs: Path,
+                                             monkeypatch) -> None:
+    ensure_index(settings, fake_embedder)
+    read = []
+    real = store.sha256
+    monkeypatch.setattr(store, "sha256", lambda path: read.append(path.name) or real(path))
+    (small_docs / "moi.txt").write_text("Nghệ An có 42 điểm phát sóng mới.", encoding="utf-8")
+    index, report = ensure_index(settings, fake_embedder)
+    assert report.added == ("moi",) and "moi.txt" in read
+    assert not any(name.endswith(".txt") and name != "moi.txt" for name in read)
+
+
+def test_bm25_scores_equal_those_of_bm25s(articles) -> None:
+    import bm25s
+
+    from assistant.lexical import LexicalIndex, tokenize
+
+    texts = [a.text[i:i + 700] for a in articles.values() for i in range(0, len(a.text), 500)]
+    exact, folded = LexicalIndex.build_fields(texts)
+    ours = LexicalIndex([(exact, folded, np.arange(len(texts)))], len(texts))
+    reference = bm25s.BM25()
+    reference.index([tokenize(t, folded=True) or [""] for t in texts], show_progress=False)
+    for query in ("chuyen doi so", "de an 06 ha noi", "ocop hai duong so so"):
+        tokens = [t for t in tokenize(query, folded=True, query=True)
+                  if t in reference.vocab_dict]
+        assert np.allclose(ours.scores(query, 0.5), reference.get_scores(tokens), rtol=1e-5,
+                           atol=1e-5)
