@@ -169,8 +169,9 @@ class Engine:
     def remove_article(self, article_id: str) -> str:
         """Delete an article's file from docs/ and drop it from the index."""
         with self._lock:
-            path = find_article_file(self.settings.docs_dir, article_id)
             article = self.article(article_id)
+            path = find_article_file(self.settings.docs_dir, article_id,
+                                     hint=article.path if article else "")
             if path is None or article is None:
                 raise LibraryError(msg.ARTICLE_NOT_FOUND.format(id=article_id))
             backup = path.read_bytes()

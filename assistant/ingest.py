@@ -68,22 +68,26 @@ def slugify(text: str) -> str:
 
 def _scan(docs_dir: Path) -> tuple[list[Path], list[str]]:
     """The regular article files of `docs_dir` sorted by name, and one line per candidate
-    skipped because it is a symbolic link, a folder or another non-regular file."""
+    skipped because it is a symbolic link, a folder or another non-regular file (the file
+    type comes with the listing: no call per file)."""
     if not docs_dir.is_dir():
         return [], []
     files, skipped = [], []
-    for path in sorted(docs_dir.iterdir()):
-        if path.name.startswith(".") or path.suffix.lower() not in SUFFIXES \
-                or path.stem.upper() == "README":
+    with os.scandir(docs_dir) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        stem, suffix = os.path.splitext(entry.name)
+        if entry.name.startswith(".") or suffix.lower() not in SUFFIXES \
+                or stem.upper() == "README":
             continue
         try:
-            mode = path.lstat().st_mode
+            regular = entry.is_file(follow_symlinks=False)
         except OSError:
             continue
-        if stat.S_ISREG(mode):
-            files.append(path)
+        if regular:
+            files.append(docs_dir / entry.name)
         else:
-            skipped.append(f"{path.name}: {msg.FILE_NOT_REGULAR}")
+            skipped.append(f"{entry.name}: {msg.FILE_NOT_REGULAR}")
     return files, skipped
 
 
@@ -281,9 +285,12 @@ def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
     return final
 
 
-def find_article_file(docs_dir: Path, article_id: str) -> Path | None:
-    """The docs/ file that holds the article `article_id`."""
-    for path in list_doc_files(docs_dir):
+def find_article_file(docs_dir: Path, article_id: str, hint: str = "") -> Path | None:
+    """The docs/ file that holds the article `article_id`; the file named `hint` (where the
+    index found it) is tried first, so the folder is read only when the article moved."""
+    files = list_doc_files(docs_dir)
+    first = [p for p in files if hint and p.name == hint]
+    for path in first + [p for p in files if p not in first]:
         try:
             if read_doc(path).id == article_id:
                 return path

@@ -24,6 +24,7 @@ import logging
 import re
 import threading
 import time
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -205,15 +206,8 @@ def _load(index_dir: Path) -> Index:
     try:
         manifest = read_manifest(build)
         for rel, digest in manifest["files"].items():
-            if not _SEGMENT_FILE.fullmatch(rel):
-                raise IndexUnavailable(f"index file {rel} is not a segment file")
-            path = root / rel
-            size = manifest.get("sizes", {}).get(rel)
-            if size is not None and path.stat().st_size != size:
-                raise IndexUnavailable(f"index file {rel} does not match its checksum (size)")
-            if (size is None or size <= _VERIFY_BYTES) and sha256(path) != digest:
-                raise IndexUnavailable(f"index file {rel} does not match its checksum")
-        parts = [(Segment.read(root / entry["name"], entry["index_type"]),
+            _verify(root, rel, digest, manifest.get("sizes", {}).get(rel))
+        parts = [(_segment(root / entry["name"], entry["index_type"]),
                   frozenset(entry.get("removed", ()))) for entry in manifest["segments"]]
         live = assemble(parts, int(manifest["dim"]))
     except IndexUnavailable:
@@ -227,6 +221,36 @@ def _load(index_dir: Path) -> Index:
         raise IndexUnavailable("index counts do not match (vectors, chunks, manifest)")
     return Index(live.articles, live.chunks, live.dense, live.lexical, manifest, build,
                  live.sentences, live.sentence_vectors, live)
+
+
+_VERIFIED: set[tuple] = set()  # (path, digest, size, mtime_ns) of files checked in this process
+_SEGMENTS: "weakref.WeakValueDictionary[str, Segment]" = weakref.WeakValueDictionary()
+
+
+def _verify(root: Path, rel: str, digest: str, size: int | None) -> None:
+    """Check one segment file against the manifest (its size always, its checksum when it is
+    small enough; once per process while the file is unchanged: segments never change)."""
+    if not _SEGMENT_FILE.fullmatch(rel):
+        raise IndexUnavailable(f"index file {rel} is not a segment file")
+    path = root / rel
+    info = path.stat()
+    key = (str(path), digest, info.st_size, info.st_mtime_ns)
+    if key in _VERIFIED:
+        return
+    if size is not None and info.st_size != size:
+        raise IndexUnavailable(f"index file {rel} does not match its checksum (size)")
+    if (size is None or size <= _VERIFY_BYTES) and sha256(path) != digest:
+        raise IndexUnavailable(f"index file {rel} does not match its checksum")
+    _VERIFIED.add(key)
+
+
+def _segment(directory: Path, index_type: str) -> Segment:
+    """A segment read once per process (segments never change; a build that names it again
+    shares it)."""
+    segment = _SEGMENTS.get(str(directory))
+    if segment is None or segment.index_type != index_type:
+        segment = _SEGMENTS[str(directory)] = Segment.read(directory, index_type)
+    return segment
 
 
 def _ready(settings: Settings, config: dict) -> tuple[Index, dict] | None:
@@ -303,8 +327,8 @@ def _ensure_locked(settings: Settings, embedder: Embedder, config: dict, rebuild
     # of two files with one id, the one the previous build indexed keeps it (never replaced);
     # files unchanged since the previous build are not read again
     indexed = {a.id: a.path for a in old.articles.values()} if old is not None else None
-    same = {name for name, h in _hashes(sources).items()
-            if old is not None and _hashes(old.manifest.get("sources")).get(name) == h}
+    previous = _hashes(old.manifest.get("sources")) if old is not None else {}
+    same = {name for name, h in _hashes(sources).items() if previous.get(name) == h}
     known = {a.path: a for a in old.articles.values() if a.path in same} if old else None
     articles, errors = load_articles(settings.docs_dir, indexed=indexed, known=known)
     articles, errors = _within_size(articles, errors, settings.max_article_chars)
