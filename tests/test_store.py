@@ -428,3 +428,34 @@ def test_bm25_scores_equal_those_of_bm25s(articles) -> None:
                   if t in reference.vocab_dict]
         assert np.allclose(ours.scores(query, 0.5), reference.get_scores(tokens), rtol=1e-5,
                            atol=1e-5)
+
+
+def test_removed_articles_never_come_back_from_an_approximate_index(
+        settings, fake_embedder, small_docs: Path, tmp_path: Path) -> None:
+    approximate = settings.replace(ann_threshold=3, segment_rewrite_fraction=0.9)
+    ensure_index(approximate, fake_embedder)
+    (small_docs / "tang-cuong-nhan-thuc-chuyen-doi-so.txt").unlink()
+    updated, _ = ensure_index(approximate, fake_embedder)
+    assert updated.manifest["segments"][0]["removed"]  # marked removed, graph kept
+    fresh, _ = ensure_index(settings.replace(index_dir=tmp_path / "fresh"), fake_embedder)
+    for query in _QUERIES:
+        got = _top(updated, fake_embedder, approximate, "dense", query)
+        want = _top(fresh, fake_embedder, settings, "dense", query)
+        assert all(i.startswith("de-an-06") for i, _ in got)
+        assert len({i for i, _ in got[:5]} & {i for i, _ in want[:5]}) >= 5 * 0.95
+
+
+@pytest.mark.slow
+def test_with_the_real_model_an_updated_index_answers_like_a_fresh_build(
+        real_embedder, small_docs: Path, tmp_path: Path) -> None:
+    settings = load_settings(env={}, docs_dir=str(small_docs), index_dir=str(tmp_path / "i"),
+                             cache_dir=str(tmp_path / "cache"))
+    ensure_index(settings, real_embedder)
+    extra = DOCS / "thu-huong-thanh-qua-chuyen-doi-so.txt"
+    (small_docs / extra.name).write_bytes(extra.read_bytes())
+    ensure_index(settings, real_embedder)
+    (small_docs / "tang-cuong-nhan-thuc-chuyen-doi-so.txt").unlink()
+    updated, report = ensure_index(settings, real_embedder)
+    assert report.action == "updated" and report.embedded == 0  # a removal embeds nothing
+    fresh, _ = ensure_index(settings.replace(index_dir=tmp_path / "fresh"), real_embedder)
+    _same_results(updated, fresh, real_embedder, settings)
