@@ -27,9 +27,9 @@ __all__ = ["Live", "assemble"]
 class _Lazy(Sequence):
     """A sequence whose items are made on first access and kept (iteration makes them all)."""
 
-    def __init__(self, n: int, make) -> None:
+    def __init__(self, n: int, make, make_all) -> None:
         self._items: list = [None] * n
-        self._make = make
+        self._make, self._make_all = make, make_all
         self._all = False
         self._lock = threading.Lock()
 
@@ -47,11 +47,9 @@ class _Lazy(Sequence):
     def __iter__(self):
         if not self._all:
             with self._lock:
-                items, make = self._items, self._make
-                for j, item in enumerate(items):
-                    if item is None:
-                        items[j] = make(j)
-                self._all = True
+                if not self._all:
+                    self._items = self._make_all()
+                    self._all = True
         return iter(self._items)
 
 
@@ -179,6 +177,16 @@ class Live:
         return {key: +counts for key, counts in total.items()}  # drops counts that reached 0
 
 
+def _in_order(segments: list[Segment], seg: np.ndarray, row: np.ndarray, make) -> list:
+    """Every item, made segment by segment in bulk, put at its global position."""
+    out: list = [None] * len(seg)
+    for k, segment in enumerate(segments):
+        at = np.flatnonzero(seg == k)
+        for i, item in zip(at.tolist(), make(segment, row[at])):
+            out[i] = item
+    return out
+
+
 def assemble(parts: Sequence[tuple[Segment, frozenset]], dim: int) -> Live:
     """The live corpus of segments with the ids of their removed articles."""
     live = [(a.path, a.id, k, r) for k, (segment, dead) in enumerate(parts)
@@ -196,7 +204,8 @@ def assemble(parts: Sequence[tuple[Segment, frozenset]], dim: int) -> Live:
     seg_of = np.concatenate(chunk_seg) if chunk_seg else np.zeros(0, np.int32)
     row_of = np.concatenate(chunk_row) if chunk_row else np.zeros(0, np.int64)
     segments = [s for s, _ in parts]
-    chunks = _Lazy(at, lambda i: segments[seg_of[i]].chunk(int(row_of[i])))
+    chunks = _Lazy(at, lambda i: segments[seg_of[i]].chunk(int(row_of[i])),
+                   lambda: _in_order(segments, seg_of, row_of, Segment.chunks_at))
     sent_seg, sent_row = [], []
     for _, k, r in sorted((ident, k, r) for _, ident, k, r in live):
         lo, hi = parts[k][0].sentence_rows(r)
@@ -210,7 +219,8 @@ def assemble(parts: Sequence[tuple[Segment, frozenset]], dim: int) -> Live:
         a, s, e = (int(v) for v in segment.sentences[s_row[i]])
         return segment.articles[a].id, s, e
 
-    sentences = _Lazy(len(s_seg), sentence)
+    sentences = _Lazy(len(s_seg), sentence,
+                      lambda: _in_order(segments, s_seg, s_row, Segment.sentences_at))
     whole = len(parts) == 1 and len(s_row) == len(segments[0].sentences)
     vectors = segments[0].sentence_vectors if whole else _Rows(
         [s.sentence_vectors for s in segments], s_seg, s_row, dim)

@@ -134,7 +134,8 @@ def write_segment(root: Path, new: NewSegment, settings: Settings) -> dict:
 
 
 def _load(path: Path) -> np.ndarray:
-    return np.load(path, allow_pickle=False, mmap_mode="r")
+    """A memory-mapped array, as a plain ndarray view (memmap's per-item overhead is large)."""
+    return np.asarray(np.load(path, allow_pickle=False, mmap_mode="r"))
 
 
 @dataclass
@@ -196,6 +197,21 @@ class Segment:
         return Chunk(id=f"{article.id}#{ordinal}", article_id=article.id, start=start, end=end,
                      text=article.text[start:end],
                      sentences=tuple((int(s), int(e)) for s, e in self.chunk_spans[lo:hi]))
+
+    def chunks_at(self, rows: np.ndarray) -> list[Chunk]:
+        """The chunks of these rows, made in one pass (what iterating the index does)."""
+        table, ptr, spans = self.chunks[rows].tolist(), self.chunk_span_ptr, self.chunk_spans
+        lo, hi = ptr[rows].tolist(), ptr[np.asarray(rows) + 1].tolist()
+        out = []
+        for (a, ordinal, start, end), s, e in zip(table, lo, hi):
+            article = self.articles[a]
+            out.append(Chunk(id=f"{article.id}#{ordinal}", article_id=article.id, start=start,
+                             end=end, text=article.text[start:end],
+                             sentences=tuple(map(tuple, spans[s:e].tolist()))))
+        return out
+
+    def sentences_at(self, rows: np.ndarray) -> list[tuple[str, int, int]]:
+        return [(self.articles[a].id, s, e) for a, s, e in self.sentences[rows].tolist()]
 
     def article_chunks_of(self, article_row: int) -> list[Chunk]:
         return [self.chunk(r) for r in range(*self.chunk_rows(article_row))]
