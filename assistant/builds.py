@@ -98,7 +98,7 @@ def write_build(index_dir: Path, manifest: dict) -> Path:
     name = f"build-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
     staging = index_dir / f".staging-{name}"
     staging.mkdir(parents=True)
-    (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
+    (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False),
                                            encoding="utf-8")
     final = index_dir / name
     os.replace(staging, final)
@@ -136,6 +136,6 @@ def update_manifest(build: Path, **changes: object) -> None:
     if not manifest:
         return
     tmp = build / ".manifest.json.tmp"
-    tmp.write_text(json.dumps({**manifest, **changes}, ensure_ascii=False, indent=1),
+    tmp.write_text(json.dumps({**manifest, **changes}, ensure_ascii=False),
                    encoding="utf-8")
     os.replace(tmp, build / "manifest.json")

@@ -217,7 +217,8 @@ def load_articles(docs_dir: Path, indexed: Mapping[str, str] | None = None, *,
         by_id.setdefault(article.id, []).append((article, path))
     kept = []
     for ident, found in by_id.items():
-        found.sort(key=lambda pair: _precedence(*pair, indexed or {}))
+        if len(found) > 1:  # the precedence looks at file times: only for duplicates
+            found.sort(key=lambda pair: _precedence(*pair, indexed or {}))
         kept.append(found[0][0])
         holder = found[0][0].path
         errors.extend(f"{a.path}: " + msg.FILE_DUPLICATE_ID.format(id=ident, holder=holder)
