@@ -260,6 +260,20 @@ class CachedEmbedder:
             self.problem = f"{self._path.name}: {exc}"
             return 0
 
+    def forget(self, texts: Sequence[str]) -> int:
+        """Drop the vectors of `texts` (those of articles removed from the index); returns how
+        many were dropped."""
+        if self._db is None or not texts:
+            return 0
+        try:
+            dropped = self._db.executemany("DELETE FROM vectors WHERE key = ?",
+                                           [(_key(t),) for t in set(texts)]).rowcount
+            self._db.commit()
+            return dropped
+        except sqlite3.Error as exc:
+            self.problem = f"{self._path.name}: {exc}"
+            return 0
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()

@@ -131,9 +131,7 @@ class Engine:
     def articles(self) -> list[ArticleInfo]:
         """The indexed articles, newest first, with their chunk counts."""
         index = self._retriever.index
-        counts: dict[str, int] = {}
-        for chunk in index.chunks:
-            counts[chunk.article_id] = counts.get(chunk.article_id, 0) + 1
+        counts = index.chunk_counts()
         rows = [ArticleInfo(a, counts.get(a.id, 0)) for a in index.articles.values()]
         return sorted(rows, key=lambda r: (r.article.date, r.article.id), reverse=True)
 
@@ -189,8 +187,10 @@ class Engine:
             if cancel is not None and cancel.is_set():
                 raise AddCancelled(msg.ARTICLE_CANCELLED)
             try:
+                known = {a.path: a for a in self._retriever.index.articles.values()}
                 path = save_article(self.settings.docs_dir, content=content, filename=filename,
-                                    title=title, date=date, source=source, author=author)
+                                    title=title, date=date, source=source, author=author,
+                                    known=known)
             except IngestError as exc:
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
             try:
@@ -207,7 +207,7 @@ class Engine:
                 if isinstance(exc, _Stop):
                     raise AddCancelled(msg.ARTICLE_CANCELLED) from None
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
-            chunks = sum(1 for c in self._retriever.index.chunks if c.article_id == article.id)
+            chunks = self._retriever.index.chunk_counts().get(article.id, 0)
             return article, msg.ARTICLE_ADDED.format(title=article.display_title, chunks=chunks)
         finally:
             self._lock.release()
@@ -225,8 +225,9 @@ class Engine:
         called once when it has to wait for an add to finish."""
         self._acquire(None, waiting)
         try:
-            path = find_article_file(self.settings.docs_dir, article_id)
             article = self.article(article_id)
+            path = find_article_file(self.settings.docs_dir, article_id,
+                                     hint=article.path if article else "")
             if path is None or article is None:
                 raise LibraryError(msg.ARTICLE_NOT_FOUND.format(id=article_id))
             backup = path.read_bytes()

@@ -71,22 +71,26 @@ def slugify(text: str) -> str:
 
 def _scan(docs_dir: Path) -> tuple[list[Path], list[str]]:
     """The regular article files of `docs_dir` sorted by name, and one line per candidate
-    skipped because it is a symbolic link, a folder or another non-regular file."""
+    skipped because it is a symbolic link, a folder or another non-regular file (the file
+    type comes with the listing: no call per file)."""
     if not docs_dir.is_dir():
         return [], []
     files, skipped = [], []
-    for path in sorted(docs_dir.iterdir()):
-        if path.name.startswith(".") or path.suffix.lower() not in SUFFIXES \
-                or path.stem.upper() == "README":
+    with os.scandir(docs_dir) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        stem, suffix = os.path.splitext(entry.name)
+        if entry.name.startswith(".") or suffix.lower() not in SUFFIXES \
+                or stem.upper() == "README":
             continue
         try:
-            mode = path.lstat().st_mode
+            regular = entry.is_file(follow_symlinks=False)
         except OSError:
             continue
-        if stat.S_ISREG(mode):
-            files.append(path)
+        if regular:
+            files.append(docs_dir / entry.name)
         else:
-            skipped.append(f"{path.name}: {msg.FILE_NOT_REGULAR}")
+            skipped.append(f"{entry.name}: {msg.FILE_NOT_REGULAR}")
     return files, skipped
 
 
@@ -198,23 +202,27 @@ def _precedence(article: Article, path: Path, indexed: Mapping[str, str]) -> tup
             mtime, article.path)
 
 
-def load_articles(docs_dir: Path, indexed: Mapping[str, str] | None = None
-                  ) -> tuple[list[Article], list[str]]:
+def load_articles(docs_dir: Path, indexed: Mapping[str, str] | None = None, *,
+                  known: Mapping[str, Article] | None = None) -> tuple[list[Article], list[str]]:
     """All articles of `docs_dir` in file-name order, plus one line per file skipped (unreadable,
     not a regular file, or carrying an id another file holds). `indexed` maps the ids of the
-    previous build to their file names: of two files with one id, that file keeps it."""
+    previous build to their file names: of two files with one id, that file keeps it. `known`
+    maps file names to the articles already read from them (files the caller knows are
+    unchanged): those files are not read or cleaned again."""
     files, errors = _scan(docs_dir)
     by_id: dict[str, list[tuple[Article, Path]]] = {}
+    known = known or {}
     for path in files:
         try:
-            article = to_article(read_doc(path))
+            article = known.get(path.name) or to_article(read_doc(path))
         except (IngestError, OSError) as exc:
             errors.append(f"{path.name}: {exc}")
             continue
         by_id.setdefault(article.id, []).append((article, path))
     kept = []
     for ident, found in by_id.items():
-        found.sort(key=lambda pair: _precedence(*pair, indexed or {}))
+        if len(found) > 1:  # the precedence looks at file times: only for duplicates
+            found.sort(key=lambda pair: _precedence(*pair, indexed or {}))
         kept.append(found[0][0])
         holder = found[0][0].path
         errors.extend(f"{a.path}: " + msg.FILE_DUPLICATE_ID.format(id=ident, holder=holder)
@@ -231,7 +239,8 @@ def render_doc(body: str, *, id: str, title: str = "", date: str = "", source: s
 
 
 def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
-                 title: str = "", date: str = "", source: str = "", author: str = "") -> Path:
+                 title: str = "", date: str = "", source: str = "", author: str = "",
+                 known: Mapping[str, Article] | None = None) -> Path:
     """Write a new article into `docs_dir` after checking it parses and cleans to a body.
 
     `content` is an uploaded file's bytes (`filename` gives its type) or pasted text. Pasted
@@ -240,6 +249,8 @@ def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
     slug: anything else (`../x`, `/tmp/x`) is refused and no file is written. The article is
     checked in memory, written beside as a hidden file, and linked into place only if no file
     has that name (never replacing one); raises IngestError with a Vietnamese message.
+    `known`: articles already read, by file name (the live index), not read again to check
+    that the id is free.
     """
     import tempfile
 
@@ -261,7 +272,8 @@ def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
     data = text.encode("utf-8")
     final = docs_dir / f"{ident}{suffix}"
     article = to_article(_parse(data, final.name))
-    if article.id in {a.id for a in load_articles(docs_dir)[0]} or os.path.lexists(final):
+    taken = {a.id for a in load_articles(docs_dir, known=known)[0]}
+    if article.id in taken or os.path.lexists(final):
         raise IngestError(msg.ARTICLE_EXISTS.format(id=article.id))
     docs_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("wb", dir=docs_dir, prefix=_STAGED, suffix=suffix,
@@ -298,9 +310,12 @@ def remove_upload_leftovers(docs_dir: Path, older_than: float = 10.0) -> list[st
     return removed
 
 
-def find_article_file(docs_dir: Path, article_id: str) -> Path | None:
-    """The docs/ file that holds the article `article_id`."""
-    for path in list_doc_files(docs_dir):
+def find_article_file(docs_dir: Path, article_id: str, hint: str = "") -> Path | None:
+    """The docs/ file that holds the article `article_id`; the file named `hint` (where the
+    index found it) is tried first, so the folder is read only when the article moved."""
+    files = list_doc_files(docs_dir)
+    first = [p for p in files if hint and p.name == hint]
+    for path in first + [p for p in files if p not in first]:
         try:
             if read_doc(path).id == article_id:
                 return path

@@ -1,13 +1,19 @@
-"""The lexical side of the index: Vietnamese tokens in two BM25 fields (bm25s).
+"""The lexical side of the index: Vietnamese tokens in two BM25 fields.
 
 Vietnamese words are mostly two or more syllables ("chuyển đổi số"), so besides single
 syllables each field also holds adjacent-syllable pairs, which stand in for word segmentation.
 The `exact` field keeps diacritics; the `folded` field strips them, so "chuyen doi so" finds
 "chuyển đổi số". Question words ("bao nhiêu", "gì", ...) are dropped from queries only.
+
+Each segment of the index stores its term frequencies (`Postings`); BM25 (bm25s's Lucene
+variant and parameters) is computed at query time with document frequencies and mean length
+counted over the live chunks of all segments, so an index updated one article at a time
+scores exactly like one built from scratch, and nothing is rebuilt for the rest.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -16,7 +22,8 @@ import numpy as np
 
 from .clean import fold, normalize
 
-__all__ = ["tokenize", "has_diacritics", "LexicalIndex"]
+__all__ = ["tokenize", "has_diacritics", "token_hashes", "Postings", "LexicalIndex",
+           "DiacriticRestorer"]
 
 _TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|\w+")
 _QUESTION_WORDS = frozenset(
@@ -44,50 +51,141 @@ def tokenize(text: str, *, folded: bool, query: bool = False) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Postings:
+    """One BM25 field of one segment: for each token (by 64-bit hash, sorted), the chunk rows
+    holding it and how often; and the length in tokens of every chunk. Memory-mapped."""
+
+    vocab: np.ndarray  # uint64 token hashes, sorted
+    ptr: np.ndarray  # int64, len(vocab) + 1: postings of token j are ptr[j]:ptr[j + 1]
+    rows: np.ndarray  # int32 chunk row (in the segment)
+    tf: np.ndarray  # float32 term frequency
+    lengths: np.ndarray  # int32 tokens per chunk
+
+    _FILES = ("vocab", "ptr", "rows", "tf", "lengths")
+
+    @classmethod
+    def build(cls, token_lists: Sequence[list[str]]) -> "Postings":
+        """Postings of `token_lists` (one list per chunk; an empty one counts as one empty
+        token, as bm25s does)."""
+        ids: dict[str, int] = {}
+        cols, rows, tfs, lengths = [], [], [], []
+        for row, tokens in enumerate(token_lists):
+            tokens = tokens or [""]
+            lengths.append(len(tokens))
+            counts: dict[int, int] = {}
+            for token in tokens:
+                j = ids.setdefault(token, len(ids))
+                counts[j] = counts.get(j, 0) + 1
+            cols.extend(counts)
+            tfs.extend(counts.values())
+            rows.extend([row] * len(counts))
+        hashes = token_hashes(list(ids))
+        order = np.argsort(hashes, kind="stable")
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        col = rank[np.asarray(cols, dtype=np.int64)] if cols else np.zeros(0, dtype=np.int64)
+        by = np.lexsort((np.asarray(rows, dtype=np.int64), col))
+        ptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(col, minlength=len(ids)), out=ptr[1:])
+        return cls(hashes[order], ptr, np.asarray(rows, dtype=np.int32)[by],
+                   np.asarray(tfs, dtype=np.float32)[by], np.asarray(lengths, dtype=np.int32))
+
+    def save(self, directory: Path, prefix: str) -> list[Path]:
+        paths = []
+        for name in self._FILES:
+            path = directory / f"{prefix}-{name}.npy"
+            np.save(path, getattr(self, name), allow_pickle=False)
+            paths.append(path)
+        return paths
+
+    @classmethod
+    def load(cls, directory: Path, prefix: str) -> "Postings":
+        return cls(*(np.asarray(np.load(directory / f"{prefix}-{name}.npy", allow_pickle=False,
+                                        mmap_mode="r")) for name in cls._FILES))
+
+    def find(self, key: np.uint64) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, tf) of the token whose hash is `key` (empty when absent)."""
+        j = int(np.searchsorted(self.vocab, key))
+        if j >= len(self.vocab) or self.vocab[j] != key:
+            return _NO_ROWS, _NO_TF
+        a, b = int(self.ptr[j]), int(self.ptr[j + 1])
+        return np.asarray(self.rows[a:b]), np.asarray(self.tf[a:b])
+
+
+_NO_ROWS = np.zeros(0, dtype=np.int32)
+_NO_TF = np.zeros(0, dtype=np.float32)
+
+
+def token_hashes(tokens: Sequence[str]) -> np.ndarray:
+    """A stable 64-bit hash per token (the vocabulary is stored as sorted hashes, so start-up
+    parses no word list)."""
+    import hashlib
+
+    return np.fromiter((int.from_bytes(hashlib.blake2b(t.encode("utf-8"), digest_size=8)
+                                       .digest(), "little") for t in tokens),
+                       dtype=np.uint64, count=len(tokens))
+
+
+class _Field:
+    """One field over the live chunks of every segment: BM25 (Lucene variant, as bm25s) with
+    document frequencies and the mean length counted over live chunks only, at query time."""
+
+    def __init__(self, parts: Sequence[tuple[Postings, np.ndarray]], total: int) -> None:
+        self.parts = parts  # (postings, position of each segment row; -1: not live)
+        self.total = total
+        lengths = np.zeros(total, dtype=np.float64)
+        for postings, pos in parts:
+            live = pos >= 0
+            lengths[pos[live]] = postings.lengths[live]
+        self.lengths = lengths
+        self.mean = float(lengths.sum() / total) if total else 1.0
+
+    def scores(self, tokens: list[str]) -> np.ndarray:
+        scores = np.zeros(self.total, dtype=np.float64)
+        if not tokens or not self.total:
+            return scores.astype(np.float32)
+        for key in token_hashes(tokens):  # a repeated query token counts again, as in bm25s
+            found = []
+            for postings, pos in self.parts:
+                rows, tf = postings.find(key)
+                if len(rows):
+                    at = pos[rows]
+                    live = at >= 0
+                    found.append((at[live], tf[live]))
+            df = sum(len(at) for at, _ in found)
+            if not df:
+                continue
+            idf = np.log(1 + (self.total - df + 0.5) / (df + 0.5))
+            for at, tf in found:
+                norm = _K1 * (1 - _B + _B * self.lengths[at] / self.mean)
+                scores[at] += idf * tf / (norm + tf)
+        return scores.astype(np.float32)
+
+
+_K1, _B = 1.5, 0.75  # bm25s's defaults (its Lucene variant), kept so retrieval is unchanged
+
+
 class LexicalIndex:
-    """BM25 over the exact and the folded field of the same chunks."""
+    """BM25 over the exact and the folded field of the live chunks of every segment."""
 
-    exact: object  # bm25s.BM25
-    folded: object
+    def __init__(self, parts: Sequence[tuple[Postings, Postings, np.ndarray]],
+                 total: int) -> None:
+        self.exact = _Field([(e, pos) for e, _, pos in parts], total)
+        self.folded = _Field([(f, pos) for _, f, pos in parts], total)
 
-    @classmethod
-    def build(cls, texts: Sequence[str]) -> "LexicalIndex":
-        import bm25s
-
-        fields = []
-        for folded in (False, True):
-            bm25 = bm25s.BM25()
-            bm25.index([tokenize(t, folded=folded) or [""] for t in texts], show_progress=False)
-            fields.append(bm25)
-        return cls(*fields)
-
-    def save(self, directory: Path) -> None:
-        self.exact.save(str(directory / "exact"))
-        self.folded.save(str(directory / "folded"))
-
-    @classmethod
-    def load(cls, directory: Path) -> "LexicalIndex":
-        import bm25s
-
-        return cls(bm25s.BM25.load(str(directory / "exact")),
-                   bm25s.BM25.load(str(directory / "folded")))
+    @staticmethod
+    def build_fields(texts: Sequence[str]) -> tuple[Postings, Postings]:
+        """The exact and the folded postings of one segment's passages."""
+        return tuple(Postings.build([tokenize(t, folded=folded) for t in texts])
+                     for folded in (False, True))
 
     def scores(self, query: str, exact_weight: float) -> np.ndarray:
         """A score per chunk. Without diacritics in the query only the folded field counts."""
-        folded = self._field_scores(self.folded, tokenize(query, folded=True, query=True))
+        folded = self.folded.scores(tokenize(query, folded=True, query=True))
         if not has_diacritics(query):
             return folded
-        exact = self._field_scores(self.exact, tokenize(query, folded=False, query=True))
+        exact = self.exact.scores(tokenize(query, folded=False, query=True))
         return exact_weight * exact + (1 - exact_weight) * folded
-
-    @staticmethod
-    def _field_scores(bm25: object, tokens: list[str]) -> np.ndarray:
-        vocab = bm25.vocab_dict
-        known = [t for t in tokens if t in vocab]
-        n = bm25.scores["num_docs"]
-        if not known:
-            return np.zeros(n, dtype=np.float32)
-        return np.asarray(bm25.get_scores(known), dtype=np.float32)
 
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
@@ -105,35 +203,41 @@ class DiacriticRestorer:
     """
 
     def __init__(self, texts: Sequence[str]) -> None:
-        from collections import Counter
-
-        self._uni: Counter[str] = Counter()
-        self._bi: Counter[tuple[str, str]] = Counter()
-        for text in list(texts) + [_QUESTION_FORMS] * 20:
-            words = _SYLLABLE.findall(normalize(text).lower())
-            self._uni.update(words)
-            self._bi.update(zip(words, words[1:]))
+        self._uni, self._bi = self.counts(texts)
+        self._add_question_forms()
         self._index_forms()
+
+    @staticmethod
+    def counts(texts: Sequence[str]) -> tuple[Counter, Counter]:
+        """Syllable and syllable-pair counts of `texts` (what a segment stores: counts of
+        several segments add up, and those of removed articles are subtracted)."""
+        uni: Counter[str] = Counter()
+        bi: Counter[tuple[str, str]] = Counter()
+        for text in texts:
+            words = _SYLLABLE.findall(normalize(text).lower())
+            uni.update(words)
+            bi.update(zip(words, words[1:]))
+        return uni, bi
+
+    @classmethod
+    def from_counts(cls, uni: Counter, bi: Counter) -> "DiacriticRestorer":
+        """The restorer of a corpus whose `counts` are given (question forms added here)."""
+        restorer = cls.__new__(cls)
+        restorer._uni, restorer._bi = Counter(uni), Counter(bi)
+        restorer._add_question_forms()
+        restorer._index_forms()
+        return restorer
+
+    def _add_question_forms(self) -> None:
+        uni, bi = self.counts([_QUESTION_FORMS])
+        for _ in range(20):
+            self._uni.update(uni)
+            self._bi.update(bi)
 
     def _index_forms(self) -> None:
         self._forms: dict[str, list[str]] = {}
-        for word in self._uni:
-            self._forms.setdefault(fold(word), []).append(word)
-
-    def to_json(self) -> dict:
-        """The syllable and pair counts, to be saved with a build."""
-        return {"uni": dict(self._uni), "bi": {f"{a} {b}": n for (a, b), n in self._bi.items()}}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "DiacriticRestorer":
-        """The restorer saved by `to_json`, without re-reading the corpus."""
-        from collections import Counter
-
-        restorer = cls.__new__(cls)
-        restorer._uni = Counter(data["uni"])
-        restorer._bi = Counter({tuple(k.split(" ", 1)): n for k, n in data["bi"].items()})
-        restorer._index_forms()
-        return restorer
+        for word in sorted(self._uni):  # sorted: the same candidates in the same order however
+            self._forms.setdefault(fold(word), []).append(word)  # the counts were summed
 
     def _best(self, words: list[str]) -> list[str]:
         import math

@@ -50,6 +50,11 @@ class Settings:
     hnsw_m: int = 32
     hnsw_ef_construction: int = 200  # build-time graph breadth (bench: 80 capped recall@5 at 0.93)
     hnsw_ef_search: int = 256  # query-time breadth: recall@5 0.97 against exact at 10^5 (bench)
+    # Segments (incremental updates): an update writes one segment for the changed articles;
+    # above `segment_max_count` segments the smaller half are merged into it, and a segment
+    # that lost more than `segment_rewrite_fraction` of its chunks is rewritten without them.
+    segment_max_count: int = 8
+    segment_rewrite_fraction: float = 0.25
     # Chunk vectors: "sentences" = normalized mean of the chunk's sentence vectors plus
     # `chunk_title_weight` x its title's vector (only sentences and titles are embedded: half
     # the cost of a build; eval before/after in README), or "chunks" = embed each chunk's text.
@@ -147,7 +152,8 @@ _CHOICES = {"fusion": ("weighted", "rrf"), "answer_mode": ("extractive", "llm"),
 _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
               "chunk_max_tokens": (1, None), "chunk_min_tokens": (0, None),
               "chunk_overlap_sentences": (0, None), "ann_threshold": (1, None),
-              "hnsw_m": (2, None), "top_k": (1, None), "candidates": (1, None),
+              "hnsw_m": (2, None), "segment_max_count": (1, None),
+              "top_k": (1, None), "candidates": (1, None),
               "rrf_k": (1, None), "max_question_chars": (1, None),
               "max_answer_sentences": (1, None), "port": (1, 65535),
               "summary_sentences": (1, 20), "api_max_body_bytes": (1, None),
@@ -157,7 +163,8 @@ _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
 _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
     "dense_weight", "exact_weight", "second_answer_ratio", "min_answer_score",
     "score_coverage_weight", "score_context_weight", "score_dense_weight",
-    "type_mismatch_penalty", "adjacent_join_ratio", "date_boost", "related_min_score")} | {
+    "type_mismatch_penalty", "adjacent_join_ratio", "date_boost", "related_min_score",
+    "segment_rewrite_fraction")} | {
     "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0),
     "summary_fact_weight": (0.0, 1.0)}
 _POSITIVE = ("dense_span", "llm_timeout", "login_block_seconds", "login_block_max_seconds")

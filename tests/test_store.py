@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant import store
@@ -11,7 +12,7 @@ from assistant.retrieve import Retriever
 from assistant.settings import load_settings
 from assistant.store import IndexUnavailable, ensure_index, load_index
 
-from .conftest import FakeEmbedder
+from .conftest import DOCS, FakeEmbedder
 
 
 @pytest.fixture
@@ -79,7 +80,8 @@ def test_another_embedder_rebuilds_instead_of_mixing(settings, fake_embedder) ->
 
 def test_damaged_index_gives_a_clear_message_and_is_rebuilt(settings, fake_embedder) -> None:
     index, _ = ensure_index(settings, fake_embedder)
-    (index.directory / "chunks.jsonl").write_text("garbage", encoding="utf-8")
+    segment = settings.index_dir / "segments" / index.manifest["segments"][0]["name"]
+    (segment / "articles.jsonl").write_text("garbage", encoding="utf-8")
     with pytest.raises(IndexUnavailable, match="checksum"):
         load_index(settings.index_dir)
     rebuilt, report = ensure_index(settings, fake_embedder)
@@ -94,9 +96,9 @@ def test_a_build_that_dies_halfway_leaves_the_old_index_serving(settings, fake_e
     (small_docs / "moi.txt").write_text("Bài mới có 12 câu.", encoding="utf-8")
 
     def killed(*args, **kwargs):
-        raise KeyboardInterrupt("killed while writing the dense index")
+        raise KeyboardInterrupt("killed while writing the new segment's arrays")
 
-    monkeypatch.setattr("faiss.write_index", killed)
+    monkeypatch.setattr("numpy.save", killed)
     with pytest.raises(KeyboardInterrupt):
         ensure_index(settings, fake_embedder)
     monkeypatch.undo()
@@ -105,6 +107,8 @@ def test_a_build_that_dies_halfway_leaves_the_old_index_serving(settings, fake_e
     fresh, report = ensure_index(settings, fake_embedder)
     assert "moi" in fresh.articles
     assert not any(p.name.startswith(".staging-") for p in settings.index_dir.iterdir())
+    assert not any(p.name.startswith(".staging-")
+                   for p in (settings.index_dir / "segments").iterdir())
 
 
 def test_large_corpora_get_an_approximate_index(settings, fake_embedder) -> None:
@@ -315,7 +319,8 @@ def test_start_up_reads_the_saved_tables_instead_of_the_chunks(settings, fake_em
     for plain in ("chuyen doi so", "de an 06", "hoi nghi tai da nang"):
         assert loaded.restorer.restore(plain) == fresh.restore(plain)
     assert isinstance(loaded.restorer, DiacriticRestorer)
-    assert all((index.directory / name).is_file() for name in ("idf.json", "restorer.json"))
+    segment = settings.index_dir / "segments" / index.manifest["segments"][0]["name"]
+    assert (segment / "stats.json").is_file()
 
 
 def test_build_progress_counts_the_texts_not_in_the_cache_and_can_stop_the_build(
@@ -344,3 +349,141 @@ def test_build_progress_counts_the_texts_not_in_the_cache_and_can_stop_the_build
     total = seen[0][1]  # the new article's texts the cache lacked, the 8 embedded before gone
     assert seen[-1] == (total, total) and total == report.embedded
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+# --- issue 12, point 2: one-article changes touch only what changed, and answer the same ---
+
+_QUERIES = ("Hải Dương có bao nhiêu sản phẩm OCOP?", "chuyen doi so", "VNeID", "Đề án 06",
+            "Nghệ An điểm phát sóng", "hội nghị tại Đà Nẵng")
+
+
+def _top(index, embedder, settings, mode: str, query: str) -> list[tuple[str, float]]:
+    hits = Retriever(index, embedder, settings).search(query, k=10, mode=mode)
+    return [(h.chunk.id, h.score) for h in hits]
+
+
+def _same_results(updated, fresh, embedder, settings) -> None:
+    assert list(updated.articles) == list(fresh.articles)
+    assert [c.id for c in updated.chunks] == [c.id for c in fresh.chunks]
+    assert list(updated.sentences) == list(fresh.sentences)
+    assert np.allclose(np.asarray(updated.sentence_vectors), np.asarray(fresh.sentence_vectors))
+    for mode in ("dense", "lexical", "hybrid"):
+        for query in _QUERIES:
+            got = _top(updated, embedder, settings, mode, query)
+            want = _top(fresh, embedder, settings, mode, query)
+            assert [i for i, _ in got] == [i for i, _ in want], (mode, query)
+            assert np.allclose([s for _, s in got], [s for _, s in want], atol=1e-6, rtol=0)
+    assert updated.idf == pytest.approx(fresh.idf)
+    for plain in ("chuyen doi so", "de an 06", "nghe an co 42 diem"):
+        assert updated.restorer.restore(plain) == fresh.restorer.restore(plain)
+
+
+def test_an_index_updated_article_by_article_answers_like_a_fresh_build(
+        settings, fake_embedder, small_docs: Path, tmp_path: Path) -> None:
+    ensure_index(settings, fake_embedder)
+    extra = DOCS / "thu-huong-thanh-qua-chuyen-doi-so.txt"
+    (small_docs / "moi.txt").write_text(
+        "---\nid: moi\ntitle: Bài mới về Nghệ An\n---\nNghệ An có 42 điểm phát sóng mới. "
+        "Chuyển đổi số ở Nghệ An được đẩy mạnh.\n", encoding="utf-8")
+    _, added = ensure_index(settings, fake_embedder)
+    (small_docs / "moi.txt").unlink()
+    _, removed = ensure_index(settings, fake_embedder)
+    (small_docs / extra.name).write_bytes(extra.read_bytes())
+    fake_embedder.calls.clear()
+    updated, third = ensure_index(settings, fake_embedder)
+    assert (added.added, removed.removed, third.added) == (("moi",), ("moi",),
+                                                           ("thu-huong-thanh-qua-chuyen-doi-so",))
+    new = updated.articles["thu-huong-thanh-qua-chuyen-doi-so"]
+    assert fake_embedder.calls and all(t in new.text or t == new.title
+                                       for t in fake_embedder.calls)  # only the new article
+    assert len(updated.manifest["segments"]) == 2  # the first and the new (moi's emptied)
+    fresh, report = ensure_index(settings.replace(index_dir=tmp_path / "fresh"), fake_embedder)
+    assert report.action == "rebuilt" and len(fresh.manifest["segments"]) == 1
+    _same_results(updated, fresh, fake_embedder, settings)
+
+
+def test_many_small_segments_are_merged_and_still_answer_like_a_fresh_build(
+        settings, fake_embedder, small_docs: Path, tmp_path: Path) -> None:
+    settings = settings.replace(segment_max_count=3)
+    ensure_index(settings, fake_embedder)
+    for n in range(5):
+        (small_docs / f"tin-{n}.txt").write_text(
+            f"---\nid: tin-{n}\ntitle: Tin số {n}\n---\nTỉnh thứ {n} có {n + 40} điểm phát sóng "
+            f"mới. Chuyển đổi số ở tỉnh {n} được đẩy mạnh.\n", encoding="utf-8")
+        index, _ = ensure_index(settings, fake_embedder)
+        assert len(index.manifest["segments"]) <= 3
+    (small_docs / "tin-2.txt").unlink()
+    updated, _ = ensure_index(settings, fake_embedder)
+    fresh, _ = ensure_index(settings.replace(index_dir=tmp_path / "fresh"), fake_embedder)
+    _same_results(updated, fresh, fake_embedder, settings)
+
+
+def test_a_segment_that_lost_most_of_its_articles_is_rewritten_without_them(
+        settings, fake_embedder, small_docs: Path) -> None:
+    first, _ = ensure_index(settings, fake_embedder)
+    (small_docs / "de-an-06-hoi-nghi-da-nang.txt").unlink()
+    index, _ = ensure_index(settings, fake_embedder)
+    names = [s["name"] for s in index.manifest["segments"]]
+    assert first.manifest["segments"][0]["name"] not in names
+    assert all(not s["removed"] for s in index.manifest["segments"])
+    assert "de-an-06-hoi-nghi-da-nang" not in index.articles
+
+
+def test_an_unchanged_file_is_not_read_again(settings, fake_embedder, small_docs: Path,
+                                             monkeypatch) -> None:
+    ensure_index(settings, fake_embedder)
+    read = []
+    real = store.sha256
+    monkeypatch.setattr(store, "sha256", lambda path: read.append(path.name) or real(path))
+    (small_docs / "moi.txt").write_text("Nghệ An có 42 điểm phát sóng mới.", encoding="utf-8")
+    index, report = ensure_index(settings, fake_embedder)
+    assert report.added == ("moi",) and "moi.txt" in read
+    assert not any(name.endswith(".txt") and name != "moi.txt" for name in read)
+
+
+def test_bm25_scores_equal_those_of_bm25s(articles) -> None:
+    import bm25s
+
+    from assistant.lexical import LexicalIndex, tokenize
+
+    texts = [a.text[i:i + 700] for a in articles.values() for i in range(0, len(a.text), 500)]
+    exact, folded = LexicalIndex.build_fields(texts)
+    ours = LexicalIndex([(exact, folded, np.arange(len(texts)))], len(texts))
+    reference = bm25s.BM25()
+    reference.index([tokenize(t, folded=True) or [""] for t in texts], show_progress=False)
+    for query in ("chuyen doi so", "de an 06 ha noi", "ocop hai duong so so"):
+        tokens = [t for t in tokenize(query, folded=True, query=True)
+                  if t in reference.vocab_dict]
+        assert np.allclose(ours.scores(query, 0.5), reference.get_scores(tokens), rtol=1e-5,
+                           atol=1e-5)
+
+
+def test_removed_articles_never_come_back_from_an_approximate_index(
+        settings, fake_embedder, small_docs: Path, tmp_path: Path) -> None:
+    approximate = settings.replace(ann_threshold=3, segment_rewrite_fraction=0.9)
+    ensure_index(approximate, fake_embedder)
+    (small_docs / "tang-cuong-nhan-thuc-chuyen-doi-so.txt").unlink()
+    updated, _ = ensure_index(approximate, fake_embedder)
+    assert updated.manifest["segments"][0]["removed"]  # marked removed, graph kept
+    fresh, _ = ensure_index(settings.replace(index_dir=tmp_path / "fresh"), fake_embedder)
+    for query in _QUERIES:
+        got = _top(updated, fake_embedder, approximate, "dense", query)
+        want = _top(fresh, fake_embedder, settings, "dense", query)
+        assert all(i.startswith("de-an-06") for i, _ in got)
+        assert len({i for i, _ in got[:5]} & {i for i, _ in want[:5]}) >= 5 * 0.95
+
+
+@pytest.mark.slow
+def test_with_the_real_model_an_updated_index_answers_like_a_fresh_build(
+        real_embedder, small_docs: Path, tmp_path: Path) -> None:
+    settings = load_settings(env={}, docs_dir=str(small_docs), index_dir=str(tmp_path / "i"),
+                             cache_dir=str(tmp_path / "cache"))
+    ensure_index(settings, real_embedder)
+    extra = DOCS / "thu-huong-thanh-qua-chuyen-doi-so.txt"
+    (small_docs / extra.name).write_bytes(extra.read_bytes())
+    ensure_index(settings, real_embedder)
+    (small_docs / "tang-cuong-nhan-thuc-chuyen-doi-so.txt").unlink()
+    updated, report = ensure_index(settings, real_embedder)
+    assert report.action == "updated" and report.embedded == 0  # a removal embeds nothing
+    fresh, _ = ensure_index(settings.replace(index_dir=tmp_path / "fresh"), real_embedder)
+    _same_results(updated, fresh, real_embedder, settings)
