@@ -211,7 +211,7 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
               vector_sizes=(100_000, 1_000_000), sample: int = 64,
               concurrency: tuple[int, ...] = (1, 2, 4, 8, 16, 32), http_seconds: float = 10.0,
               http_routes: tuple[str, ...] = ROUTES, lexical_max: int = 100_000,
-              ef_values: tuple[int, ...] = (16, 64, 128),
+              ef_values: tuple[int, ...] = (16, 64, 128), http_url: str = "",
               reports_dir: Path | None = None) -> dict:
     """Measure every size, write the JSON and the chart, and return the figures."""
     from .embed import make_embedder
@@ -242,7 +242,8 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
                                           queries, questions, lexical_max, tuple(ef_values))
     if concurrency:
         result["http"] = http_throughput(settings, questions, tuple(concurrency),
-                                         seconds=http_seconds, routes=tuple(http_routes))
+                                         seconds=http_seconds, routes=tuple(http_routes),
+                                         url=http_url)
     result["seconds"] = round(time.perf_counter() - started)
     if reports_dir is not None:
         result["files"] = write_report(result, reports_dir)

@@ -129,12 +129,28 @@ def _level(url: str, route: str, questions: list[str], n: int, seconds: float) -
             **(latency(latencies) if latencies else {"p50_ms": None, "p95_ms": None})}
 
 
-def http_throughput(settings: Settings, questions: list[str],
-                    levels: tuple[int, ...] = (1, 2, 4, 8, 16, 32), *, seconds: float = 10.0,
-                    routes: tuple[str, ...] = ROUTES, ready_timeout: float = 600.0) -> dict:
-    """Answers/s and latency against N concurrent clients on a real server (loopback)."""
+def _drive(url: str, questions: list[str], levels: tuple[int, ...], seconds: float,
+           routes: tuple[str, ...]) -> list[dict]:
     import httpx
 
+    with httpx.Client() as http:  # warm: every question answered once per route
+        for route in routes:
+            for question in questions:
+                (_ask_api if route == "api" else _ask_queue)(http, url, question)
+    return [_level(url, route, questions, n, seconds) for route in routes for n in levels]
+
+
+def http_throughput(settings: Settings, questions: list[str],
+                    levels: tuple[int, ...] = (1, 2, 4, 8, 16, 32), *, seconds: float = 10.0,
+                    routes: tuple[str, ...] = ROUTES, ready_timeout: float = 600.0,
+                    url: str = "") -> dict:
+    """Answers/s and latency against N concurrent clients on a real server (loopback), or on
+    the server or proxy already running at `url` (several processes behind nginx)."""
+    if url:
+        return {"server": f"{url} (started outside the bench; clients are threads of the "
+                          "bench process)", "chat_concurrency": None,
+                "seconds_per_level": seconds, "ready_s": 0.0,
+                "levels": _drive(url.rstrip("/"), questions, levels, seconds, routes)}
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as scratch:
@@ -149,12 +165,7 @@ def http_throughput(settings: Settings, questions: list[str],
             except RuntimeError as exc:
                 tail = (root / "server.log").read_text(errors="replace")[-2000:]
                 raise RuntimeError(f"{exc}; server log:\n{tail}") from exc
-            with httpx.Client() as http:  # warm: every question answered once per route
-                for route in routes:
-                    for question in questions:
-                        (_ask_api if route == "api" else _ask_queue)(http, url, question)
-            rows = [_level(url, route, questions, n, seconds)
-                    for route in routes for n in levels]
+            rows = _drive(url, questions, levels, seconds, routes)
         finally:
             server.terminate()
             try:

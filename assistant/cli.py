@@ -232,6 +232,7 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
                        sample=args.sample, concurrency=args.concurrency,
                        http_seconds=args.http_seconds, http_routes=args.http_routes,
                        lexical_max=args.lexical_max, ef_values=args.ef_search,
+                       http_url=args.http_url,
                        reports_dir=Path(args.reports_dir) if args.reports_dir
                        else settings.eval_dir / "reports")
     print("\n".join(bench_lines(result)))
@@ -358,6 +359,9 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
     p.add_argument("--http-routes", type=_routes, default=("api", "queue"),
                    help="api (POST /api/ask), queue (the chat's /ask through Gradio's "
                         "queue, ASSISTANT_CHAT_CONCURRENCY at once) or both (default api,queue)")
+    p.add_argument("--http-url", default="",
+                   help="drive the server or proxy already running there instead of starting "
+                        "one (e.g. nginx in front of several servers)")
     p.add_argument("--questions", type=int, default=40,
                    help="eval questions timed at each size (default 40)")
     p.add_argument("--sample", type=int, default=64,
