@@ -221,7 +221,9 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
     times = -(-n // lexical_max)
     built = n // times
     n = built * times
-    row: dict = {"chunks": n}
+    row: dict = {"chunks": n, "search_threads": 1}
+    threads = faiss.omp_get_max_threads()  # builds use every core; searches one thread, as a
+    faiss.omp_set_num_threads(1)  # server should (OMP_NUM_THREADS=1: idle threads spin)
     vectors = _perturbed(base, n, seed=n)
     row["vectors_mib"] = round(vectors.nbytes / 2**20)
     started = time.perf_counter()
@@ -235,10 +237,12 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
     if approximate:
         flat.reset()  # its memory, for the HNSW build
     started = time.perf_counter()
+    faiss.omp_set_num_threads(threads)
     with PeakRss() as peak:  # as store._dense_index builds it above ann_threshold
         hnsw = faiss.IndexHNSWFlat(base.shape[1], settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
         hnsw.hnsw.efConstruction = settings.hnsw_ef_construction
         hnsw.add(vectors)
+    faiss.omp_set_num_threads(1)
     del vectors
     row["hnsw"] = {"m": settings.hnsw_m, "ef_construction": settings.hnsw_ef_construction,
                    "build_s": round(time.perf_counter() - started, 1), **peak.figures()}
@@ -280,4 +284,6 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
             lambda qv, m=mode: retriever.search(qv[0], mode=m, query_vector=qv[1]), asked))
     row["lexical"]["scores_only"] = latency(_timed(
         lambda q: lexical.scores(q, settings.exact_weight), questions))
+    faiss.omp_set_num_threads(threads)
+    row["hnsw"]["build_threads"] = threads
     return row
