@@ -234,17 +234,26 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
                     "method": "embedding time = per-text cost on a real sample x texts "
                               "embedded (extrapolated); builds run on real docs/ vectors "
                               "perturbed", "sizes": [], "vector_side": [], "http": {}}
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+
+    def keep() -> None:  # the figures so far, in case the run is stopped
+        result["seconds"] = round(time.perf_counter() - started)
+        if reports_dir is not None:
+            write_report(result, reports_dir, stamp, chart=False)
+
     for n in sizes:
         result["sizes"].append(_in_child(_one_size, settings, n, questions, base, per_text))
+        keep()
     if vector_sizes:
         queries = np.asarray(real.embed_queries(questions), dtype=np.float32)
         result["vector_side"] = _in_child(_vector_sizes, settings, tuple(vector_sizes), base,
                                           queries, questions, lexical_max, tuple(ef_values))
+        keep()
     if concurrency:
         result["http"] = http_throughput(settings, questions, tuple(concurrency),
                                          seconds=http_seconds, routes=tuple(http_routes),
                                          url=http_url)
     result["seconds"] = round(time.perf_counter() - started)
     if reports_dir is not None:
-        result["files"] = write_report(result, reports_dir)
+        result["files"] = write_report(result, reports_dir, stamp)
     return result

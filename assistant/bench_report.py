@@ -88,16 +88,23 @@ def bench_lines(result: dict) -> list[str]:
     return out
 
 
-def write_report(result: dict, reports_dir: Path) -> list[str]:
-    """`bench-<timestamp>.json` and `.png` (latency and memory against size) in `reports_dir`."""
+def write_report(result: dict, reports_dir: Path, stamp: str = "", *,
+                 chart: bool = True) -> list[str]:
+    """`bench-<stamp>.json` and `.png` (latency and memory against size) in `reports_dir`;
+    `chart=False`: the JSON only (what the bench has measured so far, written after each step
+    so a run stopped halfway keeps its figures)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     reports_dir.mkdir(parents=True, exist_ok=True)
-    path = reports_dir / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    path = reports_dir / f"bench-{stamp or time.strftime('%Y%m%d-%H%M%S')}.json"
+    partial = path.with_suffix(".json.tmp")
+    partial.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    partial.replace(path)
+    if not chart:
+        return [str(path)]
     panels = [p for p in (_sizes_panels(result["sizes"]) if result["sizes"] else [])
               + ([_vector_panel(result["vector_side"])] if result.get("vector_side") else [])
               + ([_http_panel(result["http"])] if (result.get("http") or {}).get("levels")
