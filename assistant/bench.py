@@ -103,7 +103,6 @@ def _one_size(settings: Settings, n: int, questions: list[str], base: np.ndarray
               per_text: dict, queue) -> None:
     """Child process: every figure of one corpus size (its own peak RSS)."""
     from .embed import make_embedder
-    from .engine import Engine
     from .store import ensure_index
 
     real = make_embedder(settings)
@@ -149,31 +148,54 @@ def _one_size(settings: Settings, n: int, questions: list[str], base: np.ndarray
         row["remove_one_s"] = round(time.perf_counter() - started, 2)
         del index
         gc.collect()
-        started = time.perf_counter()
-        with PeakRss() as peak:
-            engine = Engine(s, emb)
-        stages["startup"] = peak.figures()
-        row["startup_s"] = round(time.perf_counter() - started, 2)
-        started = time.perf_counter()
-        with PeakRss() as peak:
-            engine.retriever.restore("ty le phu song")
-            len(engine.retriever.index.idf)  # the two tables read on first use
-        stages["first_plain_query"] = peak.figures()
-        row["first_plain_query_s"] = round(time.perf_counter() - started, 2)
-        search, ask = [], []
-        with PeakRss() as peak:
-            for question in questions:
-                t = time.perf_counter()
-                engine.retriever.search(question)
-                search.append((time.perf_counter() - t) * 1000)
-                t = time.perf_counter()
-                engine.ask(question)
-                ask.append((time.perf_counter() - t) * 1000)
-        stages["search_and_ask"] = peak.figures()
-        row["search"], row["ask"] = latency(search), latency(ask)
-        row["stages_rss"] = stages
+        _serving(s, emb, questions, row, stages)
         row["disk_mib"] = round(_du(s.index_dir) / 2**20, 1)
         row["peak_rss_mib"] = round(_rss_mib())
+    queue.put(row)
+
+
+def _serving(s: Settings, emb, questions: list[str], row: dict, stages: dict) -> None:
+    """Engine start-up on a built index, the first plain question, warm search and ask."""
+    from .engine import Engine
+
+    started = time.perf_counter()
+    with PeakRss() as peak:
+        engine = Engine(s, emb)
+    stages["startup"] = peak.figures()
+    row["startup_s"] = round(time.perf_counter() - started, 2)
+    started = time.perf_counter()
+    with PeakRss() as peak:
+        engine.retriever.restore("ty le phu song")
+        len(engine.retriever.index.idf)  # the two tables read on first use
+    stages["first_plain_query"] = peak.figures()
+    row["first_plain_query_s"] = round(time.perf_counter() - started, 2)
+    search, ask = [], []
+    with PeakRss() as peak:
+        for question in questions:
+            t = time.perf_counter()
+            engine.retriever.search(question)
+            search.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            engine.ask(question)
+            ask.append((time.perf_counter() - t) * 1000)
+    stages["search_and_ask"] = peak.figures()
+    row["search"], row["ask"] = latency(search), latency(ask)
+    row["stages_rss"] = stages
+    row["articles"], row["chunks"] = len(engine.retriever.index.articles), \
+        len(engine.retriever.index.chunks)
+
+
+def _measure_built(settings: Settings, root: Path, questions: list[str], queue) -> None:
+    """Child process: start-up, search and ask on an index a bench run built and left in
+    `root` (`root/docs`, `root/index`; e.g. a size whose add/remove did not fit in time)."""
+    from .embed import make_embedder
+
+    s = settings.replace(docs_dir=str(root / "docs"), index_dir=str(root / "index"),
+                         data_dir=str(root / "var"), cache_dir=str(root / "cache"))
+    row: dict = {"measured_on": str(root)}
+    _serving(s, make_embedder(s), questions, row, {})
+    row["disk_mib"] = round(_du(s.index_dir) / 2**20, 1)
+    row["peak_rss_mib"] = round(_rss_mib())
     queue.put(row)
 
 
@@ -212,7 +234,7 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
               concurrency: tuple[int, ...] = (1, 2, 4, 8, 16, 32), http_seconds: float = 10.0,
               http_routes: tuple[str, ...] = ROUTES, lexical_max: int = 100_000,
               ef_values: tuple[int, ...] = (16, 64, 128), http_url: str = "",
-              reports_dir: Path | None = None) -> dict:
+              measure_built: Path | None = None, reports_dir: Path | None = None) -> dict:
     """Measure every size, write the JSON and the chart, and return the figures."""
     from .embed import make_embedder
     from .store import ensure_index
@@ -243,6 +265,9 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
 
     for n in sizes:
         result["sizes"].append(_in_child(_one_size, settings, n, questions, base, per_text))
+        keep()
+    if measure_built is not None:
+        result["built"] = _in_child(_measure_built, settings, Path(measure_built), questions)
         keep()
     if vector_sizes:
         queries = np.asarray(real.embed_queries(questions), dtype=np.float32)

@@ -69,6 +69,16 @@ def bench_lines(result: dict) -> list[str]:
                 "|---|" + "---:|" * len(sizes)]
         out += [f"| {label} | " + " | ".join(_size_cell(r, key) for r in sizes) + " |"
                 for label, key in _SIZE_ROWS]
+    built = result.get("built")
+    if built:
+        startup_rss = built["stages_rss"]["startup"]["peak_rss_mib"]
+        out += ["", f"index already built ({built['articles']:,} articles, "
+                    f"{built['chunks']:,} chunks, {built['disk_mib']} MiB on disk): start-up "
+                    f"{built['startup_s']} s (peak RSS {startup_rss} "
+                    f"MiB), first plain question {built['first_plain_query_s']} s, search p50 / "
+                    f"p95 {built['search']['p50_ms']} / {built['search']['p95_ms']} ms, ask "
+                    f"{built['ask']['p50_ms']} / {built['ask']['p95_ms']} ms, peak RSS "
+                    f"{built['peak_rss_mib']} MiB"]
     if result.get("vector_side"):
         out += _vector_lines(result["vector_side"])
     http = result.get("http") or {}

@@ -232,7 +232,7 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
                        sample=args.sample, concurrency=args.concurrency,
                        http_seconds=args.http_seconds, http_routes=args.http_routes,
                        lexical_max=args.lexical_max, ef_values=args.ef_search,
-                       http_url=args.http_url,
+                       http_url=args.http_url, measure_built=args.measure_built,
                        reports_dir=Path(args.reports_dir) if args.reports_dir
                        else settings.eval_dir / "reports")
     print("\n".join(bench_lines(result)))
@@ -362,6 +362,9 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
     p.add_argument("--http-url", default="",
                    help="drive the server or proxy already running there instead of starting "
                         "one (e.g. nginx in front of several servers)")
+    p.add_argument("--measure-built", default=None, metavar="DIR",
+                   help="also time engine start-up, search and ask on an index already built "
+                        "in DIR/index over DIR/docs (a size whose run was stopped)")
     p.add_argument("--questions", type=int, default=40,
                    help="eval questions timed at each size (default 40)")
     p.add_argument("--sample", type=int, default=64,
