@@ -5,7 +5,7 @@ import json
 import time
 from pathlib import Path
 
-__all__ = ["write_report", "bench_lines"]
+__all__ = ["write_report", "bench_lines", "merge_reports"]
 
 _SIZE_ROWS = (("texts embedded", "texts_embedded"),
               ("cold build, estimated s", "build_estimated_s"),
@@ -96,6 +96,36 @@ def bench_lines(result: dict) -> list[str]:
                 + (f" ({c['errors']} errors)" if c["errors"] else "") if c else "–"
                 for c in cells) + " |")
     return out
+
+
+def merge_reports(paths: list[Path]) -> dict:
+    """Several bench JSON reports (runs of different parts) as one: sizes and vector rows
+    side by side, the first index measured built, and every HTTP table (the levels of a run
+    after the first are named after its server: `api @ http://127.0.0.1:8080`)."""
+    runs = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
+    merged: dict = {"machine": " | ".join(dict.fromkeys(r["machine"] for r in runs)),
+                    "method": runs[0]["method"], "merged_from": [Path(p).name for p in paths],
+                    "per_text_s": next((r["per_text_s"] for r in runs if r["sizes"]),
+                                       runs[0]["per_text_s"]),
+                    "sizes": sorted((row for r in runs for row in r["sizes"]),
+                                    key=lambda row: row["articles"]),
+                    "vector_side": sorted((row for r in runs for row in r["vector_side"]),
+                                          key=lambda row: row["chunks"]), "http": {}}
+    built = [r["built"] for r in runs if r.get("built")]
+    if built:
+        merged["built"] = built[0]
+    for run in runs:
+        http = run.get("http") or {}
+        if not http.get("levels"):
+            continue
+        if not merged["http"]:
+            merged["http"] = {**http, "levels": list(http["levels"])}
+        else:
+            where = http["server"].split(" ")[0]
+            merged["http"]["levels"] += [{**row, "route": f"{row['route']} @ {where}"}
+                                         for row in http["levels"]]
+            merged["http"]["server"] += f"; {http['server']}"
+    return merged
 
 
 def write_report(result: dict, reports_dir: Path, stamp: str = "", *,

@@ -226,6 +226,15 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from .bench import bench_lines, run_bench
     from .evaluate import load_questions
 
+    reports_dir = Path(args.reports_dir) if args.reports_dir else settings.eval_dir / "reports"
+    if args.merge:
+        from .bench_report import merge_reports, write_report
+
+        result = merge_reports([Path(p) for p in args.merge])
+        files = write_report(result, reports_dir)
+        print("\n".join(bench_lines(result)))
+        print("\n".join(files), file=sys.stderr)
+        return 0
     questions = [q.question for q in load_questions(settings.eval_dir / "questions.jsonl")]
     questions = questions[: max(args.questions, 1)]
     result = run_bench(settings, questions, sizes=args.sizes, vector_sizes=args.vector_sizes,
@@ -233,8 +242,7 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
                        http_seconds=args.http_seconds, http_routes=args.http_routes,
                        lexical_max=args.lexical_max, ef_values=args.ef_search,
                        http_url=args.http_url, measure_built=args.measure_built,
-                       reports_dir=Path(args.reports_dir) if args.reports_dir
-                       else settings.eval_dir / "reports")
+                       reports_dir=reports_dir)
     print("\n".join(bench_lines(result)))
     print("\n".join(result.get("files", [])), file=sys.stderr)
     return 0
@@ -365,6 +373,9 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
     p.add_argument("--measure-built", default=None, metavar="DIR",
                    help="also time engine start-up, search and ask on an index already built "
                         "in DIR/index over DIR/docs (a size whose run was stopped)")
+    p.add_argument("--merge", nargs="+", metavar="JSON", default=None,
+                   help="measure nothing: merge bench JSON reports of separate runs into one "
+                        "report and chart")
     p.add_argument("--questions", type=int, default=40,
                    help="eval questions timed at each size (default 40)")
     p.add_argument("--sample", type=int, default=64,

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from assistant import bench, bench_scale
-from assistant.bench_report import bench_lines, write_report
+from assistant.bench_report import bench_lines, merge_reports, write_report
 from assistant.evaluate import load_questions
 from assistant.ingest import load_articles
 from assistant.lexical import LexicalIndex
@@ -130,3 +130,27 @@ def test_a_tiny_bench_runs_every_part_with_the_real_model_and_server(
     saved = json.loads(Path(result["files"][0]).read_text(encoding="utf-8"))
     assert saved["http"]["chat_concurrency"] == session_settings.chat_concurrency
     assert Path(result["files"][1]).exists()
+
+
+def test_reports_of_separate_runs_merge_into_one_with_every_table(tmp_path: Path) -> None:
+    def level(route: str, n: int) -> dict:
+        return {"route": route, "clients": n, "answers": 5, "errors": 0, "seconds": 1.0,
+                "answers_per_s": 5.0 * n, "p50_ms": 40.0, "p95_ms": 80.0}
+
+    def run(name: str, **parts) -> Path:
+        path = tmp_path / name
+        path.write_text(json.dumps({"machine": "m", "method": "x", "per_text_s": {},
+                                    "sizes": [], "vector_side": [], "http": {}, **parts}))
+        return path
+
+    one = run("a.json", http={"server": "python -m assistant serve", "chat_concurrency": 4,
+                              "seconds_per_level": 1, "levels": [level("api", 1)]})
+    two = run("b.json", http={"server": "http://127.0.0.1:8080 (started outside)",
+                              "chat_concurrency": None, "seconds_per_level": 1,
+                              "levels": [level("api", 1), level("api", 4)]})
+    merged = merge_reports([one, two])
+    assert [r["route"] for r in merged["http"]["levels"]] == [
+        "api", "api @ http://127.0.0.1:8080", "api @ http://127.0.0.1:8080"]
+    lines = bench_lines(merged)
+    assert "| 4 | – | 20.0, 40.0 / 80.0 |" in lines
+    assert merged["merged_from"] == ["a.json", "b.json"]
