@@ -3,13 +3,14 @@
 For each corpus size (articles made of the real sentences of docs/, recombined and lightly
 perturbed so every sentence is a distinct text) one child process measures: the cold build,
 adding and removing one article, engine start-up, warm search and ask latency over the eval
-questions, peak memory and the size on disk. Embedding 10^4 articles would take hours here,
-so the model embeds a sample of real texts to measure its per-text cost, and the build runs
-on real vectors perturbed (each text gets a real docs/ vector plus noise): the embedding time
-of a build is that per-text cost times the texts embedded, an extrapolation the output names
-as such. The vector and lexical sides alone are then measured at 10^5 and 10^6 chunks: flat
-against HNSW (recall@10 and @5 of HNSW against flat, search latency, memory). Writes
-`bench-<timestamp>.json` and `.png` in the reports folder.
+questions, the peak RSS of each stage and the size on disk. Embedding 10^4 articles would take
+hours here, so the model embeds a sample of real texts to measure its per-text cost, and the
+build runs on real vectors perturbed (each text gets a real docs/ vector plus noise): the
+embedding time of a build is that per-text cost times the texts embedded, an extrapolation
+the output names as such. Then the vector and lexical sides alone at 10^5 and 10^6 chunks
+(`bench_scale`), and throughput against concurrent HTTP clients on a real server
+(`bench_http`). Writes `bench-<timestamp>.json` (after each step) and `.png`
+(`bench_report`) in the reports folder.
 """
 from __future__ import annotations
 
