@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -103,7 +104,13 @@ def merge_reports(paths: list[Path]) -> dict:
     side by side, the first index measured built, and every HTTP table (the levels of a run
     after the first are named after its server: `api @ http://127.0.0.1:8080`)."""
     runs = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
-    merged: dict = {"machine": " | ".join(dict.fromkeys(r["machine"] for r in runs)),
+    loads = [float(m.group(1)) for r in runs
+             for m in [re.search(r"load average ([\d.]+)", r["machine"])] if m]
+    cpus = runs[0]["machine"].split(",")[0]
+    merged: dict = {"machine": f"{cpus} shared with other jobs, load average "
+                               f"{min(loads, default=0):.1f} to {max(loads, default=0):.1f} at "
+                               f"the starts of {len(runs)} runs merged",
+                    "machines": [r["machine"] for r in runs],
                     "method": runs[0]["method"], "merged_from": [Path(p).name for p in paths],
                     "per_text_s": next((r["per_text_s"] for r in runs if r["sizes"]),
                                        runs[0]["per_text_s"]),
@@ -145,7 +152,8 @@ def write_report(result: dict, reports_dir: Path, stamp: str = "", *,
     partial.replace(path)
     if not chart:
         return [str(path)]
-    panels = [p for p in (_sizes_panels(result["sizes"]) if result["sizes"] else [])
+    panels = [p for p in (_sizes_panels(result["sizes"], result.get("built"))
+                          if result["sizes"] else [])
               + ([_vector_panel(result["vector_side"])] if result.get("vector_side") else [])
               + ([_http_panel(result["http"])] if (result.get("http") or {}).get("levels")
                  else [])]
@@ -165,26 +173,44 @@ def write_report(result: dict, reports_dir: Path, stamp: str = "", *,
     return [str(path), str(png)]
 
 
-def _sizes_panels(sizes: list[dict]) -> list:
+def _sizes_panels(sizes: list[dict], built: dict | None = None) -> list:
+    """Figures against articles; `built`: a size measured on an index already built (start-up,
+    search and ask only), drawn as hollow markers joined by dotted lines."""
     n = [r["articles"] for r in sizes]
 
+    def extra(ax, values, color_of, label) -> None:
+        if built:
+            line = color_of.get_color()
+            ax.plot([n[-1], built["articles"]], values, ":", color=line)
+            ax.plot([built["articles"]], values[-1:], "o", mfc="none", color=line,
+                    label=f"{label}, built index")
+
     def latency(ax) -> None:
-        ax.plot(n, [r["search"]["p95_ms"] for r in sizes], "o-", label="search p95")
-        ax.plot(n, [r["ask"]["p95_ms"] for r in sizes], "s-", label="ask p95")
-        ax.set(xscale="log", xlabel="articles", ylabel="ms", title="latency (warm)")
+        for key, mark in (("search", "o-"), ("ask", "s-")):
+            (line,) = ax.plot(n, [r[key]["p95_ms"] for r in sizes], mark, label=f"{key} p95")
+            extra(ax, [sizes[-1][key]["p95_ms"], (built or {}).get(key, {}).get("p95_ms")],
+                  line, f"{key} p95")
+        ax.set(xscale="log", yscale="log", xlabel="articles", ylabel="ms",
+               title="latency (warm)")
 
     def seconds(ax) -> None:
         for key, label in (("add_one_s", "add one article"), ("remove_one_s", "remove one"),
                            ("startup_s", "engine start-up")):
-            ax.plot(n, [r[key] for r in sizes], "o-", label=label)
+            (line,) = ax.plot(n, [r[key] for r in sizes], "o-", label=label)
+            if key == "startup_s":
+                extra(ax, [sizes[-1][key], (built or {}).get(key)], line, label)
         ax.axhline(3, color="grey", linestyle=":", label="target 3 s")
         ax.set(xscale="log", yscale="log", xlabel="articles", ylabel="s",
                title="changes and start-up")
 
     def memory(ax) -> None:
         for stage in ("build", "add_one", "startup", "search_and_ask"):
-            ax.plot(n, [r.get("stages_rss", {}).get(stage, {}).get("peak_rss_mib")
-                        for r in sizes], "o-", label=f"peak RSS: {stage}")
+            (line,) = ax.plot(n, [r.get("stages_rss", {}).get(stage, {}).get("peak_rss_mib")
+                                  for r in sizes], "o-", label=f"peak RSS: {stage}")
+            if stage == "startup":
+                extra(ax, [sizes[-1]["stages_rss"]["startup"]["peak_rss_mib"],
+                           (built or {}).get("stages_rss", {}).get("startup", {})
+                           .get("peak_rss_mib")], line, "peak RSS: startup")
         ax.plot(n, [r["disk_mib"] for r in sizes], "s--", label="index on disk")
         ax.set(xscale="log", yscale="log", xlabel="articles", ylabel="MiB", title="memory")
 
