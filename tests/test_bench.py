@@ -112,12 +112,24 @@ def test_the_report_shows_each_route_and_level_and_draws_the_chart(tmp_path: Pat
 
 @pytest.mark.slow
 def test_a_tiny_bench_runs_every_part_with_the_real_model_and_server(
-        session_settings, real_index, tmp_path: Path) -> None:
+        session_settings, real_embedder, real_index, tmp_path: Path) -> None:
+    import shutil
+
+    from assistant.store import ensure_index
+
     questions = [q.question for q in load_questions(DOCS.parent / "eval" / "questions.jsonl")]
     questions = random.Random(0).sample(questions, 4)
+    built = tmp_path / "built"  # an index left by an earlier run, for --measure-built
+    shutil.copytree(DOCS, built / "docs")
+    ensure_index(session_settings.replace(docs_dir=str(built / "docs"),
+                                          index_dir=str(built / "index"),
+                                          cache_dir=str(built / "cache")), real_embedder)
     result = bench.run_bench(session_settings, questions, sizes=(6,), vector_sizes=(1200,),
                              sample=4, concurrency=(1, 3), http_seconds=1.0, lexical_max=600,
-                             ef_values=(16,), reports_dir=tmp_path)
+                             ef_values=(16,), measure_built=built,
+                             reports_dir=tmp_path / "reports")
+    assert result["built"]["articles"] == len(load_articles(DOCS)[0])
+    assert result["built"]["search"]["p95_ms"] > 0
     size = result["sizes"][0]
     assert size["articles"] == 6 and size["texts_embedded"] > 6 * 10
     assert set(size["stages_rss"]) >= {"build", "add_one", "remove_one", "startup"}
