@@ -226,12 +226,23 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from .bench import bench_lines, run_bench
     from .evaluate import load_questions
 
+    reports_dir = Path(args.reports_dir) if args.reports_dir else settings.eval_dir / "reports"
+    if args.merge:
+        from .bench_report import merge_reports, write_report
+
+        result = merge_reports([Path(p) for p in args.merge])
+        files = write_report(result, reports_dir)
+        print("\n".join(bench_lines(result)))
+        print("\n".join(files), file=sys.stderr)
+        return 0
     questions = [q.question for q in load_questions(settings.eval_dir / "questions.jsonl")]
     questions = questions[: max(args.questions, 1)]
     result = run_bench(settings, questions, sizes=args.sizes, vector_sizes=args.vector_sizes,
                        sample=args.sample, concurrency=args.concurrency,
-                       reports_dir=Path(args.reports_dir) if args.reports_dir
-                       else settings.eval_dir / "reports")
+                       http_seconds=args.http_seconds, http_routes=args.http_routes,
+                       lexical_max=args.lexical_max, ef_values=args.ef_search,
+                       http_url=args.http_url, measure_built=args.measure_built,
+                       reports_dir=reports_dir)
     print("\n".join(bench_lines(result)))
     print("\n".join(result.get("files", [])), file=sys.stderr)
     return 0
@@ -242,6 +253,13 @@ def _counts(text: str) -> tuple[int, ...]:
         return tuple(int(float(x)) for x in text.split(",") if x.strip())
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not a list of numbers: {text}") from exc
+
+
+def _routes(text: str) -> tuple[str, ...]:
+    routes = tuple(r.strip() for r in text.split(",") if r.strip())
+    if not set(routes) <= {"api", "queue"}:
+        raise argparse.ArgumentTypeError(f"routes are api and queue, not {text}")
+    return routes
 
 
 def _positive_int(text: str) -> int:
@@ -335,8 +353,29 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
     p.add_argument("--vector-sizes", type=_counts, default=(100_000, 1_000_000),
                    help="chunk counts for the vector side alone (default 100000,1000000; "
                         "empty to skip)")
-    p.add_argument("--concurrency", type=_counts, default=(1, 4, 16),
-                   help="simultaneous askers for the throughput figures (default 1,4,16)")
+    p.add_argument("--lexical-max", type=_positive_int, default=100_000,
+                   help="largest BM25 build on the vector side; above it the built fields are "
+                        "repeated up to the size to time searches (default 100000)")
+    p.add_argument("--ef-search", type=_counts, default=(16, 64, 128),
+                   help="HNSW efSearch values measured besides ASSISTANT_HNSW_EF_SEARCH "
+                        "(default 16,64,128)")
+    p.add_argument("--concurrency", type=_counts, default=(1, 2, 4, 8, 16, 32),
+                   help="concurrent HTTP clients against a real server on loopback "
+                        "(default 1,2,4,8,16,32; empty to skip)")
+    p.add_argument("--http-seconds", type=float, default=10.0,
+                   help="how long each concurrency level asks (default 10)")
+    p.add_argument("--http-routes", type=_routes, default=("api", "queue"),
+                   help="api (POST /api/ask), queue (the chat's /ask through Gradio's "
+                        "queue, ASSISTANT_CHAT_CONCURRENCY at once) or both (default api,queue)")
+    p.add_argument("--http-url", default="",
+                   help="drive the server or proxy already running there instead of starting "
+                        "one (e.g. nginx in front of several servers)")
+    p.add_argument("--measure-built", default=None, metavar="DIR",
+                   help="also time engine start-up, search and ask on an index already built "
+                        "in DIR/index over DIR/docs (a size whose run was stopped)")
+    p.add_argument("--merge", nargs="+", metavar="JSON", default=None,
+                   help="measure nothing: merge bench JSON reports of separate runs into one "
+                        "report and chart")
     p.add_argument("--questions", type=int, default=40,
                    help="eval questions timed at each size (default 40)")
     p.add_argument("--sample", type=int, default=64,
