@@ -7,6 +7,7 @@ rules that read sentences are small named functions with table tests (tests/test
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
@@ -82,24 +83,49 @@ class CorpusNames:
 _PLACE_BEFORE = re.compile(r"\b(?:tinh|tai|o|thanh\s+pho|diem\s+cau(?:\s+tinh)?)\s+$")
 
 
-def _names_of(texts: Iterable[str]) -> CorpusNames:
+def _article_names(text: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The multi-word names of one article (folded -> as written) and those it names as
+    places."""
     shown: dict[str, str] = {}
     places: set[str] = set()
-    for text in texts:
-        folded = fold(text)  # same offsets as the text
-        for m in _NAME.finditer(text):
-            name = fold(m.group())
-            if len(name.split()) < 2 or is_title(name):
-                continue
-            shown.setdefault(name, m.group())
-            if _PLACE_BEFORE.search(folded[max(0, m.start() - 16):m.start()]):
-                places.add(name)
+    folded = fold(text)  # same offsets as the text
+    for m in _NAME.finditer(text):
+        name = fold(m.group())
+        if len(name.split()) < 2 or is_title(name):
+            continue
+        shown.setdefault(name, m.group())
+        if _PLACE_BEFORE.search(folded[max(0, m.start() - 16):m.start()]):
+            places.add(name)
+    return shown, frozenset(places)
+
+
+_ARTICLE_NAMES: dict[tuple[str, str], tuple[dict[str, str], frozenset[str]]] = {}
+
+
+def _names_of(articles: Iterable[Article]) -> CorpusNames:
+    """The corpus's names from each article's, kept per article text: after a one-article
+    change only that article is read again (not the whole corpus)."""
+    shown: dict[str, str] = {}
+    places: set[str] = set()
+    seen = set()
+    for article in articles:
+        key = (article.id, hashlib.sha1(article.text.encode()).hexdigest()
+               if not article.content_hash else article.content_hash)
+        seen.add(key)
+        if key not in _ARTICLE_NAMES:
+            _ARTICLE_NAMES[key] = _article_names(article.text)
+        names, where = _ARTICLE_NAMES[key]
+        for name, written in names.items():
+            shown.setdefault(name, written)
+        places |= where
+    for key in [k for k in list(_ARTICLE_NAMES) if k not in seen]:
+        _ARTICLE_NAMES.pop(key, None)  # articles no longer indexed
     return CorpusNames(frozenset(shown), frozenset(places), shown)
 
 
 def corpus_names(index: Index) -> CorpusNames:
-    """The names of the index's articles (computed once per build)."""
-    return _per_build(index, "names", lambda: _names_of(a.text for a in index.articles.values()))
+    """The names of the index's articles (computed once per build, per article text)."""
+    return _per_build(index, "names", lambda: _names_of(index.articles.values()))
 
 
 def sentence_rows(index: Index) -> dict[tuple[str, int, int], int]:
