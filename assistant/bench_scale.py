@@ -121,36 +121,31 @@ def _chunk_texts(n: int, pool: list[str], titles: list[str], seed: int) -> list[
             for _ in range(n)]
 
 
-def _tiled(lexical, times: int):
-    """The BM25 fields repeated `times` over (document d of copy j is d + j x n): postings as
-    long as `times` x the corpus would give, so query latency is that of the larger index
-    (its build was measured on the smaller one). The idf stays the same."""
-    import copy
-
+def build_lexical(texts: list[str]):
+    """The store's lexical index over `texts`, as one segment."""
     from .lexical import LexicalIndex
 
-    fields = []
-    for bm25 in (lexical.exact, lexical.folded):
-        s = bm25.scores
-        data, indices, indptr, n = s["data"], s["indices"], s["indptr"], s["num_docs"]
-        lengths = np.diff(indptr)
-        new_indptr = np.zeros_like(indptr, dtype=np.int64)
-        np.cumsum(lengths.astype(np.int64) * times, out=new_indptr[1:])
-        token = np.repeat(np.arange(len(lengths)), lengths)
-        offset = np.arange(len(indices), dtype=np.int64) - indptr[token]
-        base = new_indptr[token] + offset
-        new_indices = np.empty(len(indices) * times, dtype=np.int64 if n * times >= 2**31
-                               else indices.dtype)
-        new_data = np.empty(len(data) * times, dtype=data.dtype)
-        for j in range(times):
-            at = base + j * lengths[token]
-            new_indices[at] = indices + j * n
-            new_data[at] = data
-        big = copy.copy(bm25)
-        big.scores = {"data": new_data, "indices": new_indices, "indptr": new_indptr,
-                      "num_docs": n * times}
-        fields.append(big)
-    return LexicalIndex(*fields)
+    exact, folded = LexicalIndex.build_fields(texts)
+    return LexicalIndex([(exact, folded, np.arange(len(texts)))], len(texts))
+
+
+def _lexical_mib(lexical) -> float:
+    """Size of the postings of both fields, MiB."""
+    return sum(getattr(postings, name).nbytes for field in (lexical.exact, lexical.folded)
+               for postings, _ in field.parts
+               for name in ("vocab", "ptr", "rows", "tf", "lengths")) / 2**20
+
+
+def _tiled(lexical, times: int):
+    """The BM25 index repeated `times` over, as `times` segments of the same postings
+    (document d of copy j is d + j x n): postings as long as `times` x the corpus would give,
+    so query latency is that of the larger index (its build was measured on the smaller one).
+    Document frequencies and the total grow together, so the idf stays nearly the same."""
+    from .lexical import LexicalIndex
+
+    n = lexical.exact.total
+    (exact, pos), (folded, _) = lexical.exact.parts[0], lexical.folded.parts[0]
+    return LexicalIndex([(exact, folded, pos + j * n) for j in range(times)], n * times)
 
 
 class _Chunks:
@@ -214,7 +209,6 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
     of the full size; the row says so (`lexical.built_chunks`, `lexical.tiled`)."""
     import faiss
 
-    from .lexical import LexicalIndex
     from .retrieve import Retriever
 
     cache = {} if cache is None else cache
@@ -260,17 +254,14 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
         texts = _chunk_texts(built, pool, titles, seed=built)
         started = time.perf_counter()
         with PeakRss() as peak:
-            lexical = LexicalIndex.build(texts)
+            lexical = build_lexical(texts)
         cache.clear()
         cache[built] = (texts, lexical, {"built_chunks": built,
                                          "build_s": round(time.perf_counter() - started, 1),
                                          **peak.figures()})
     texts, lexical, figures = cache[built]
     row["lexical"] = {**figures, "tiled": times,
-                      "index_mib": round(sum(f.scores[k].nbytes for f in (lexical.exact,
-                                                                           lexical.folded)
-                                             for k in ("data", "indices", "indptr"))
-                                         * times / 2**20)}
+                      "index_mib": round(_lexical_mib(lexical) * times)}
     if times > 1:
         lexical = _tiled(lexical, times)
     index = _BareIndex(_Chunks(n, texts), hnsw if approximate else flat, lexical, "bench")
