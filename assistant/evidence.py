@@ -7,6 +7,7 @@ functions with their own table tests.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -19,8 +20,8 @@ from .question import Analysis, entity_kind
 from .schema import Article, Chunk, Hit
 from .settings import Settings
 
-__all__ = ["is_caption", "Candidate", "score_candidates", "sentence_years", "in_scope", "type_ok",
-           "hits_for_spans", "paragraph_of", "CAUSE_CUES", "MEANS_CUES"]
+__all__ = ["is_caption", "in_caption", "Candidate", "score_candidates", "sentence_years",
+           "in_scope", "type_ok", "hits_for_spans", "paragraph_of", "CAUSE_CUES", "MEANS_CUES"]
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
@@ -77,6 +78,12 @@ def is_caption(sentence: str) -> bool:
             or _CREDIT.search(sentence) is not None)
 
 
+def in_caption(article: Article, start: int, end: int) -> bool:
+    """The span lies in a photo caption: marked at cleaning, or one by its look."""
+    return (any(a <= start and end <= b for a, b in article.captions)
+            or is_caption(article.text[start:end]))
+
+
 def _scope(article: Article, start: int, end: int) -> str:
     """What a sentence can be read as being about: itself, its paragraph, the body paragraph
     before it (a "toàn tỉnh" refers back; a photo caption between them does not count) and
@@ -90,7 +97,7 @@ def _scope(article: Article, start: int, end: int) -> str:
             break
         a, b = paragraph_of(text, at - 1)
         at = a
-        if text[a:b].strip() and not is_caption(text[a:b]) and (a, b) not in article.captions:
+        if text[a:b].strip() and not in_caption(article, a, b):
             before = text[a:b]
             break
     return f"{article.title}\n{before}\n{text[p_start:p_end]}"
@@ -106,6 +113,18 @@ def _article_year(article: Article) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _before(text: str, start: int) -> list[tuple[int, int]]:
+    """What a sentence's context is read from, nearest first: its paragraph up to it, then up
+    to three paragraphs back ("Năm qua, ..." / "6 tháng đầu năm 2024, ..." open a section)."""
+    spans = [(paragraph_of(text, start)[0], start)]
+    for _ in range(3):
+        a, _ = paragraph_of(text, max(0, spans[-1][0] - 2))
+        if a >= spans[-1][0]:
+            break
+        spans.append((a, spans[-1][0]))
+    return spans
+
+
 def sentence_years(article: Article, start: int, end: int) -> set[int]:
     """The years a sentence speaks of: those it names (a base of comparison "so với 2022"
     apart); else "năm qua"/"năm nay" from the article's date; else the last year named before
@@ -119,13 +138,7 @@ def sentence_years(article: Article, start: int, end: int) -> set[int]:
     rel = _RELATIVE_YEAR.search(folded)
     if rel and year:
         return {year if rel.group(1) == "nam nay" else year - 1}
-    p_start, _ = paragraph_of(text, start)
-    spans = [(p_start, start)]
-    for _ in range(3):  # up to three paragraphs back: "Năm qua, ..." opens a section
-        a, _ = paragraph_of(text, max(0, spans[-1][0] - 2))
-        if a >= spans[-1][0]:
-            break
-        spans.append((a, spans[-1][0]))
+    spans = _before(text, start)
     for a, b in spans:
         before = _named_years(text, a, b)
         if before:
@@ -161,20 +174,14 @@ def _half(text: str) -> int:
 
 
 def _sentence_half(article: Article, start: int, end: int) -> int:
-    """The half of the year a sentence speaks of: its own words, else the nearest words
-    before it in its paragraph and the three before."""
+    """The half of the year a sentence speaks of: its own words, else the nearest context
+    before it (`_before`)."""
     text = article.text
-    own = _half(fold(text[start:end]))
-    if own:
-        return own
-    at = paragraph_of(text, start)[0]
-    before = _half(fold(text[at:start]))
-    for _ in range(3):
-        if before or at <= 0:
-            break
-        at = paragraph_of(text, at - 2)[0]
-        before = _half(fold(text[at:paragraph_of(text, at)[1]]))
-    return before
+    for a, b in [(start, end)] + _before(text, start):
+        half = _half(fold(text[a:b]))
+        if half:
+            return half
+    return 0
 
 
 def _period_ok(analysis: Analysis, article: Article, start: int, end: int) -> bool:
@@ -198,6 +205,12 @@ def _period_ok(analysis: Analysis, article: Article, start: int, end: int) -> bo
 # Quốc hội thông qua ngày nào?" is not answered by "có hiệu lực từ tháng 7/2024".
 _EVENT_VERBS = ("thong qua", "thanh lap", "ban hanh", "phe duyet", "cong bo", "khai truong",
                 "co hieu luc", "ky ket")
+
+@functools.lru_cache(maxsize=256)
+def _asked_events(question: str) -> tuple[str, ...]:
+    """The events of `_EVENT_VERBS` a question names (read once per question)."""
+    return tuple(v for v in _EVENT_VERBS if re.search(rf"\b{v}\b", fold(question)))
+
 
 _UNITS = (  # what the question asks for -> what a sentence's figure must come with
     (re.compile(r"\b(?:phan\s+tram|ty\s+le|ty\s+trong)\b"), re.compile(r"\d\s*%")),
@@ -224,7 +237,7 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
     if kind == "number" and not _unit_ok(analysis, sentence):
         return False
     if kind == "date":  # a date, of the event asked when the question names one
-        asked = [v for v in _EVENT_VERBS if re.search(rf"\b{v}\b", fold(analysis.text))]
+        asked = _asked_events(analysis.text)
         return bool(_HAS_DATE.search(sentence)) and all(
             re.search(rf"\b{v}\b", fold(sentence)) for v in asked)
     if kind == "number":  # a figure the question did not give, and not a year

@@ -97,7 +97,6 @@ _TITLE_WORDS = frozenset("pho chu thu tong bi uy vien thuong truc bo truong giam
 _HONORIFICS = frozenset("ong ba anh chi co chu bac".split())
 _LOOSE_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?:\s*(?:/|nam)\s*((?:19|20)\d\d))?\b"
                           r"|\b(\d{1,2})/((?:19|20)\d\d)\b")
-_PERIOD_WORDS = re.compile(r"\b(dau|giua|cuoi)\s+nam\b")
 
 
 @dataclass(frozen=True)

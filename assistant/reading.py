@@ -11,7 +11,7 @@ import numpy as np
 from . import messages as msg
 from .clean import fold
 from .compose import Pick, clauses
-from .evidence import (Candidate, coverage, hits_for_spans, in_scope, is_caption,
+from .evidence import (Candidate, coverage, hits_for_spans, in_caption, in_scope, is_caption,
                        paragraph_of, question_weights)
 from .question import Analysis
 from .schema import Answer, Article, Hit
@@ -24,14 +24,13 @@ __all__ = ["plan_list", "plan_summary", "plan_comparison"]
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-_COUNT_ANNOUNCED = re.compile(r"\b(\d{1,2})\s+(?:quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot"
-                              r"|muc\s+tieu|chinh\s+sach|yeu\s+cau|noi\s+dung|dinh\s+huong)\b")
+_LIST_NOUNS = (r"quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot|muc\s+tieu|chinh\s+sach"
+               r"|yeu\s+cau|noi\s+dung|dinh\s+huong")
+_COUNT_ANNOUNCED = re.compile(rf"\b(\d{{1,2}})\s+(?:{_LIST_NOUNS})\b")
 # A count of items in a question ("6 chính sách mới ... là những gì?"), not an ordinal or a
 # name ("phiên họp thứ 8", "Đề án 06")
-_COUNT_ASKED = re.compile(r"(?<!thu\s)(?<!so\s)\b(\d{1,2})\s+(?:quan\s+diem|nhiem\s+vu"
-                          r"|giai\s+phap|nhom|tru\s+cot|muc\s+tieu|chinh\s+sach|yeu\s+cau"
-                          r"|noi\s+dung|dinh\s+huong|linh\s+vuc|van\s+ban|diem|y|buoc"
-                          r"|tieu\s+chi|dich\s+vu|loai)\b")
+_COUNT_ASKED = re.compile(rf"(?<!thu\s)(?<!so\s)\b(\d{{1,2}})\s+(?:{_LIST_NOUNS}|linh\s+vuc"
+                          r"|van\s+ban|diem|y|buoc|tieu\s+chi|dich\s+vu|loai)\b")
 
 
 def _following(article: Article, end: int, count: int) -> list[tuple[int, int]]:
@@ -150,8 +149,7 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     article, matched = _target_article(ctx, hits)
     rows = sentence_rows(index)
     spans = [(s, e) for a, s, e in index.sentences if a == article.id
-             and not is_caption(article.text[s:e])
-             and not any(c <= s and e <= d for c, d in article.captions)]
+             and not in_caption(article, s, e)]
     local = [e for e in ctx.analysis.local if e not in fold(article.title)]
     focused = [(s, e) for s, e in spans if all(in_scope(p, article, s, e) for p in local)]
     if local and len(focused) >= 3:  # "Hải Dương ... nói gọn lại": its part of the article
@@ -186,11 +184,6 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     if confidence < ctx.threshold:
         return abstain(ctx.question, hits, ctx.notices, ctx.resolved, confidence, "summary")
     return respond(ctx, picks, hits, confidence, lines=True)
-
-
-def _summary_focus(ctx: Context) -> float:
-    """How much the question's own words steer a summary ("... về hạ tầng mạng")."""
-    return ctx.retriever.settings.summary_focus_weight
 
 
 def _one_sentence_for_all(ctx: Context, hits: list[Hit], sides: Sequence[str]
