@@ -193,6 +193,17 @@ def _missing(ctx: Context, best: Candidate) -> list[str]:
     return out
 
 
+def _dominating_near_miss(cands: Sequence[Candidate], best: Candidate, margin: float
+                          ) -> Candidate | None:
+    """A sentence of the kind asked that says much more of what the question asks than the
+    best fitting one, but about another place or period ("tài khoản VNeID đã kích hoạt" in
+    the country for "Nghệ An có bao nhiêu tài khoản VNeID"): the fitting one then gives some
+    other figure of the right place, and the honest answer is the near miss, said as such."""
+    near = [c for c in cands if c.type_ok and not c.fits and c.score >= best.score + margin
+            and c.coverage > best.coverage]
+    return near[0] if near else None
+
+
 def _joins(cand: Candidate, chosen: list[Candidate], ratio: float, second: float) -> bool:
     """Another sentence adds to the answer: the sentence before a "Do đó" one, a near-equal
     neighbour of the best one, or another article's figure for the same question."""
@@ -257,6 +268,10 @@ def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
         return abstain(ctx.question, hits, ctx.notices, ctx.resolved,
                        best.score if best else 0.0, ctx.analysis.kind,
                        min_related=st.related_min_score)
+    rival = _dominating_near_miss(cands, best, st.near_miss_margin)
+    if rival is not None:  # the measure asked is found, but for another place or period
+        return respond(ctx, [Pick(rival.hit, rival.start, rival.end)], hits, rival.score,
+                       missing=_missing(ctx, rival), attribute=True)
     chosen = [best]
     limit = 3 if ctx.analysis.kind in ("why", "how") else st.max_answer_sentences
     for cand in fitting[1:]:

@@ -69,6 +69,13 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
             and not announces:  # "11/22 Bộ, ngành chưa ..." asked as "những bộ nào?"
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[msg.NOT_LISTED])
+    restated = _restated_count(ctx.analysis, text)
+    if restated is not None and not announces and \
+            len(clauses(fold(text)[restated:])) < _asked_count(ctx.analysis):
+        # "5 nhóm nhiệm vụ ... gồm những gì?" answered by a sentence that only names the
+        # "5 nhóm nhiệm vụ" again
+        return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
+                       best.score, missing=[msg.NOT_LISTED])
     if announces and text.rstrip().endswith(".") and len(clauses(text)) < 2:
         spans = _following(article, best.end, min(int(count.group(1)), 8))
         hits = hits_for_spans(article, ctx.retriever.index.chunks, spans, hits)
@@ -108,6 +115,17 @@ def _counted_in(analysis: Analysis, sentence: str) -> int:
     head = asked.group(1).split()[0]
     found = re.search(rf"\b(\d{{1,3}})(?:/\d+)?\s+{re.escape(head)}\b", fold(sentence))
     return int(found.group(1)) if found else 0
+
+
+def _restated_count(analysis: Analysis, sentence: str) -> int | None:
+    """Where, in the folded sentence, the count the question gives ("5 nhóm nhiệm vụ") ends,
+    when the sentence says it in the same words; None otherwise."""
+    folded = fold(sentence)
+    for m in _COUNT_ASKED.finditer(fold(analysis.text)):
+        said = re.search(rf"\b{re.escape(m.group(0))}\b", folded)
+        if said:
+            return said.end()
+    return None
 
 
 def _asked_count(analysis: Analysis) -> int:

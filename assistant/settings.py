@@ -98,6 +98,9 @@ class Settings:
     dense_floor: float = 0.75
     dense_span: float = 0.15
     type_mismatch_penalty: float = 0.3
+    # a sentence of the kind asked but for another place or period, this much above the best
+    # fitting one, is the near miss the question means (said as such); cross-validated
+    near_miss_margin: float = 0.2
     adjacent_join_ratio: float = 0.8  # a neighbouring sentence joins above this share of the best
     date_boost: float = 0.3  # articles dated in the month asked move up by this share of the best
     summary_sentences: int = 6  # key sentences in a summary (3–6 reads well in a chat)
@@ -164,6 +167,7 @@ _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
     "dense_weight", "exact_weight", "second_answer_ratio", "min_answer_score",
     "score_coverage_weight", "score_context_weight", "score_dense_weight",
     "type_mismatch_penalty", "adjacent_join_ratio", "date_boost", "related_min_score",
+    "near_miss_margin",
     "segment_rewrite_fraction")} | {
     "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0),
     "summary_fact_weight": (0.0, 1.0)}

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from unittest import mock
 
+import pytest
+
 from assistant import plans
+from assistant.evidence import Candidate
 from assistant.schema import Article
 
 
@@ -23,3 +26,25 @@ def test_corpus_names_are_read_per_article_and_only_changed_ones_again() -> None
         names = plans._names_of([a, c])  # b removed, c added
     assert [call.args[0] for call in read.call_args_list] == [c.text]
     assert "pham minh chinh" not in names.names and "bui dinh long" in names.names
+
+
+def _cand(score: float, coverage: float, fits: bool = True, type_ok: bool = True) -> Candidate:
+    return Candidate(hit=None, start=0, end=0, score=score, coverage=coverage, dense=0.0,
+                     type_ok=type_ok, entity_ok=True, period_ok=fits)
+
+
+@pytest.mark.parametrize("rival,dominates", [
+    # the measure asked, for another period, far above the fitting sentence's other figure
+    (_cand(0.84, 0.69, fits=False), True),
+    # close to the fitting one: the fitting answer stands
+    (_cand(0.62, 0.69, fits=False), False),
+    # says less of the question than the fitting one
+    (_cand(0.84, 0.20, fits=False), False),
+    # not the kind of answer asked for, or itself fitting
+    (_cand(0.84, 0.69, fits=False, type_ok=False), False),
+    (_cand(0.84, 0.69, fits=True), False),
+])
+def test_a_near_miss_far_above_the_fitting_answer_is_the_answer_meant(rival, dominates) -> None:
+    best = _cand(0.59, 0.32)
+    found = plans._dominating_near_miss([rival, best], best, margin=0.2)
+    assert (found is rival) is dominates

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.question import analyze
-from assistant.reading import _asked_count, _counted_in
+from assistant.reading import _asked_count, _counted_in, _restated_count
 
 
 @pytest.mark.parametrize("question,count", [
@@ -29,3 +29,20 @@ def test_asked_count(question, count) -> None:
 ])
 def test_counted_in(question, sentence, count) -> None:
     assert _counted_in(analyze(question), sentence) == count
+
+
+@pytest.mark.parametrize("question,sentence,restated", [
+    # the sentence only names the count the question gives: the items are not listed
+    ("5 nhom nhiem vu, giai phap cua De an 06 gom nhung gi?",
+     "Phê duyệt Đề án 06 và triển khai với 7 quan điểm chỉ đạo, 5 nhóm nhiệm vụ, giải pháp.",
+     True),
+    ("6 chính sách mới của Luật là những chính sách nào?",
+     "Có hiệu lực từ tháng 7/2024, với 6 chính sách mới đáng chú ý.", True),
+    # another count, or none
+    ("5 nhóm nhiệm vụ của Đề án 06 gồm những gì?",
+     "Đề án 06 có 7 quan điểm chỉ đạo.", False),
+    ("Các nhiệm vụ trọng tâm gồm những gì?",
+     "Các nhiệm vụ trọng tâm gồm: hoàn thiện thể chế; phát triển hạ tầng số.", False),
+])
+def test_restated_count(question, sentence, restated) -> None:
+    assert (_restated_count(analyze(question), sentence) is not None) is restated
