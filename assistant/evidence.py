@@ -191,6 +191,9 @@ def _period_ok(analysis: Analysis, article: Article, start: int, end: int) -> bo
     half = _half(fold(analysis.text))
     if half and _sentence_half(article, start, end) not in (0, half):
         return False  # "cuối năm 2024" asked, "6 tháng đầu năm 2024" said
+    reviewed = _reviewed_years(analysis.text)
+    if reviewed and asked <= reviewed and asked & _reviewed_years(article.text):
+        return True  # "phiên họp tổng kết năm 2024": the meeting's year, not the sentence's
     if _named_years(article.text, start, end):  # the sentence says which year it is about
         return bool(asked & _named_years(article.text, start, end))
     years = sentence_years(article, start, end)
@@ -199,6 +202,16 @@ def _period_ok(analysis: Analysis, article: Article, start: int, end: int) -> bo
     # "Chiều 6/2" in an article dated 2025-02-06 is February 2025
     return any(y == _article_year(article) for y in asked) and bool(
         _HAS_DATE.search(article.text[start:end]))
+
+
+_REVIEW = re.compile(r"\b(?:tong|so)\s+ket\b(?:\s+[^\s.;?]+){0,10}?\s+nam\s+((?:19|20)\d\d)\b")
+
+
+@functools.lru_cache(maxsize=256)
+def _reviewed_years(text: str) -> frozenset[int]:
+    """Years a text names as what a meeting reviews ("tổng kết ... năm 2024", "sơ kết 6 tháng
+    đầu năm 2023"): a question's such year names the meeting, held the year after."""
+    return frozenset(int(m.group(1)) for m in _REVIEW.finditer(fold(text)))
 
 
 # Events a date question may ask about, which a sentence's date must be the date of: "được

@@ -11,7 +11,7 @@ import re
 from typing import Sequence
 
 from .clean import fold
-from .question import entity_kind, question_names
+from .question import entity_kind, ordinal_item, question_names
 from .schema import Turn
 
 __all__ = ["is_followup", "resolve_followup", "needs_context"]
@@ -96,7 +96,17 @@ def _question_form(question: str) -> str:
     return f"{question[m.start():m.end()].lower()} {years}".strip()
 
 
+def _item_of(question: str, previous: str) -> bool:
+    """"Quan điểm thứ hai là gì?" after a question about those "quan điểm": one item of the
+    list the earlier question asked for."""
+    item = ordinal_item(question)
+    return (item is not None and not _names(question)
+            and re.search(rf"\b{item[0]}\b", fold(previous)) is not None)
+
+
 def _resolve_one(question: str, previous: str, answer: str = "") -> str:
+    if previous and _item_of(question, previous):
+        return f"{question.rstrip(' ?')} ({previous.rstrip(' ?')})?"
     if not previous or not is_followup(question):
         return question
     core = question

@@ -14,13 +14,22 @@ from typing import Sequence
 from .clean import UPPER, fold, normalize
 
 __all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
-           "expand_abbreviations", "question_names", "entity_kind", "KINDS"]
+           "expand_abbreviations", "question_names", "entity_kind", "ordinal_item", "KINDS",
+           "LIST_NOUNS"]
 
 # The kinds of question the answerer composes differently, in the order they are tested.
 KINDS = ("comparison", "yesno", "summary", "role", "list", "why", "definition", "how", "date",
          "number", "person", "place", "open")
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What lists are made of (folded): counted ("7 quan điểm") or asked by position ("quan điểm
+# thứ hai")
+LIST_NOUNS = (r"quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot|muc\s+tieu|chinh\s+sach"
+              r"|yeu\s+cau|noi\s+dung|dinh\s+huong")
+_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+             "chin": 9, "muoi": 10}
+_ORDINAL = re.compile(rf"\b({LIST_NOUNS}|y|diem|buoc|linh\s+vuc)(?:\s+\w+){{0,3}}?\s+thu\s+"
+                      rf"({'|'.join(_ORDINALS)}|\d{{1,2}})\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
 # An acronym the question names ("VNeID", "GDP", "OCOP") is what the answer must speak of
@@ -116,6 +125,7 @@ class Analysis:
     sides: tuple[str, ...] = ()  # the compared items of a comparison (as written)
     term: str = ""  # the term a definition question asks about (as written)
     local: frozenset[str] = frozenset()  # entities (people, places) a sentence must be about
+    ordinal: int = 0  # the item a list question asks for by its position ("quan điểm thứ hai")
 
 
 _ABBREVIATIONS = {"csdl": "cơ sở dữ liệu", "cntt": "công nghệ thông tin", "cds": "chuyển đổi số",
@@ -263,7 +273,8 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
     original = " ".join(normalize(question).split())
     text = expand_abbreviations(strip_filler(original))
     folded = fold(text)
-    kind = question_kind(text)
+    item = ordinal_item(text)
+    kind = "list" if item else question_kind(text)
     names = tuple(_known_start(n, text, gazetteer) for n in question_names(text))
     entities: list[str] = []
     new_places = _places(text)
@@ -289,7 +300,19 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
                     sides=_sides(text, entities, years) if kind == "comparison" else (),
                     term=_term(text) if kind == "definition" else "",
                     local=frozenset(e for e in entities if e in places or e in new_places
-                                    or entity_kind(e) == "person" or e not in gazetteer))
+                                    or entity_kind(e) == "person" or e not in gazetteer),
+                    ordinal=item[1] if item else 0)
+
+
+def ordinal_item(text: str) -> tuple[str, int] | None:
+    """The kind of list item a question asks for by its position and that position
+    ("Quan điểm thứ hai là gì?" -> ("quan diem", 2)); None for other ordinals ("phiên họp
+    thứ 8")."""
+    m = _ORDINAL.search(fold(text))
+    if not m:
+        return None
+    word = m.group(2)
+    return m.group(1), _ORDINALS.get(word) or int(word)
 
 
 _COUNTED = re.compile(r"\b(?:bao\s+nhieu|may)\s+([^?.!]+)")

@@ -13,7 +13,7 @@ from .clean import fold
 from .compose import Pick, clauses
 from .evidence import (Candidate, coverage, hits_for_spans, in_caption, in_scope, is_caption,
                        paragraph_of, question_weights)
-from .question import Analysis
+from .question import LIST_NOUNS, Analysis
 from .schema import Answer, Article, Hit
 from .plans import (Context, abstain, candidates, corpus_names, dated, display, piece,
                     plan_fact, respond, sentence_rows)
@@ -24,12 +24,10 @@ __all__ = ["plan_list", "plan_summary", "plan_comparison"]
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-_LIST_NOUNS = (r"quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot|muc\s+tieu|chinh\s+sach"
-               r"|yeu\s+cau|noi\s+dung|dinh\s+huong")
-_COUNT_ANNOUNCED = re.compile(rf"\b(\d{{1,2}})\s+(?:{_LIST_NOUNS})\b")
+_COUNT_ANNOUNCED = re.compile(rf"\b(\d{{1,2}})\s+(?:{LIST_NOUNS})\b")
 # A count of items in a question ("6 chính sách mới ... là những gì?"), not an ordinal or a
 # name ("phiên họp thứ 8", "Đề án 06")
-_COUNT_ASKED = re.compile(rf"(?<!thu\s)(?<!so\s)\b(\d{{1,2}})\s+(?:{_LIST_NOUNS}|linh\s+vuc"
+_COUNT_ASKED = re.compile(rf"(?<!thu\s)(?<!so\s)\b(\d{{1,2}})\s+(?:{LIST_NOUNS}|linh\s+vuc"
                           r"|van\s+ban|diem|y|buoc|tieu\s+chi|dich\s+vu|loai)\b")
 
 
@@ -58,7 +56,7 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
     cands = [c for c in candidates(ctx, hits) if c.fits]
     if not cands or cands[0].score < ctx.threshold:
         return plan_fact(ctx, hits)
-    best = cands[0]
+    best = _announcing(ctx, cands) or cands[0]
     article, text = best.hit.article, best.text
     count = _COUNT_ANNOUNCED.search(fold(text))
     announces = count is not None and len(fold(text)[count.end():].split()) <= 10
@@ -84,16 +82,15 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
             hit = next(h for h in hits if h.article.id == article.id
                        and h.chunk.start <= a and b <= h.chunk.end)
             items.append(Pick(hit, a, b))
-        return respond(ctx, items, hits, best.score, lines=True)
+        return _respond_items(ctx, items[0], items[1:], hits, best.score)
     after_colon = 10 < colon < len(text) - 20
     parts = clauses(text[colon + 1:] if after_colon else text)
     asked = _asked_count(ctx.analysis)
     if len(parts) >= (2 if after_colon else 3) and (not asked or len(parts) >= asked):
         items = [Pick(best.hit, best.start, best.end, p) for p in parts[:10]]
-        if after_colon:
-            items.insert(0, Pick(best.hit, best.start, best.end, text[:colon + 1]
-                                 .rstrip(":") + "."))
-        return respond(ctx, items, hits, best.score, lines=True)
+        lead = Pick(best.hit, best.start, best.end, text[:colon + 1].rstrip(":") + ".") \
+            if after_colon else None
+        return _respond_items(ctx, lead, items, hits, best.score)
     commas = text.count(",")
     if asked and max(len(parts), commas + 1) < asked or not asked and commas < 2 and \
             len([c for c in cands if c.score >= 0.9 * best.score]) < 2:
@@ -104,6 +101,30 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
     picks.sort(key=lambda c: (c.hit.article.id != article.id, c.start))
     return respond(ctx, [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in picks], hits,
                    best.score, lines=len(picks) > 1)
+
+
+def _announcing(ctx: Context, cands: Sequence[Candidate]) -> Candidate | None:
+    """The best answer-worthy sentence that announces a count of what the question lists
+    ("4 quan điểm chỉ đạo" for "những quan điểm nào?"), over a sentence that only shares
+    more of the question's other words (the meeting's opening)."""
+    noun = re.search(LIST_NOUNS, fold(ctx.analysis.text))
+    if not noun:
+        return None
+    said = re.compile(rf"\b\d{{1,2}}\s+{noun.group(0)}\b")
+    return next((c for c in cands if c.score >= ctx.threshold and said.search(fold(c.text))),
+                None)
+
+
+def _respond_items(ctx: Context, lead: Pick | None, items: list[Pick], hits: list[Hit],
+                   score: float) -> Answer:
+    """A list, one item per line under the sentence that announces it; or, for a question
+    that asks for one item by its position ("quan điểm thứ hai"), that item alone."""
+    n = ctx.analysis.ordinal
+    if not n:
+        return respond(ctx, [lead, *items] if lead else items, hits, score, lines=True)
+    if n > len(items):
+        return respond(ctx, [lead or items[0]], hits, score, missing=[msg.NOT_LISTED])
+    return respond(ctx, [p for p in (lead, items[n - 1]) if p], hits, score)
 
 
 def _counted_in(analysis: Analysis, sentence: str) -> int:

@@ -155,6 +155,16 @@ def test_a_list_has_one_item_per_line_each_cited(retriever) -> None:
     assert any("toàn dân, toàn diện, toàn trình" in line for line in lines)
 
 
+def test_an_item_asked_by_its_position_after_the_list_question(retriever) -> None:
+    first = "Thủ tướng nêu mấy quan điểm chỉ đạo về chuyển đổi số ở phiên họp tổng kết năm 2024?"
+    turns = [Turn(first, answer_question(first, retriever).text)]
+    assert "4 quan điểm" in turns[0].answer and not answer_question(first, retriever).missing
+    answer = answer_question("Quan điểm thứ hai là gì vậy?", retriever, history=turns)
+    _cited(answer, retriever)
+    assert "toàn dân, toàn diện, toàn trình" in answer.text
+    assert "cải cách bộ máy" not in answer.text  # the first one is not the second
+
+
 def test_summary_reads_the_article_meant(retriever) -> None:
     answer = answer_question("Bài viết về hội nghị Đề án 06 ở Đà Nẵng nói gì?", retriever)
     _cited(answer, retriever)

@@ -48,6 +48,24 @@ def test_half_of_the_year(question, part, ok) -> None:
     assert _period_ok(analyze(question), ARTICLE, *_span(part)) is ok
 
 
+REVIEW = "Chiều 6/2, Phiên họp lần thứ 10 tổng kết hoạt động của Ủy ban năm 2024.\n"
+NEXT_YEAR = "Năm 2025, Thủ tướng nêu 4 quan điểm chỉ đạo."
+
+
+@pytest.mark.parametrize("question,opening,ok", [
+    # the year names the meeting (held the year after), not the sentence's year
+    ("Thủ tướng nêu mấy quan điểm ở phiên họp tổng kết năm 2024?", REVIEW, True),
+    # another meeting's article, or a year that is not a meeting's
+    ("Thủ tướng nêu mấy quan điểm ở phiên họp tổng kết năm 2024?", "Chiều 6/2, phiên họp.\n",
+     False),
+    ("Năm 2024 Thủ tướng nêu mấy quan điểm?", REVIEW, False),
+])
+def test_the_year_a_meeting_reviews(question, opening, ok) -> None:
+    article = Article(id="r", text=opening + NEXT_YEAR, date="2025-02-06")
+    start = article.text.index(NEXT_YEAR)
+    assert _period_ok(analyze(question), article, start, start + len(NEXT_YEAR)) is ok
+
+
 @pytest.mark.parametrize("entity,part,inside", [
     ("hai duong", "Toàn tỉnh hiện có 234 sản phẩm OCOP.", True),  # the paragraph before names it
     ("soc trang", "Cả nước có 80,2% hộ gia đình dùng cáp quang.", False),

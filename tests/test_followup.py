@@ -35,6 +35,9 @@ CHAIR = Turn("Ai chủ trì Phiên họp lần thứ 8 của Ủy ban Quốc gia
     # "phiên đó": a meeting named without capitals; the earlier question comes along
     (["Phiên họp lần thứ 10 do ai chủ trì?"], "Ai là phó chủ tịch cùng dự phiên đó?",
      "lần thứ 10"),
+    # an item by its position, of the list the earlier question asked about
+    (["Thủ tướng nêu mấy quan điểm chỉ đạo ở phiên họp tổng kết năm 2024?"],
+     "Quan điểm thứ hai là gì vậy?", "vậy (Thủ tướng nêu mấy quan điểm chỉ đạo"),
 ])
 def test_followups_are_rewritten(history, question, expected) -> None:
     resolved = resolve_followup(question, history)
@@ -44,6 +47,11 @@ def test_followups_are_rewritten(history, question, expected) -> None:
 def test_a_standalone_question_is_left_alone() -> None:
     q = "Hải Dương có bao nhiêu sản phẩm OCOP?"
     assert resolve_followup(q, ["Đề án 06 là gì?"]) == q
+    # an ordinal of something the earlier question did not list
+    q = "Phiên họp thứ 10 do ai chủ trì?"
+    assert resolve_followup(q, ["Thủ tướng nêu mấy quan điểm chỉ đạo?"]) == q
+    q = "Quan điểm thứ hai là gì?"
+    assert resolve_followup(q, ["Hải Dương có bao nhiêu sản phẩm OCOP?"]) == q
 
 
 @pytest.mark.parametrize("question,needs", [("Còn năm 2024 thì sao?", True),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question import analyze, entity_kind, question_kind, strip_filler
+from assistant.question import analyze, entity_kind, ordinal_item, question_kind, strip_filler
 
 GAZETTEER = ("hai duong", "soc trang", "nghe an", "pham minh chinh", "de an 06")
 
@@ -117,3 +117,17 @@ def test_what_mấy_counts_is_a_noun_not_a_preposition() -> None:
 def test_a_place_opening_the_question_is_not_filler() -> None:
     assert analyze("Đà Nẵng có bao nhiêu sản phẩm OCOP?").entities == ("da nang", "ocop")
     assert strip_filler("Dạ, cho em hỏi Đề án 06 là gì?") == "Đề án 06 là gì?"
+
+
+@pytest.mark.parametrize("question,item,kind", [
+    ("Quan điểm thứ hai là gì vậy?", ("quan diem", 2), "list"),
+    ("Nhiem vu thu 3 la gi?", ("nhiem vu", 3), "list"),
+    ("Giải pháp quan trọng thứ nhất là gì?", ("giai phap", 1), "list"),
+    # an ordinal of a meeting or a rank is no list item
+    ("Phiên họp thứ 8 do ai chủ trì?", None, "person"),
+    ("Việt Nam xếp thứ mấy về Chính phủ điện tử?", None, "number"),
+])
+def test_an_item_asked_by_its_position(question, item, kind) -> None:
+    assert ordinal_item(question) == item
+    analysis = analyze(question)
+    assert analysis.kind == kind and analysis.ordinal == (item[1] if item else 0)
