@@ -31,7 +31,7 @@ _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7
 _ORDINAL = re.compile(rf"\b({LIST_NOUNS}|y|diem|buoc|linh\s+vuc)(?:\s+\w+){{0,3}}?\s+thu\s+"
                       rf"({'|'.join(_ORDINALS)}|\d{{1,2}})\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
+_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:[^\S\n]+{UPPER}\w*)+")  # never across lines
 # An acronym the question names ("VNeID", "GDP", "OCOP") is what the answer must speak of
 _ACRONYM = re.compile(r"(?<![\w&])[A-Z][a-zA-Z]*[A-Z][a-zA-Z]*(?![\w&])")
 _NOT_TOPICS = frozenset({"TT", "UBND", "TP"})
@@ -57,7 +57,7 @@ _KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("yesno", (r"^\s*(?:co\s+phai|phai\s+chang|lieu|co\s+dung|dung\s+la|that\s+su)\b",
                r"\b(?:phai|dung|dung\s+vay|that)\s+(?:khong|ko|k)\s*[?.!]*\s*$",
                r"\b(?:khong|ko|chua)\s*[?.!]*\s*$", r"\bco\s+\w+.*\bkhong\s*[?.!]*\s*$")),
-    ("summary", (r"\b(?:noi|ban|thao\s+luan|de\s+cap)\s+(?:ve\s+)?(?:nhung\s+)?gi\b",
+    ("summary", (r"\b(?:noi|(?<!van\s)ban|thao\s+luan|de\s+cap)\s+(?:ve\s+)?(?:nhung\s+)?gi\b",
                  r"\btom\s+(?:tat|luoc)\b", r"\bnoi\s+dung\s+(?:chinh|gi)\b",
                  r"\bdiem\s+(?:chinh|noi\s+bat)\b",
                  r"\bco\s+gi\s+(?:dang\s+chu\s+y|moi|noi\s+bat)\b",

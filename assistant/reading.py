@@ -31,6 +31,11 @@ _COUNT_ASKED = re.compile(rf"(?<!thu\s)(?<!so\s)\b(\d{{1,2}})\s+(?:{LIST_NOUNS}|
                           r"|van\s+ban|diem|y|buoc|tieu\s+chi|dich\s+vu|loai)\b")
 
 
+# A sentence that goes on with the items of the one before ("... nhiều văn bản. Trong đó,
+# Chính phủ đã ban hành 2 nghị định, ...")
+_GOES_ON = re.compile(r"^\W*(?:trong\s+do|cu\s+the|bao\s+gom|gom|do\s+la|nhu)\b")
+
+
 def _following(article: Article, end: int, count: int) -> list[tuple[int, int]]:
     """The next `count` body paragraphs after `end` (captions skipped), as sentence spans."""
     out: list[tuple[int, int]] = []
@@ -98,6 +103,8 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[msg.NOT_LISTED])
     picks = [c for c in cands[:6] if c.score >= 0.75 * best.score][:5]
+    picks += [c for c in cands if c not in picks and c.hit.article.id == article.id
+              and 0 <= c.start - best.end <= 3 and _GOES_ON.match(fold(c.text))][:1]
     picks.sort(key=lambda c: (c.hit.article.id != article.id, c.start))
     return respond(ctx, [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in picks], hits,
                    best.score, lines=len(picks) > 1)
@@ -193,6 +200,13 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     focused = [(s, e) for s, e in spans if all(in_scope(p, article, s, e) for p in local)]
     if local and len(focused) >= 3:  # "Hải Dương ... nói gọn lại": its part of the article
         spans = focused
+    places = corpus_names(index).places
+    if not set(ctx.analysis.entities) & places:  # the meeting, not a province that joined it
+        joined = [p for p in places if p in fold(article.text)]
+        national = [(s, e) for s, e in spans
+                    if not any(in_scope(p, article, s, e) for p in joined)]
+        if len(national) >= ctx.retriever.settings.summary_sentences:
+            spans = national
     if not spans or index.sentence_vectors is None:
         return plan_fact(ctx, hits)
     vectors = np.stack([index.sentence_vectors[rows[(article.id, s, e)]] for s, e in spans])

@@ -174,6 +174,21 @@ def test_summary_reads_the_article_meant(retriever) -> None:
     assert starts == sorted(starts)  # in the article's order
 
 
+def test_a_meeting_summary_is_not_the_part_of_a_province_that_joined_it(retriever) -> None:
+    answer = answer_question("Phiên họp lần thứ 10 có gì nổi bật?", retriever)
+    _cited(answer, retriever)
+    assert len(answer.citations) >= 3 and "Nghệ An" not in answer.text
+    answer = answer_question("Tóm tắt tình hình chuyển đổi số của Nghệ An", retriever)
+    assert sum("Nghệ An" in c.quote for c in answer.citations) >= 2  # its part, when asked
+
+
+def test_a_list_sentence_goes_on_in_the_next_one(retriever) -> None:
+    answer = answer_question("4 tháng đầu năm 2024 Chính phủ ban hành những văn bản gì?",
+                             retriever)
+    _cited(answer, retriever)
+    assert "2 nghị định" in answer.text and "2 chỉ thị" in answer.text
+
+
 def test_comparison_says_which_side_is_missing(retriever) -> None:
     answer = answer_question("So sánh kết quả chuyển đổi số của Sóc Trăng và Hải Dương.",
                              retriever)

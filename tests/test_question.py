@@ -10,6 +10,9 @@ GAZETTEER = ("hai duong", "soc trang", "nghe an", "pham minh chinh", "de an 06")
 
 @pytest.mark.parametrize("question,kind", [
     ("So sánh kết quả chuyển đổi số của Sóc Trăng và Hải Dương.", "comparison"),
+    # "văn bản gì" (documents) is a list; "bàn những gì" (discussed) a summary
+    ("Chính phủ ban hành những văn bản gì thế?", "list"),
+    ("Phiên họp lần thứ 9 bàn những gì?", "summary"),
     ("Hải Dương và Nghệ An, tỉnh nào nhiều hơn?", "comparison"),
     ("Có phải năm 2024 Việt Nam xếp thứ 86 về Chính phủ điện tử không?", "yesno"),
     ("Hải Dương đã ban hành kế hoạch chuyển đổi số chưa?", "yesno"),

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.question import analyze
-from assistant.reading import _asked_count, _counted_in, _restated_count
+from assistant.reading import _GOES_ON, _asked_count, _counted_in, _restated_count
+from assistant.clean import fold
 
 
 @pytest.mark.parametrize("question,count", [
@@ -46,3 +47,15 @@ def test_counted_in(question, sentence, count) -> None:
 ])
 def test_restated_count(question, sentence, restated) -> None:
     assert (_restated_count(analyze(question), sentence) is not None) is restated
+
+
+@pytest.mark.parametrize("sentence,goes_on", [
+    ("Trong đó, Chính phủ đã ban hành 2 nghị định, 5 quyết định, 2 chỉ thị.", True),
+    ("Cụ thể, 63/63 địa phương đã kết nối.", True),
+    ("Bao gồm: Thông báo lưu trú, đăng ký tạm trú.", True),
+    ("Đồng thời, có 80,2% hộ gia đình sử dụng cáp quang.", False),
+    ("Như vậy là chưa đủ.", True),
+    ("Nhiều thủ tục có tỷ lệ cao.", False),
+])
+def test_a_sentence_that_goes_on_with_the_items(sentence, goes_on) -> None:
+    assert (_GOES_ON.match(fold(sentence)) is not None) is goes_on
