@@ -28,7 +28,8 @@ from .answer import answer_question, resolve_followup
 from .cite import facts, split_marked, strip_attribution, verify_citation, verify_sentence
 from .clean import fold
 from .evaluate_kinds import (THRESHOLDS, cited_passages, declined, load_kind_questions,
-                             run_kinds, summarize_kinds, summary_cv, threshold_cv)
+                             run_kinds, summarize_kinds, threshold_cv,
+                             TUNED_GROUPS, KindQuestion, TunedGroup)
 from .lexical import has_diacritics, tokenize
 from .retrieve import Retriever
 from .schema import Answer, Article, Citation
@@ -501,12 +502,34 @@ def _kinds(settings, questions: Sequence[Question], retriever: Retriever, langch
                                "chosen_per_fold": list(cv.chosen_per_fold),
                                "in_sample": split(cv.in_sample),
                                "held_out": split(cv.held_out)}
-        scv = summary_cv(kinds, retriever)
-        out["summary_cv"] = {"chosen_all": list(scv.chosen_all),
-                             "chosen_per_fold": [list(v) for v in scv.chosen_per_fold],
-                             "in_sample": summarize_kinds(scv.in_sample)["overall"],
-                             "held_out": summarize_kinds(scv.held_out)["overall"]}
+        out["tuned_cv"] = [_tuned_cv(group, kinds, questions, retriever)
+                           for group in TUNED_GROUPS]
     return out
+
+
+def _tuned_cv(group: TunedGroup, kinds: Sequence[KindQuestion], questions: Sequence[Question],
+              retriever: Retriever) -> dict:
+    """One group of tuned settings cross-validated: the questions it matters for asked at
+    every value of its grid (the other settings as shipped)."""
+    asked = [q for q in kinds if not group.kinds or q.kind in group.kinds]
+    runs = {}
+    for values in group.grid:
+        trial = Retriever(retriever.index, retriever.embedder, retriever.settings.replace(
+            **dict(zip(group.fields, values))))
+        runs[values] = run_kinds(asked, trial) + (
+            [] if group.kinds else _facts_rows(questions, trial))
+    cv = threshold_cv(runs)
+    shipped = tuple(getattr(retriever.settings, f) for f in group.fields)
+
+    def figures(rows):
+        kind_rows = [r for r in rows if r["kind"] != "facts"]
+        return {"kinds": summarize_kinds(kind_rows)["overall"],
+                "fact_accuracy": _mean_of(rows, "fact_accuracy")}
+    return {"name": group.name, "fields": list(group.fields), "shipped": list(shipped),
+            "chosen_all": list(cv.chosen_all),
+            "chosen_per_fold": [list(v) for v in cv.chosen_per_fold],
+            "in_sample": figures(cv.in_sample), "held_out": figures(cv.held_out),
+            "as_shipped": figures(runs[shipped]) if shipped in runs else None}
 
 
 def _mean_of(rows: Sequence[dict], key: str) -> float | None:

@@ -14,7 +14,7 @@ import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .answer import answer_question
 from .cite import verify_citation
@@ -25,12 +25,36 @@ from .schema import Answer, Hit, Turn
 
 __all__ = ["KindQuestion", "load_kind_questions", "key_point_coverage", "kind_row",
            "cited_passages", "declined",
-           "run_kinds", "summarize_kinds", "threshold_cv", "summary_cv", "THRESHOLDS",
-           "SUMMARY_GRID"]
+           "run_kinds", "summarize_kinds", "threshold_cv", "TunedGroup", "TUNED_GROUPS",
+           "THRESHOLDS"]
 
 THRESHOLDS = (0.32, 0.36, 0.40, 0.44, 0.48, 0.52, 0.56)
-# (Settings.summary_fact_weight, Settings.summary_focus_weight) tried by `summary_cv`
-SUMMARY_GRID = tuple((fact, focus) for fact in (0.05, 0.1, 0.2, 0.4) for focus in (0.5, 1.0, 2.0))
+
+
+@dataclass(frozen=True)
+class TunedGroup:
+    """Settings tuned together, the values tried for them (each a tuple of the settings'
+    values, in `fields` order) and the kinds of question that judge them (all when empty)."""
+
+    name: str
+    fields: tuple[str, ...]
+    grid: tuple[tuple[float, ...], ...]
+    kinds: tuple[str, ...] = ()
+
+
+# Every tuned number besides the threshold, cross-validated by `eval --sweep` with the others
+# at their shipped values.
+TUNED_GROUPS = (
+    TunedGroup("answer score weights",
+               ("score_coverage_weight", "score_context_weight", "score_dense_weight"),
+               ((0.35, 0.2, 0.45), (0.25, 0.2, 0.55), (0.45, 0.2, 0.35), (0.35, 0.1, 0.55),
+                (0.35, 0.3, 0.35), (0.45, 0.1, 0.45), (0.25, 0.3, 0.45))),
+    TunedGroup("near-miss margin", ("near_miss_margin",),
+               ((0.1,), (0.15,), (0.2,), (0.25,), (0.3,), (1.0,))),
+    TunedGroup("summary weights", ("summary_fact_weight", "summary_focus_weight"),
+               tuple((fact, focus) for fact in (0.05, 0.1, 0.2, 0.4) for focus in (0.5, 1.0, 2.0)),
+               kinds=("summary",)),
+)
 
 
 @dataclass(frozen=True)
@@ -178,22 +202,10 @@ def _false_rate(rows) -> float:
     return sum(r["false_abstention"] for r in answerable) / max(len(answerable), 1)
 
 
-def threshold_cv(runs: dict[float, list[dict]], max_false: float = 0.03, k: int = 5):
-    """Cross-validate Settings.min_answer_score: on k-1 folds, the threshold with the best mean
-    utility (key-point coverage, fact accuracy, a declined unanswerable question, a handled
-    near miss) among those declining at most `max_false` of the answerable questions."""
+def threshold_cv(runs: Mapping, max_false: float = 0.03, k: int = 5):
+    """Cross-validate a tuned value (Settings.min_answer_score, or a group of settings) from
+    each candidate's rows: on k-1 folds, the value with the best mean utility (key-point
+    coverage, fact accuracy, a declined unanswerable question, a handled near miss) among those
+    declining at most `max_false` of the answerable questions."""
     return cross_validate(runs, lambda rows: sum(map(_utility, rows)) / max(len(rows), 1),
                           lambda rows: _false_rate(rows) <= max_false, k)
-
-
-def summary_cv(questions: Sequence[KindQuestion], retriever: Retriever, k: int = 5):
-    """Cross-validate the summary weights (figures carried, the question's own words) on the
-    summary questions: on k-1 folds the pair with the best mean key-point coverage."""
-    summaries = [q for q in questions if q.kind == "summary" and not q.near_miss]
-    runs = {}
-    for fact, focus in SUMMARY_GRID:
-        trial = Retriever(retriever.index, retriever.embedder, retriever.settings.replace(
-            summary_fact_weight=fact, summary_focus_weight=focus))
-        runs[(fact, focus)] = run_kinds(summaries, trial)
-    return cross_validate(runs, lambda rows: sum(r["coverage"] for r in rows) / max(len(rows), 1),
-                          k=k)

@@ -120,15 +120,21 @@ def kinds_table(result: dict) -> list[str]:
             f"false abstention {_fmt(facts_in['false_abstention'])} / "
             f"{_fmt(facts_cv['false_abstention'])}, unanswerable declined "
             f"{_fmt(facts_in['abstention_recall'])} / {_fmt(facts_cv['abstention_recall'])}.")
-    scv = result.get("summary_cv")
-    if scv:
+    for group in result.get("tuned_cv") or []:
+        ins, held = group["in_sample"], group["held_out"]
         parts.append(
-            "Summary weights (figures carried, the question's own words) chosen on all summary "
-            f"questions: {tuple(scv['chosen_all'])}; per fold: "
-            + ", ".join(str(tuple(v)) for v in scv["chosen_per_fold"])
-            + f". Summary key points in-sample / cross-validated: "
-            f"{_fmt(scv['in_sample']['key_point_coverage'])} / "
-            f"{_fmt(scv['held_out']['key_point_coverage'])}.")
+            f"{group['name'].capitalize()} ({', '.join(group['fields'])}): shipped "
+            f"{tuple(group['shipped'])}, chosen on all questions {tuple(group['chosen_all'])}, "
+            "per fold " + ", ".join(str(tuple(v)) for v in group["chosen_per_fold"])
+            + ". Key points in-sample / cross-validated: "
+            f"{_fmt(ins['kinds']['key_point_coverage'])} / "
+            f"{_fmt(held['kinds']['key_point_coverage'])}; false abstention "
+            f"{_fmt(ins['kinds']['false_abstention'])} / "
+            f"{_fmt(held['kinds']['false_abstention'])}; near misses handled "
+            f"{_fmt(ins['kinds']['near_miss_handled'])} / "
+            f"{_fmt(held['kinds']['near_miss_handled'])}"
+            + (f"; fact accuracy {_fmt(ins['fact_accuracy'])} / {_fmt(held['fact_accuracy'])}"
+               if ins.get("fact_accuracy") is not None else "") + ".")
     return parts
 
 

@@ -158,3 +158,26 @@ def test_kinds_table_and_floors(tmp_path) -> None:
     floors = tmp_path / "floors.json"
     floors.write_text(json.dumps({"kinds": {"key_point_coverage": 0.6}}))
     assert check_floors(result, floors) == ["kinds key_point_coverage = 0.5 (bound 0.6)"]
+
+
+def test_a_group_of_tuned_settings_is_cross_validated_and_reported(retriever) -> None:
+    from assistant.evaluate import _tuned_cv
+    from assistant.evaluate_kinds import KindQuestion, TunedGroup
+    from assistant.report import kinds_table
+
+    kinds = [KindQuestion("z1", "fact", "Hải Dương có bao nhiêu sản phẩm OCOP?", (("234",),)),
+             KindQuestion("z2", "fact", "Năm 2025 tỷ trọng kinh tế số trong GDP đạt bao nhiêu?",
+                          near_miss=True)]
+    facts = [Question("f1", "number", "Hải Dương có bao nhiêu sản phẩm OCOP?", ("234",))]
+    # a margin of 1.0 never lets a near miss stand for the answer; 0.2 is what ships
+    group = TunedGroup("near-miss margin", ("near_miss_margin",), ((0.2,), (1.0,)))
+    out = _tuned_cv(group, kinds, facts, retriever)
+    assert out["shipped"] == [retriever.settings.near_miss_margin]
+    assert len(out["chosen_per_fold"]) == 5
+    assert all(tuple(v) in group.grid for v in out["chosen_per_fold"])
+    assert out["in_sample"]["kinds"]["key_point_coverage"] == 1.0
+    assert out["in_sample"]["fact_accuracy"] == 1.0
+    result = {"kinds": {"ours": {"overall": out["in_sample"]["kinds"]}}, "tuned_cv": [out]}
+    text = "\n".join(kinds_table(result))
+    assert "Near-miss margin (near_miss_margin): shipped (0.2,)" in text
+    assert "cross-validated: 1.000 / 1.000" in text
