@@ -1,8 +1,9 @@
 """From a question to a short cited answer, extractively: no LLM needed.
 
 Steps, each in its own module: clean the question (here), resolve a follow-up (`followup`),
-read it once (`question.analyze`), search (here), then the plan for its kind (`plans`,
-`reading`) selects evidence (`evidence`), composes the answer (`compose`) or abstains.
+read it once (`question.analyze`), search (here: the question's own search and those its
+kind plans, `searches`), then the plan for its kind (`plans`, `reading`) selects evidence
+from the hits (`evidence`), composes the answer (`compose`) or abstains.
 Every sentence shown is the article's own wording, followed by its [n] marker; what the
 question asks and the articles do not give is said, never papered over with a near miss.
 """
@@ -21,6 +22,7 @@ from .plans import (Context, abstain, corpus_names, dated, plan_definition, plan
                     plan_yesno, yes_no_verdict)
 from .question import Analysis, analyze, strip_filler
 from .reading import plan_comparison, plan_list, plan_summary
+from .searches import planned_searches
 from .retrieve import Mode, Retriever
 from .schema import Answer, Hit, Turn, as_turns
 
@@ -92,7 +94,10 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[Tu
     k = k or settings.top_k
     qvec = retriever.embedder.embed_queries([analysis.text])[0]
     hits = _search(retriever, analysis, qvec, k, mode)
-    ctx = Context(cleaned, resolved, analysis, qvec, retriever, k, mode, notices)
+    searched = {s.query: retriever.search(s.query, k=s.k, mode=mode) for s in planned_searches(
+        analysis, corpus_names(retriever.index).shown, k)}
+    ctx = Context(cleaned, resolved, analysis, qvec, retriever.index, settings, notices,
+                  searched)
     return _PLANS.get(analysis.kind, plan_fact)(ctx, hits)
 
 

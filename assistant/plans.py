@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -20,8 +20,9 @@ from .compose import Pick, clauses, compose
 from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, in_scope,
                        question_weights, score_candidates, type_ok)
 from .question import Analysis, entity_kind, is_title
-from .retrieve import Mode, Retriever
+from .searches import planned_searches
 from .schema import Answer, Article, Hit
+from .settings import Settings
 from .store import Index
 
 
@@ -41,20 +42,26 @@ _ANTONYMS = {"tang": ("giam", "tut"), "giam": ("tang",), "tut": ("tang", "vuon l
 
 @dataclass(frozen=True)
 class Context:
-    """What every plan needs, computed once per question."""
+    """What every plan needs, computed once per question: the analysis, its embedding, the
+    index read (not searched: the searches a plan reads were run before, `searched`)."""
 
     question: str
     resolved: str
     analysis: Analysis
     qvec: np.ndarray
-    retriever: Retriever
-    k: int
-    mode: Mode
+    index: Index
+    settings: Settings
     notices: tuple[str, ...]
+    searched: Mapping[str, list[Hit]] = field(default_factory=dict)  # Search.query -> hits
 
     @property
     def threshold(self) -> float:
-        return self.retriever.settings.min_answer_score
+        return self.settings.min_answer_score
+
+    def more(self, query: str, hits: Sequence[Hit]) -> list[Hit]:
+        """`hits` and, after them, those of the planned search `query` not among them."""
+        have = {h.chunk.id for h in hits}
+        return list(hits) + [h for h in self.searched.get(query, ()) if h.chunk.id not in have]
 
 _PER_BUILD: dict[tuple[str, str], object] = {}
 
@@ -158,15 +165,15 @@ def abstain(question: str, hits: Sequence[Hit], notices: tuple[str, ...] = (),
 
 def candidates(ctx: Context, hits: Sequence[Hit], analysis: Analysis | None = None
                 ) -> list[Candidate]:
-    index = ctx.retriever.index
+    index = ctx.index
     rows = sentence_rows(index)
     return score_candidates(analysis or ctx.analysis, hits, ctx.qvec, rows,
-                            index.sentence_vectors, index.idf, ctx.retriever.settings)
+                            index.sentence_vectors, index.idf, ctx.settings)
 
 
 def respond(ctx: Context, picks: Sequence[Pick], hits: Sequence[Hit], confidence: float,
             **kw) -> Answer:
-    answer = compose(ctx.question, ctx.resolved, picks, hits, ctx.retriever.index.articles,
+    answer = compose(ctx.question, ctx.resolved, picks, hits, ctx.index.articles,
                      kind=ctx.analysis.kind, notices=ctx.notices, confidence=confidence, **kw)
     return answer or abstain(ctx.question, hits, ctx.notices, ctx.resolved, confidence,
                              ctx.analysis.kind)
@@ -185,7 +192,7 @@ def _missing(ctx: Context, best: Candidate) -> list[str]:
     if not best.entity_ok:
         absent = [e for e in ctx.analysis.entities
                   if not in_scope(e, best.hit.article, best.start, best.end)]
-        names = ", ".join(display(e, corpus_names(ctx.retriever.index), ctx.analysis.original)
+        names = ", ".join(display(e, corpus_names(ctx.index), ctx.analysis.original)
                           for e in absent)
         out.append(msg.NOT_GIVEN_ENTITY.format(entity=names))
     if not best.period_ok:
@@ -226,7 +233,7 @@ def piece(ctx: Context, cand: Candidate, long: int = 220) -> str:
     parts = clauses(cand.text)
     if len(cand.text) <= long or len(parts) < 2:
         return ""
-    weights = question_weights(ctx.analysis, ctx.retriever.index.idf)
+    weights = question_weights(ctx.analysis, ctx.index.idf)
     scored = [(coverage(weights, c) + (0.2 if type_ok(ctx.analysis, c) else 0.0), i)
               for i, c in enumerate(parts)]
     best = max(s for s, _ in scored)
@@ -246,7 +253,7 @@ def _contradicts(analysis: Analysis, sentence: str) -> bool:
 def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
     """Single facts, why/how and open questions: the best fitting sentence (and its cause or
     its neighbour), or what the articles do not give when only a near miss is found."""
-    st = ctx.retriever.settings
+    st = ctx.settings
     cands = candidates(ctx, hits)
     if not cands:
         return abstain(ctx.question, hits, ctx.notices, ctx.resolved, 0.0, ctx.analysis.kind)
@@ -258,7 +265,7 @@ def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
     best = fitting[0] if fitting else None
     if best is None or best.score < ctx.threshold:
         near = [c for c in cands if c.type_ok and not c.fits and c.score >= ctx.threshold]
-        known = corpus_names(ctx.retriever.index).names
+        known = corpus_names(ctx.index).names
         if near and (near[0].entity_ok or any(e in known for e in ctx.analysis.entities)):
             return respond(ctx, [Pick(near[0].hit, near[0].start, near[0].end)], hits,
                            near[0].score, missing=_missing(ctx, near[0]), attribute=True)
@@ -381,8 +388,7 @@ def plan_definition(ctx: Context, hits: list[Hit]) -> Answer:
     term = fold(ctx.analysis.term or "")
     if not term:
         return plan_fact(ctx, hits)
-    more = ctx.retriever.search(ctx.analysis.term, k=max(ctx.k, 10), mode=ctx.mode)
-    hits = hits + [h for h in more if h.chunk.id not in {x.chunk.id for x in hits}]
+    hits = ctx.more(ctx.analysis.term, hits)
     cands = candidates(ctx, hits)
     defining = [(c, _defines(term, c.text)) for c in cands]
     defining = [(c, span) for c, span in defining if span]
@@ -412,9 +418,8 @@ def plan_role(ctx: Context, hits: list[Hit]) -> Answer:
     if not people:
         return plan_fact(ctx, hits)
     name = people[0]
-    more = ctx.retriever.search(display(name, corpus_names(ctx.retriever.index)),
-                                k=max(ctx.k, 8), mode=ctx.mode)
-    hits = hits + [h for h in more if h.chunk.id not in {x.chunk.id for x in hits}]
+    hits = ctx.more(planned_searches(ctx.analysis, corpus_names(ctx.index).shown, 0)[0].query,
+                    hits)
     picks, seen = [], set()
     for cand in candidates(ctx, hits):
         folded = fold(cand.text)

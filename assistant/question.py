@@ -235,9 +235,14 @@ def _places(text: str) -> list[str]:
     return out
 
 
-def _sides(text: str, entities: Sequence[str], years: Sequence[str]) -> tuple[str, ...]:
-    if len(entities) >= 2:
-        return tuple(entities[:4])
+def _sides(text: str, entities: Sequence[str], years: Sequence[str], who: Sequence[str]
+           ) -> tuple[str, ...]:
+    """What a comparison compares: two or more places or people it names (not the topic,
+    "OCOP" in "số sản phẩm OCOP của Hải Dương và Nghệ An"), else its names, years, or the
+    two phrases around "và" after "so sánh"/"giữa"."""
+    for group in (who, entities):
+        if len(group) >= 2:
+            return tuple(group[:4])
     if len(years) >= 2:
         return tuple(years[:4])
     folded = fold(text)
@@ -294,13 +299,13 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
         n for m in _LOOSE_MONTH.finditer(folded) for n in m.groups() if n}
     words = re.findall(r"\w+", folded)
     focus = tuple(w for w in words if w not in _ASKING and not _YEAR.fullmatch(w))
+    who = [e for e in entities if e in places or e in new_places or entity_kind(e) == "person"]
     return Analysis(text=text, original=original, kind=kind, names=names,
                     entities=tuple(entities), years=frozenset(years), months=frozenset(months),
                     numbers=numbers, counted=frozenset(_counted(folded)), focus=focus,
-                    sides=_sides(text, entities, years) if kind == "comparison" else (),
+                    sides=_sides(text, entities, years, who) if kind == "comparison" else (),
                     term=_term(text) if kind == "definition" else "",
-                    local=frozenset(e for e in entities if e in places or e in new_places
-                                    or entity_kind(e) == "person" or e not in gazetteer),
+                    local=frozenset(who) | {e for e in entities if e not in gazetteer},
                     ordinal=item[1] if item else 0)
 
 

@@ -15,6 +15,7 @@ from .evidence import (Candidate, coverage, hits_for_spans, in_caption, in_scope
                        paragraph_of, question_weights)
 from .question import LIST_NOUNS, Analysis
 from .schema import Answer, Article, Hit
+from .searches import side_query
 from .plans import (Context, abstain, candidates, corpus_names, dated, display, piece,
                     plan_fact, respond, sentence_rows)
 
@@ -81,7 +82,7 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
                        best.score, missing=[msg.NOT_LISTED])
     if announces and text.rstrip().endswith(".") and len(clauses(text)) < 2:
         spans = _following(article, best.end, min(int(count.group(1)), 8))
-        hits = hits_for_spans(article, ctx.retriever.index.chunks, spans, hits)
+        hits = hits_for_spans(article, ctx.index.chunks, spans, hits)
         items = [Pick(best.hit, best.start, best.end)]
         for a, b in spans:
             hit = next(h for h in hits if h.article.id == article.id
@@ -166,7 +167,7 @@ def _asked_count(analysis: Analysis) -> int:
 def _target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
     """The article a summary question means: the one whose title, opening, date or source
     matches the question's names and dates; else the one retrieval ranks first."""
-    articles = ctx.retriever.index.articles
+    articles = ctx.index.articles
     votes: dict[str, float] = {}
     for hit in hits:
         votes[hit.article.id] = votes.get(hit.article.id, 0.0) + hit.score
@@ -191,7 +192,7 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     to the question, not repeating each other (maximal marginal relevance)."""
     if not hits:
         return abstain(ctx.question, hits, ctx.notices, ctx.resolved, 0.0, "summary")
-    index = ctx.retriever.index
+    index = ctx.index
     article, matched = _target_article(ctx, hits)
     rows = sentence_rows(index)
     spans = [(s, e) for a, s, e in index.sentences if a == article.id
@@ -205,7 +206,7 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
         joined = [p for p in places if p in fold(article.text)]
         national = [(s, e) for s, e in spans
                     if not any(in_scope(p, article, s, e) for p in joined)]
-        if len(national) >= ctx.retriever.settings.summary_sentences:
+        if len(national) >= ctx.settings.summary_sentences:
             spans = national
     if not spans or index.sentence_vectors is None:
         return plan_fact(ctx, hits)
@@ -214,11 +215,11 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     facts = np.array([min(len(set(_NUMBER.findall(article.text[s:e]))), 3) for s, e in spans])
     weights = question_weights(ctx.analysis, index.idf)
     asked = np.array([coverage(weights, article.text[s:e]) for s, e in spans])
-    settings = ctx.retriever.settings
+    settings = ctx.settings
     relevance = (0.5 * (vectors @ centroid) + vectors @ ctx.qvec
                  + settings.summary_fact_weight * facts + settings.summary_focus_weight * asked)
     chosen: list[int] = []
-    size = min(ctx.retriever.settings.summary_sentences, len(spans))
+    size = min(ctx.settings.summary_sentences, len(spans))
     while len(chosen) < size:
         redundancy = (vectors @ vectors[chosen].T).max(axis=1) if chosen else 0.0
         mmr = 0.7 * relevance - 0.3 * redundancy
@@ -249,7 +250,7 @@ def _one_sentence_for_all(ctx: Context, hits: list[Hit], sides: Sequence[str]
     side_words = {w for core in cores for w in core.split()}
     measure = dataclasses.replace(ctx.analysis, text=" ".join(
         w for w in re.findall(r"\w+", fold(ctx.analysis.text)) if w not in side_words))
-    weights = question_weights(measure, ctx.retriever.index.idf)
+    weights = question_weights(measure, ctx.index.idf)
     for cand in candidates(ctx, hits):
         folded = " ".join(re.findall(r"\w+", fold(cand.text)))
         if cand.score >= ctx.threshold and coverage(weights, cand.text) >= 0.5 and all(
@@ -273,8 +274,8 @@ def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
         others = [s for s in sides if s != side]
         words = [w for w in ctx.analysis.focus if not any(w in fold(o).split() for o in others)]
         is_year = bool(_YEAR.fullmatch(side))
-        query = " ".join(words) + ("" if fold(side) in " ".join(words) else f" {side}")
-        side_hits = ctx.retriever.search(query, k=ctx.k, mode=ctx.mode)
+        query = side_query(ctx.analysis, side)
+        side_hits = list(ctx.searched.get(query, ()))
         analysis = dataclasses.replace(
             ctx.analysis, kind="open", text=query,
             entities=() if is_year else (fold(side),),
@@ -283,10 +284,10 @@ def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
                 y for y in ctx.analysis.years if y not in sides))
         measure = dataclasses.replace(analysis, text=" ".join(
             w for w in words if w not in fold(side).split()))
-        weights = question_weights(measure, ctx.retriever.index.idf)
+        weights = question_weights(measure, ctx.index.idf)
         cands = [c for c in candidates(ctx, side_hits, analysis) if c.fits
                  and not is_caption(c.text) and coverage(weights, c.text) >= 0.3]
-        label = side if is_year else display(fold(side), corpus_names(ctx.retriever.index),
+        label = side if is_year else display(fold(side), corpus_names(ctx.index),
                                              ctx.analysis.original)
         if not cands or cands[0].score < ctx.threshold * 0.9:
             missing.append(msg.NOT_GIVEN_SIDE.format(side=label))

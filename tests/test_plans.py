@@ -48,3 +48,26 @@ def test_a_near_miss_far_above_the_fitting_answer_is_the_answer_meant(rival, dom
     best = _cand(0.59, 0.32)
     found = plans._dominating_near_miss([rival, best], best, margin=0.2)
     assert (found is rival) is dominates
+
+
+@pytest.mark.parametrize("question,queries", [
+    # a definition searches its term alone; a role the person as the articles write them
+    ("Đề án 06 là gì?", ["Đề án 06"]),
+    ("Ông Phạm Minh Chính giữ chức vụ gì?", ["Phạm Minh Chính"]),
+    # a comparison one sub-question per side, without the other side's words
+    # (the topic, OCOP, is no side: both sub-questions keep it)
+    ("So sánh số sản phẩm OCOP của Hải Dương và Nghệ An",
+     ["san pham ocop hai duong", "san pham ocop nghe an"]),
+    # a single fact needs no search besides its own
+    ("Hải Dương có bao nhiêu sản phẩm OCOP?", []),
+])
+def test_searches_are_planned_by_kind(question, queries) -> None:
+    from assistant.question import analyze
+    from assistant.searches import planned_searches
+
+    shown = {"pham minh chinh": "Phạm Minh Chính"}
+    analysis = analyze(question, ("hai duong", "nghe an", "pham minh chinh", "de an 06"),
+                       ("hai duong", "nghe an"))
+    planned = planned_searches(analysis, shown, 5)
+    assert [s.query for s in planned] == queries
+    assert all(s.k >= 5 for s in planned)

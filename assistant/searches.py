@@ -1,0 +1,49 @@
+"""Retrieval planned by kind of question: the searches a plan reads besides the question's own.
+
+A definition also searches its term alone (the defining sentence may share no other word with
+the question); a role question the person's name as the articles write it; a comparison one
+sub-question per side, so that each side is found even when they are in different articles.
+The answerer runs these searches before any plan reads them: the plans take hits, never the
+retriever.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .clean import fold
+from .question import Analysis, entity_kind
+
+__all__ = ["Search", "planned_searches", "side_query"]
+
+
+@dataclass(frozen=True)
+class Search:
+    """One search a plan reads: its query and how many passages it wants at least."""
+
+    query: str
+    k: int
+
+
+def side_query(analysis: Analysis, side: str) -> str:
+    """The sub-question of one side of a comparison: the question's words without the other
+    sides' ("So sánh ... Sóc Trăng và Hải Dương" -> "... Hải Dương")."""
+    others = [s for s in analysis.sides if s != side]
+    words = [w for w in analysis.focus if not any(w in fold(o).split() for o in others)]
+    return " ".join(words) + ("" if fold(side) in " ".join(words) else f" {side}")
+
+
+def planned_searches(analysis: Analysis, shown: dict[str, str], k: int) -> tuple[Search, ...]:
+    """The searches the plan of `analysis.kind` reads besides the question's own; `shown`
+    maps a folded name to how the articles write it ("pham minh chinh" -> "Phạm Minh
+    Chính")."""
+    if analysis.kind == "definition" and analysis.term:
+        return (Search(analysis.term, max(k, 10)),)
+    if analysis.kind == "role":
+        people = [e for e in analysis.entities if entity_kind(e) == "person"]
+        if people:
+            return (Search(shown.get(people[0], people[0].title()), max(k, 8)),)
+    if analysis.kind == "comparison" and len(analysis.sides) >= 2:
+        return tuple(Search(side_query(analysis, side), k) for side in analysis.sides)
+    return ()
+
+
