@@ -241,13 +241,20 @@ def piece(ctx: Context, cand: Candidate, long: int = 220) -> str:
     return "; ".join(parts[i] for i in keep) if keep else ""
 
 
+# What befell the subject in a question ("bị lùi", "bị tấn công"), not a device or a
+# preparation ("thiết bị", "chuẩn bị")
+_ADVERSE = re.compile(r"(?<!thiet\s)(?<!chuan\s)(?<!trang\s)\bbi\s+(\w+)")
+
+
 def _contradicts(analysis: Analysis, sentence: str) -> bool:
-    """The sentence says the opposite of the question's claim ("tụt hạng" vs "tăng 15 bậc")."""
+    """The sentence says the opposite of the question's claim ("tụt hạng" vs "tăng 15 bậc"),
+    or does not say what the question says befell its subject ("bị lùi thời gian có hiệu
+    lực" answered by "Có hiệu lực thi hành từ tháng 7/2024")."""
     q, s = " " + fold(analysis.text) + " ", " " + fold(sentence) + " "
     for word, opposites in _ANTONYMS.items():
         if f" {word} " in q and f" {word} " not in s and any(f" {o} " in s for o in opposites):
             return True
-    return False
+    return any(f" {m.group(1)} " not in s for m in _ADVERSE.finditer(q))
 
 
 def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
@@ -291,7 +298,8 @@ def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
     several = len({c.hit.article.id for c in chosen}) > 1 or (
         ctx.analysis.kind == "date" and best.hit.article.date
         and not re.search(r"\d{1,2}/\d{1,2}/\d{4}", best.text))  # "Chiều 6/2": say the year
-    contradicted = ctx.analysis.kind in ("why", "how") and _contradicts(ctx.analysis, best.text)
+    contradicted = ctx.analysis.kind in ("why", "how") and _contradicts(
+        ctx.analysis, " ".join(c.text for c in chosen))
     return respond(ctx, [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in chosen], hits,
                    best.score, attribute=several,
                    missing=[msg.PREMISE_CONTRADICTED] if contradicted else [])

@@ -132,6 +132,10 @@ def test_defining_sentences(term, sentence, defines) -> None:
     ("Vì sao Việt Nam tụt hạng năm 2024?", "Việt Nam vươn lên thứ 71, tăng 15 bậc.", True),
     ("Vì sao Việt Nam tăng hạng năm 2024?", "Việt Nam vươn lên thứ 71, tăng 15 bậc.", False),
     ("Vì sao mất dữ liệu?", "Do đó đã xảy ra nhiều vụ việc mất dữ liệu.", False),
+    # what the question says befell its subject must be said
+    ("Vì sao Luật bị lùi thời gian có hiệu lực?", "Luật có hiệu lực từ tháng 7/2024.", True),
+    ("Vì sao hệ thống bị tấn công?", "Các hệ thống bị tấn công do chưa kiểm tra.", False),
+    ("Vì sao phải trang bị thiết bị số?", "Để người dân dùng dịch vụ số.", False),
 ])
 def test_premise_contradicted(question, sentence, contradicts) -> None:
     assert _contradicts(analyze(question), sentence) is contradicts
