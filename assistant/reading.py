@@ -25,6 +25,9 @@ __all__ = ["plan_list", "plan_summary", "plan_comparison"]
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+# A meeting named by its number ("ở phiên họp thứ 9"): what a side is, not what is compared
+_EVENT_ORDINAL = re.compile(r"\b(?:o\s+)?(?:phien\s+hop|hoi\s+nghi|phien|lan)\s+(?:lan\s+)?thu"
+                            r"(?:\s+\d+)?\b")
 _COUNT_ANNOUNCED = re.compile(rf"\b(\d{{1,2}})\s+(?:{LIST_NOUNS})\b")
 # A count of items in a question ("6 chính sách mới ... là những gì?"), not an ordinal or a
 # name ("phiên họp thứ 8", "Đề án 06")
@@ -271,8 +274,6 @@ def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
                        both.score)
     picks, missing, all_hits, figures, best_score = [], [], list(hits), {}, 0.0
     for side in sides:
-        others = [s for s in sides if s != side]
-        words = [w for w in ctx.analysis.focus if not any(w in fold(o).split() for o in others)]
         is_year = bool(_YEAR.fullmatch(side))
         query = side_query(ctx.analysis, side)
         side_hits = list(ctx.searched.get(query, ()))
@@ -280,11 +281,16 @@ def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
             ctx.analysis, kind="open", text=query,
             entities=() if is_year else (fold(side),),
             local=frozenset() if is_year else frozenset({fold(side)}),
+            numbers=frozenset(n for n in ctx.analysis.numbers if n in query.split()),
             years=frozenset({side}) if is_year else frozenset(
                 y for y in ctx.analysis.years if y not in sides))
+        # the measure: what is compared, without the side and what qualifies it ("ở phiên
+        # họp thứ 9")
         measure = dataclasses.replace(analysis, text=" ".join(
-            w for w in words if w not in fold(side).split()))
-        weights = question_weights(measure, ctx.index.idf)
+            w for w in _EVENT_ORDINAL.sub(" ", query).split()
+            if w not in fold(side).split() and not w.isdigit()))
+        weights = {t: w for t, w in question_weights(measure, ctx.index.idf).items()
+                   if "_" not in t}  # its words, not pairs the removed words leave behind
         cands = [c for c in candidates(ctx, side_hits, analysis) if c.fits
                  and not is_caption(c.text) and coverage(weights, c.text) >= 0.3]
         label = side if is_year else display(fold(side), corpus_names(ctx.index),

@@ -197,6 +197,15 @@ def test_comparison_says_which_side_is_missing(retriever) -> None:
     assert "Hải Dương:" in answer.text and answer.citations
 
 
+def test_comparison_of_who_chaired_two_provinces_at_two_meetings(retriever) -> None:
+    answer = answer_question("Ai chủ trì điểm cầu Hải Dương ở phiên họp thứ 9 và ai chủ trì "
+                             "điểm cầu Nghệ An ở phiên họp thứ 10, chức vụ khác nhau thế nào?",
+                             retriever)
+    _cited(answer, retriever)
+    assert "Triệu Thế Hùng" in answer.text and "Bùi Đình Long" in answer.text
+    assert not answer.missing
+
+
 def test_yes_no_with_a_false_figure_gets_no_and_the_right_one(retriever) -> None:
     answer = answer_question("Có phải năm 2024 Việt Nam xếp thứ 86 về Chính phủ điện tử "
                              "không?", retriever)

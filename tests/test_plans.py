@@ -58,6 +58,11 @@ def test_a_near_miss_far_above_the_fitting_answer_is_the_answer_meant(rival, dom
     # (the topic, OCOP, is no side: both sub-questions keep it)
     ("So sánh số sản phẩm OCOP của Hải Dương và Nghệ An",
      ["san pham ocop hai duong", "san pham ocop nghe an"]),
+    # each side keeps its own ordinal ("thứ 9" is Hải Dương's), not how to compare
+    ("Người chủ trì điểm cầu Hải Dương ở phiên họp thứ 9 và người chủ trì điểm cầu Nghệ An ở "
+     "phiên họp thứ 10 khác nhau thế nào?",
+     ["nguoi chu tri diem cau hai duong o phien hop thu 9 nguoi chu tri diem cau o phien hop thu",
+      "nguoi chu tri diem cau o phien hop thu nguoi chu tri diem cau nghe an o phien hop thu 10"]),
     # a single fact needs no search besides its own
     ("Hải Dương có bao nhiêu sản phẩm OCOP?", []),
 ])
