@@ -104,7 +104,7 @@ class Settings:
     adjacent_join_ratio: float = 0.8  # a neighbouring sentence joins above this share of the best
     date_boost: float = 0.3  # articles dated in the month asked move up by this share of the best
     summary_sentences: int = 6  # key sentences in a summary (3–6 reads well in a chat)
-    summary_focus_weight: float = 1.0  # how much the question's own words steer a summary
+    summary_focus_weight: float = 2.0  # how much the question's own words steer a summary (CV)
     summary_fact_weight: float = 0.2  # per figure (up to 3) a summary sentence carries (CV)
     related_min_score: float = 0.3  # a declined question lists passages only above this score
     llm_base_url: str = ""
