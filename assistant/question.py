@@ -26,6 +26,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # thứ hai")
 LIST_NOUNS = (r"quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot|muc\s+tieu|chinh\s+sach"
               r"|yeu\s+cau|noi\s+dung|dinh\s+huong")
+# A meeting named by its number ("phiên họp thứ 8", "Hội nghị lần thứ 2"): two of them asked
+# together are compared
+_MEETING = re.compile(r"\b(?:phien\s+hop|hoi\s+nghi)\s+(?:lan\s+)?thu\s+(\d{1,2})\b")
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10}
 _ORDINAL = re.compile(rf"\b({LIST_NOUNS}|y|diem|buoc|linh\s+vuc)(?:\s+\w+){{0,3}}?\s+thu\s+"
@@ -240,12 +243,16 @@ def _sides(text: str, entities: Sequence[str], years: Sequence[str], who: Sequen
     """What a comparison compares: two or more places or people it names (not the topic,
     "OCOP" in "số sản phẩm OCOP của Hải Dương và Nghệ An"), else its names, years, or the
     two phrases around "và" after "so sánh"/"giữa"."""
-    for group in (who, entities):
+    folded = fold(text)
+    meetings = []
+    for m in _MEETING.finditer(folded):  # "ở phiên họp thứ 8 và ở phiên họp thứ 10"
+        if m.group(1) not in [fold(x).split()[-1] for x in meetings]:
+            meetings.append(text[m.start():m.end()])
+    for group in (who, meetings, entities):
         if len(group) >= 2:
             return tuple(group[:4])
     if len(years) >= 2:
         return tuple(years[:4])
-    folded = fold(text)
     m = re.search(r"(?:so\s+sanh|giua)\s+(.+?)\s+(?:va|voi)\s+(.+?)(?:\s+(?:ve|thi|cai\s+nao|"
                   r"ben\s+nao|hon)\b|[?.!]|$)", folded)
     if m:
@@ -280,6 +287,9 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
     folded = fold(text)
     item = ordinal_item(text)
     kind = "list" if item else question_kind(text)
+    if kind not in ("comparison", "yesno", "summary", "list") and re.search(
+            r"\b(?:va|voi)\b", folded) and len({m.group(1) for m in _MEETING.finditer(folded)}) > 1:
+        kind = "comparison"  # "... ở phiên họp thứ 8 và ở phiên họp thứ 10 là ai?"
     names = tuple(_known_start(n, text, gazetteer) for n in question_names(text))
     entities: list[str] = []
     new_places = _places(text)

@@ -275,24 +275,30 @@ def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
     picks, missing, all_hits, figures, best_score = [], [], list(hits), {}, 0.0
     for side in sides:
         is_year = bool(_YEAR.fullmatch(side))
+        # a meeting is the article's (its opening names it, checked with the question's
+        # numbers), not a sentence's; a place or a person is a sentence's
+        article_wide = is_year or _EVENT_ORDINAL.fullmatch(fold(side)) is not None
         query = side_query(ctx.analysis, side)
         side_hits = list(ctx.searched.get(query, ()))
         analysis = dataclasses.replace(
             ctx.analysis, kind="open", text=query,
-            entities=() if is_year else (fold(side),),
-            local=frozenset() if is_year else frozenset({fold(side)}),
+            entities=() if article_wide else (fold(side),),
+            local=frozenset() if article_wide else frozenset({fold(side)}),
             numbers=frozenset(n for n in ctx.analysis.numbers if n in query.split()),
             years=frozenset({side}) if is_year else frozenset(
                 y for y in ctx.analysis.years if y not in sides))
         # the measure: what is compared, without the side and what qualifies it ("ở phiên
         # họp thứ 9")
         measure = dataclasses.replace(analysis, text=" ".join(
-            w for w in _EVENT_ORDINAL.sub(" ", query).split()
+            w for w in _EVENT_ORDINAL.sub(" ", fold(query)).split()
             if w not in fold(side).split() and not w.isdigit()))
         weights = {t: w for t, w in question_weights(measure, ctx.index.idf).items()
                    if "_" not in t}  # its words, not pairs the removed words leave behind
         cands = [c for c in candidates(ctx, side_hits, analysis) if c.fits
                  and not is_caption(c.text) and coverage(weights, c.text) >= 0.3]
+        answering = [c for c in cands if c.score >= ctx.threshold * 0.9]
+        if answering:  # of those that answer, the one that says most of what is compared
+            cands = sorted(answering, key=lambda c: -coverage(weights, c.text))
         label = side if is_year else display(fold(side), corpus_names(ctx.index),
                                              ctx.analysis.original)
         if not cands or cands[0].score < ctx.threshold * 0.9:

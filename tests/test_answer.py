@@ -206,6 +206,15 @@ def test_comparison_of_who_chaired_two_provinces_at_two_meetings(retriever) -> N
     assert not answer.missing
 
 
+def test_comparison_of_two_meetings_names_each_ones_holder(retriever) -> None:
+    answer = answer_question("Ở phiên họp lần thứ 8 và phiên họp lần thứ 10, ai là Phó Chủ "
+                             "tịch Thường trực Ủy ban Quốc gia về chuyển đổi số?", retriever)
+    _cited(answer, retriever)
+    lines = answer.text.split("\n")
+    assert any("thứ 8" in line and "Trần Lưu Quang" in line for line in lines)
+    assert any("thứ 10" in line and "Nguyễn Hòa Bình" in line for line in lines)
+
+
 def test_yes_no_with_a_false_figure_gets_no_and_the_right_one(retriever) -> None:
     answer = answer_question("Có phải năm 2024 Việt Nam xếp thứ 86 về Chính phủ điện tử "
                              "không?", retriever)

@@ -134,3 +134,17 @@ def test_an_item_asked_by_its_position(question, item, kind) -> None:
     assert ordinal_item(question) == item
     analysis = analyze(question)
     assert analysis.kind == kind and analysis.ordinal == (item[1] if item else 0)
+
+
+@pytest.mark.parametrize("question,kind,sides", [
+    # two meetings by their numbers are compared, whatever is asked of them
+    ("Phó Chủ tịch Thường trực ở phiên họp thứ 8 và ở phiên họp thứ 10 là ai?", "comparison",
+     ("phiên họp thứ 8", "phiên họp thứ 10")),
+    ("Ai chủ trì phiên họp thứ 10?", "person", ()),
+    # places first, even when each comes with its meeting
+    ("Người chủ trì điểm cầu Hải Dương ở phiên họp thứ 9 và điểm cầu Nghệ An ở phiên họp thứ "
+     "10 khác nhau thế nào?", "comparison", ("hai duong", "nghe an")),
+])
+def test_two_meetings_are_compared(question, kind, sides) -> None:
+    analysis = analyze(question, GAZETTEER, ("hai duong", "nghe an"))
+    assert analysis.kind == kind and analysis.sides == sides
