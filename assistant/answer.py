@@ -21,7 +21,7 @@ from .followup import needs_context, resolve_followup
 from .plans import (Context, abstain, corpus_names, dated, plan_definition, plan_fact, plan_role,
                     plan_yesno, yes_no_verdict)
 from .question import Analysis, analyze, strip_filler
-from .reading import plan_comparison, plan_list, plan_summary
+from .reading import plan_comparison, plan_extremum, plan_list, plan_summary
 from .searches import planned_searches
 from .retrieve import Mode, Retriever
 from .schema import Answer, Hit, Turn, as_turns
@@ -58,7 +58,7 @@ def _search(retriever: Retriever, analysis: Analysis, qvec: np.ndarray, k: int,
 
 
 _PLANS = {"role": plan_role, "comparison": plan_comparison, "yesno": plan_yesno,
-          "summary": plan_summary,
+          "summary": plan_summary, "extremum": plan_extremum,
           "list": plan_list, "definition": plan_definition}
 
 

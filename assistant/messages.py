@@ -41,6 +41,9 @@ PREMISE_CONTRADICTED = "Các bài viết không nói như vậy."
 NOT_LISTED = "Các bài viết không liệt kê cụ thể các mục này."
 INSTEAD_INTRO = "Thông tin gần nhất trong các bài viết:"
 HIGHER = "{side} cao hơn."
+# labels of the items with the highest and lowest figure of a list ("thủ tục nào cao nhất?")
+HIGHEST = "Cao nhất"
+LOWEST = "Thấp nhất"
 PERIOD_YEAR = "năm {year}"
 PERIOD_MONTH = "tháng {month}/{year}"
 

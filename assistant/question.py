@@ -18,8 +18,8 @@ __all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
            "LIST_NOUNS"]
 
 # The kinds of question the answerer composes differently, in the order they are tested.
-KINDS = ("comparison", "yesno", "summary", "role", "list", "why", "definition", "how", "date",
-         "number", "person", "place", "open")
+KINDS = ("comparison", "yesno", "summary", "role", "extremum", "list", "why", "definition",
+         "how", "date", "number", "person", "place", "open")
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # What lists are made of (folded): counted ("7 quan điểm") or asked by position ("quan điểm
@@ -70,6 +70,8 @@ _KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
                  r"\b(?:noi|tom)\s+gon\b", r"\bnhung\s+y\s+chinh\b", r"\bdiem\s+lai\b",
                  r"^(?!.*\bliet\s+ke\b).*\bket\s+qua\s+(?:nao\s+)?noi\s+bat\b")),
     ("role", (r"\b(?:chuc\s+vu|chuc\s+danh|vai\s+tro|cuong\s+vi|giu\s+chuc)\b.*\b(?:gi|nao)\b",)),
+    ("extremum", (r"\b\w+(?:\s+\w+)?\s+nao\b.*\b(?:cao|thap|nhieu|it|lon|nho)(?:\s+\w+){0,4}?"
+                  r"\s+nhat\b",)),
     ("list", (r"\bgom\s+(?:nhung\s+)?(?:gi|nao|nhung)\b", r"\bbao\s+gom\b", r"\bliet\s+ke\b",
               r"\bke\s+(?:ten|ra)\b", r"\bnhung\s+(?:gi|nao|ai)\b",
               r"\b(?:nhung|cac|may)\s+\w+(?:\s+\w+){0,2}\s+(?:nao|gi)\b",
@@ -134,7 +136,8 @@ class Analysis:
 _ABBREVIATIONS = {"csdl": "cơ sở dữ liệu", "cntt": "công nghệ thông tin", "cds": "chuyển đổi số",
                   "dvc": "dịch vụ công", "dvctt": "dịch vụ công trực tuyến",
                   "tthc": "thủ tục hành chính", "kts": "kinh tế số", "cpdt": "Chính phủ điện tử",
-                  "tmdt": "thương mại điện tử", "httt": "hệ thống thông tin"}
+                  "tmdt": "thương mại điện tử", "httt": "hệ thống thông tin",
+                  "online": "trực tuyến"}
 
 
 def expand_abbreviations(text: str) -> str:

@@ -20,7 +20,7 @@ from .plans import (Context, abstain, candidates, corpus_names, dated, display, 
                     plan_fact, respond, sentence_rows)
 
 
-__all__ = ["plan_list", "plan_summary", "plan_comparison"]
+__all__ = ["plan_list", "plan_summary", "plan_comparison", "plan_extremum", "figured_items"]
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -320,3 +320,38 @@ def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
         closing = msg.HIGHER.format(side=max(figures, key=figures.get))
     return respond(ctx, picks, all_hits, best_score, lines=True, missing=missing,
                    closing=closing)
+
+
+# An item of a list with its percentage: "Thông báo lưu trú (97%)", "tại các bộ, ngành đạt 31,7%"
+_FIGURED_ITEM = re.compile(r"([^:;,()]+?)\s*\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?(?=\s*[;,.)]|\s*$)")
+
+
+def figured_items(sentence: str) -> list[tuple[str, float]]:
+    """The items of a sentence listing percentages, as (the item as written, its figure)."""
+    out = []
+    for m in _FIGURED_ITEM.finditer(sentence):
+        item = m.group(0).strip(" ;,.")
+        out.append((item, float(m.group(2).replace(",", "."))))
+    return out
+
+
+def plan_extremum(ctx: Context, hits: list[Hit]) -> Answer:
+    """"Thủ tục nào tỷ lệ cao nhất, thủ tục nào thấp nhất?": the sentence that lists the
+    items with their figures, and the item with the highest (lowest) one, each quoted as the
+    article writes it. Without such a list it is a single fact."""
+    folded = fold(ctx.analysis.text)
+    wants = []
+    if re.search(r"\b(?:cao|nhieu|lon)(?:\s+\w+){0,4}?\s+nhat\b", folded):
+        wants.append((msg.HIGHEST, max))
+    if re.search(r"\b(?:thap|it|nho)(?:\s+\w+){0,4}?\s+nhat\b", folded):
+        wants.append((msg.LOWEST, min))
+    for cand in candidates(ctx, hits):
+        if cand.score < ctx.threshold * 0.8 or not (cand.entity_ok and cand.period_ok):
+            continue
+        items = figured_items(cand.text)
+        if len(items) < 3:
+            continue
+        picks = [Pick(cand.hit, cand.start, cand.end, pick(items, key=lambda x: x[1])[0],
+                      label=label, label_checked=True) for label, pick in wants]
+        return respond(ctx, picks, hits, max(cand.score, ctx.threshold), lines=True)
+    return plan_fact(ctx, hits)

@@ -215,6 +215,15 @@ def test_comparison_of_two_meetings_names_each_ones_holder(retriever) -> None:
     assert any("thứ 10" in line and "Nguyễn Hòa Bình" in line for line in lines)
 
 
+def test_the_highest_and_lowest_item_of_a_list(retriever) -> None:
+    answer = answer_question("Thủ tục hành chính nào có tỷ lệ người dân làm trực tuyến cao "
+                             "nhất và thấp nhất?", retriever)
+    _cited(answer, retriever)
+    lines = answer.text.split("\n")
+    assert lines[0].startswith(f"- {msg.HIGHEST}: Thông báo lưu trú (97%)")
+    assert lines[1].startswith(f"- {msg.LOWEST}: Cấp điện mới từ lưới điện hạ áp (73%)")
+
+
 def test_yes_no_with_a_false_figure_gets_no_and_the_right_one(retriever) -> None:
     answer = answer_question("Có phải năm 2024 Việt Nam xếp thứ 86 về Chính phủ điện tử "
                              "không?", retriever)

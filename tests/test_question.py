@@ -12,6 +12,10 @@ GAZETTEER = ("hai duong", "soc trang", "nghe an", "pham minh chinh", "de an 06")
     ("So sánh kết quả chuyển đổi số của Sóc Trăng và Hải Dương.", "comparison"),
     # "văn bản gì" (documents) is a list; "bàn những gì" (discussed) a summary
     ("Chính phủ ban hành những văn bản gì thế?", "list"),
+    # which item of a list has the highest or lowest figure
+    ("Thủ tục nào tỷ lệ trực tuyến cao nhất, thủ tục nào thấp nhất?", "extremum"),
+    ("Tinh nao co nhieu san pham OCOP nhat?", "extremum"),
+    ("Có phải Thông báo lưu trú cao nhất không?", "yesno"),
     ("Phiên họp lần thứ 9 bàn những gì?", "summary"),
     ("Hải Dương và Nghệ An, tỉnh nào nhiều hơn?", "comparison"),
     ("Có phải năm 2024 Việt Nam xếp thứ 86 về Chính phủ điện tử không?", "yesno"),

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.question import analyze
-from assistant.reading import _GOES_ON, _asked_count, _counted_in, _restated_count
+from assistant.reading import (_GOES_ON, _asked_count, _counted_in, _restated_count,
+                               figured_items)
 from assistant.clean import fold
 
 
@@ -59,3 +60,15 @@ def test_restated_count(question, sentence, restated) -> None:
 ])
 def test_a_sentence_that_goes_on_with_the_items(sentence, goes_on) -> None:
     assert (_GOES_ON.match(fold(sentence)) is not None) is goes_on
+
+
+@pytest.mark.parametrize("sentence,items", [
+    ("Tỷ lệ cao như: Thông báo lưu trú (97%), Đăng ký tạm trú (87,33%); Cấp điện mới (73%).",
+     [("Thông báo lưu trú (97%)", 97.0), ("Đăng ký tạm trú (87,33%)", 87.33),
+      ("Cấp điện mới (73%)", 73.0)]),
+    ("Tại các địa phương đạt 58,2%, tại các bộ, ngành đạt 31,7%.",
+     [("Tại các địa phương đạt 58,2%", 58.2), ("ngành đạt 31,7%", 31.7)]),
+    ("Toàn tỉnh hiện có 234 sản phẩm OCOP.", []),
+])
+def test_items_with_their_figures(sentence, items) -> None:
+    assert figured_items(sentence) == items
