@@ -38,6 +38,7 @@ from .feedback import record_feedback, vote_name
 from .schema import Answer, Turn, as_turns
 from .serialize import to_dict
 from .settings import Settings
+from .slots import AnswerSlots
 from .ui_assets import CONFIRM_IN_VIEW_JS, CSS, PAGE_JS, SCROLL_JS, TAKE_QUESTION_JS
 from .ui_guard import LoginThrottle, library_editing_allowed, throttle_middleware
 from .ui_render import (add_progress_html, answer_html, article_html, iso_date, library_html,
@@ -91,10 +92,14 @@ def _credentials() -> tuple[str | None, str | None]:
     return os.environ.get("ASSISTANT_UI_USERNAME"), os.environ.get("ASSISTANT_UI_PASSWORD")
 
 
-def build_app(engine: Engine, *, library_editing: bool | None = None):
+def build_app(engine: Engine, *, library_editing: bool | None = None,
+              slots: AnswerSlots | None = None):
     """The Blocks app: chat tab, article library tab and the `/ask` API. `library_editing`:
-    None decides from the settings and whether a login protects the chat (see `ui_guard`)."""
+    None decides from the settings and whether a login protects the chat (see `ui_guard`).
+    `slots`: the answer slots shared with the HTTP API (None: `chat_concurrency` of its own);
+    every answer the chat computes holds one."""
     settings = engine.settings
+    slots = slots or AnswerSlots(settings.chat_concurrency)
     if library_editing is None:
         library_editing = library_editing_allowed(settings, all(_credentials()))
     mode_choices = [(msg.UI_MODE_EXTRACTIVE, "extractive"), (msg.UI_MODE_LLM, "llm")]
@@ -103,8 +108,9 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
         """Answer a Vietnamese question with numbered, verified citations; `history`: the
         earlier turns, oldest first, as [{"question": ..., "answer": ...}]."""
         engine.refresh()  # a build made by another process (`python -m assistant index`)
-        return answer_json(engine.ask(question if isinstance(question, str) else "",
-                                      as_turns(history)))
+        with slots.held():
+            return answer_json(engine.ask(question if isinstance(question, str) else "",
+                                          as_turns(history)))
 
     def respond(question, chat, state, k, mode, show_scores):
         engine.refresh()
@@ -112,14 +118,16 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
         turn = len(chat) + 1  # index of the answer's message in the chat
         chat += [{"role": "user", "content": user_html(question or "")},
                  {"role": "assistant", "content": ""}]
-        answer = None
-        for answer in engine.stream(question or "", state["turns"], k=int(k), mode=mode):
-            chat[-1] = {"role": "assistant", "content": answer_html(answer, turn, partial=True)}
-            yield chat, state
-        scores = None
-        if show_scores:
-            hits = engine.retriever.search(answer.resolved_question or question or "", k=int(k))
-            scores = {h.chunk.id: (h.rank, h.score) for h in hits}
+        answer, scores = None, None
+        with slots.held():  # given back when Gradio closes the generator (client gone) too
+            for answer in engine.stream(question or "", state["turns"], k=int(k), mode=mode):
+                chat[-1] = {"role": "assistant",
+                            "content": answer_html(answer, turn, partial=True)}
+                yield chat, state
+            if show_scores:
+                hits = engine.retriever.search(answer.resolved_question or question or "",
+                                               k=int(k))
+                scores = {h.chunk.id: (h.rank, h.score) for h in hits}
         chat[-1] = {"role": "assistant", "content": answer_html(
             answer, turn, scores=scores, related_min_lexical=settings.related_min_lexical)}
         if (question or "").strip():
@@ -371,14 +379,15 @@ def serve(settings: Settings) -> int:
         return 2
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     engine = Engine(settings, progress=sys.stderr.isatty())
-    app = build_app(engine)
+    slots = AnswerSlots(settings.chat_concurrency)  # one budget: the chat and the HTTP API
+    app = build_app(engine, slots=slots)
     app.queue(default_concurrency_limit=settings.chat_concurrency)
     app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
                **launch_options(settings, (user, password) if user and password else None))
     from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
 
     mount_api(app.app, lambda: engine, settings,
-              credentials=(user, password) if user and password else None)
+              credentials=(user, password) if user and password else None, slots=slots)
     url = f"http://{settings.host}:{settings.port}"
     print(msg.UI_READY.format(url=url, seconds=time.perf_counter() - started), flush=True)
     try:
