@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import socket
 import threading
-import time
 from pathlib import Path
 
 import httpx
@@ -19,6 +18,8 @@ from assistant.api import mount_api
 from assistant.schema import Answer
 from assistant.settings import load_settings
 from assistant.slots import AnswerSlots
+
+from .conftest import until
 
 BROKEN = "câu hỏi làm máy hỏng"
 
@@ -56,14 +57,6 @@ class GatedEngine:
         return []
 
 
-def _until(condition, what: str, limit: float = 30.0) -> None:
-    deadline = time.monotonic() + limit
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never happened: {what}")
-        time.sleep(0.01)
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -87,7 +80,7 @@ def serve(tmp_path: Path):
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         running.append((server, thread, engine))
-        _until(lambda: server.started, "the server started")
+        until(lambda: server.started, "the server started")
         return f"http://127.0.0.1:{port}", engine, slots
 
     yield start
@@ -125,7 +118,7 @@ def test_at_most_chat_concurrency_answers_compute_and_every_waiting_one_is_answe
         i, _send(r, url, f"Câu hỏi số {i}"))) for i, r in enumerate(routes)]
     for t in threads:
         t.start()
-    _until(lambda: engine.inside == 2 and slots.waiting == 3,
+    until(lambda: engine.inside == 2 and slots.waiting == 3,
            "two answers computing and three requests waiting")
     assert engine.most == 2  # the three others arrived but did not start
     engine.gate.set()
@@ -145,7 +138,7 @@ def test_a_request_that_waits_too_long_gets_503_retry_after_in_vietnamese(serve,
     first: list[httpx.Response] = []
     busy = threading.Thread(target=lambda: first.append(_send("ask", url, "Câu hỏi đầu")))
     busy.start()
-    _until(lambda: engine.inside == 1, "the first answer computing")
+    until(lambda: engine.inside == 1, "the first answer computing")
     refused = _send(route, url, "Câu hỏi thứ hai")
     assert refused.status_code == 503
     assert refused.headers["Retry-After"] == "1"
@@ -176,13 +169,13 @@ def test_a_client_that_leaves_while_waiting_gives_up_its_place(serve) -> None:
     first: list[httpx.Response] = []
     busy = threading.Thread(target=lambda: first.append(_send("ask", url, "Câu hỏi đầu")))
     busy.start()
-    _until(lambda: engine.inside == 1, "the first answer computing")
+    until(lambda: engine.inside == 1, "the first answer computing")
     body = json.dumps({"question": "Câu hỏi bỏ dở"}).encode()
     with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1]))) as leaving:
         leaving.sendall(b"POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
                         b"\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
-        _until(lambda: slots.waiting == 1, "the second request waiting")
-    _until(lambda: slots.waiting == 0, "the server saw the client leave")
+        until(lambda: slots.waiting == 1, "the second request waiting")
+    until(lambda: slots.waiting == 0, "the server saw the client leave")
     engine.gate.set()
     busy.join(timeout=60)
     assert first[0].status_code == 200
@@ -212,9 +205,9 @@ def test_the_chat_and_the_api_share_one_budget(tmp_path: Path) -> None:
         api: list[httpx.Response] = []
         first = threading.Thread(target=lambda: api.append(_send("ask", url, "Hỏi qua API")))
         first.start()
-        _until(lambda: engine.inside == 1, "the API answer computing")
+        until(lambda: engine.inside == 1, "the API answer computing")
         job = Client(url, verbose=False).submit("Hỏi trong trang chat", api_name="/ask")
-        _until(lambda: slots.waiting == 1, "the chat's answer waiting for the slot")
+        until(lambda: slots.waiting == 1, "the chat's answer waiting for the slot")
         assert (engine.inside, engine.most) == (1, 1)
         engine.gate.set()
         first.join(timeout=60)

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 
 import pytest
 
 from assistant.slots import AnswerSlots
 
-
-def _until(condition, what: str, limit: float = 20.0) -> None:
-    deadline = time.monotonic() + limit
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never happened: {what}")
-        time.sleep(0.005)
+from .conftest import until
 
 
 def test_a_freed_slot_goes_to_the_oldest_waiter_thread_or_request() -> None:
@@ -86,7 +79,7 @@ def test_a_generator_closed_early_gives_its_slot_back() -> None:
     assert slots.busy == 0
     done = threading.Event()
     threading.Thread(target=lambda: (slots.held().__enter__(), done.set()), daemon=True).start()
-    _until(done.is_set, "a later answer got the slot")
+    until(done.is_set, "a later answer got the slot")
 
 
 @pytest.mark.parametrize("size", [0, -1])
