@@ -4,7 +4,7 @@
 port, its own index and data folders, the docs/ and embedding cache of the settings given),
 then, for each level N, runs N client threads that ask the eval questions in a loop for a
 bounded time, and reports answers/s and latency p50/p95. Two routes are measured: the HTTP
-API `POST /api/ask` (FastAPI's thread pool) and the chat's `/ask` through Gradio's queue
+API `POST /api/ask` and the chat's `/ask` through Gradio's queue
 (`POST /gradio_api/call/ask`, then the result event). Both hold one of the server's
 `Settings.chat_concurrency` answer slots while computing. A third, `mixed`, runs N API clients
 and N/8 (at least one) chat clients at the same time: how the one budget shares the server
