@@ -44,7 +44,7 @@ from .ui_guard import LoginThrottle, library_editing_allowed, throttle_middlewar
 from .ui_render import (add_progress_html, answer_html, article_html, iso_date, library_html,
                         size_label, user_html)
 
-__all__ = ["build_app", "serve", "launch_options", "answer_json"]
+__all__ = ["build_app", "launch", "serve", "launch_options", "answer_json"]
 
 _GRADIO_LOCALES = ("ar", "ca", "ckb", "de", "en", "es", "et", "eu", "fa", "fi", "fr", "he", "hi",
                    "ja", "ko", "lt", "nb", "nl", "pl", "pt-BR", "pt", "ro", "ru", "sv", "ta",
@@ -370,6 +370,23 @@ def _loopback(host: str) -> bool:
         return False
 
 
+def launch(engine: Engine, credentials: tuple[str, str] | None = None, *,
+           library_editing: bool | None = None, slots: AnswerSlots | None = None):
+    """The chat launched on the settings' host and port (not blocking) with the HTTP API and
+    OpenAI routes mounted on its server, the two sharing `slots` (None: a new AnswerSlots of
+    `chat_concurrency`); the Blocks app."""
+    settings = engine.settings
+    slots = slots or AnswerSlots(settings.chat_concurrency)  # one budget: chat and HTTP API
+    app = build_app(engine, library_editing=library_editing, slots=slots)
+    app.queue(default_concurrency_limit=settings.chat_concurrency)
+    app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
+               **launch_options(settings, credentials))
+    from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
+
+    mount_api(app.app, lambda: engine, settings, credentials=credentials, slots=slots)
+    return app
+
+
 def serve(settings: Settings) -> int:
     """Start the web chat; refuse a non-loopback host without credentials (exit code 2)."""
     started = time.perf_counter()
@@ -379,15 +396,7 @@ def serve(settings: Settings) -> int:
         return 2
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     engine = Engine(settings, progress=sys.stderr.isatty())
-    slots = AnswerSlots(settings.chat_concurrency)  # one budget: the chat and the HTTP API
-    app = build_app(engine, slots=slots)
-    app.queue(default_concurrency_limit=settings.chat_concurrency)
-    app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
-               **launch_options(settings, (user, password) if user and password else None))
-    from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
-
-    mount_api(app.app, lambda: engine, settings,
-              credentials=(user, password) if user and password else None, slots=slots)
+    app = launch(engine, (user, password) if user and password else None)
     url = f"http://{settings.host}:{settings.port}"
     print(msg.UI_READY.format(url=url, seconds=time.perf_counter() - started), flush=True)
     try:

@@ -186,20 +186,18 @@ def test_a_client_that_leaves_while_waiting_gives_up_its_place(serve) -> None:
 
 @pytest.mark.slow
 def test_the_chat_and_the_api_share_one_budget(tmp_path: Path) -> None:
-    """A real Gradio chat server with the API mounted as `serve` does: an API answer holds the
-    only slot, the chat's `/ask` (real Gradio client) waits for it, then both are answered."""
+    """The chat server as `serve` launches it (Gradio, the API mounted on it): an API answer
+    holds the only slot, the chat's `/ask` (real Gradio client) waits for it, then both are
+    answered."""
     from gradio_client import Client
 
-    from assistant.ui import build_app, launch_options
+    from assistant.ui import launch
 
-    settings = load_settings(env={}, data_dir=str(tmp_path / "var"), chat_concurrency=1)
-    engine, slots = GatedEngine(settings), AnswerSlots(1)
-    app = build_app(engine, library_editing=False, slots=slots)
-    app.queue(default_concurrency_limit=settings.chat_concurrency)
     port = _free_port()
-    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
-               **launch_options(settings))
-    mount_api(app.app, lambda: engine, settings, slots=slots)
+    settings = load_settings(env={}, data_dir=str(tmp_path / "var"), chat_concurrency=1,
+                             host="127.0.0.1", port=port)
+    engine, slots = GatedEngine(settings), AnswerSlots(1)
+    app = launch(engine, library_editing=False, slots=slots)  # what `serve` runs
     url = f"http://127.0.0.1:{port}"
     try:
         api: list[httpx.Response] = []
