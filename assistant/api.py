@@ -9,11 +9,17 @@ Mounted by `ui.serve` on the app Gradio launched (no second server):
   shapes, with the answer's structured citations in an extra `citations` field;
 - OpenAPI docs at `/api/docs` (schema at `/api/openapi.json`).
 
+Answers share the server's `AnswerSlots` with the web chat: at most `chat_concurrency` compute
+at once, the others wait their turn in the event loop (no thread taken) for up to
+`api_queue_timeout` seconds, then get 503 with `Retry-After`; a client that leaves while
+waiting gives up its place. The streamed completion is computed whole before its first byte,
+so its slot is given back before the stream is sent.
+
 Errors are JSON in OpenAI's shape, `{"error": {"message", "type", "code"}}`, with a Vietnamese
 message: 400 bad input, 401 missing credentials (when the chat has some), 413 body too large,
-503 while no index can be loaded. The credentials are the chat's (`ASSISTANT_UI_USERNAME`,
-`ASSISTANT_UI_PASSWORD`): HTTP Basic, or the password as a Bearer token (an OpenAI client's
-`api_key`).
+503 while no index can be loaded or while every answer slot stays busy. The credentials are
+the chat's (`ASSISTANT_UI_USERNAME`, `ASSISTANT_UI_PASSWORD`): HTTP Basic, or the password as a
+Bearer token (an OpenAI client's `api_key`).
 """
 from __future__ import annotations
 
@@ -21,12 +27,14 @@ import base64
 import binascii
 import json
 import logging
+import math
 import re
 import secrets
 import time
 import uuid
 from typing import Any, Callable, Iterator, Literal
 
+import anyio
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -34,12 +42,14 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field, field_validator
+from starlette.concurrency import run_in_threadpool
 
 from . import messages as msg
 from .answer import format_date
 from .schema import Answer, Turn, as_turns
 from .serialize import to_dict
 from .settings import Settings
+from .slots import AnswerSlots
 from .store import IndexUnavailable
 
 __all__ = ["mount_api", "reply_text", "conversation"]
@@ -94,6 +104,22 @@ def _route_class(max_bytes: int) -> type[APIRoute]:
             return guarded
 
     return _Route
+
+
+async def _wait_for_slot(request: Request, slots: AnswerSlots, timeout: float) -> bool | None:
+    """True with a slot, False when none came within `timeout` seconds, None when the client
+    went away meanwhile (its place in the line is given up, nothing is held)."""
+    admitted: list[bool | None] = [None]
+    async with anyio.create_task_group() as group:
+        async def watch() -> None:  # the body is read: the next message is the disconnect
+            while (await request.receive())["type"] != "http.disconnect":
+                pass
+            group.cancel_scope.cancel()
+
+        group.start_soon(watch)
+        admitted[0] = await slots.acquire(timeout)
+        group.cancel_scope.cancel()
+    return admitted[0]
 
 
 def _same(given: str, expected: str) -> bool:
@@ -208,9 +234,13 @@ def reply_text(answer: Answer) -> str:
 
 
 def mount_api(app: FastAPI, get_engine: Callable[[], Any], settings: Settings, *,
-              credentials: tuple[str, str] | None = None) -> None:
+              credentials: tuple[str, str] | None = None,
+              slots: AnswerSlots | None = None) -> None:
     """Add the routes to `app` (Gradio's own FastAPI app). `get_engine()` returns the loaded
-    Engine (it may raise IndexUnavailable: 503). `credentials`: (user, password) or None."""
+    Engine (it may raise IndexUnavailable: 503). `credentials`: (user, password) or None.
+    `slots`: the answer slots shared with the chat (None: `chat_concurrency` of its own)."""
+    slots = slots or AnswerSlots(settings.chat_concurrency)
+    retry_after = str(max(1, math.ceil(settings.api_queue_timeout)))
     route = _route_class(settings.api_max_body_bytes)
     guard = [Depends(_auth_dependency(credentials))]
     api = APIRouter(prefix="/api", route_class=route, dependencies=guard, tags=["api"])
@@ -229,16 +259,28 @@ def mount_api(app: FastAPI, get_engine: Callable[[], Any], settings: Settings, *
             raise _ApiError(400, msg.API_BAD_K.format(max_k=settings.api_max_k))
         return k
 
-    def answer(question: str, history: tuple[Turn, ...], k: int | None) -> Answer:
+    async def answer(request: Request, question: str, history: tuple[Turn, ...],
+                     k: int | None) -> Answer:
+        """The engine's answer, computed in the thread pool while holding an answer slot."""
         if not question.strip():
             raise _ApiError(400, msg.EMPTY_QUESTION)
-        return engine().ask(question, history, k=check_k(k))
+        k = check_k(k)
+        admitted = await _wait_for_slot(request, slots, settings.api_queue_timeout)
+        if admitted is None:  # nginx's code for a client that left; nobody receives it
+            raise _ApiError(499, "", "client_closed_request")
+        if not admitted:
+            raise _ApiError(503, msg.API_BUSY.format(seconds=retry_after), "server_busy",
+                            {"Retry-After": retry_after})
+        try:
+            return await run_in_threadpool(lambda: engine().ask(question, history, k=k))
+        finally:
+            slots.release()
 
     @api.post("/ask", summary="Answer a question with verified citations (the ask --json "
                               "object)")
-    def ask(body: AskRequest) -> dict:
-        return to_dict(answer(body.question, as_turns([t.model_dump() for t in body.history]),
-                              body.k))
+    async def ask(body: AskRequest, request: Request) -> dict:
+        return to_dict(await answer(request, body.question,
+                                    as_turns([t.model_dump() for t in body.history]), body.k))
 
     @api.get("/search", summary="The passages that match (the search --json array)")
     def search(q: str, k: int | None = None,
@@ -258,9 +300,9 @@ def mount_api(app: FastAPI, get_engine: Callable[[], Any], settings: Settings, *
 
     @openai.post("/chat/completions", summary="OpenAI-compatible chat completion, plain or "
                                               "streamed (server-sent events)")
-    def chat_completions(body: ChatRequest):
+    async def chat_completions(body: ChatRequest, request: Request):
         question, history = conversation(body.messages)
-        result = answer(question, history, None)
+        result = await answer(request, question, history, None)
         ident = f"chatcmpl-{uuid.uuid4().hex}"
         common = {"id": ident, "created": int(time.time()), "model": settings.api_model_name}
         citations = to_dict(result.citations)

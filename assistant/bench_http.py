@@ -4,9 +4,11 @@
 port, its own index and data folders, the docs/ and embedding cache of the settings given),
 then, for each level N, runs N client threads that ask the eval questions in a loop for a
 bounded time, and reports answers/s and latency p50/p95. Two routes are measured: the HTTP
-API `POST /api/ask` (FastAPI's thread pool) and the chat's `/ask` through Gradio's queue
-(`POST /gradio_api/call/ask`, then the result event), which answers at most
-`Settings.chat_concurrency` requests at once. The clients share the server's CPU.
+API `POST /api/ask` and the chat's `/ask` through Gradio's queue
+(`POST /gradio_api/call/ask`, then the result event). Both hold one of the server's
+`Settings.chat_concurrency` answer slots while computing. A third, `mixed`, runs N API clients
+and N/8 (at least one) chat clients at the same time: how the one budget shares the server
+between the two doors (rows `mixed api` and `mixed queue`). The clients share the server's CPU.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from .settings import Settings
 
 __all__ = ["ROUTES", "http_throughput"]
 
-ROUTES = ("api", "queue")
+ROUTES = ("api", "queue")  # the default; "mixed" is asked for by name
 _ROOT = Path(__file__).resolve().parent.parent  # `python -m assistant` runs from here
 
 
@@ -129,15 +131,36 @@ def _level(url: str, route: str, questions: list[str], n: int, seconds: float) -
             **(latency(latencies) if latencies else {"p50_ms": None, "p95_ms": None})}
 
 
+def _mixed(url: str, questions: list[str], n: int, seconds: float) -> list[dict]:
+    """N API clients and N/8 (at least one) chat clients at once; `clients` is N in both rows,
+    `chat_clients` the chat's count."""
+    chat = max(1, n // 8)
+    rows: dict[str, dict] = {}
+    threads = [threading.Thread(target=lambda r=r, k=k: rows.__setitem__(
+        r, _level(url, r, questions, k, seconds))) for r, k in (("api", n), ("queue", chat))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [{**rows[r], "route": f"mixed {r}", "clients": n, "chat_clients": chat}
+            for r in ("api", "queue")]
+
+
 def _drive(url: str, questions: list[str], levels: tuple[int, ...], seconds: float,
            routes: tuple[str, ...]) -> list[dict]:
     import httpx
 
+    warm = ("api", "queue") if "mixed" in routes else routes
     with httpx.Client() as http:  # warm: every question answered once per route
-        for route in routes:
+        for route in warm:
             for question in questions:
                 (_ask_api if route == "api" else _ask_queue)(http, url, question)
-    return [_level(url, route, questions, n, seconds) for route in routes for n in levels]
+    rows: list[dict] = []
+    for route in routes:
+        for n in levels:
+            rows += (_mixed(url, questions, n, seconds) if route == "mixed"
+                     else [_level(url, route, questions, n, seconds)])
+    return rows
 
 
 def http_throughput(settings: Settings, questions: list[str],

@@ -257,8 +257,8 @@ def _counts(text: str) -> tuple[int, ...]:
 
 def _routes(text: str) -> tuple[str, ...]:
     routes = tuple(r.strip() for r in text.split(",") if r.strip())
-    if not set(routes) <= {"api", "queue"}:
-        raise argparse.ArgumentTypeError(f"routes are api and queue, not {text}")
+    if not set(routes) <= {"api", "queue", "mixed"}:
+        raise argparse.ArgumentTypeError(f"routes are api, queue and mixed, not {text}")
     return routes
 
 
@@ -366,7 +366,9 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
                    help="how long each concurrency level asks (default 10)")
     p.add_argument("--http-routes", type=_routes, default=("api", "queue"),
                    help="api (POST /api/ask), queue (the chat's /ask through Gradio's "
-                        "queue, ASSISTANT_CHAT_CONCURRENCY at once) or both (default api,queue)")
+                        "queue), mixed (N API and N/8 chat clients at once; all share "
+                        "ASSISTANT_CHAT_CONCURRENCY answer slots), comma-separated (default "
+                        "api,queue)")
     p.add_argument("--http-url", default="",
                    help="drive the server or proxy already running there instead of starting "
                         "one (e.g. nginx in front of several servers)")

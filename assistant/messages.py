@@ -140,6 +140,9 @@ API_TOO_LARGE = "Yêu cầu quá lớn: tối đa {limit} byte."
 API_NO_INDEX = "Chưa có chỉ mục bài viết nên chưa trả lời được ({reason}). Hãy thử lại sau."
 API_FAILED = "Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy thử lại hoặc báo cho quản trị viên."
 API_SOURCE_LINE = "[{n}] {title} ({meta}): “{quote}”"
+# HTTP API: every answer slot stayed busy for the whole wait (assistant/api.py, 503)
+API_BUSY = "Máy chủ đang bận trả lời nhiều câu hỏi khác nên chưa nhận thêm câu hỏi này. " \
+           "Hãy thử lại sau {seconds} giây."
 
 # Web chat: reading, sources, copy, library safety, Gradio's own labels (issue 10)
 UI_SOURCES_COUNT = "Nguồn ({n})"

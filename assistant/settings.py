@@ -117,7 +117,9 @@ class Settings:
     port: int = 7860
 
     # Web chat (assistant/ui.py).
-    chat_concurrency: int = 4  # answers computed at once; more requests wait in Gradio's queue
+    # Answers computed at once by the whole server (chat and HTTP API share this budget, first
+    # come first served); more requests wait their turn.
+    chat_concurrency: int = 4
     # Who may add or remove articles from the web chat: "auto" only when the chat is behind
     # a login (ASSISTANT_UI_USERNAME/PASSWORD set), "on" always, "off" never. The server
     # refuses the library's handlers when editing is off, whatever the request.
@@ -134,6 +136,9 @@ class Settings:
     api_max_body_bytes: int = 65536  # a larger request body gets 413
     api_max_k: int = 20  # the most passages one request may ask for
     api_model_name: str = "tro-ly-chuyen-doi-so"  # the "model" that /v1/models lists
+    # Seconds an API question waits for one of the `chat_concurrency` slots before it gets 503
+    # with Retry-After (0: refused at once when all are busy).
+    api_queue_timeout: float = 30.0
 
     def __post_init__(self) -> None:
         _validate(self)
@@ -170,7 +175,7 @@ _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
     "near_miss_margin",
     "segment_rewrite_fraction")} | {
     "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0),
-    "summary_fact_weight": (0.0, 1.0)}
+    "summary_fact_weight": (0.0, 1.0), "api_queue_timeout": (0.0, 3600.0)}
 _POSITIVE = ("dense_span", "llm_timeout", "login_block_seconds", "login_block_max_seconds")
 _NOT_EMPTY = ("embedder", "host")
 

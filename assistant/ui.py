@@ -38,12 +38,13 @@ from .feedback import record_feedback, vote_name
 from .schema import Answer, Turn, as_turns
 from .serialize import to_dict
 from .settings import Settings
+from .slots import AnswerSlots
 from .ui_assets import CONFIRM_IN_VIEW_JS, CSS, PAGE_JS, SCROLL_JS, TAKE_QUESTION_JS
 from .ui_guard import LoginThrottle, library_editing_allowed, throttle_middleware
 from .ui_render import (add_progress_html, answer_html, article_html, iso_date, library_html,
                         size_label, user_html)
 
-__all__ = ["build_app", "serve", "launch_options", "answer_json"]
+__all__ = ["build_app", "launch", "serve", "launch_options", "answer_json"]
 
 _GRADIO_LOCALES = ("ar", "ca", "ckb", "de", "en", "es", "et", "eu", "fa", "fi", "fr", "he", "hi",
                    "ja", "ko", "lt", "nb", "nl", "pl", "pt-BR", "pt", "ro", "ru", "sv", "ta",
@@ -91,10 +92,14 @@ def _credentials() -> tuple[str | None, str | None]:
     return os.environ.get("ASSISTANT_UI_USERNAME"), os.environ.get("ASSISTANT_UI_PASSWORD")
 
 
-def build_app(engine: Engine, *, library_editing: bool | None = None):
+def build_app(engine: Engine, *, library_editing: bool | None = None,
+              slots: AnswerSlots | None = None):
     """The Blocks app: chat tab, article library tab and the `/ask` API. `library_editing`:
-    None decides from the settings and whether a login protects the chat (see `ui_guard`)."""
+    None decides from the settings and whether a login protects the chat (see `ui_guard`).
+    `slots`: the answer slots shared with the HTTP API (None: `chat_concurrency` of its own);
+    every answer the chat computes holds one."""
     settings = engine.settings
+    slots = slots or AnswerSlots(settings.chat_concurrency)
     if library_editing is None:
         library_editing = library_editing_allowed(settings, all(_credentials()))
     mode_choices = [(msg.UI_MODE_EXTRACTIVE, "extractive"), (msg.UI_MODE_LLM, "llm")]
@@ -103,8 +108,9 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
         """Answer a Vietnamese question with numbered, verified citations; `history`: the
         earlier turns, oldest first, as [{"question": ..., "answer": ...}]."""
         engine.refresh()  # a build made by another process (`python -m assistant index`)
-        return answer_json(engine.ask(question if isinstance(question, str) else "",
-                                      as_turns(history)))
+        with slots.held():
+            return answer_json(engine.ask(question if isinstance(question, str) else "",
+                                          as_turns(history)))
 
     def respond(question, chat, state, k, mode, show_scores):
         engine.refresh()
@@ -112,14 +118,16 @@ def build_app(engine: Engine, *, library_editing: bool | None = None):
         turn = len(chat) + 1  # index of the answer's message in the chat
         chat += [{"role": "user", "content": user_html(question or "")},
                  {"role": "assistant", "content": ""}]
-        answer = None
-        for answer in engine.stream(question or "", state["turns"], k=int(k), mode=mode):
-            chat[-1] = {"role": "assistant", "content": answer_html(answer, turn, partial=True)}
-            yield chat, state
-        scores = None
-        if show_scores:
-            hits = engine.retriever.search(answer.resolved_question or question or "", k=int(k))
-            scores = {h.chunk.id: (h.rank, h.score) for h in hits}
+        answer, scores = None, None
+        with slots.held():  # given back when Gradio closes the generator (client gone) too
+            for answer in engine.stream(question or "", state["turns"], k=int(k), mode=mode):
+                chat[-1] = {"role": "assistant",
+                            "content": answer_html(answer, turn, partial=True)}
+                yield chat, state
+            if show_scores:
+                hits = engine.retriever.search(answer.resolved_question or question or "",
+                                               k=int(k))
+                scores = {h.chunk.id: (h.rank, h.score) for h in hits}
         chat[-1] = {"role": "assistant", "content": answer_html(
             answer, turn, scores=scores, related_min_lexical=settings.related_min_lexical)}
         if (question or "").strip():
@@ -362,6 +370,23 @@ def _loopback(host: str) -> bool:
         return False
 
 
+def launch(engine: Engine, credentials: tuple[str, str] | None = None, *,
+           library_editing: bool | None = None, slots: AnswerSlots | None = None):
+    """The chat launched on the settings' host and port (not blocking) with the HTTP API and
+    OpenAI routes mounted on its server, the two sharing `slots` (None: a new AnswerSlots of
+    `chat_concurrency`); the Blocks app."""
+    settings = engine.settings
+    slots = slots or AnswerSlots(settings.chat_concurrency)  # one budget: chat and HTTP API
+    app = build_app(engine, library_editing=library_editing, slots=slots)
+    app.queue(default_concurrency_limit=settings.chat_concurrency)
+    app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
+               **launch_options(settings, credentials))
+    from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
+
+    mount_api(app.app, lambda: engine, settings, credentials=credentials, slots=slots)
+    return app
+
+
 def serve(settings: Settings) -> int:
     """Start the web chat; refuse a non-loopback host without credentials (exit code 2)."""
     started = time.perf_counter()
@@ -371,14 +396,7 @@ def serve(settings: Settings) -> int:
         return 2
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     engine = Engine(settings, progress=sys.stderr.isatty())
-    app = build_app(engine)
-    app.queue(default_concurrency_limit=settings.chat_concurrency)
-    app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
-               **launch_options(settings, (user, password) if user and password else None))
-    from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
-
-    mount_api(app.app, lambda: engine, settings,
-              credentials=(user, password) if user and password else None)
+    app = launch(engine, (user, password) if user and password else None)
     url = f"http://{settings.host}:{settings.port}"
     print(msg.UI_READY.format(url=url, seconds=time.perf_counter() - started), flush=True)
     try:

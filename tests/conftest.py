@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,16 @@ from assistant.settings import Settings, load_settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+
+
+def until(condition, what: str, limit: float = 30.0) -> None:
+    """Wait for `condition()` to hold (polled), failing with `what` after `limit` seconds: for
+    tests that watch other threads or servers reach a state, never to time anything."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        time.sleep(0.005)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -129,6 +129,7 @@ def test_a_tiny_bench_runs_every_part_with_the_real_model_and_server(
     result = bench.run_bench(session_settings, questions, sizes=(6,), vector_sizes=(1200,),
                              sample=4, concurrency=(1, 3), http_seconds=1.0, lexical_max=600,
                              ef_values=(16,), measure_built=built,
+                             http_routes=("api", "queue", "mixed"),
                              reports_dir=tmp_path / "reports")
     assert result["built"]["articles"] == len(load_articles(DOCS)[0])
     assert result["built"]["search"]["p95_ms"] > 0
@@ -138,8 +139,8 @@ def test_a_tiny_bench_runs_every_part_with_the_real_model_and_server(
     vec = result["vector_side"][0]
     assert vec["chunks"] == 1200 and vec["lexical"]["tiled"] == 2
     levels = result["http"]["levels"]
-    assert {(r["route"], r["clients"]) for r in levels} == {(r, n) for r in ("api", "queue")
-                                                           for n in (1, 3)}
+    assert {(r["route"], r["clients"]) for r in levels} == {
+        (r, n) for r in ("api", "queue", "mixed api", "mixed queue") for n in (1, 3)}
     assert all(r["errors"] == 0 and r["answers"] > 0 for r in levels)
     saved = json.loads(Path(result["files"][0]).read_text(encoding="utf-8"))
     assert saved["http"]["chat_concurrency"] == session_settings.chat_concurrency
@@ -168,3 +169,18 @@ def test_reports_of_separate_runs_merge_into_one_with_every_table(tmp_path: Path
     lines = bench_lines(merged)
     assert "| 4 | – | 20.0, 40.0 / 80.0 |" in lines
     assert merged["merged_from"] == ["a.json", "b.json"]
+
+
+@pytest.mark.parametrize("given, routes", [
+    ("api", ("api",)), ("queue,api", ("queue", "api")), ("api, mixed", ("api", "mixed")),
+    ("chat", None), ("api,mix", None),
+])
+def test_http_routes_flag(given: str, routes, capsys) -> None:
+    from assistant.cli import _parser
+
+    if routes is None:
+        with pytest.raises(SystemExit) as bad:
+            _parser().parse_args(["bench", "--http-routes", given])
+        assert bad.value.code == 2 and "mixed" in capsys.readouterr().err
+    else:
+        assert _parser().parse_args(["bench", "--http-routes", given]).http_routes == routes

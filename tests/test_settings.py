@@ -35,6 +35,9 @@ BAD = [  # (variable, value, a piece of the allowed values the message must show
     ("LLM_TIMEOUT", "-1", "> 0"),
     ("LLM_TIMEOUT", "inf", "> 0"),
     ("HOST", " ", "không rỗng"),
+    ("API_QUEUE_TIMEOUT", "-1", "từ 0.0 đến 3600.0"),
+    ("API_QUEUE_TIMEOUT", "nan", "từ 0.0 đến 3600.0"),
+    ("API_QUEUE_TIMEOUT", "ba mươi", "từ 0.0 đến 3600.0"),
 ]
 
 
@@ -53,6 +56,8 @@ def test_bad_values_are_refused_with_the_variable_and_the_allowed_values(name, v
     ("ANSWER_MODE", "llm", "answer_mode", "llm"),
     ("LLM_PROVIDER", "ollama", "llm_provider", "ollama"),
     ("DENSE_WEIGHT", "0", "dense_weight", 0.0), ("PORT", "8080", "port", 8080),
+    ("API_QUEUE_TIMEOUT", "2.5", "api_queue_timeout", 2.5),
+    ("API_QUEUE_TIMEOUT", "0", "api_queue_timeout", 0.0),
 ])
 def test_good_values_pass(name, value, field, expected) -> None:
     assert getattr(load_settings(env={f"ASSISTANT_{name}": value}), field) == expected
