@@ -186,6 +186,32 @@ def _serving(s: Settings, emb, questions: list[str], row: dict, stages: dict) ->
         len(engine.retriever.index.chunks)
 
 
+def _asks_by_kind(s: Settings, emb, per_kind: int) -> dict:
+    """Warm `ask` latency per kind of question on the shipped articles: each question of
+    eval/questions-kinds.jsonl (its earlier turns asked first) asked once to warm, then
+    timed."""
+    from .engine import Engine
+    from .evaluate_kinds import load_kind_questions
+    from .schema import Turn
+
+    engine = Engine(s, emb)
+    taken: dict[str, int] = {}
+    times: dict[str, list[float]] = {}
+    for q in load_kind_questions(s.eval_dir / "questions-kinds.jsonl"):
+        if taken.get(q.kind, 0) >= per_kind:
+            continue
+        taken[q.kind] = taken.get(q.kind, 0) + 1
+        turns: list[Turn] = []
+        for earlier in q.history:
+            turns.append(Turn(earlier, engine.ask(earlier, turns).text))
+        engine.ask(q.question, turns)
+        t = time.perf_counter()
+        engine.ask(q.question, turns)
+        times.setdefault(q.kind, []).append((time.perf_counter() - t) * 1000)
+    return {kind: {**latency(values), "questions": len(values)}
+            for kind, values in times.items()}
+
+
 def _measure_built(settings: Settings, root: Path, questions: list[str], queue) -> None:
     """Child process: start-up, search and ask on an index a bench run built and left in
     `root` (`root/docs`, `root/index`; e.g. a size whose add/remove did not fit in time)."""
@@ -235,8 +261,10 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
               concurrency: tuple[int, ...] = (1, 2, 4, 8, 16, 32), http_seconds: float = 10.0,
               http_routes: tuple[str, ...] = ROUTES, lexical_max: int = 100_000,
               ef_values: tuple[int, ...] = (16, 64, 128), http_url: str = "",
-              measure_built: Path | None = None, reports_dir: Path | None = None) -> dict:
-    """Measure every size, write the JSON and the chart, and return the figures."""
+              measure_built: Path | None = None, reports_dir: Path | None = None,
+              kinds: int = 1000) -> dict:
+    """Measure every size, write the JSON and the chart, and return the figures; `kinds`:
+    questions of each kind (eval/questions-kinds.jsonl) asked warm on the shipped articles."""
     from .embed import make_embedder
     from .store import ensure_index
 
@@ -249,6 +277,7 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
                              cache_dir=str(settings.cache_dir or settings.index_dir / "cache"))
         index, _ = ensure_index(s, real)
         base = np.asarray(index.sentence_vectors, dtype=np.float32)
+        by_kind = _asks_by_kind(s, real, kinds) if kinds else {}
     result: dict = {"machine": f"{os.cpu_count()} CPUs, load average "
                                f"{os.getloadavg()[0]:.1f} at start (shared with other jobs), "
                                f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}",
@@ -256,7 +285,8 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
                                                          for k, v in per_text.items()},
                     "method": "embedding time = per-text cost on a real sample x texts "
                               "embedded (extrapolated); builds run on real docs/ vectors "
-                              "perturbed", "sizes": [], "vector_side": [], "http": {}}
+                              "perturbed", "sizes": [], "vector_side": [], "http": {},
+                    "ask_by_kind": by_kind}
     stamp = time.strftime("%Y%m%d-%H%M%S")
 
     def keep() -> None:  # the figures so far, in case the run is stopped

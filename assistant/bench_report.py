@@ -80,6 +80,14 @@ def bench_lines(result: dict) -> list[str]:
                     f"p95 {built['search']['p50_ms']} / {built['search']['p95_ms']} ms, ask "
                     f"{built['ask']['p50_ms']} / {built['ask']['p95_ms']} ms, peak RSS "
                     f"{built['peak_rss_mib']} MiB"]
+    by_kind = result.get("ask_by_kind") or {}
+    if by_kind:
+        out += ["", "| warm ask on the shipped articles | " + " | ".join(by_kind) + " |",
+                "|---|" + "---:|" * len(by_kind),
+                "| p50 / p95 ms | " + " | ".join(f"{r['p50_ms']} / {r['p95_ms']}"
+                                                 for r in by_kind.values()) + " |",
+                "| questions | " + " | ".join(str(r["questions"]) for r in by_kind.values())
+                + " |"]
     if result.get("vector_side"):
         out += _vector_lines(result["vector_side"])
     http = result.get("http") or {}

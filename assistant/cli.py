@@ -242,7 +242,7 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
                        http_seconds=args.http_seconds, http_routes=args.http_routes,
                        lexical_max=args.lexical_max, ef_values=args.ef_search,
                        http_url=args.http_url, measure_built=args.measure_built,
-                       reports_dir=reports_dir)
+                       reports_dir=reports_dir, kinds=args.kinds)
     print("\n".join(bench_lines(result)))
     print("\n".join(result.get("files", [])), file=sys.stderr)
     return 0
@@ -380,6 +380,9 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
                         "report and chart")
     p.add_argument("--questions", type=int, default=40,
                    help="eval questions timed at each size (default 40)")
+    p.add_argument("--kinds", type=int, default=1000,
+                   help="questions of each kind (eval/questions-kinds.jsonl) whose warm ask is "
+                        "timed on the shipped articles (0 to skip)")
     p.add_argument("--sample", type=int, default=64,
                    help="texts embedded with the real model to measure its per-text cost")
     p.add_argument("--reports-dir", help="where bench-<timestamp>.json/.png go "

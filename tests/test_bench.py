@@ -130,7 +130,7 @@ def test_a_tiny_bench_runs_every_part_with_the_real_model_and_server(
                              sample=4, concurrency=(1, 3), http_seconds=1.0, lexical_max=600,
                              ef_values=(16,), measure_built=built,
                              http_routes=("api", "queue", "mixed"),
-                             reports_dir=tmp_path / "reports")
+                             reports_dir=tmp_path / "reports", kinds=2)
     assert result["built"]["articles"] == len(load_articles(DOCS)[0])
     assert result["built"]["search"]["p95_ms"] > 0
     size = result["sizes"][0]
@@ -145,6 +145,11 @@ def test_a_tiny_bench_runs_every_part_with_the_real_model_and_server(
     saved = json.loads(Path(result["files"][0]).read_text(encoding="utf-8"))
     assert saved["http"]["chat_concurrency"] == session_settings.chat_concurrency
     assert Path(result["files"][1]).exists()
+    by_kind = result["ask_by_kind"]  # warm asks of every kind of question, two of each
+    assert set(by_kind) >= {"definition", "list", "summary", "comparison", "yesno", "followup"}
+    assert all(r["questions"] == 2 and r["p50_ms"] > 0 for r in by_kind.values())
+    assert any(line.startswith("| warm ask on the shipped articles |")
+               for line in bench_lines(result))
 
 
 def test_reports_of_separate_runs_merge_into_one_with_every_table(tmp_path: Path) -> None:
