@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from .clean import UPPER, fold
+from .clean import NAME, UPPER, fold
 from .schema import Article, Citation, Hit
 
 __all__ = ["Numbering", "facts", "verify_citation", "verify_sentence", "split_marked",
            "strip_attribution"]
 
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
 _MARKER = re.compile(r"\s*\[(\d+)\]")
 _ATTRIBUTION = re.compile(r"^Theo [^\n]{1,160}?\([^()]{1,40}\):\s+")
 
@@ -30,7 +29,7 @@ def strip_attribution(sentence: str) -> str:
 def facts(sentence: str) -> set[str]:
     """The checkable facts of a sentence: its numbers and its multi-word proper names."""
     numbers = {m.group().rstrip(".,") for m in _NUMBER.finditer(sentence)}
-    names = {m.group() for m in _NAME.finditer(sentence)}
+    names = {m.group() for m in NAME.finditer(sentence)}
     return {f for f in numbers | names if f}
 
 

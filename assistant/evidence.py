@@ -14,7 +14,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .clean import UPPER, fold
+from .clean import NAME, fold
 from .lexical import tokenize
 from .question import Analysis, entity_kind
 from .schema import Article, Chunk, Hit
@@ -29,7 +29,6 @@ _HAS_DATE = re.compile(r"\b\d{1,2}/\d{1,4}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b|\bth
                        r"|\b(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d")
 _TITLED = re.compile(r"(?:đồng chí|ông|bà|Bộ trưởng|Thứ trưởng|Chủ tịch|Bí thư|Giám đốc"
                      r"|Thủ tướng|Đại tướng|Trưởng|Phó)\s*$", re.IGNORECASE)
-_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
 _RELATIVE_YEAR = re.compile(r"\b(nam\s+qua|nam\s+ngoai|nam\s+truoc|nam\s+nay)\b")
 _BASE_YEAR = re.compile(r"\b(?:so\s+voi|ke\s+tu|tu)\s+(?:nam\s+|thoi\s+diem\s+nam\s+)?$")
 CAUSE_CUES = re.compile(r"\b(?:do\s+do|vi\s+vay|dan\s+den|nguyen\s+nhan|do\s+|vi\s+|boi\s+"
@@ -264,7 +263,7 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
         return any(analysis.counted & set(words[max(0, i - 6): i + 7]) for i in spans)
     if kind == "person":  # a person's name, not a place's ("Toàn cảnh hội nghị tại Đà Nẵng")
         return any(entity_kind(m.group()) == "person" or _TITLED.search(
-            sentence[max(0, m.start() - 40):m.start()]) for m in _NAME.finditer(sentence))
+            sentence[max(0, m.start() - 40):m.start()]) for m in NAME.finditer(sentence))
     return True
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .clean import UPPER, fold, normalize
+from .clean import NAME, fold, normalize
 
 __all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
            "expand_abbreviations", "question_names", "entity_kind", "ordinal_item", "KINDS",
@@ -34,7 +34,6 @@ _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7
 _ORDINAL = re.compile(rf"\b({LIST_NOUNS}|y|diem|buoc|linh\s+vuc)(?:\s+\w+){{0,3}}?\s+thu\s+"
                       rf"({'|'.join(_ORDINALS)}|\d{{1,2}})\b")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:[^\S\n]+{UPPER}\w*)+")  # never across lines
 # An acronym the question names ("VNeID", "GDP", "OCOP") is what the answer must speak of
 _ACRONYM = re.compile(r"(?<![\w&])[A-Z][a-zA-Z]*[A-Z][a-zA-Z]*(?![\w&])")
 _NOT_TOPICS = frozenset({"TT", "UBND", "TP"})
@@ -178,7 +177,7 @@ def question_kind(text: str) -> str:
 def question_names(question: str) -> list[str]:
     """Proper names of a question; a capital that only opens the sentence is not a name."""
     names = []
-    for m in _NAME.finditer(question):
+    for m in NAME.finditer(question):
         words = m.group().split()
         if m.start() == 0 and words[0].lower() in _SENTENCE_OPENERS:
             words = words[1:]
