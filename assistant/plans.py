@@ -20,7 +20,6 @@ from .compose import Pick, clauses, compose
 from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, in_scope,
                        question_weights, score_candidates, type_ok)
 from .question import Analysis, entity_kind, is_title
-from .searches import planned_searches
 from .schema import Answer, Article, Hit
 from .settings import Settings
 from .store import Index
@@ -58,10 +57,13 @@ class Context:
     def threshold(self) -> float:
         return self.settings.min_answer_score
 
-    def more(self, query: str, hits: Sequence[Hit]) -> list[Hit]:
-        """`hits` and, after them, those of the planned search `query` not among them."""
-        have = {h.chunk.id for h in hits}
-        return list(hits) + [h for h in self.searched.get(query, ()) if h.chunk.id not in have]
+    def more(self, hits: Sequence[Hit]) -> list[Hit]:
+        """`hits` and, after them, those of the planned searches not among them."""
+        out, have = list(hits), {h.chunk.id for h in hits}
+        for found in self.searched.values():
+            out += [h for h in found if h.chunk.id not in have]
+            have |= {h.chunk.id for h in found}
+        return out
 
 _PER_BUILD: dict[tuple[str, str], object] = {}
 
@@ -396,7 +398,7 @@ def plan_definition(ctx: Context, hits: list[Hit]) -> Answer:
     term = fold(ctx.analysis.term or "")
     if not term:
         return plan_fact(ctx, hits)
-    hits = ctx.more(ctx.analysis.term, hits)
+    hits = ctx.more(hits)
     cands = candidates(ctx, hits)
     defining = [(c, _defines(term, c.text)) for c in cands]
     defining = [(c, span) for c, span in defining if span]
@@ -426,8 +428,7 @@ def plan_role(ctx: Context, hits: list[Hit]) -> Answer:
     if not people:
         return plan_fact(ctx, hits)
     name = people[0]
-    hits = ctx.more(planned_searches(ctx.analysis, corpus_names(ctx.index).shown, 0)[0].query,
-                    hits)
+    hits = ctx.more(hits)
     picks, seen = [], set()
     for cand in candidates(ctx, hits):
         folded = fold(cand.text)

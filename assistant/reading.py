@@ -76,9 +76,9 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
             and not announces:  # "11/22 Bộ, ngành chưa ..." asked as "những bộ nào?"
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[msg.NOT_LISTED])
+    asked = _asked_count(ctx.analysis)
     restated = _restated_count(ctx.analysis, text)
-    if restated is not None and not announces and \
-            len(clauses(fold(text)[restated:])) < _asked_count(ctx.analysis):
+    if restated is not None and not announces and len(clauses(fold(text)[restated:])) < asked:
         # "5 nhóm nhiệm vụ ... gồm những gì?" answered by a sentence that only names the
         # "5 nhóm nhiệm vụ" again
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
@@ -94,7 +94,6 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
         return _respond_items(ctx, items[0], items[1:], hits, best.score)
     after_colon = 10 < colon < len(text) - 20
     parts = clauses(text[colon + 1:] if after_colon else text)
-    asked = _asked_count(ctx.analysis)
     if len(parts) >= (2 if after_colon else 3) and (not asked or len(parts) >= asked):
         items = [Pick(best.hit, best.start, best.end, p) for p in parts[:10]]
         lead = Pick(best.hit, best.start, best.end, text[:colon + 1].rstrip(":") + ".") \
@@ -206,7 +205,8 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
         spans = focused
     places = corpus_names(index).places
     if not set(ctx.analysis.entities) & places:  # the meeting, not a province that joined it
-        joined = [p for p in places if p in fold(article.text)]
+        folded = fold(article.text)
+        joined = [p for p in places if p in folded]
         national = [(s, e) for s, e in spans
                     if not any(in_scope(p, article, s, e) for p in joined)]
         if len(national) >= ctx.settings.summary_sentences:
@@ -294,11 +294,13 @@ def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
             if w not in fold(side).split() and not w.isdigit()))
         weights = {t: w for t, w in question_weights(measure, ctx.index.idf).items()
                    if "_" not in t}  # its words, not pairs the removed words leave behind
-        cands = [c for c in candidates(ctx, side_hits, analysis) if c.fits
-                 and not is_caption(c.text) and coverage(weights, c.text) >= 0.3]
-        answering = [c for c in cands if c.score >= ctx.threshold * 0.9]
+        scored = [(c, coverage(weights, c.text)) for c in candidates(ctx, side_hits, analysis)
+                  if c.fits and not is_caption(c.text)]
+        scored = [(c, said) for c, said in scored if said >= 0.3]
+        answering = [x for x in scored if x[0].score >= ctx.threshold * 0.9]
         if answering:  # of those that answer, the one that says most of what is compared
-            cands = sorted(answering, key=lambda c: -coverage(weights, c.text))
+            scored = sorted(answering, key=lambda x: -x[1])
+        cands = [c for c, _ in scored]
         label = side if is_year else display(fold(side), corpus_names(ctx.index),
                                              ctx.analysis.original)
         if not cands or cands[0].score < ctx.threshold * 0.9:

@@ -60,5 +60,3 @@ def planned_searches(analysis: Analysis, shown: dict[str, str], k: int) -> tuple
     if analysis.kind == "comparison" and len(analysis.sides) >= 2:
         return tuple(Search(side_query(analysis, side), k) for side in analysis.sides)
     return ()
-
-
