@@ -14,8 +14,8 @@ from typing import Sequence
 from .clean import NAME, fold, normalize
 
 __all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
-           "expand_abbreviations", "question_names", "entity_kind", "ordinal_item", "KINDS",
-           "LIST_NOUNS"]
+           "expand_abbreviations", "question_names", "entity_kind", "ordinal_item", "extremes",
+           "KINDS", "LIST_NOUNS"]
 
 # The kinds of question the answerer composes differently, in the order they are tested.
 KINDS = ("comparison", "yesno", "summary", "role", "extremum", "list", "why", "definition",
@@ -50,6 +50,10 @@ _FILLER = re.compile(
     r"|(?<=\s)(?:a|nhe|nha|nhi|vay|ha|voi|ban|giup\s+minh|the\s+a)(?=\s*[?.!]*\s*$)"
     r"|^\s*(?:oi|da|ua)\b(?=\s*[,!]))")
 
+# The highest or the lowest of something ("cao nhất", "nhiều sản phẩm OCOP nhất")
+_HIGHEST = re.compile(r"\b(?:cao|nhieu|lon)(?:\s+\w+){0,4}?\s+nhat\b")
+_LOWEST = re.compile(r"\b(?:thap|it|nho)(?:\s+\w+){0,4}?\s+nhat\b")
+
 # Kind patterns on the folded, filler-free question; the first that matches wins.
 _KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("comparison", (r"\bso\s+sanh\b", r"\bkhac\s+(?:nhau|gi)\b", r"\bgiong\s+nhau\b",
@@ -69,8 +73,7 @@ _KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
                  r"\b(?:noi|tom)\s+gon\b", r"\bnhung\s+y\s+chinh\b", r"\bdiem\s+lai\b",
                  r"^(?!.*\bliet\s+ke\b).*\bket\s+qua\s+(?:nao\s+)?noi\s+bat\b")),
     ("role", (r"\b(?:chuc\s+vu|chuc\s+danh|vai\s+tro|cuong\s+vi|giu\s+chuc)\b.*\b(?:gi|nao)\b",)),
-    ("extremum", (r"\b\w+(?:\s+\w+)?\s+nao\b.*\b(?:cao|thap|nhieu|it|lon|nho)(?:\s+\w+){0,4}?"
-                  r"\s+nhat\b",)),
+    ("extremum", (rf"\b\w+(?:\s+\w+)?\s+nao\b.*(?:{_HIGHEST.pattern}|{_LOWEST.pattern})",)),
     ("list", (r"\bgom\s+(?:nhung\s+)?(?:gi|nao|nhung)\b", r"\bbao\s+gom\b", r"\bliet\s+ke\b",
               r"\bke\s+(?:ten|ra)\b", r"\bnhung\s+(?:gi|nao|ai)\b",
               r"\b(?:nhung|cac|may)\s+\w+(?:\s+\w+){0,2}\s+(?:nao|gi)\b",
@@ -319,6 +322,12 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
                     term=_term(text) if kind == "definition" else "",
                     local=frozenset(who) | {e for e in entities if e not in gazetteer},
                     ordinal=item[1] if item else 0)
+
+
+def extremes(text: str) -> tuple[bool, bool]:
+    """Whether a question asks for the highest and for the lowest of something."""
+    folded = fold(text)
+    return _HIGHEST.search(folded) is not None, _LOWEST.search(folded) is not None
 
 
 def ordinal_item(text: str) -> tuple[str, int] | None:

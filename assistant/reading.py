@@ -13,7 +13,7 @@ from .clean import fold
 from .compose import Pick, clauses
 from .evidence import (Candidate, coverage, hits_for_spans, in_caption, in_scope, is_caption,
                        paragraph_of, question_weights)
-from .question import LIST_NOUNS, Analysis
+from .question import LIST_NOUNS, Analysis, extremes
 from .schema import Answer, Article, Hit
 from .searches import side_query
 from .plans import (Context, abstain, candidates, corpus_names, dated, display, piece,
@@ -341,12 +341,9 @@ def plan_extremum(ctx: Context, hits: list[Hit]) -> Answer:
     """"Thủ tục nào tỷ lệ cao nhất, thủ tục nào thấp nhất?": the sentence that lists the
     items with their figures, and the item with the highest (lowest) one, each quoted as the
     article writes it. Without such a list it is a single fact."""
-    folded = fold(ctx.analysis.text)
-    wants = []
-    if re.search(r"\b(?:cao|nhieu|lon)(?:\s+\w+){0,4}?\s+nhat\b", folded):
-        wants.append((msg.HIGHEST, max))
-    if re.search(r"\b(?:thap|it|nho)(?:\s+\w+){0,4}?\s+nhat\b", folded):
-        wants.append((msg.LOWEST, min))
+    highest, lowest = extremes(ctx.analysis.text)
+    wants = [(label, pick) for label, pick, asked in ((msg.HIGHEST, max, highest),
+                                                      (msg.LOWEST, min, lowest)) if asked]
     for cand in candidates(ctx, hits):
         if cand.score < ctx.threshold * 0.8 or not (cand.entity_ok and cand.period_ok):
             continue
