@@ -485,13 +485,9 @@ def _kinds(settings, questions: Sequence[Question], retriever: Retriever, langch
             return langchain(Question(id="kinds", type="kinds", question=text))[1]
         out["kinds"]["langchain"] = summarize_kinds(run_kinds(kinds, system=baseline))
     if args.sweep:
-        runs = {}
-        for t in THRESHOLDS:
-            trial = Retriever(retriever.index, retriever.embedder,
-                              retriever.settings.replace(min_answer_score=t))
-            runs[t] = run_kinds(kinds, trial) + _facts_rows(
-                [q for q in questions], trial)
-        cv = threshold_cv(runs)
+        runs = _grid_runs(("min_answer_score",), tuple((t,) for t in THRESHOLDS), kinds,
+                          questions, retriever)
+        cv = threshold_cv({values[0]: rows for values, rows in runs.items()})
 
         def split(rows):
             return {"kinds": summarize_kinds([r for r in rows if r["kind"] != "facts"]),
@@ -507,17 +503,25 @@ def _kinds(settings, questions: Sequence[Question], retriever: Retriever, langch
     return out
 
 
+def _grid_runs(fields: tuple[str, ...], grid: Sequence[tuple[float, ...]],
+               kinds: Sequence[KindQuestion], questions: Sequence[Question],
+               retriever: Retriever) -> dict[tuple[float, ...], list[dict]]:
+    """Every question's row at each value of the grid (the other settings as shipped)."""
+    runs = {}
+    for values in grid:
+        trial = Retriever(retriever.index, retriever.embedder, retriever.settings.replace(
+            **dict(zip(fields, values))))
+        runs[values] = run_kinds(kinds, trial) + _facts_rows(questions, trial)
+    return runs
+
+
 def _tuned_cv(group: TunedGroup, kinds: Sequence[KindQuestion], questions: Sequence[Question],
               retriever: Retriever) -> dict:
     """One group of tuned settings cross-validated: the questions it matters for asked at
     every value of its grid (the other settings as shipped)."""
     asked = [q for q in kinds if not group.kinds or q.kind in group.kinds]
-    runs = {}
-    for values in group.grid:
-        trial = Retriever(retriever.index, retriever.embedder, retriever.settings.replace(
-            **dict(zip(group.fields, values))))
-        runs[values] = run_kinds(asked, trial) + (
-            [] if group.kinds else _facts_rows(questions, trial))
+    runs = _grid_runs(group.fields, group.grid, asked, [] if group.kinds else questions,
+                      retriever)
     cv = threshold_cv(runs)
     shipped = tuple(getattr(retriever.settings, f) for f in group.fields)
 
