@@ -187,27 +187,23 @@ def _serving(s: Settings, emb, questions: list[str], row: dict, stages: dict) ->
 
 
 def _asks_by_kind(s: Settings, emb, per_kind: int) -> dict:
-    """Warm `ask` latency per kind of question on the shipped articles: each question of
-    eval/questions-kinds.jsonl (its earlier turns asked first) asked once to warm, then
-    timed."""
+    """Warm `ask` latency per kind of question on the shipped articles: up to `per_kind`
+    questions of each kind of eval/questions-kinds.jsonl asked once to warm (as the kinds
+    evaluation asks them, earlier turns first), then again, timed."""
     from .engine import Engine
-    from .evaluate_kinds import load_kind_questions
-    from .schema import Turn
+    from .evaluate_kinds import load_kind_questions, run_kinds
 
     engine = Engine(s, emb)
     taken: dict[str, int] = {}
-    times: dict[str, list[float]] = {}
+    questions = []
     for q in load_kind_questions(s.eval_dir / "questions-kinds.jsonl"):
-        if taken.get(q.kind, 0) >= per_kind:
-            continue
-        taken[q.kind] = taken.get(q.kind, 0) + 1
-        turns: list[Turn] = []
-        for earlier in q.history:
-            turns.append(Turn(earlier, engine.ask(earlier, turns).text))
-        engine.ask(q.question, turns)
-        t = time.perf_counter()
-        engine.ask(q.question, turns)
-        times.setdefault(q.kind, []).append((time.perf_counter() - t) * 1000)
+        if taken.get(q.kind, 0) < per_kind:
+            taken[q.kind] = taken.get(q.kind, 0) + 1
+            questions.append(q)
+    run_kinds(questions, engine.retriever)
+    times: dict[str, list[float]] = {}
+    for row in run_kinds(questions, engine.retriever):
+        times.setdefault(row["kind"], []).append(row["millis"])
     return {kind: {**latency(values), "questions": len(values)}
             for kind, values in times.items()}
 
