@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence, TextIO
 
 from . import messages as msg
-from .clean import scrub
-from .compose import format_date
+from .articles.clean import scrub
+from .answering.compose import format_date
 from .schema import Answer, Hit, Turn, as_turns
 from .serialize import to_dict
 from .settings import Settings, SettingsError, load_settings
-from .store import BuildReport, Index, IndexUnavailable, ensure_index
+from .indexing.store import BuildReport, Index, IndexUnavailable, ensure_index
 
 __all__ = ["main", "hit_to_json", "answer_to_json", "report_lines"]
 
@@ -51,7 +51,7 @@ def hit_to_json(hit: Hit) -> dict:
 
 def _open(settings: Settings, *, rebuild: bool = False, quiet: bool = False):
     """Load (building or updating as needed) the index and the embedder."""
-    from .embed import make_embedder
+    from .indexing.embed import make_embedder
 
     embedder = make_embedder(settings)
     index, report = ensure_index(settings, embedder, rebuild=rebuild, wait=not quiet,
@@ -95,7 +95,7 @@ def _print_hits(hits: list[Hit]) -> None:
 
 
 def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from .retrieve import Retriever
+    from .indexing.retrieve import Retriever
 
     index, embedder = _open(settings, quiet=True)
     retriever = Retriever(index, embedder, settings)
@@ -158,7 +158,7 @@ def _print_answer(answer: Answer) -> None:
 
 
 def _engine(settings: Settings):
-    from .engine import Engine
+    from .serving.engine import Engine
 
     return Engine(settings, progress=sys.stderr.isatty())
 
@@ -209,13 +209,13 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from .ui import serve
+    from .serving.ui import serve
 
     return serve(settings.replace(host=args.host, port=args.port))
 
 
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from .evaluate import main as eval_main
+    from .evaluation.evaluate import main as eval_main
 
     return eval_main(settings, args)
 
@@ -224,11 +224,12 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
     from .bench import bench_lines, run_bench
-    from .evaluate import load_questions
+    from .evaluation.evaluate import load_questions
+    from .evaluation.kinds import load_kind_questions, run_kinds
 
     reports_dir = Path(args.reports_dir) if args.reports_dir else settings.eval_dir / "reports"
     if args.merge:
-        from .bench_report import merge_reports, write_report
+        from .bench import merge_reports, write_report
 
         result = merge_reports([Path(p) for p in args.merge])
         files = write_report(result, reports_dir)
@@ -242,7 +243,9 @@ def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
                        http_seconds=args.http_seconds, http_routes=args.http_routes,
                        lexical_max=args.lexical_max, ef_values=args.ef_search,
                        http_url=args.http_url, measure_built=args.measure_built,
-                       reports_dir=reports_dir, kinds=args.kinds)
+                       reports_dir=reports_dir, kinds=args.kinds, run_kinds=run_kinds,
+                       kind_questions=load_kind_questions(settings.eval_dir
+                                                          / "questions-kinds.jsonl"))
     print("\n".join(bench_lines(result)))
     print("\n".join(result.get("files", [])), file=sys.stderr)
     return 0

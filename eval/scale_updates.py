@@ -50,7 +50,7 @@ import sys, time, json
 sys.path.insert(0, {root!r}); sys.path.insert(0, {code!r})
 t0 = time.monotonic()
 from assistant.settings import load_settings
-from assistant.engine import Engine
+from assistant.serving.engine import Engine
 from tests.conftest import FakeEmbedder
 s = load_settings(env={{}}, docs_dir={docs!r}, index_dir={index!r}, data_dir={data!r},
                   cache_dir={cache!r})
@@ -84,7 +84,7 @@ def du(path: Path) -> float:
 
 
 def main() -> None:
-    from assistant.engine import Engine
+    from assistant.serving.engine import Engine
     from assistant.settings import load_settings
     from tests.conftest import FakeEmbedder
 

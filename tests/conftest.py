@@ -75,7 +75,7 @@ def session_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def real_embedder(session_settings: Settings):
-    from assistant.embed import make_embedder
+    from assistant.indexing.embed import make_embedder
 
     return make_embedder(session_settings)
 
@@ -83,7 +83,7 @@ def real_embedder(session_settings: Settings):
 @pytest.fixture(scope="session")
 def real_index(session_settings: Settings, real_embedder):
     """The real index over the shipped articles with the bundled model, built once."""
-    from assistant.store import ensure_index
+    from assistant.indexing.store import ensure_index
 
     index, _ = ensure_index(session_settings, real_embedder)
     return index
@@ -91,14 +91,14 @@ def real_index(session_settings: Settings, real_embedder):
 
 @pytest.fixture(scope="session")
 def retriever(real_index, real_embedder, session_settings):
-    from assistant.retrieve import Retriever
+    from assistant.indexing.retrieve import Retriever
 
     return Retriever(real_index, real_embedder, session_settings)
 
 
 @pytest.fixture(scope="session")
 def articles():
-    from assistant.ingest import load_articles
+    from assistant.articles.ingest import load_articles
 
     found, errors = load_articles(DOCS)
     assert not errors

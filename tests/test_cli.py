@@ -210,7 +210,7 @@ def test_the_index_report_names_the_file_that_holds_a_duplicate_id(small_docs, t
                                                                     fake_embedder) -> None:
     from assistant.cli import report_lines
     from assistant.settings import load_settings
-    from assistant.store import ensure_index
+    from assistant.indexing.store import ensure_index
 
     real = "tang-cuong-nhan-thuc-chuyen-doi-so"
     settings = load_settings(env={}, docs_dir=str(small_docs), index_dir=str(tmp_path / "i"))

@@ -14,17 +14,17 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
-from . import messages as msg
-from .clean import normalize
+from .. import messages as msg
+from ..articles.clean import normalize
 from .compose import format_date
 from .followup import needs_context, resolve_followup
 from .plans import (Context, abstain, corpus_names, dated, plan_definition, plan_fact, plan_role,
                     plan_yesno, yes_no_verdict)
 from .question import Analysis, analyze, strip_filler
-from .reading import plan_comparison, plan_extremum, plan_list, plan_summary
+from .gather import plan_comparison, plan_extremum, plan_list, plan_summary
 from .searches import planned_searches
-from .retrieve import Mode, Retriever
-from .schema import Answer, Hit, Turn, as_turns
+from ..indexing.retrieve import Mode, Retriever
+from ..schema import Answer, Hit, Turn, as_turns
 
 
 __all__ = ["prepare_question", "resolve_followup", "answer_question", "abstain",

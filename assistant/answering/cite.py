@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from .clean import NAME, UPPER, fold
-from .schema import Article, Citation, Hit
+from ..articles.clean import NAME, UPPER, fold
+from ..schema import Article, Citation, Hit
 
 __all__ = ["Numbering", "facts", "verify_citation", "verify_sentence", "split_marked",
            "strip_attribution"]

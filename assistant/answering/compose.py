@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from . import messages as msg
+from .. import messages as msg
 from .cite import Numbering, facts, verify_citation, verify_sentence
-from .clean import fold
-from .schema import Answer, Article, Hit
+from ..articles.clean import fold
+from ..schema import Answer, Article, Hit
 
 __all__ = ["Pick", "compose", "clauses", "format_date", "attribution"]
 

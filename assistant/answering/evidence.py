@@ -14,11 +14,11 @@ from typing import Sequence
 
 import numpy as np
 
-from .clean import NAME, fold
-from .lexical import tokenize
+from ..articles.clean import NAME, fold
+from ..indexing.lexical import tokenize
 from .question import Analysis, entity_kind
-from .schema import Article, Chunk, Hit
-from .settings import Settings
+from ..schema import Article, Chunk, Hit
+from ..settings import Settings
 
 __all__ = ["is_caption", "in_caption", "Candidate", "score_candidates", "sentence_years",
            "in_scope", "type_ok", "hits_for_spans", "paragraph_of", "CAUSE_CUES", "MEANS_CUES"]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .clean import fold
+from ..articles.clean import fold
 from .question import entity_kind, ordinal_item, question_names
-from .schema import Turn
+from ..schema import Turn
 
 __all__ = ["is_followup", "resolve_followup", "needs_context"]
 

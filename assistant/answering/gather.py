@@ -8,13 +8,13 @@ from typing import Sequence
 
 import numpy as np
 
-from . import messages as msg
-from .clean import fold
+from .. import messages as msg
+from ..articles.clean import fold
 from .compose import Pick, clauses
 from .evidence import (Candidate, coverage, hits_for_spans, in_caption, in_scope, is_caption,
                        paragraph_of, question_weights)
 from .question import LIST_NOUNS, Analysis, extremes
-from .schema import Answer, Article, Hit
+from ..schema import Answer, Article, Hit
 from .searches import side_query
 from .plans import (Context, abstain, candidates, corpus_names, dated, display, piece,
                     plan_fact, respond, sentence_rows)

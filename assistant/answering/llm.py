@@ -15,14 +15,14 @@ import os
 import time
 from typing import Iterator, Sequence
 
-from . import messages as msg
+from .. import messages as msg
 from .answer import answer_question, format_date
 from .cite import Numbering, facts, split_marked, verify_sentence
-from .clean import fold
-from .lexical import tokenize
-from .retrieve import Retriever
-from .schema import Answer, Hit
-from .settings import Settings
+from ..articles.clean import fold
+from ..indexing.lexical import tokenize
+from ..indexing.retrieve import Retriever
+from ..schema import Answer, Hit
+from ..settings import Settings
 
 __all__ = ["stream_llm_answer", "chat_model"]
 

@@ -14,15 +14,15 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from . import messages as msg
-from .clean import UPPER, fold
+from .. import messages as msg
+from ..articles.clean import UPPER, fold
 from .compose import Pick, clauses, compose
 from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, in_scope,
                        question_weights, score_candidates, type_ok)
 from .question import Analysis, entity_kind, is_title
-from .schema import Answer, Article, Hit
-from .settings import Settings
-from .store import Index
+from ..schema import Answer, Article, Hit
+from ..settings import Settings
+from ..indexing.store import Index
 
 
 __all__ = ["Context", "CorpusNames", "abstain", "candidates", "respond", "piece", "display",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .clean import NAME, fold, normalize
+from ..articles.clean import NAME, fold, normalize
 
 __all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
            "expand_abbreviations", "question_names", "entity_kind", "ordinal_item", "extremes",

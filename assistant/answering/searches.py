@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clean import fold
+from ..articles.clean import fold
 from .question import Analysis, entity_kind
 
 __all__ = ["Search", "planned_searches", "side_query"]

@@ -11,7 +11,7 @@ import re
 from typing import Callable, Iterator
 
 from .clean import UPPER
-from .schema import Article, Chunk
+from ..schema import Article, Chunk
 
 __all__ = ["split_sentences", "chunk_article"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from . import messages as msg
+from .. import messages as msg
 
 __all__ = ["decode_text", "EncodingRefused"]
 

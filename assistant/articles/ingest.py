@@ -21,11 +21,11 @@ from typing import Mapping
 
 import yaml
 
-from . import messages as msg
+from .. import messages as msg
 from .clean import clean_body, normalize
 from .metadata import infer_metadata
 from .decode import EncodingRefused, decode_text
-from .schema import Article
+from ..schema import Article
 
 __all__ = ["SUFFIXES", "RawDoc", "read_doc", "to_article", "load_articles", "list_doc_files",
            "slugify", "render_doc", "save_article", "find_article_file", "IngestError",

@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from .clean import fold
-from .schema import Article
+from ..schema import Article
 
 __all__ = ["infer_metadata", "lead_date", "publisher"]
 

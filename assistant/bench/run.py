@@ -24,13 +24,14 @@ import resource
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable, Sequence
 
 import numpy as np
 
-from .bench_http import ROUTES, http_throughput
-from .bench_report import bench_lines, write_report
-from .bench_scale import PeakRss, latency, perturb_sentence, real_sentences, vector_side
-from .settings import Settings
+from .throughput import ROUTES, http_throughput
+from .report import bench_lines, write_report
+from .scale import PeakRss, latency, perturb_sentence, real_sentences, vector_side
+from ..settings import Settings
 
 __all__ = ["run_bench", "bench_lines"]
 
@@ -103,8 +104,8 @@ def _du(path: Path) -> int:
 def _one_size(settings: Settings, n: int, questions: list[str], base: np.ndarray,
               per_text: dict, queue) -> None:
     """Child process: every figure of one corpus size (its own peak RSS)."""
-    from .embed import make_embedder
-    from .store import ensure_index
+    from ..indexing.embed import make_embedder
+    from ..indexing.store import ensure_index
 
     real = make_embedder(settings)
     pool, titles = real_sentences(settings)
@@ -157,7 +158,7 @@ def _one_size(settings: Settings, n: int, questions: list[str], base: np.ndarray
 
 def _serving(s: Settings, emb, questions: list[str], row: dict, stages: dict) -> None:
     """Engine start-up on a built index, the first plain question, warm search and ask."""
-    from .engine import Engine
+    from ..serving.engine import Engine
 
     started = time.perf_counter()
     with PeakRss() as peak:
@@ -186,17 +187,18 @@ def _serving(s: Settings, emb, questions: list[str], row: dict, stages: dict) ->
         len(engine.retriever.index.chunks)
 
 
-def _asks_by_kind(s: Settings, emb, per_kind: int) -> dict:
-    """Warm `ask` latency per kind of question on the shipped articles: up to `per_kind`
-    questions of each kind of eval/questions-kinds.jsonl asked once to warm (as the kinds
-    evaluation asks them, earlier turns first), then again, timed."""
-    from .engine import Engine
-    from .evaluate_kinds import load_kind_questions, run_kinds
+def _asks_by_kind(s: Settings, emb, per_kind: int, kind_questions: Sequence,
+                  run_kinds: Callable) -> dict:
+    """Warm `ask` latency per kind of question on the shipped articles: up to `per_kind` of
+    `kind_questions` of each kind asked once by `run_kinds` to warm (the kinds evaluation's
+    runner, earlier turns first, handed in by the CLI: bench imports no evaluation), then
+    again, timed."""
+    from ..serving.engine import Engine
 
     engine = Engine(s, emb)
     taken: dict[str, int] = {}
     questions = []
-    for q in load_kind_questions(s.eval_dir / "questions-kinds.jsonl"):
+    for q in kind_questions:
         if taken.get(q.kind, 0) < per_kind:
             taken[q.kind] = taken.get(q.kind, 0) + 1
             questions.append(q)
@@ -211,7 +213,7 @@ def _asks_by_kind(s: Settings, emb, per_kind: int) -> dict:
 def _measure_built(settings: Settings, root: Path, questions: list[str], queue) -> None:
     """Child process: start-up, search and ask on an index a bench run built and left in
     `root` (`root/docs`, `root/index`; e.g. a size whose add/remove did not fit in time)."""
-    from .embed import make_embedder
+    from ..indexing.embed import make_embedder
 
     s = settings.replace(docs_dir=str(root / "docs"), index_dir=str(root / "index"),
                          data_dir=str(root / "var"), cache_dir=str(root / "cache"))
@@ -258,11 +260,13 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
               http_routes: tuple[str, ...] = ROUTES, lexical_max: int = 100_000,
               ef_values: tuple[int, ...] = (16, 64, 128), http_url: str = "",
               measure_built: Path | None = None, reports_dir: Path | None = None,
-              kinds: int = 1000) -> dict:
+              kinds: int = 1000, kind_questions: Sequence = (),
+              run_kinds: Callable | None = None) -> dict:
     """Measure every size, write the JSON and the chart, and return the figures; `kinds`:
-    questions of each kind (eval/questions-kinds.jsonl) asked warm on the shipped articles."""
-    from .embed import make_embedder
-    from .store import ensure_index
+    questions of each kind of `kind_questions` asked warm on the shipped articles by
+    `run_kinds` (the kinds evaluation's runner; None: no per-kind step)."""
+    from ..indexing.embed import make_embedder
+    from ..indexing.store import ensure_index
 
     started = time.perf_counter()
     real = make_embedder(settings)
@@ -273,7 +277,8 @@ def run_bench(settings: Settings, questions: list[str], *, sizes=(100, 1000, 100
                              cache_dir=str(settings.cache_dir or settings.index_dir / "cache"))
         index, _ = ensure_index(s, real)
         base = np.asarray(index.sentence_vectors, dtype=np.float32)
-        by_kind = _asks_by_kind(s, real, kinds) if kinds else {}
+        by_kind = (_asks_by_kind(s, real, kinds, kind_questions, run_kinds)
+                   if kinds and run_kinds else {})
     result: dict = {"machine": f"{os.cpu_count()} CPUs, load average "
                                f"{os.getloadavg()[0]:.1f} at start (shared with other jobs), "
                                f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}",

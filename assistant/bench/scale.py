@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .settings import Settings
+from ..settings import Settings
 
 __all__ = ["PeakRss", "latency", "perturb_sentence", "real_sentences", "vector_side"]
 
@@ -80,8 +80,8 @@ class PeakRss:
 
 def real_sentences(settings: Settings) -> tuple[list[str], list[str]]:
     """The real sentences and titles of docs/."""
-    from .chunk import split_sentences
-    from .ingest import load_articles
+    from ..articles.chunk import split_sentences
+    from ..articles.ingest import load_articles
 
     articles, _ = load_articles(settings.docs_dir)
     sentences = [a.text[s:e] for a in articles for s, e in split_sentences(a.text)]
@@ -123,7 +123,7 @@ def _chunk_texts(n: int, pool: list[str], titles: list[str], seed: int) -> list[
 
 def build_lexical(texts: list[str]):
     """The store's lexical index over `texts`, as one segment."""
-    from .lexical import LexicalIndex
+    from ..indexing.lexical import LexicalIndex
 
     exact, folded = LexicalIndex.build_fields(texts)
     return LexicalIndex([(exact, folded, np.arange(len(texts)))], len(texts))
@@ -141,7 +141,7 @@ def _tiled(lexical, times: int):
     (document d of copy j is d + j x n): postings as long as `times` x the corpus would give,
     so query latency is that of the larger index (its build was measured on the smaller one).
     Document frequencies and the total grow together, so the idf stays nearly the same."""
-    from .lexical import LexicalIndex
+    from ..indexing.lexical import LexicalIndex
 
     n = lexical.exact.total
     (exact, pos), (folded, _) = lexical.exact.parts[0], lexical.folded.parts[0]
@@ -158,7 +158,7 @@ class _Chunks:
         return self.n
 
     def __getitem__(self, i: int):
-        from .schema import Chunk
+        from ..schema import Chunk
 
         text = self.texts[i % len(self.texts)] if self.texts else ""
         return Chunk(id=f"bench#{i}", article_id=f"bench-{i // 5}", start=0, end=len(text),
@@ -167,7 +167,7 @@ class _Chunks:
 
 class _Articles(dict):
     def __missing__(self, key: str):
-        from .schema import Article
+        from ..schema import Article
 
         return Article(id=key, text="", title="bench")
 
@@ -209,7 +209,7 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
     of the full size; the row says so (`lexical.built_chunks`, `lexical.tiled`)."""
     import faiss
 
-    from .retrieve import Retriever
+    from ..indexing.retrieve import Retriever
 
     cache = {} if cache is None else cache
     times = -(-n // lexical_max)

@@ -22,13 +22,13 @@ import threading
 import time
 from pathlib import Path
 
-from .bench_scale import latency
-from .settings import Settings
+from .scale import latency
+from ..settings import Settings
 
 __all__ = ["ROUTES", "http_throughput"]
 
 ROUTES = ("api", "queue")  # the default; "mixed" is asked for by name
-_ROOT = Path(__file__).resolve().parent.parent  # `python -m assistant` runs from here
+_ROOT = Path(__file__).resolve().parents[2]  # `python -m assistant` runs from here
 
 
 def _free_port() -> int:

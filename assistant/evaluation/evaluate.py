@@ -23,16 +23,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import messages as msg
-from .answer import answer_question, resolve_followup
-from .cite import facts, split_marked, strip_attribution, verify_citation, verify_sentence
-from .clean import fold
-from .evaluate_kinds import (THRESHOLDS, cited_passages, declined, load_kind_questions,
+from .. import messages as msg
+from ..answering.answer import answer_question, resolve_followup
+from ..answering.cite import (facts, split_marked, strip_attribution, verify_citation,
+                               verify_sentence)
+from ..articles.clean import fold
+from .kinds import (THRESHOLDS, cited_passages, declined, load_kind_questions,
                              run_kinds, summarize_kinds, threshold_cv,
                              TUNED_GROUPS, KindQuestion, TunedGroup)
-from .lexical import has_diacritics, tokenize
-from .retrieve import Retriever
-from .schema import Answer, Article, Citation
+from ..indexing.lexical import has_diacritics, tokenize
+from ..indexing.retrieve import Retriever
+from ..schema import Answer, Article, Citation
 
 __all__ = ["Question", "Evidence", "load_questions", "evidence_spans", "retrieval_metrics",
            "supports", "score_answer", "evaluate", "abstention_sweep",
@@ -414,7 +415,7 @@ def langchain_system(articles: dict[str, Article], embedder, cache_dir: Path) ->
     from langchain_core.embeddings import Embeddings
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    from .embed import CachedEmbedder
+    from ..indexing.embed import CachedEmbedder
 
     cached = CachedEmbedder(embedder, cache_dir)
 
@@ -545,10 +546,10 @@ def main(settings, args) -> int:
     """`python -m assistant eval`: run, print the table, write the reports, gate on floors."""
     import sys
 
-    from .embed import make_embedder
-    from .feedback import read_feedback
+    from ..indexing.embed import make_embedder
+    from ..serving.feedback import read_feedback
     from .report import check_floors, kinds_table, table, write_reports
-    from .store import ensure_index
+    from ..indexing.store import ensure_index
 
     path = Path(args.questions) if args.questions else settings.eval_dir / "questions.jsonl"
     questions = load_questions(path)[: args.limit]

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from .answer import answer_question
-from .cite import verify_citation
-from .clean import fold
+from ..answering.answer import answer_question
+from ..answering.cite import verify_citation
+from ..articles.clean import fold
 from .crossval import cross_validate
-from .retrieve import Retriever
-from .schema import Answer, Hit, Turn
+from ..indexing.retrieve import Retriever
+from ..schema import Answer, Hit, Turn
 
 __all__ = ["KindQuestion", "load_kind_questions", "key_point_coverage", "kind_row",
            "cited_passages", "declined",

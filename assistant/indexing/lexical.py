@@ -20,7 +20,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .clean import fold, normalize
+from ..articles.clean import fold, normalize
 
 __all__ = ["tokenize", "has_diacritics", "token_hashes", "Postings", "LexicalIndex",
            "DiacriticRestorer"]

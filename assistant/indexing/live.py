@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .lexical import LexicalIndex
-from .schema import Article, Chunk
+from ..schema import Article, Chunk
 from .segments import Segment, chunk_stats
 
 __all__ = ["Live", "assemble"]

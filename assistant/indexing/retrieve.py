@@ -10,10 +10,10 @@ from typing import Literal
 
 import numpy as np
 
-from .clean import scrub
+from ..articles.clean import scrub
 from .embed import Embedder
-from .schema import Hit
-from .settings import Settings
+from ..schema import Hit
+from ..settings import Settings
 from .store import Index
 
 __all__ = ["Mode", "Retriever"]

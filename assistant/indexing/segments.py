@@ -29,8 +29,8 @@ from typing import Sequence
 import numpy as np
 
 from .lexical import DiacriticRestorer, LexicalIndex, Postings, tokenize
-from .schema import Article, Chunk
-from .settings import Settings
+from ..schema import Article, Chunk
+from ..settings import Settings
 
 __all__ = ["SEGMENTS", "NewSegment", "Segment", "write_segment", "sha256", "chunk_stats"]
 

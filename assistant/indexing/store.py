@@ -31,16 +31,16 @@ from pathlib import Path
 
 import numpy as np
 
-from . import messages as msg
+from .. import messages as msg
 from .builds import (live_build, lock_file, read_manifest, read_pointer, remove, remove_stale,
                      try_lock, update_manifest, write_build, CURRENT)
 from .embed import CachedEmbedder, Embedder
-from .ingest import list_doc_files, load_articles
+from ..articles.ingest import list_doc_files, load_articles
 from .lexical import DiacriticRestorer, LexicalIndex
 from .live import Live, assemble
-from .schema import Article, Chunk
+from ..schema import Article, Chunk
 from .segments import SEGMENTS, Segment, sha256, write_segment
-from .settings import Settings
+from ..settings import Settings
 from .updates import fresh_pieces, new_segment, passage_input, plan_merge, segment_pieces
 
 __all__ = ["SCHEMA_VERSION", "Index", "IndexUnavailable", "BuildReport", "ensure_index",

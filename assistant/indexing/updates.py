@@ -15,12 +15,12 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from . import messages as msg
-from .chunk import chunk_article
+from .. import messages as msg
+from ..articles.chunk import chunk_article
 from .embed import CachedEmbedder
-from .schema import Article, Chunk
+from ..schema import Article, Chunk
 from .segments import NewSegment, Segment
-from .settings import Settings
+from ..settings import Settings
 
 __all__ = ["Piece", "passage_input", "fresh_pieces", "segment_pieces", "new_segment",
            "plan_merge"]

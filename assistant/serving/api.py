@@ -44,13 +44,13 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
-from . import messages as msg
-from .answer import format_date
-from .schema import Answer, Turn, as_turns
-from .serialize import to_dict
-from .settings import Settings
+from .. import messages as msg
+from ..answering.answer import format_date
+from ..schema import Answer, Turn, as_turns
+from ..serialize import to_dict
+from ..settings import Settings
 from .slots import AnswerSlots
-from .store import IndexUnavailable
+from ..indexing.store import IndexUnavailable
 
 __all__ = ["mount_api", "reply_text", "conversation"]
 

@@ -14,15 +14,15 @@ import threading
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
-from . import messages as msg
-from .answer import answer_question, stream_text
-from .clean import scrub
-from .embed import Embedder, make_embedder
-from .ingest import IngestError, find_article_file, remove_upload_leftovers, save_article
-from .retrieve import Retriever
-from .schema import Answer, Article, Turn, as_turns
-from .settings import Settings
-from .store import BuildReport, IndexUnavailable, ensure_index, live_build, load_index
+from .. import messages as msg
+from ..answering.answer import answer_question, stream_text
+from ..articles.clean import scrub
+from ..indexing.embed import Embedder, make_embedder
+from ..articles.ingest import IngestError, find_article_file, remove_upload_leftovers, save_article
+from ..indexing.retrieve import Retriever
+from ..schema import Answer, Article, Turn, as_turns
+from ..settings import Settings
+from ..indexing.store import BuildReport, IndexUnavailable, ensure_index, live_build, load_index
 
 __all__ = ["Engine", "ArticleInfo", "LibraryError", "AddCancelled"]
 
@@ -112,7 +112,7 @@ class Engine:
         mode = mode or self.settings.answer_mode
         retriever = self._retriever
         if mode == "llm" and self.llm_available:
-            from .llm import stream_llm_answer
+            from ..answering.llm import stream_llm_answer
 
             yield from stream_llm_answer(question, retriever, history=history, k=k)
             return

@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from .schema import Answer
+from ..schema import Answer
 
 __all__ = ["record_feedback", "read_feedback", "feedback_path", "vote_name", "VOTES"]
 

@@ -1,6 +1,6 @@
 """A LangChain retriever over the assistant's hybrid index.
 
-    from assistant.langchain import ArticleRetriever
+    from assistant.serving.langchain import ArticleRetriever
     docs = ArticleRetriever(k=3).invoke("Hải Dương có bao nhiêu sản phẩm OCOP?")
 
 Each `Document` holds one passage (`page_content`) and, in its metadata, where it comes from:
@@ -19,9 +19,9 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field
 
-from .schema import Hit
-from .serialize import to_dict
-from .settings import Settings, load_settings
+from ..schema import Hit
+from ..serialize import to_dict
+from ..settings import Settings, load_settings
 
 __all__ = ["ArticleRetriever", "hit_to_document", "shared_engine"]
 

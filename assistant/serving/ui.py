@@ -32,12 +32,12 @@ from typing import Callable, Iterator
 import gradio as gr
 from starlette.middleware import Middleware
 
-from . import messages as msg
+from .. import messages as msg
 from .engine import Engine, LibraryError
 from .feedback import record_feedback, vote_name
-from .schema import Answer, Turn, as_turns
-from .serialize import to_dict
-from .settings import Settings
+from ..schema import Answer, Turn, as_turns
+from ..serialize import to_dict
+from ..settings import Settings
 from .slots import AnswerSlots
 from .ui_assets import CONFIRM_IN_VIEW_JS, CSS, PAGE_JS, SCROLL_JS, TAKE_QUESTION_JS
 from .ui_guard import LoginThrottle, library_editing_allowed, throttle_middleware

@@ -16,8 +16,8 @@ import threading
 import time
 from typing import Callable
 
-from . import messages as msg
-from .settings import Settings
+from .. import messages as msg
+from ..settings import Settings
 
 __all__ = ["library_editing_allowed", "LoginThrottle", "throttle_middleware"]
 

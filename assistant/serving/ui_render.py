@@ -13,9 +13,9 @@ import datetime
 import html
 import re
 
-from . import messages as msg
-from .answer import format_date
-from .schema import Answer, Article, Citation, Hit
+from .. import messages as msg
+from ..answering.answer import format_date
+from ..schema import Answer, Article, Citation, Hit
 
 __all__ = ["answer_html", "answer_plain", "user_html", "article_html", "library_html",
            "decimal", "iso_date", "size_label", "add_progress_html"]

@@ -6,8 +6,8 @@ import re
 import pytest
 
 from assistant import messages as msg
-from assistant.answer import answer_question, prepare_question, resolve_followup
-from assistant.cite import split_marked, verify_citation
+from assistant.answering.answer import answer_question, prepare_question, resolve_followup
+from assistant.answering.cite import split_marked, verify_citation
 from assistant.schema import Turn
 
 

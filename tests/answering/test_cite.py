@@ -5,7 +5,8 @@ import dataclasses
 
 import pytest
 
-from assistant.cite import Numbering, facts, split_marked, verify_citation, verify_sentence
+from assistant.answering.cite import (Numbering, facts, split_marked, verify_citation,
+                                      verify_sentence)
 
 
 def test_facts_are_numbers_and_proper_names() -> None:

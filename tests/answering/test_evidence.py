@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.plans import _contradicts, _defines
-from assistant.evidence import _period_ok, in_scope, is_caption, sentence_years, type_ok
-from assistant.question import analyze
+from assistant.answering.plans import _contradicts, _defines
+from assistant.answering.evidence import _period_ok, in_scope, is_caption, sentence_years, type_ok
+from assistant.answering.question import analyze
 from assistant.schema import Article
 
 TEXT = ("Chiều 6/2, phiên họp tổng kết năm 2024.\n"
@@ -160,7 +160,7 @@ def test_premise_contradicted(question, sentence, contradicts) -> None:
      "phê duyệt Đề án 06 (ngày 06/1/2022)", "Đúng."),
 ])
 def test_yes_no_verdict(question, sentence, verdict) -> None:
-    from assistant.plans import yes_no_verdict
+    from assistant.answering.plans import yes_no_verdict
 
     assert yes_no_verdict(analyze(question), sentence) == verdict
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.followup import needs_context, resolve_followup
+from assistant.answering.followup import needs_context, resolve_followup
 from assistant.schema import Turn
 
 CHAIR = Turn("Ai chủ trì Phiên họp lần thứ 8 của Ủy ban Quốc gia về chuyển đổi số?",

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question import analyze
-from assistant.reading import (_GOES_ON, _asked_count, _counted_in, _restated_count,
+from assistant.answering.question import analyze
+from assistant.answering.gather import (_GOES_ON, _asked_count, _counted_in, _restated_count,
                                figured_items)
-from assistant.clean import fold
+from assistant.articles.clean import fold
 
 
 @pytest.mark.parametrize("question,count", [

@@ -11,8 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from assistant import messages as msg
-from assistant.llm import stream_llm_answer
-from assistant.retrieve import Retriever
+from assistant.answering.llm import stream_llm_answer
+from assistant.indexing.retrieve import Retriever
 
 SECRET = "sk-test-7f3a9c-very-secret"
 
@@ -176,7 +176,7 @@ def test_the_api_key_reaches_the_server_and_nothing_else(llm_retriever, caplog, 
 def test_the_prompt_follows_the_plan_of_the_question() -> None:
     """Issue 8 (9): the kind of question and what the articles lack shape the prompt."""
     from assistant import messages as msg
-    from assistant.llm import _prompt
+    from assistant.answering.llm import _prompt
 
     plain = _prompt("Các nhiệm vụ gồm những gì?", [])[1][1]
     listed = _prompt("Các nhiệm vụ gồm những gì?", [], "list")[1][1]

@@ -5,8 +5,8 @@ from unittest import mock
 
 import pytest
 
-from assistant import plans
-from assistant.evidence import Candidate
+from assistant.answering import plans
+from assistant.answering.evidence import Candidate
 from assistant.schema import Article
 
 
@@ -67,8 +67,8 @@ def test_a_near_miss_far_above_the_fitting_answer_is_the_answer_meant(rival, dom
     ("Hải Dương có bao nhiêu sản phẩm OCOP?", []),
 ])
 def test_searches_are_planned_by_kind(question, queries) -> None:
-    from assistant.question import analyze
-    from assistant.searches import planned_searches
+    from assistant.answering.question import analyze
+    from assistant.answering.searches import planned_searches
 
     shown = {"pham minh chinh": "Phạm Minh Chính"}
     analysis = analyze(question, ("hai duong", "nghe an", "pham minh chinh", "de an 06"),

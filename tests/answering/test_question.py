@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question import analyze, entity_kind, ordinal_item, question_kind, strip_filler
+from assistant.answering.question import (analyze, entity_kind, ordinal_item, question_kind,
+                                         strip_filler)
 
 GAZETTEER = ("hai duong", "soc trang", "nghe an", "pham minh chinh", "de an 06")
 

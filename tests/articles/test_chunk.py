@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chunk import chunk_article, split_sentences
+from assistant.articles.chunk import chunk_article, split_sentences
 from assistant.schema import Article
 
 

@@ -5,10 +5,10 @@ import unicodedata
 
 import pytest
 
-from assistant.clean import clean_body, clean_text, fold, normalize
-from assistant.ingest import read_doc
+from assistant.articles.clean import clean_body, clean_text, fold, normalize
+from assistant.articles.ingest import read_doc
 
-from .conftest import DOCS
+from ..conftest import DOCS
 
 # Lines of each raw article that are page furniture, by a piece of their text.
 NOISE = {

@@ -5,9 +5,9 @@ import unicodedata
 
 import pytest
 
-from assistant.decode import EncodingRefused, decode_text
+from assistant.articles.decode import EncodingRefused, decode_text
 
-from .conftest import DOCS
+from ..conftest import DOCS
 
 TEXT = "Đề án 06 được phê duyệt ngày 06/1/2022. Chuyển đổi số ở Sóc Trăng, Hải Dương."
 _TONES = "\u0300\u0301\u0303\u0309\u0323"

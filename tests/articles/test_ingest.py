@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingest import (IngestError, load_articles, read_doc, render_doc, save_article,
+from assistant.articles.ingest import (IngestError, load_articles, read_doc, render_doc, save_article,
                               slugify)
 
-from .conftest import DOCS
+from ..conftest import DOCS
 
 HTML = """<!doctype html><html><head><title>Hà Nội đẩy mạnh chuyển đổi số | Báo Thủ Đô</title>
 <meta property="og:title" content="Hà Nội đẩy mạnh chuyển đổi số">

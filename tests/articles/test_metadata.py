@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.metadata import infer_metadata, lead_date, publisher
+from assistant.articles.metadata import infer_metadata, lead_date, publisher
 from assistant.schema import Article
 
 

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from assistant.chunk import chunk_article, split_sentences
-from assistant.clean import clean_text, fold, normalize
+from assistant.articles.chunk import chunk_article, split_sentences
+from assistant.articles.clean import clean_text, fold, normalize
 from assistant.schema import Article
 
-from .conftest import FakeEmbedder
+from ..conftest import FakeEmbedder
 
 # Any code point (surrogates included: they reach us from argv and JSON), with Vietnamese
 # letters, sentence ends, quotes, spaces and line breaks drawn often enough to matter.
@@ -88,10 +88,10 @@ def test_chunks_hold_exact_offsets_of_the_cleaned_article(text: str, max_tokens:
 @pytest.fixture(scope="module")
 def fake_engine(tmp_path_factory):
     """An Engine over two real articles with the fake embedder (no model): fast to build."""
-    from assistant.engine import Engine
+    from assistant.serving.engine import Engine
     from assistant.settings import load_settings
 
-    from .conftest import DOCS
+    from ..conftest import DOCS
 
     base = tmp_path_factory.mktemp("props")
     (base / "docs").mkdir()

@@ -11,13 +11,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import bench, bench_scale
-from assistant.bench_report import bench_lines, merge_reports, write_report
-from assistant.evaluate import load_questions
-from assistant.ingest import load_articles
+from assistant.bench import run as bench, scale as bench_scale
+from assistant.bench.report import bench_lines, merge_reports, write_report
+from assistant.evaluation.evaluate import load_questions
+from assistant.evaluation.kinds import load_kind_questions, run_kinds
+from assistant.articles.ingest import load_articles
 from assistant.settings import load_settings
 
-from .conftest import DOCS
+from ..conftest import DOCS
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +118,7 @@ def test_a_tiny_bench_runs_every_part_with_the_real_model_and_server(
         session_settings, real_embedder, real_index, tmp_path: Path) -> None:
     import shutil
 
-    from assistant.store import ensure_index
+    from assistant.indexing.store import ensure_index
 
     questions = [q.question for q in load_questions(DOCS.parent / "eval" / "questions.jsonl")]
     questions = random.Random(0).sample(questions, 4)
@@ -130,7 +131,10 @@ def test_a_tiny_bench_runs_every_part_with_the_real_model_and_server(
                              sample=4, concurrency=(1, 3), http_seconds=1.0, lexical_max=600,
                              ef_values=(16,), measure_built=built,
                              http_routes=("api", "queue", "mixed"),
-                             reports_dir=tmp_path / "reports", kinds=2)
+                             reports_dir=tmp_path / "reports", kinds=2,
+                             kind_questions=load_kind_questions(
+                                 DOCS.parent / "eval" / "questions-kinds.jsonl"),
+                             run_kinds=run_kinds)
     assert result["built"]["articles"] == len(load_articles(DOCS)[0])
     assert result["built"]["search"]["p95_ms"] > 0
     size = result["sizes"][0]

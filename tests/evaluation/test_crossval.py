@@ -1,7 +1,7 @@
 """Cross-validation of a tuned number (no model, no index)."""
 from __future__ import annotations
 
-from assistant.crossval import choose, cross_validate, fold_of
+from assistant.evaluation.crossval import choose, cross_validate, fold_of
 
 
 def _rows(values):

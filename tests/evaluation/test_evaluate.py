@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from assistant.evaluate import (Question, abstention_sweep, evaluate, evidence_spans,
+from assistant.evaluation.evaluate import (Question, abstention_sweep, evaluate, evidence_spans,
                                 fusion_cv, fusion_sweep, load_questions,
                                 ours_system, retrieval_metrics, supports)
-from assistant.report import check_floors, table
+from assistant.evaluation.report import check_floors, table
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 QUESTIONS = ROOT / "eval" / "questions.jsonl"
 SPAN = ("a", 100, 200)
@@ -73,7 +73,7 @@ def test_a_real_run_scores_ours_and_writes_a_table(retriever, real_index) -> Non
 
 
 def load_questions_from(evidence: list[dict]):
-    from assistant.evaluate import Evidence
+    from assistant.evaluation.evaluate import Evidence
 
     return [Evidence(**e) for e in evidence]
 
@@ -122,7 +122,7 @@ def test_fusion_sweep_measures_both_fusions_and_matches_the_retriever(retriever)
 
 
 def test_key_points_are_covered_by_any_alternative_ignoring_case_and_diacritics() -> None:
-    from assistant.evaluate_kinds import key_point_coverage
+    from assistant.evaluation.kinds import key_point_coverage
     from assistant.schema import Answer
 
     points = [["18,3%"], ["tăng 15 bậc", "15 bậc"], ["Phạm Minh Chính"]]
@@ -133,7 +133,7 @@ def test_key_points_are_covered_by_any_alternative_ignoring_case_and_diacritics(
 
 
 def test_a_near_miss_is_handled_by_declining_or_saying_what_is_missing() -> None:
-    from assistant.evaluate_kinds import KindQuestion, kind_row
+    from assistant.evaluation.kinds import KindQuestion, kind_row
     from assistant.schema import Answer
 
     q = KindQuestion(id="k1", kind="fact", question="Năm 2025 ...?", near_miss=True)
@@ -146,7 +146,7 @@ def test_a_near_miss_is_handled_by_declining_or_saying_what_is_missing() -> None
 def test_kinds_table_and_floors(tmp_path) -> None:
     import json
 
-    from assistant.report import check_floors, kinds_table
+    from assistant.evaluation.report import check_floors, kinds_table
 
     overall = {"n": 2, "n_near_miss": 1, "key_point_coverage": 0.5, "false_abstention": 0.0,
                "near_miss_handled": 1.0}
@@ -161,9 +161,9 @@ def test_kinds_table_and_floors(tmp_path) -> None:
 
 
 def test_a_group_of_tuned_settings_is_cross_validated_and_reported(retriever) -> None:
-    from assistant.evaluate import _tuned_cv
-    from assistant.evaluate_kinds import KindQuestion, TunedGroup
-    from assistant.report import kinds_table
+    from assistant.evaluation.evaluate import _tuned_cv
+    from assistant.evaluation.kinds import KindQuestion, TunedGroup
+    from assistant.evaluation.report import kinds_table
 
     kinds = [KindQuestion("z1", "fact", "Hải Dương có bao nhiêu sản phẩm OCOP?", (("234",),)),
              KindQuestion("z2", "fact", "Năm 2025 tỷ trọng kinh tế số trong GDP đạt bao nhiêu?",

@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.embed import CachedEmbedder, make_embedder
+from assistant.indexing.embed import CachedEmbedder, make_embedder
 from assistant.settings import load_settings
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def test_bundled_model_embeds_vietnamese(real_embedder) -> None:
@@ -61,8 +61,9 @@ def test_cache_serves_unchanged_text_without_the_model(tmp_path: Path, fake_embe
 
 def test_default_start_up_does_not_import_torch() -> None:
     code = ("import sys; from assistant.settings import load_settings; "
-            "from assistant.embed import make_embedder; import assistant.cli, assistant.store, "
-            "assistant.retrieve, assistant.answer; make_embedder(load_settings())"
+            "from assistant.indexing.embed import make_embedder; import assistant.cli, "
+            "assistant.indexing.store, assistant.indexing.retrieve, assistant.answering.answer; "
+            "make_embedder(load_settings())"
             ".embed_queries(['x']); print('torch' in sys.modules, "
             "'sentence_transformers' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.milvus_store import milvus_filter
-from assistant.retrieve import Retriever
+from assistant.indexing.milvus_store import milvus_filter
+from assistant.indexing.retrieve import Retriever
 from assistant.settings import load_settings
-from assistant.store import ensure_index
+from assistant.indexing.store import ensure_index
 
 
 @pytest.fixture
@@ -58,9 +58,9 @@ def test_metadata_filters_restrict_both_sides(settings, fake_embedder) -> None:
 def test_milvus_gives_the_default_store_top_5_on_the_eval_questions(real_index, real_embedder,
                                                                     session_settings,
                                                                     tmp_path: Path) -> None:
-    from assistant.evaluate import load_questions
+    from assistant.evaluation.evaluate import load_questions
 
-    from .conftest import ROOT
+    from ..conftest import ROOT
 
     milvus_settings = session_settings.replace(store="milvus",
                                                milvus_uri=str(tmp_path / "milvus.db"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.clean import fold
+from assistant.articles.clean import fold
 
 CASES = [
     ("Hải Dương có bao nhiêu sản phẩm OCOP?", "234 sản phẩm OCOP"),

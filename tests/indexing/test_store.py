@@ -7,12 +7,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import store
-from assistant.retrieve import Retriever
+from assistant.indexing import store
+from assistant.indexing.retrieve import Retriever
 from assistant.settings import load_settings
-from assistant.store import IndexUnavailable, ensure_index, load_index
+from assistant.indexing.store import IndexUnavailable, ensure_index, load_index
 
-from .conftest import DOCS, FakeEmbedder
+from ..conftest import DOCS, FakeEmbedder
 
 
 @pytest.fixture
@@ -296,7 +296,7 @@ def test_embedding_progress_is_logged_without_a_terminal(settings, fake_embedder
 
 def test_the_cache_forgets_texts_no_longer_indexed(settings, fake_embedder,
                                                    small_docs: Path) -> None:
-    from assistant.embed import CachedEmbedder
+    from assistant.indexing.embed import CachedEmbedder
 
     (small_docs / "moi.txt").write_text("Nghệ An có 42 điểm phát sóng mới.", encoding="utf-8")
     ensure_index(settings, fake_embedder)
@@ -309,8 +309,8 @@ def test_the_cache_forgets_texts_no_longer_indexed(settings, fake_embedder,
 
 
 def test_start_up_reads_the_saved_tables_instead_of_the_chunks(settings, fake_embedder) -> None:
-    from assistant.lexical import DiacriticRestorer
-    from assistant.store import _idf, _restorer
+    from assistant.indexing.lexical import DiacriticRestorer
+    from assistant.indexing.store import _idf, _restorer
 
     index, _ = ensure_index(settings, fake_embedder)
     loaded = load_index(settings.index_dir)
@@ -444,7 +444,7 @@ def test_an_unchanged_file_is_not_read_again(settings, fake_embedder, small_docs
 def test_bm25_scores_equal_those_of_bm25s(articles) -> None:
     import bm25s
 
-    from assistant.lexical import LexicalIndex, tokenize
+    from assistant.indexing.lexical import LexicalIndex, tokenize
 
     texts = [a.text[i:i + 700] for a in articles.values() for i in range(0, len(a.text), 500)]
     exact, folded = LexicalIndex.build_fields(texts)

@@ -12,8 +12,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from assistant import messages as msg
-from assistant.api import ChatMessage, conversation, mount_api, reply_text
-from assistant.engine import Engine
+from assistant.serving.api import ChatMessage, conversation, mount_api, reply_text
+from assistant.serving.engine import Engine
 from assistant.schema import Turn
 from assistant.serialize import ANSWER_FIELDS, HIT_FIELDS, to_dict
 from assistant.settings import load_settings
@@ -239,7 +239,7 @@ def served(real_index, session_settings):
     import time
     import urllib.request
 
-    from .conftest import ROOT
+    from ..conftest import ROOT
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -336,7 +336,7 @@ def test_openai_client_plain_and_streaming(served: str) -> None:
 def test_readme_openai_example_runs_as_written(served: str, monkeypatch, capsys) -> None:
     import re
 
-    from .conftest import ROOT
+    from ..conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"```python\n(.*?)```", readme.split("### OpenAI clients", 1)[1],

@@ -14,12 +14,12 @@ import uvicorn
 from fastapi import FastAPI
 
 from assistant import messages as msg
-from assistant.api import mount_api
+from assistant.serving.api import mount_api
 from assistant.schema import Answer
 from assistant.settings import load_settings
-from assistant.slots import AnswerSlots
+from assistant.serving.slots import AnswerSlots
 
-from .conftest import until
+from ..conftest import until
 
 BROKEN = "câu hỏi làm máy hỏng"
 
@@ -191,7 +191,7 @@ def test_the_chat_and_the_api_share_one_budget(tmp_path: Path) -> None:
     answered."""
     from gradio_client import Client
 
-    from assistant.ui import launch
+    from assistant.serving.ui import launch
 
     port = _free_port()
     settings = load_settings(env={}, data_dir=str(tmp_path / "var"), chat_concurrency=1,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.engine import Engine, LibraryError
-from assistant.feedback import read_feedback, record_feedback
+from assistant.serving.engine import Engine, LibraryError
+from assistant.serving.feedback import read_feedback, record_feedback
 from assistant.settings import load_settings
 
 
@@ -103,7 +103,7 @@ def _outside_index(root: Path) -> list[str]:
 
 
 def test_an_add_whose_indexing_fails_leaves_nothing_behind(engine: Engine, monkeypatch) -> None:
-    import assistant.engine as engine_module
+    import assistant.serving.engine as engine_module
 
     files = sorted(p.name for p in engine.settings.docs_dir.iterdir())  # hidden ones included
     build = engine.retriever.index.directory
@@ -162,8 +162,8 @@ def test_an_add_reports_the_texts_embedded_out_of_the_total(fast_engine: Engine,
 @pytest.mark.parametrize("when", ["before", "embedding", "after the last batch"])
 def test_a_cancelled_add_leaves_docs_and_the_index_as_they_were(fast_engine: Engine, when: str,
                                                                  tmp_path: Path) -> None:
-    from assistant.engine import AddCancelled
-    from assistant.store import ensure_index, load_index
+    from assistant.serving.engine import AddCancelled
+    from assistant.indexing.store import ensure_index, load_index
 
     files, rows = _docs(fast_engine), len(fast_engine.articles())
     build = fast_engine.retriever.index.directory
@@ -192,7 +192,7 @@ def test_a_cancelled_add_leaves_docs_and_the_index_as_they_were(fast_engine: Eng
 
 
 def test_an_add_waiting_for_another_says_so_and_can_be_cancelled(fast_engine: Engine) -> None:
-    from assistant.engine import AddCancelled
+    from assistant.serving.engine import AddCancelled
 
     embedding, release = threading.Event(), threading.Event()
 

@@ -8,10 +8,10 @@ import pytest
 from langchain_core.documents import Document
 from langchain_tests.integration_tests import RetrieversIntegrationTests
 
-from assistant import langchain as lc
-from assistant.langchain import ArticleRetriever
+from assistant.serving import langchain as lc
+from assistant.serving.langchain import ArticleRetriever
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -57,7 +57,7 @@ def test_k_falls_back_to_settings_top_k(real_index, session_settings) -> None:
 
 def test_the_index_is_loaded_once_per_process_and_settings(real_index, session_settings,
                                                            monkeypatch) -> None:
-    import assistant.engine as engine_module
+    import assistant.serving.engine as engine_module
 
     settings = session_settings.replace(candidates=49)  # Settings no other test uses
     made = []

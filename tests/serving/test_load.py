@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from gradio_client import Client
 
-from .conftest import ROOT
+from ..conftest import ROOT
 from .ui_server import server  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]

@@ -7,9 +7,9 @@ import threading
 
 import pytest
 
-from assistant.slots import AnswerSlots
+from assistant.serving.slots import AnswerSlots
 
-from .conftest import until
+from ..conftest import until
 
 
 def test_a_freed_slot_goes_to_the_oldest_waiter_thread_or_request() -> None:

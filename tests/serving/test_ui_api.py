@@ -10,7 +10,7 @@ from gradio_client import Client
 
 from assistant import messages as msg
 
-from .conftest import ROOT
+from ..conftest import ROOT
 from .ui_server import server  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.slow
@@ -108,7 +108,7 @@ def test_lone_surrogates_get_an_answer_not_an_error_event(server, question) -> N
 
 
 def test_ask_sees_a_build_made_by_another_process(client, server) -> None:  # noqa: F811
-    from assistant.engine import Engine
+    from assistant.serving.engine import Engine
 
     other = Engine(server[1].settings, server[1].embedder)  # e.g. `python -m assistant index`
     other.add_article("Tỉnh Cao Bằng có 27 xã đạt chuẩn nông thôn mới nâng cao về chuyển đổi số "

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from assistant import messages as msg
-from assistant.engine import Engine
+from assistant.serving.engine import Engine
 
-from .conftest import ROOT
+from ..conftest import ROOT
 from .ui_server import server, slow_server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.slow

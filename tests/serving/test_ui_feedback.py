@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from assistant.feedback import read_feedback, record_feedback, vote_name
+from assistant.serving.feedback import read_feedback, record_feedback, vote_name
 from assistant.schema import Answer
 
 

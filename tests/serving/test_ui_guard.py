@@ -11,7 +11,7 @@ import pytest
 
 from assistant import messages as msg
 from assistant.settings import load_settings
-from assistant.ui_guard import LoginThrottle, library_editing_allowed
+from assistant.serving.ui_guard import LoginThrottle, library_editing_allowed
 
 from .ui_server import launch
 

@@ -6,7 +6,7 @@ import pytest
 
 from assistant import messages as msg
 from assistant.schema import Answer, Article, Chunk, Citation, Hit
-from assistant.ui_render import (answer_html, answer_plain, article_html, decimal, iso_date,
+from assistant.serving.ui_render import (answer_html, answer_plain, article_html, decimal, iso_date,
                                  library_html, size_label, user_html)
 
 TITLE = 'Bài "thử" của Lê & Cộng sự <Nhóm A> \'số\''
@@ -128,7 +128,7 @@ def test_a_streaming_answer_has_no_copy_link_yet() -> None:
 ])
 def test_add_progress_shows_real_figures(stage: str, done: int, total: int, shown: str,
                                          bar: str) -> None:
-    from assistant.ui_render import add_progress_html
+    from assistant.serving.ui_render import add_progress_html
 
     html = add_progress_html(stage, done, total, outcome="Đã hủy <bài>")
     assert shown in html and bar in html and f"data-stage='{stage}'" in html

@@ -8,11 +8,11 @@ import time
 
 import pytest
 
-from assistant.engine import Engine
+from assistant.serving.engine import Engine
 from assistant.settings import load_settings
-from assistant.ui import build_app, launch_options
+from assistant.serving.ui import build_app, launch_options
 
-from .conftest import DOCS
+from ..conftest import DOCS
 
 
 def _free_port() -> int:
