@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Sequence, TextIO
 
 from . import messages as msg
 from .articles.clean import scrub
-from .answering.compose import format_date
+from .answering.render import answer_text
 from .schema import Answer, Hit, Turn, as_turns
 from .serialize import to_dict
 from .settings import Settings, SettingsError, load_settings
@@ -140,21 +140,10 @@ def answer_to_json(answer: Answer) -> dict:
     return to_dict(answer)
 
 
-def _print_answer(answer: Answer) -> None:
-    for notice in answer.notices:
-        print(f"({notice})")
-    print(answer.text)
-    if answer.citations:
-        print(f"\n{msg.SOURCES}:")
-    for c in answer.citations:
-        meta = " · ".join(x for x in (c.source, format_date(c.date, c.date_inferred)
-                                      if c.date else "") if x)
-        print(f"  [{c.n}] {c.title}" + (f" ({meta})" if meta else ""))
-        print(f"      “{c.quote}”")
-    if answer.related:
-        print(f"\n{msg.RELATED_INTRO}")
-        for hit in answer.related:
-            print(f"  - {hit.article.display_title}: {hit.chunk.text[:160]}…")
+def _printer(settings: Settings) -> Callable[[Answer], None]:
+    """Prints an answer as the API and the chat's copy button render it (`render`)."""
+    return lambda answer: print(answer_text(answer,
+                                            related_min_lexical=settings.related_min_lexical))
 
 
 def _engine(settings: Settings):
@@ -183,7 +172,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         question, history = _conversation(line) if args.question == "-" else (line, ())
         return engine.ask(question, history, k=args.k, mode=args.mode)
 
-    return _each_question(args.question, run, answer_to_json, args.json, _print_answer)
+    return _each_question(args.question, run, answer_to_json, args.json, _printer(settings))
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
@@ -203,7 +192,7 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         if not question.strip():
             continue
         answer = engine.ask(question, history, k=args.k, mode=args.mode)
-        _print_answer(answer)
+        _printer(settings)(answer)
         print()
         history.append(Turn(question, answer.text))
 

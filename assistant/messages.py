@@ -139,7 +139,7 @@ API_UNAUTHORIZED = "Cần đăng nhập: gửi tên và mật khẩu của trang
 API_TOO_LARGE = "Yêu cầu quá lớn: tối đa {limit} byte."
 API_NO_INDEX = "Chưa có chỉ mục bài viết nên chưa trả lời được ({reason}). Hãy thử lại sau."
 API_FAILED = "Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy thử lại hoặc báo cho quản trị viên."
-API_SOURCE_LINE = "[{n}] {title} ({meta}): “{quote}”"
+SOURCE_LINE = "[{n}] {title}{meta}: “{quote}”"  # meta: " (source · date)" or ""
 # HTTP API: every answer slot stayed busy for the whole wait (assistant/api.py, 503)
 API_BUSY = "Máy chủ đang bận trả lời nhiều câu hỏi khác nên chưa nhận thêm câu hỏi này. " \
            "Hãy thử lại sau {seconds} giây."

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from ..articles.clean import NAME, UPPER, fold
+from ..articles.clean import fold
+from ..articles.patterns import NAME, NUMBER as _NUMBER, UPPER
 from ..schema import Article, Citation, Hit
 
 __all__ = ["Numbering", "facts", "verify_citation", "verify_sentence", "split_marked",
            "strip_attribution"]
 
-_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _MARKER = re.compile(r"\s*\[(\d+)\]")
 _ATTRIBUTION = re.compile(r"^Theo [^\n]{1,160}?\([^()]{1,40}\):\s+")
 

@@ -14,7 +14,8 @@ from typing import Sequence
 
 import numpy as np
 
-from ..articles.clean import NAME, fold
+from ..articles.clean import fold
+from ..articles.patterns import NAME, NUMBER as _NUMBER, YEAR as _YEAR
 from ..indexing.lexical import tokenize
 from .question import Analysis, entity_kind
 from ..schema import Article, Chunk, Hit
@@ -23,8 +24,6 @@ from ..settings import Settings
 __all__ = ["is_caption", "in_caption", "Candidate", "score_candidates", "sentence_years",
            "in_scope", "type_ok", "hits_for_spans", "paragraph_of", "CAUSE_CUES", "MEANS_CUES"]
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _HAS_DATE = re.compile(r"\b\d{1,2}/\d{1,4}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b|\btháng\s+\d"
                        r"|\b(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d")
 _TITLED = re.compile(r"(?:đồng chí|ông|bà|Bộ trưởng|Thứ trưởng|Chủ tịch|Bí thư|Giám đốc"

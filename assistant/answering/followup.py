@@ -11,12 +11,12 @@ import re
 from typing import Sequence
 
 from ..articles.clean import fold
+from ..articles.patterns import YEAR as _YEAR
 from .question import entity_kind, ordinal_item, question_names
 from ..schema import Turn
 
 __all__ = ["is_followup", "resolve_followup", "needs_context"]
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LEAD_CUE = re.compile(r"^\s*(?:(?:the|vay|con)\s+con|con|vay|the|va|nhung)\b[\s,]*")
 _TAIL_CUE = re.compile(r"[\s,]*(?:thi\s+sao|the\s+nao|ra\s+sao|nhu\s+the\s+nao|nua)?\s*[?.!]*\s*$")
 _PERSON_WORDS = r"ong|ba|nguoi|vi|dong\s+chi|lanh\s+dao"

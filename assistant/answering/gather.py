@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import messages as msg
 from ..articles.clean import fold
+from ..articles.patterns import NUMBER as _NUMBER, YEAR as _YEAR
 from .compose import Pick, clauses
 from .evidence import (Candidate, coverage, hits_for_spans, in_caption, in_scope, is_caption,
                        paragraph_of, question_weights)
@@ -23,8 +24,6 @@ from .plans import (Context, abstain, candidates, corpus_names, dated, display, 
 __all__ = ["plan_list", "plan_summary", "plan_comparison", "plan_extremum", "figured_items"]
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 # A meeting named by its number ("ở phiên họp thứ 9"): what a side is, not what is compared
 _EVENT_ORDINAL = re.compile(r"\b(?:o\s+)?(?:phien\s+hop|hoi\s+nghi|phien|lan)\s+(?:lan\s+)?thu"
                             r"(?:\s+\d+)?\b")

@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from .. import messages as msg
-from ..articles.clean import UPPER, fold
+from ..articles.clean import fold
+from ..articles.patterns import NAME_ACROSS_LINES as _NAME, NUMBER as _NUMBER
 from .compose import Pick, clauses, compose
 from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, in_scope,
                        question_weights, score_candidates, type_ok)
@@ -30,9 +31,6 @@ __all__ = ["Context", "CorpusNames", "abstain", "candidates", "respond", "piece"
            "plan_definition", "plan_role", "yes_no_verdict"]
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:\s+{UPPER}\w*)+")
-_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _CONSEQUENCE = re.compile(r"(do\s+do|vi\s+vay|vi\s+the|boi\s+vay|cho\s+nen|nho\s+do|tu\s+do)\b")
 _ANTONYMS = {"tang": ("giam", "tut"), "giam": ("tang",), "tut": ("tang", "vuon len"),
              "cao": ("thap",), "thap": ("cao",), "vuot": ("chua dat",), "dat": ("chua dat",),

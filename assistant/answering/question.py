@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..articles.clean import NAME, fold, normalize
+from ..articles.clean import fold, normalize
+from ..articles.patterns import NAME, NUMBER as _NUMBER, YEAR as _YEAR
 
 __all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
            "expand_abbreviations", "question_names", "entity_kind", "ordinal_item", "extremes",
@@ -21,7 +22,6 @@ __all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
 KINDS = ("comparison", "yesno", "summary", "role", "extremum", "list", "why", "definition",
          "how", "date", "number", "person", "place", "open")
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # What lists are made of (folded): counted ("7 quan điểm") or asked by position ("quan điểm
 # thứ hai")
 LIST_NOUNS = (r"quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot|muc\s+tieu|chinh\s+sach"
@@ -33,7 +33,6 @@ _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7
              "chin": 9, "muoi": 10}
 _ORDINAL = re.compile(rf"\b({LIST_NOUNS}|y|diem|buoc|linh\s+vuc)(?:\s+\w+){{0,3}}?\s+thu\s+"
                       rf"({'|'.join(_ORDINALS)}|\d{{1,2}})\b")
-_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 # An acronym the question names ("VNeID", "GDP", "OCOP") is what the answer must speak of
 _ACRONYM = re.compile(r"(?<![\w&])[A-Z][a-zA-Z]*[A-Z][a-zA-Z]*(?![\w&])")
 _NOT_TOPICS = frozenset({"TT", "UBND", "TP"})

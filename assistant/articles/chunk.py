@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-from .clean import UPPER
+from .patterns import UPPER
 from ..schema import Article, Chunk
 
 __all__ = ["split_sentences", "chunk_article"]

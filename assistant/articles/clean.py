@@ -14,13 +14,7 @@ import re
 import unicodedata
 from typing import Iterable
 
-__all__ = ["clean_text", "clean_body", "normalize", "fold", "scrub", "UPPER", "NAME"]
-
-# A regex character class of every upper-case letter (Vietnamese ones included); ranges such as
-# À-Ỹ would also take lower-case letters.
-UPPER = "[" + re.escape("".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper())) + "]"
-# A run of capitalised words ("Phạm Minh Chính", "Hải Dương"), never across lines
-NAME = re.compile(rf"(?<![\w]){UPPER}\w*(?:[^\S\n]+{UPPER}\w*)+")
+__all__ = ["clean_text", "clean_body", "normalize", "fold", "scrub"]
 
 _SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005"
                                    "\u2006\u2008\u2009\u200a\u3000\t\v\f"), " ")

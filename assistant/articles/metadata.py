@@ -11,13 +11,13 @@ import dataclasses
 import re
 
 from .clean import fold
+from .patterns import YEAR as _YEAR
 from ..schema import Article
 
 __all__ = ["infer_metadata", "lead_date", "publisher"]
 
 _LEAD_DATE = re.compile(r"\b(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?(\d{1,2})/(\d{1,2})"
                         r"(?:/((?:19|20)\d\d))?\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PUBLISHER = re.compile(r"\btheo\s+([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))\b", re.I)
 _REVIEW = re.compile(r"\b(?:tong\s+ket|nam\s+qua)\b")
 

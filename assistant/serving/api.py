@@ -45,14 +45,14 @@ from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from .. import messages as msg
-from ..answering.answer import format_date
+from ..answering.render import answer_text
 from ..schema import Answer, Turn, as_turns
 from ..serialize import to_dict
 from ..settings import Settings
 from .slots import AnswerSlots
 from ..indexing.store import IndexUnavailable
 
-__all__ = ["mount_api", "reply_text", "conversation"]
+__all__ = ["mount_api", "conversation"]
 
 _log = logging.getLogger(__name__)
 
@@ -217,22 +217,6 @@ def conversation(messages: list[ChatMessage]) -> tuple[str, tuple[Turn, ...]]:
     return _text(messages[-1].content), as_turns(turns)
 
 
-def reply_text(answer: Answer) -> str:
-    """The answer as one chat message: notices, the text with its [n] markers, then the
-    sources (or the closest passages when it declines), one plain line each."""
-    lines = [f"({n})" for n in answer.notices] + [answer.text]
-    if answer.citations:
-        lines += ["", f"{msg.SOURCES}:"]
-        for c in answer.citations:
-            meta = " · ".join(x for x in (c.source, format_date(c.date, c.date_inferred)) if x)
-            lines.append(msg.API_SOURCE_LINE.format(n=c.n, title=c.title, meta=meta,
-                                                    quote=c.quote))
-    elif answer.related:
-        lines += ["", msg.RELATED_INTRO]
-        lines += [f"- {h.article.display_title}: {h.chunk.text[:160]}…" for h in answer.related]
-    return "\n".join(lines)
-
-
 def mount_api(app: FastAPI, get_engine: Callable[[], Any], settings: Settings, *,
               credentials: tuple[str, str] | None = None,
               slots: AnswerSlots | None = None) -> None:
@@ -306,12 +290,13 @@ def mount_api(app: FastAPI, get_engine: Callable[[], Any], settings: Settings, *
         ident = f"chatcmpl-{uuid.uuid4().hex}"
         common = {"id": ident, "created": int(time.time()), "model": settings.api_model_name}
         citations = to_dict(result.citations)
+        reply = answer_text(result, related_min_lexical=settings.related_min_lexical)
         if not body.stream:
             return {**common, "object": "chat.completion", "citations": citations,
                     "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
                                  "message": {"role": "assistant",
-                                             "content": reply_text(result)}}]}
-        return StreamingResponse(_sse(common, reply_text(result), citations),
+                                             "content": reply}}]}
+        return StreamingResponse(_sse(common, reply, citations),
                                  media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache"})
 

@@ -15,13 +15,13 @@ import re
 
 from .. import messages as msg
 from ..answering.answer import format_date
-from ..schema import Answer, Article, Citation, Hit
+from ..answering.render import answer_text, related_passages, snippet
+from ..schema import Answer, Article, Citation
 
-__all__ = ["answer_html", "answer_plain", "user_html", "article_html", "library_html",
+__all__ = ["answer_html", "user_html", "article_html", "library_html",
            "decimal", "iso_date", "size_label", "add_progress_html"]
 
 _MARKER = re.compile(r"\[(\d+)\]")
-_SNIPPET = 220  # characters of a related passage shown when declining
 
 
 def _esc(text: str) -> str:
@@ -94,15 +94,6 @@ def _lines(escaped: str) -> str:
     return re.sub(r"\n\s*\n", "<br><br>", escaped).replace("\n", "<br>")
 
 
-def _related(answer: Answer, min_lexical: float) -> list[Hit]:
-    return [h for h in answer.related if (h.lexical_score or 0.0) >= min_lexical]
-
-
-def _short(text: str, limit: int = _SNIPPET) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
-
-
 def answer_html(answer: Answer, turn: int, *, scores: dict[str, tuple[int, float]] | None = None,
                 related_min_lexical: float = 0.0, partial: bool = False) -> str:
     """One answer of the chat: notices, the text with linked markers, its sources folded
@@ -133,30 +124,15 @@ def answer_html(answer: Answer, turn: int, *, scores: dict[str, tuple[int, float
         parts.append(f'<details class="sources"><summary>'
                      f'{_esc(msg.UI_SOURCES_COUNT.format(n=len(answer.citations)))}</summary>'
                      f'<ul class="src-list">{"".join(items)}</ul></details>')
-    related = _related(answer, related_min_lexical) if answer.abstained else []
+    related = related_passages(answer, related_min_lexical)
     if related:
-        rows = "".join(f"<li><b>{_esc(h.article.display_title)}</b>: {_esc(_short(h.chunk.text))}"
+        rows = "".join(f"<li><b>{_esc(h.article.display_title)}</b>: {_esc(snippet(h.chunk.text))}"
                        "</li>" for h in related)
         parts.append(f'<div class="related"><b>{_esc(msg.RELATED_INTRO)}</b><ul>{rows}</ul></div>')
-    plain = answer_plain(answer, related_min_lexical=related_min_lexical)
+    plain = answer_text(answer, related_min_lexical=related_min_lexical)
     parts.append(f'<div class="plain-copy">{_esc(plain)}</div>')
     parts.append(f'<a class="copy-answer" href="#chep-{turn}">{_esc(msg.UI_COPY)}</a>')
     return f'<div class="answer" id="answer-{turn}">{"".join(parts)}</div>'
-
-
-def answer_plain(answer: Answer, *, related_min_lexical: float = 0.0) -> str:
-    """The answer as plain text: notices, the text, then one line per source."""
-    lines = [*answer.notices, answer.text]
-    if answer.citations:
-        lines.append(f"{msg.SOURCES}:")
-        lines += [f"[{c.n}] {c.title} — "
-                  + ", ".join(x for x in (c.source, format_date(c.date, c.date_inferred)) if x)
-                  for c in answer.citations]
-    related = _related(answer, related_min_lexical) if answer.abstained else []
-    if related:
-        lines.append(msg.RELATED_INTRO)
-        lines += [f"- {h.article.display_title}: {_short(h.chunk.text)}" for h in related]
-    return "\n".join(lines)
 
 
 def user_html(question: str) -> str:

@@ -12,7 +12,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from assistant import messages as msg
-from assistant.serving.api import ChatMessage, conversation, mount_api, reply_text
+from assistant.answering.render import answer_text
+from assistant.serving.api import ChatMessage, conversation, mount_api
 from assistant.serving.engine import Engine
 from assistant.schema import Turn
 from assistant.serialize import ANSWER_FIELDS, HIT_FIELDS, to_dict
@@ -189,7 +190,8 @@ def test_openai_plain_and_streamed_give_the_same_message(client: TestClient,
     plain = client.post("/v1/chat/completions", json=body).json()
     answer = engine.ask(QUESTION)
     assert plain["object"] == "chat.completion"
-    assert plain["choices"][0]["message"]["content"] == reply_text(answer)
+    assert plain["choices"][0]["message"]["content"] == answer_text(
+        answer, related_min_lexical=engine.settings.related_min_lexical)
     assert plain["citations"] == to_dict(answer.citations)
     with client.stream("POST", "/v1/chat/completions", json={**body, "stream": True}) as r:
         assert r.headers["content-type"].startswith("text/event-stream")
@@ -206,7 +208,7 @@ def test_openai_plain_and_streamed_give_the_same_message(client: TestClient,
 
 def test_reply_lists_the_sources_after_the_answer(engine: Engine) -> None:
     answer = engine.ask(QUESTION)
-    reply = reply_text(answer)
+    reply = answer_text(answer)
     head, sources = reply.split(f"\n\n{msg.SOURCES}:\n")
     assert head == answer.text
     assert sources.split("\n")[0].startswith("[1] ")

@@ -2,12 +2,15 @@
 line breaks kept, plain text for copying, Vietnamese numbers and dates."""
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from assistant import messages as msg
 from assistant.schema import Answer, Article, Chunk, Citation, Hit
-from assistant.serving.ui_render import (answer_html, answer_plain, article_html, decimal, iso_date,
-                                 library_html, size_label, user_html)
+from assistant.answering.render import answer_text
+from assistant.serving.ui_render import (answer_html, article_html, decimal, iso_date,
+                                         library_html, size_label, user_html)
 
 TITLE = 'Bài "thử" của Lê & Cộng sự <Nhóm A> \'số\''
 QUOTE = "Làng 'số' có 987 hộ & 12 \"điểm\" <trạm>."
@@ -62,9 +65,11 @@ def test_line_breaks_are_kept() -> None:
     assert user_html("dòng 1\n<dòng 2>") == "dòng 1<br>&lt;dòng 2&gt;"
 
 
-def test_plain_text_for_copy_has_no_markup() -> None:
-    plain = answer_plain(Answer(question="q", text="A [1]", citations=(_citation(),)))
-    assert plain.splitlines() == ["A [1]", f"{msg.SOURCES}:", f"[1] {TITLE} — Báo A&B, 15/11/2025"]
+def test_the_copy_button_carries_the_one_plain_rendering() -> None:
+    answer = Answer(question="q", text="A [1]", citations=(_citation(),))
+    copied = answer_html(answer, 1).split('<div class="plain-copy">', 1)[1].split("</div>", 1)[0]
+    assert html.unescape(copied) == answer_text(answer)
+    assert "<a " not in copied and "<br>" not in copied  # text only, no markup
 
 
 def test_related_passages_only_above_the_threshold_short_and_titled() -> None:
@@ -72,7 +77,7 @@ def test_related_passages_only_above_the_threshold_short_and_titled() -> None:
                     related=(_hit("Giá vàng " * 200, 5.0), _hit("Không liên quan", 1.0)))
     html_ = answer_html(answer, 1, related_min_lexical=3.0)
     assert "Bài gần" in html_ and "Không liên quan" not in html_
-    assert len(answer_plain(answer, related_min_lexical=3.0)) < 400
+    assert len(answer_text(answer, related_min_lexical=3.0)) < 400
     none = answer_html(answer, 1, related_min_lexical=9.0)
     assert msg.RELATED_INTRO not in none
 
