@@ -16,37 +16,10 @@ from .answering.render import answer_text
 from .schema import Answer, Hit, Turn, as_turns
 from .serialize import to_dict
 from .settings import Settings, SettingsError, load_settings
-from .indexing.store import BuildReport, Index, IndexUnavailable, ensure_index
+from .indexing.index import report_lines
+from .indexing.store import IndexUnavailable, ensure_index
 
-__all__ = ["main", "hit_to_json", "answer_to_json", "report_lines"]
-
-
-def report_lines(report: BuildReport, index: Index) -> list[str]:
-    """What an index build did, in the user's language."""
-    counts = {"articles": len(index.articles), "chunks": len(index.chunks)}
-    lines = [msg.FILE_SKIPPED.format(error=e) for e in report.errors] + list(report.repaired)
-    if report.action == "busy":
-        return lines + [msg.INDEX_BUSY.format(**counts)]
-    if report.reason and report.action == "rebuilt" and report.reason != "requested":
-        lines.append(msg.INDEX_DAMAGED.format(reason=report.reason)
-                     if "no index" not in report.reason
-                     else msg.INDEX_MISSING.format(path=index.directory.parent))
-    if report.action == "unchanged":
-        lines.append(msg.INDEX_UNCHANGED.format(**counts))
-    elif report.action == "rebuilt":
-        lines.append(msg.INDEX_BUILT.format(embedded=report.embedded, cached=report.cached,
-                                            seconds=report.seconds, **counts))
-    else:
-        lines.append(msg.INDEX_UPDATED.format(added=len(report.added),
-                                              changed=len(report.changed),
-                                              removed=len(report.removed),
-                                              seconds=report.seconds, **counts))
-    return lines
-
-
-def hit_to_json(hit: Hit) -> dict:
-    """The CLI's JSON contract for one search hit (`serialize.to_dict`)."""
-    return to_dict(hit)
+__all__ = ["main"]
 
 
 def _open(settings: Settings, *, rebuild: bool = False, quiet: bool = False):
@@ -104,8 +77,7 @@ def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         _warn_if_scrubbed(question)
         return retriever.search(question, k=args.k, mode=args.mode)
 
-    return _each_question(args.question, run,
-                          lambda hits: [hit_to_json(h) for h in hits], args.json, _print_hits)
+    return _each_question(args.question, run, to_dict, args.json, _print_hits)
 
 
 def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
@@ -133,11 +105,6 @@ def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
             print(row["error"], file=sys.stderr)
         print(json.dumps(row, ensure_ascii=False), flush=True)
     return 1 if failed else 0
-
-
-def answer_to_json(answer: Answer) -> dict:
-    """The CLI's JSON contract for one answer (`serialize.to_dict`)."""
-    return to_dict(answer)
 
 
 def _printer(settings: Settings) -> Callable[[Answer], None]:
@@ -172,7 +139,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         question, history = _conversation(line) if args.question == "-" else (line, ())
         return engine.ask(question, history, k=args.k, mode=args.mode)
 
-    return _each_question(args.question, run, answer_to_json, args.json, _printer(settings))
+    return _each_question(args.question, run, to_dict, args.json, _printer(settings))
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
@@ -198,7 +165,7 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from .serving.ui import serve
+    from .serving.server import serve
 
     return serve(settings.replace(host=args.host, port=args.port))
 

@@ -127,7 +127,7 @@ UI_AUTH_REQUIRED = "Phục vụ trên địa chỉ {host} (không phải loopbac
                    "ASSISTANT_UI_USERNAME và ASSISTANT_UI_PASSWORD; máy chủ không khởi động."
 UI_READY = "Trợ lý sẵn sàng tại {url} (khởi động {seconds:.1f} giây)."
 
-# HTTP API and OpenAI-compatible endpoint (assistant/api.py)
+# HTTP API and OpenAI-compatible endpoint (assistant/serving/api.py)
 API_BAD_JSON = "Nội dung yêu cầu không phải JSON hợp lệ."
 API_BAD_FIELD = "Yêu cầu không hợp lệ: trường “{field}” thiếu hoặc sai kiểu."
 API_BAD_K = "Số đoạn văn k phải từ 1 đến {max_k}."
@@ -140,7 +140,7 @@ API_TOO_LARGE = "Yêu cầu quá lớn: tối đa {limit} byte."
 API_NO_INDEX = "Chưa có chỉ mục bài viết nên chưa trả lời được ({reason}). Hãy thử lại sau."
 API_FAILED = "Máy chủ gặp lỗi khi xử lý yêu cầu này; hãy thử lại hoặc báo cho quản trị viên."
 SOURCE_LINE = "[{n}] {title}{meta}: “{quote}”"  # meta: " (source · date)" or ""
-# HTTP API: every answer slot stayed busy for the whole wait (assistant/api.py, 503)
+# HTTP API: every answer slot stayed busy for the whole wait (assistant/serving/api.py, 503)
 API_BUSY = "Máy chủ đang bận trả lời nhiều câu hỏi khác nên chưa nhận thêm câu hỏi này. " \
            "Hãy thử lại sau {seconds} giây."
 

@@ -116,7 +116,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
 
-    # Web chat (assistant/ui.py).
+    # Web chat (assistant/serving/ui.py).
     # Answers computed at once by the whole server (chat and HTTP API share this budget, first
     # come first served); more requests wait their turn.
     chat_concurrency: int = 4
@@ -132,7 +132,7 @@ class Settings:
     feedback_max_changes: int = 3  # votes logged per answer and session (like, un-like, ...)
     related_min_lexical: float = 3.0  # BM25 score a passage needs to be shown when declining
 
-    # HTTP API and OpenAI-compatible endpoint (assistant/api.py), on the chat's server.
+    # HTTP API and OpenAI-compatible endpoint (assistant/serving/api.py), on the chat's server.
     api_max_body_bytes: int = 65536  # a larger request body gets 413
     api_max_k: int = 20  # the most passages one request may ask for
     api_model_name: str = "tro-ly-chuyen-doi-so"  # the "model" that /v1/models lists

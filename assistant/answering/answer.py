@@ -2,7 +2,7 @@
 
 Steps, each in its own module: clean the question (here), resolve a follow-up (`followup`),
 read it once (`question.analyze`), search (here: the question's own search and those its
-kind plans, `searches`), then the plan for its kind (`plans`, `reading`) selects evidence
+kind plans, `searches`), then the plan for its kind (`plans`, `gather`) selects evidence
 from the hits (`evidence`), composes the answer (`compose`) or abstains.
 Every sentence shown is the article's own wording, followed by its [n] marker; what the
 question asks and the articles do not give is said, never papered over with a near miss.
@@ -18,8 +18,9 @@ from .. import messages as msg
 from ..articles.clean import normalize
 from .compose import format_date
 from .followup import needs_context, resolve_followup
-from .plans import (Context, abstain, corpus_names, dated, plan_definition, plan_fact, plan_role,
-                    plan_yesno, yes_no_verdict)
+from .names import corpus_names
+from .plans import (Context, abstain, dated, plan_definition, plan_fact, plan_role, plan_yesno,
+                    yes_no_verdict)
 from .question import Analysis, analyze, strip_filler
 from .gather import plan_comparison, plan_extremum, plan_list, plan_summary
 from .searches import planned_searches

@@ -17,8 +17,8 @@ from .evidence import (Candidate, coverage, hits_for_spans, in_caption, in_scope
 from .question import LIST_NOUNS, Analysis, extremes
 from ..schema import Answer, Article, Hit
 from .searches import side_query
-from .plans import (Context, abstain, candidates, corpus_names, dated, display, piece,
-                    plan_fact, respond, sentence_rows)
+from .names import corpus_names, display, sentence_rows
+from .plans import Context, abstain, candidates, dated, piece, plan_fact, respond
 
 
 __all__ = ["plan_list", "plan_summary", "plan_comparison", "plan_extremum", "figured_items"]

@@ -1,34 +1,34 @@
 """The plans shared by every kind of question: the context of one question, scoring its
 candidate sentences, composing and abstaining, and the plans for single facts, why/how,
-yes/no, definitions and roles (lists, summaries and comparisons read more: `reading`).
+yes/no, definitions and roles (lists, summaries and comparisons read more: `gather`).
 
 Each plan takes the question's `Context` and the retrieved hits and returns an `Answer`; the
-rules that read sentences are small named functions with table tests (tests/test_evidence.py).
+rules that read sentences are small named functions with table tests
+(tests/answering/test_evidence.py).
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
 from .. import messages as msg
 from ..articles.clean import fold
-from ..articles.patterns import NAME_ACROSS_LINES as _NAME, NUMBER as _NUMBER
+from ..articles.patterns import NUMBER as _NUMBER
 from .compose import Pick, clauses, compose
 from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, in_scope,
                        question_weights, score_candidates, type_ok)
-from .question import Analysis, entity_kind, is_title
+from .names import corpus_names, display, sentence_rows
+from .question import Analysis, entity_kind
 from ..schema import Answer, Article, Hit
 from ..settings import Settings
 from ..indexing.store import Index
 
 
-__all__ = ["Context", "CorpusNames", "abstain", "candidates", "respond", "piece", "display",
-           "dated", "corpus_names", "sentence_rows", "plan_fact", "plan_yesno",
-           "plan_definition", "plan_role", "yes_no_verdict"]
+__all__ = ["Context", "abstain", "candidates", "respond", "piece", "dated", "plan_fact",
+           "plan_yesno", "plan_definition", "plan_role", "yes_no_verdict"]
 
 
 _CONSEQUENCE = re.compile(r"(do\s+do|vi\s+vay|vi\s+the|boi\s+vay|cho\s+nen|nho\s+do|tu\s+do)\b")
@@ -62,95 +62,6 @@ class Context:
             out += [h for h in found if h.chunk.id not in have]
             have |= {h.chunk.id for h in found}
         return out
-
-_PER_BUILD: dict[tuple[str, str], object] = {}
-
-
-def _per_build(index: Index, key: str, compute: Callable[[], object]) -> object:
-    """A table computed once per index build (a build directory never changes), so the
-    per-question path never rescans the corpus."""
-    slot = (str(index.directory), key)
-    if slot not in _PER_BUILD:
-        if len(_PER_BUILD) >= 16:  # builds replaced over a long-running server
-            _PER_BUILD.clear()
-        _PER_BUILD[slot] = compute()
-    return _PER_BUILD[slot]
-
-
-@dataclass(frozen=True)
-class CorpusNames:
-    """The corpus's multi-word names, folded ("hai duong"), those it names as places ("tỉnh
-    Hải Dương", "tại Đà Nẵng"), and how each is written in the articles."""
-
-    names: frozenset[str]
-    places: frozenset[str]
-    shown: dict[str, str]
-
-
-_PLACE_BEFORE = re.compile(r"\b(?:tinh|tai|o|thanh\s+pho|diem\s+cau(?:\s+tinh)?)\s+$")
-
-
-def _article_names(text: str) -> tuple[dict[str, str], frozenset[str]]:
-    """The multi-word names of one article (folded -> as written) and those it names as
-    places."""
-    shown: dict[str, str] = {}
-    places: set[str] = set()
-    folded = fold(text)  # same offsets as the text
-    for m in _NAME.finditer(text):
-        name = fold(m.group())
-        if len(name.split()) < 2 or is_title(name):
-            continue
-        shown.setdefault(name, m.group())
-        if _PLACE_BEFORE.search(folded[max(0, m.start() - 16):m.start()]):
-            places.add(name)
-    return shown, frozenset(places)
-
-
-_ARTICLE_NAMES: dict[tuple[str, str], tuple[dict[str, str], frozenset[str]]] = {}
-
-
-def _names_of(articles: Iterable[Article]) -> CorpusNames:
-    """The corpus's names from each article's, kept per article text: after a one-article
-    change only that article is read again (not the whole corpus)."""
-    shown: dict[str, str] = {}
-    places: set[str] = set()
-    seen = set()
-    for article in articles:
-        key = (article.id, hashlib.sha1(article.text.encode()).hexdigest()
-               if not article.content_hash else article.content_hash)
-        seen.add(key)
-        if key not in _ARTICLE_NAMES:
-            _ARTICLE_NAMES[key] = _article_names(article.text)
-        names, where = _ARTICLE_NAMES[key]
-        for name, written in names.items():
-            shown.setdefault(name, written)
-        places |= where
-    for key in [k for k in list(_ARTICLE_NAMES) if k not in seen]:
-        _ARTICLE_NAMES.pop(key, None)  # articles no longer indexed
-    return CorpusNames(frozenset(shown), frozenset(places), shown)
-
-
-def corpus_names(index: Index) -> CorpusNames:
-    """The names of the index's articles (computed once per build, per article text)."""
-    return _per_build(index, "names", lambda: _names_of(index.articles.values()))
-
-
-def sentence_rows(index: Index) -> dict[tuple[str, int, int], int]:
-    """Row of each (article_id, start, end) sentence in `index.sentence_vectors`."""
-    return _per_build(index, "rows", lambda: {s: i for i, s in enumerate(index.sentences)})
-
-
-def display(entity: str, names: CorpusNames, question: str = "") -> str:
-    """A folded entity as the articles write it ("hai duong" -> "Hải Dương"), else as the
-    question wrote it."""
-    if entity in names.shown:
-        return names.shown[entity]
-    at = re.search(rf"\b{re.escape(entity)}\b", fold(question))
-    if at and len(fold(question)) == len(question):
-        written = question[at.start():at.end()]
-        return written.title() if written.islower() and len(written.split()) <= 3 else written
-    return entity.title() if len(entity.split()) <= 3 else entity
-
 
 def abstain(question: str, hits: Sequence[Hit], notices: tuple[str, ...] = (),
             resolved: str = "", confidence: float = 0.0, kind: str = "",

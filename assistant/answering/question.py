@@ -3,7 +3,7 @@
 Every later step (retrieval planning, evidence selection, composition, abstention) reads this
 `Analysis` instead of re-parsing the text. Rules are tables of folded (diacritic-free)
 patterns, so a question typed without diacritics is read the same way; each table has its own
-fast test in tests/test_question.py.
+fast test in tests/answering/test_question.py.
 """
 from __future__ import annotations
 

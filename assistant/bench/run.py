@@ -8,9 +8,9 @@ hours here, so the model embeds a sample of real texts to measure its per-text c
 build runs on real vectors perturbed (each text gets a real docs/ vector plus noise): the
 embedding time of a build is that per-text cost times the texts embedded, an extrapolation
 the output names as such. Then the vector and lexical sides alone at 10^5 and 10^6 chunks
-(`bench_scale`), and throughput against concurrent HTTP clients on a real server
-(`bench_http`). Writes `bench-<timestamp>.json` (after each step) and `.png`
-(`bench_report`) in the reports folder.
+(`scale`), and throughput against concurrent HTTP clients on a real server
+(`throughput`). Writes `bench-<timestamp>.json` (after each step) and `.png`
+(`report`) in the reports folder.
 """
 from __future__ import annotations
 

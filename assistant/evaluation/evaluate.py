@@ -14,26 +14,22 @@ answer).
 """
 from __future__ import annotations
 
-import json
-import re
-import math
 import statistics
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .. import messages as msg
-from ..answering.answer import answer_question, resolve_followup
-from ..answering.cite import (facts, split_marked, strip_attribution, verify_citation,
-                               verify_sentence)
+from ..answering.answer import answer_question
 from ..articles.clean import fold
-from .kinds import (THRESHOLDS, cited_passages, declined, load_kind_questions,
+from .kinds import (THRESHOLDS, declined, load_kind_questions,
                              run_kinds, summarize_kinds, threshold_cv,
                              TUNED_GROUPS, KindQuestion, TunedGroup)
-from ..indexing.lexical import has_diacritics, tokenize
+from ..indexing.lexical import has_diacritics
 from ..indexing.retrieve import Retriever
-from ..schema import Answer, Article, Citation
+from ..schema import Answer, Article
+from .metrics import (RETRIEVAL_METRICS, Evidence, Question, Scores, evidence_spans,
+                      fact_accuracy, followup_resolved, load_questions, percentile,
+                      retrieval_metrics, score_answer, supports)
+from .systems import fusion_cv, fusion_sweep, langchain_system, ours_system
 
 __all__ = ["Question", "Evidence", "load_questions", "evidence_spans", "retrieval_metrics",
            "supports", "score_answer", "evaluate", "abstention_sweep",
@@ -41,187 +37,10 @@ __all__ = ["Question", "Evidence", "load_questions", "evidence_spans", "retrieva
            "ANSWER_METRICS", "RETRIEVAL_METRICS"]
 
 SYSTEMS = ("ours", "lexical", "dense", "langchain")
-RETRIEVAL_METRICS = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10")
 ANSWER_METRICS = ("fact_accuracy", "citation_recall", "citation_precision",
                   "citations_verified", "gold_evidence_cited", "abstention_precision",
                   "abstention_recall", "false_abstention", "followup_resolved",
                   "latency_p50_ms", "latency_p95_ms")
-
-
-@dataclass(frozen=True)
-class Evidence:
-    article_id: str
-    quote: str
-
-
-@dataclass(frozen=True)
-class Question:
-    """One line of eval/questions.jsonl."""
-
-    id: str
-    type: str
-    question: str
-    answers: tuple[str, ...] = ()
-    evidence: tuple[Evidence, ...] = ()
-    history: tuple[str, ...] = ()
-    near_miss: bool = False
-
-    @property
-    def answerable(self) -> bool:
-        return self.type != "unanswerable"
-
-
-def load_questions(path: Path) -> list[Question]:
-    """Read the question set (JSON lines)."""
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        out.append(Question(id=row["id"], type=row["type"], question=row["question"],
-                            answers=tuple(row.get("answers", ())),
-                            evidence=tuple(Evidence(**e) for e in row.get("evidence", ())),
-                            history=tuple(row.get("history", ())),
-                            near_miss=bool(row.get("near_miss", False))))
-    return out
-
-
-def evidence_spans(question: Question, articles: dict[str, Article]) -> list[tuple[str, int, int]]:
-    """(article_id, start, end) of each evidence quote in the cleaned article text."""
-    spans = []
-    for ev in question.evidence:
-        text = articles[ev.article_id].text if ev.article_id in articles else ""
-        at = text.find(ev.quote)
-        if at < 0:
-            raise ValueError(f"{question.id}: evidence quote not in {ev.article_id}")
-        spans.append((ev.article_id, at, at + len(ev.quote)))
-    return spans
-
-
-def _covers(article_id: str, start: int, end: int, span: tuple[str, int, int]) -> bool:
-    a, s, e = span
-    overlap = min(end, e) - max(start, s)
-    return article_id == a and overlap >= max(1, (e - s) / 2)
-
-
-def retrieval_metrics(ranked: Sequence[tuple[str, int, int]],
-                      spans: Sequence[tuple[str, int, int]]) -> dict[str, float]:
-    """Metrics of one ranking (passages as (article_id, start, end)) against evidence spans.
-
-    recall@k is the share of evidence spans found in the top k (for one span: a hit rate).
-    """
-    found_at = []
-    for span in spans:
-        rank = next((i for i, p in enumerate(ranked[:10], 1) if _covers(*p, span)), None)
-        found_at.append(rank)
-    out = {f"recall@{k}": sum(1 for r in found_at if r and r <= k) / len(spans) for k in (1, 5, 10)}
-    first = min((r for r in found_at if r), default=None)
-    out["mrr@10"] = 1 / first if first else 0.0
-    seen: set[int] = set()
-    dcg = 0.0
-    for i, passage in enumerate(ranked[:10]):
-        new = {j for j, s in enumerate(spans) if j not in seen and _covers(*passage, s)}
-        if new:  # a passage gains once, for evidence not already found higher up
-            dcg += 1 / math.log2(i + 2)
-            seen |= new
-    ideal = sum(1 / math.log2(i + 2) for i in range(min(len(spans), 10)))
-    out["ndcg@10"] = dcg / ideal if ideal else 0.0
-    return out
-
-
-def supports(sentence: str, quotes: Sequence[str], min_overlap: float = 0.6) -> bool:
-    """A sentence is supported when its numbers and names appear in the quotes and most of
-    its words do (a lexical stand-in for ALCE's entailment check: answers here are quotes)."""
-    claim = strip_attribution(sentence)
-    if not verify_sentence(claim, quotes):
-        return False
-    words = {w for w in tokenize(claim, folded=True) if "_" not in w}
-    present = set(tokenize(" ".join(quotes), folded=True))
-    return not words or len(words & present) / len(words) >= min_overlap
-
-
-@dataclass
-class _Scores:
-    values: dict[str, list[float]] = field(default_factory=dict)
-
-    def add(self, name: str, value: float | None) -> None:
-        if value is not None:
-            self.values.setdefault(name, []).append(float(value))
-
-    def mean(self) -> dict[str, float]:
-        return {k: round(sum(v) / len(v), 4) for k, v in self.values.items() if v}
-
-
-def score_answer(question: Question, answer: Answer, spans: Sequence[tuple[str, int, int]],
-                 articles: dict[str, Article], hits_ok: Callable[[Citation], bool]) -> dict:
-    """Per-question answer metrics (None where a metric does not apply)."""
-    out: dict[str, float | None] = {}
-    by_n = {c.n: c for c in answer.citations}
-    if question.answerable:
-        out["fact_accuracy"] = _fact_accuracy(question, answer)
-        out["false_abstention"] = float(answer.abstained)
-        out["gold_evidence_cited"] = float(any(
-            _covers(c.article_id, c.start, c.end, s) or _covers(c.article_id, c.passage_start,
-                                                                c.passage_end, s)
-            for c in answer.citations for s in spans))
-    else:  # declined, or answered with what the articles do not give (a near miss said)
-        out["abstained_unanswerable"] = float(declined(answer))
-    statements = [] if answer.abstained else split_marked(answer.text)
-    cited = " ".join(f"{c.quote} {c.passage}" for c in answer.citations) + " " + question.question
-    statements = [(_claim(s), m) for s, m in statements
-                  if m or not _connective(s, cited)]  # "Không.", "Các bài viết không nêu ..."
-    if statements:
-        recall, precision = [], []
-        for sentence, markers in statements:
-            quotes = [by_n[n].quote for n in markers if n in by_n]
-            recall.append(bool(quotes) and supports(sentence, quotes))
-            for n in markers:
-                if n not in by_n:
-                    precision.append(False)
-                    continue
-                others = [by_n[m].quote for m in markers if m != n and m in by_n]
-                precision.append(supports(sentence, [by_n[n].quote])
-                                 or (recall[-1] and not (others and supports(sentence, others))))
-        out["citation_recall"] = sum(recall) / len(recall)
-        out["citation_precision"] = sum(precision) / len(precision) if precision else 0.0
-    if answer.citations:
-        out["citations_verified"] = sum(map(hits_ok, answer.citations)) / len(answer.citations)
-    return out
-
-
-def _fact_accuracy(question: Question, answer: Answer) -> float:
-    """1.0 when the answer (not declined) holds every gold fact, diacritics aside."""
-    return float(not answer.abstained and all(
-        f in answer.text or fold(f) in fold(answer.text) for f in question.answers))
-
-
-def _connective(sentence: str, cited: str) -> bool:
-    """An uncited sentence that only joins cited facts (a verdict, what the articles do not
-    give, "A cao hơn"): every number and name in it is in the cited text or the question."""
-    folded = fold(cited)
-    return all(fold(f) in folded for f in facts(sentence))
-
-
-def _claim(sentence: str) -> str:
-    """The claim of an answer line: without its bullet, its side label ("- Hải Dương: ") and
-    the words that introduce a near fact ("Thông tin gần nhất trong các bài viết: ")."""
-    claim = re.sub(r"^-\s+(?:[^:\n]{1,40}:\s+)?", "", sentence.strip())
-    return claim[len(msg.INSTEAD_INTRO):].strip() if claim.startswith(msg.INSTEAD_INTRO) else claim
-
-
-def _followup_resolved(question: Question, answer: Answer, spans) -> float | None:
-    if question.type != "followup":
-        return None
-    return float(not answer.abstained and any(
-        _covers(c.article_id, c.passage_start, c.passage_end, s)
-        for c in answer.citations for s in spans))
-
-
-def _percentile(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))]
 
 
 def evaluate(questions: Sequence[Question], systems: dict[str, Callable],
@@ -240,19 +59,19 @@ def evaluate(questions: Sequence[Question], systems: dict[str, Callable],
     result: dict = {}
     rows = []
     for name, system in systems.items():
-        overall, per_type, latencies = _Scores(), {}, []
+        overall, per_type, latencies = Scores(), {}, []
         for q in variants:
             spans = evidence_spans(q, articles)
             ranked, answer, verify, millis = system(q)
             latencies.append(millis)
             scores = dict(retrieval_metrics(ranked, spans)) if q.answerable else {}
             scores.update(score_answer(q, answer, spans, articles, verify))
-            scores["followup_resolved"] = _followup_resolved(q, answer, spans)
+            scores["followup_resolved"] = followup_resolved(q, answer, spans)
             if q.type != "folded":
                 for key, value in scores.items():
                     overall.add(key, value)
             for key, value in scores.items():
-                per_type.setdefault(q.type, _Scores()).add(key, value)
+                per_type.setdefault(q.type, Scores()).add(key, value)
             rows.append({"system": name, "id": q.id, "type": q.type, "answer": answer.text,
                          "abstained": answer.abstained, "confidence": answer.confidence,
                          **{k: v for k, v in scores.items()
@@ -262,7 +81,7 @@ def evaluate(questions: Sequence[Question], systems: dict[str, Callable],
         summary = overall.mean()
         _abstention(summary, overall)
         summary["latency_p50_ms"] = round(statistics.median(latencies), 1)
-        summary["latency_p95_ms"] = round(_percentile(latencies, 0.95), 1)
+        summary["latency_p95_ms"] = round(percentile(latencies, 0.95), 1)
         result[name] = {"overall": summary,
                         "by_type": {t: s.mean() for t, s in sorted(per_type.items())}}
     if bar is not None:
@@ -277,7 +96,7 @@ def abstention_sweep(rows: list[dict], system: str = "ours", max_false: float = 
     Picks the threshold that declines the most unanswerable questions while declining at most
     half of `max_false` of the answerable ones (half: a margin for questions not in the set;
     ties: the middle of the best range). A table for the report; Settings.min_answer_score is
-    chosen by cross-validation over both question sets (evaluate_kinds.threshold_cv).
+    chosen by cross-validation over both question sets (kinds.threshold_cv).
     """
     mine = [r for r in rows if r["system"] == system and r["type"] != "folded"]
     answerable = [r["confidence"] for r in mine if r["type"] != "unanswerable"]
@@ -299,84 +118,7 @@ def abstention_sweep(rows: list[dict], system: str = "ours", max_false: float = 
                       for t, c, f in table[::5]]}
 
 
-class _MemoEmbedder:
-    """The same embedder, each query embedded once (a sweep asks the same queries again)."""
-
-    def __init__(self, embedder) -> None:
-        self._embedder, self._memo = embedder, {}
-        self.name, self.dim = embedder.name, embedder.dim
-
-    def embed_queries(self, texts):
-        import numpy as np
-
-        missing = [t for t in texts if t not in self._memo]
-        if missing:
-            for text, row in zip(missing, self._embedder.embed_queries(missing)):
-                self._memo[text] = row
-        return np.stack([self._memo[t] for t in texts])
-
-
-def fusion_sweep(questions: Sequence[Question], retriever: Retriever,
-                 weights: Sequence[float] = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0)
-                 ) -> list[dict]:
-    """Retrieval figures of the hybrid for each fusion method and dense weight, on the
-    answerable questions (typed as written, and folded copies apart). This is how
-    Settings.fusion and Settings.dense_weight were chosen."""
-    embedder = _MemoEmbedder(retriever.embedder)
-    items = []
-    for q in questions:
-        spans = evidence_spans(q, retriever.index.articles)
-        if not q.answerable or not spans:
-            continue
-        query = resolve_followup(q.question, q.history) if q.history else q.question
-        items.append((query, spans, False, q.id))
-        if q.type != "followup" and has_diacritics(q.question):
-            items.append((fold(query), spans, True, f"{q.id}-folded"))
-    table, runs = [], {}
-    for fusion in ("rrf", "weighted"):
-        for weight in weights:
-            settings = retriever.settings.replace(fusion=fusion, dense_weight=weight)
-            trial = Retriever(retriever.index, embedder, settings)
-            scores = {False: _Scores(), True: _Scores()}
-            rows = runs.setdefault(_FUSION_CODE[fusion] + weight, [])
-            for query, spans, folded, qid in items:
-                hits = trial.search(query, k=10)
-                ranked = [(h.chunk.article_id, h.chunk.start, h.chunk.end) for h in hits]
-                metrics = retrieval_metrics(ranked, spans)
-                rows.append({"id": qid, **metrics})
-                for key, value in metrics.items():
-                    scores[folded].add(key, value)
-            row = {"fusion": fusion, "dense_weight": weight}
-            row.update(scores[False].mean())
-            row.update({f"folded_{k}": v for k, v in scores[True].mean().items()})
-            table.append(row)
-    return table, runs
-
-
-_FUSION_CODE = {"weighted": 0.0, "rrf": 10.0}  # one number per (fusion, weight) for the CV
-
-
-def fusion_cv(runs: dict[float, list[dict]], k: int = 5) -> dict:
-    """Settings.fusion and .dense_weight cross-validated: on k-1 folds, the pair with the best
-    mean mrr@10 (questions as written and typed without diacritics); the held-out fold's
-    figures are kept."""
-    from .crossval import cross_validate
-
-    def mean(rows, key="mrr@10"):
-        return sum(r[key] for r in rows) / max(len(rows), 1)
-
-    def name(code: float) -> str:
-        return f"{'rrf' if code >= 10 else 'weighted'} {code % 10:.1f}"
-
-    cv = cross_validate(runs, mean, k=k)
-    return {"chosen_all": name(cv.chosen_all),
-            "chosen_per_fold": [name(c) for c in cv.chosen_per_fold],
-            **{f"{part}_{key}": round(mean(rows, key), 4)
-               for part, rows in (("in_sample", cv.in_sample), ("held_out", cv.held_out))
-               for key in ("recall@1", "recall@5", "mrr@10")}}
-
-
-def _abstention(summary: dict, scores: _Scores) -> None:
+def _abstention(summary: dict, scores: Scores) -> None:
     unanswerable = scores.values.get("abstained_unanswerable", [])
     false_abst = scores.values.get("false_abstention", [])
     abstained_right, abstained_wrong = sum(unanswerable), sum(false_abst)
@@ -394,69 +136,6 @@ def _counts(questions: Sequence[Question], variants: Sequence[Question]) -> dict
     return {"questions": len(questions), "with_folded_copies": len(variants), "by_type": types}
 
 
-def ours_system(retriever: Retriever, mode: str = "hybrid") -> Callable:
-    """Our pipeline with one retrieval mode -> (ranked passages, answer, check, latency ms)."""
-    def run(q: Question):
-        started = time.perf_counter()
-        answer = answer_question(q.question, retriever, history=q.history, mode=mode)
-        millis = (time.perf_counter() - started) * 1000
-        query = answer.resolved_question or q.question
-        hits = retriever.search(query, k=10, mode=mode)
-        ranked = [(h.chunk.article_id, h.chunk.start, h.chunk.end) for h in hits]
-        read = cited_passages(answer, retriever)  # what the answer's plan read (may go past k)
-        return ranked, answer, lambda c: verify_citation(c, retriever.index.articles, read), millis
-    return run
-
-
-def langchain_system(articles: dict[str, Article], embedder, cache_dir: Path) -> Callable:
-    """The plain LangChain pipeline: 1000/200 character chunks, a FAISS vector store with the
-    same embeddings, and its top 4 chunks shown as the answer (no follow-up handling)."""
-    from langchain_community.vectorstores import FAISS
-    from langchain_core.embeddings import Embeddings
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-    from ..indexing.embed import CachedEmbedder
-
-    cached = CachedEmbedder(embedder, cache_dir)
-
-    class _Embeddings(Embeddings):
-        def embed_documents(self, texts: list[str]) -> list[list[float]]:
-            return cached.embed_passages(texts).tolist()
-
-        def embed_query(self, text: str) -> list[float]:
-            return embedder.embed_queries([text])[0].tolist()
-
-    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200,
-                                              add_start_index=True)
-    ordered = list(articles.values())
-    docs = splitter.create_documents([a.text for a in ordered],
-                                     metadatas=[{"article_id": a.id} for a in ordered])
-    store = FAISS.from_documents(docs, _Embeddings())
-    cached.save()
-
-    def run(q: Question):
-        started = time.perf_counter()
-        found = store.similarity_search(q.question, k=10)
-        citations = []
-        for n, doc in enumerate(found[:4], 1):
-            article = articles[doc.metadata["article_id"]]
-            start = doc.metadata["start_index"]
-            end = start + len(doc.page_content)
-            citations.append(Citation(
-                n=n, article_id=article.id, title=article.display_title, date=article.date,
-                source=article.source, chunk_id=f"langchain#{start}", passage=doc.page_content,
-                passage_start=start, passage_end=end, quote=doc.page_content, start=start,
-                end=end))
-        text = "\n\n".join(f"{c.passage} [{c.n}]" for c in citations)
-        millis = (time.perf_counter() - started) * 1000
-        ranked = [(d.metadata["article_id"], d.metadata["start_index"],
-                   d.metadata["start_index"] + len(d.page_content)) for d in found]
-        answer = Answer(question=q.question, text=text, citations=tuple(citations))
-        return ranked, answer, lambda c: articles[c.article_id].text[c.start:c.end] == c.quote, \
-            millis
-    return run
-
-
 def _facts_rows(questions: Sequence[Question], retriever: Retriever) -> list[dict]:
     """The fact questions as rows the threshold cross-validation can read."""
     rows = []
@@ -465,7 +144,7 @@ def _facts_rows(questions: Sequence[Question], retriever: Retriever) -> list[dic
         row = {"id": q.id, "kind": "facts", "near_miss": not q.answerable,
                "abstained": answer.abstained, "millis": 0.0, "citations_verified": None}
         if q.answerable:
-            row.update(fact_accuracy=_fact_accuracy(q, answer),
+            row.update(fact_accuracy=fact_accuracy(q, answer),
                        false_abstention=float(answer.abstained))
         else:
             row.update(handled=float(declined(answer)))

@@ -22,23 +22,20 @@ import fcntl
 import hashlib
 import logging
 import re
-import threading
 import time
 import weakref
 from typing import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 
 from .. import messages as msg
+from .index import BuildReport, Index, IndexUnavailable
 from .builds import (live_build, lock_file, read_manifest, read_pointer, remove, remove_stale,
                      try_lock, update_manifest, write_build, CURRENT)
 from .embed import CachedEmbedder, Embedder
 from ..articles.ingest import list_doc_files, load_articles
-from .lexical import DiacriticRestorer, LexicalIndex
-from .live import Live, assemble
-from ..schema import Article, Chunk
+from .live import assemble
+from ..schema import Article
 from .segments import SEGMENTS, Segment, sha256, write_segment
 from ..settings import Settings
 from .updates import fresh_pieces, new_segment, passage_input, plan_merge, segment_pieces
@@ -50,105 +47,6 @@ SCHEMA_VERSION = 7  # 7: segments, own BM25 postings, memory-mapped; photo capti
 _VERIFY_BYTES = 32 << 20  # files up to this size are checksummed at load, larger ones sized
 _SEGMENT_FILE = re.compile(r"seg-[A-Za-z0-9_.-]{1,120}/[a-z_-]{1,40}\.(npy|jsonl|json|faiss)")
 _log = logging.getLogger(__name__)
-
-
-class IndexUnavailable(RuntimeError):
-    """The index on disk is missing, damaged or unreadable; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class Index:
-    """Everything retrieval needs. `chunks` and `sentences` make their items when first read;
-    the vectors are memory-mapped; the idf and restorer tables are built on first use."""
-
-    articles: dict[str, Article]
-    chunks: tuple[Chunk, ...]  # a read-only sequence (items made on first access)
-    dense: object  # .search(vectors, k) -> (scores, positions), like a FAISS index
-    lexical: LexicalIndex
-    manifest: dict
-    directory: Path
-    sentences: tuple[tuple[str, int, int], ...] = ()  # (article_id, start, end) of every sentence
-    sentence_vectors: np.ndarray | None = None  # row i = sentences[i], for answer selection
-    live: Live | None = field(default=None, repr=False, compare=False)
-    _lazy: dict = field(default_factory=dict, repr=False, compare=False)
-
-    @property
-    def embedder_name(self) -> str:
-        return self.manifest["embedder"]
-
-    def _table(self, name: str, make):
-        lazy = self._lazy
-        if name not in lazy:
-            with lazy.setdefault("lock", threading.RLock()):
-                if name not in lazy:
-                    lazy[name] = make()
-        return lazy[name]
-
-    def _stats(self) -> dict:
-        return self._table("stats", self.live.stats)
-
-    @property
-    def idf(self) -> dict[str, float]:
-        """Folded term -> idf over chunks (from the segments' saved counts, on first use)."""
-        def make() -> dict[str, float]:
-            if self.live is None:
-                return _idf(self.chunks)
-            return _idf_of(self._stats()["df"], len(self.chunks))
-        return self._table("idf", make)
-
-    @property
-    def restorer(self) -> DiacriticRestorer:
-        """Puts diacritics back on plain queries, from the corpus's own syllable statistics
-        (the segments' saved counts, on first use)."""
-        def make() -> DiacriticRestorer:
-            if self.live is None:
-                return _restorer(self.chunks, self.articles)
-            stats = self._stats()
-            return DiacriticRestorer.from_counts(stats["uni"], stats["bi"])
-        return self._table("restorer", make)
-
-    def chunk_counts(self) -> dict[str, int]:
-        """Chunks per article id (without making the chunks)."""
-        if self.live is None:
-            counts: dict[str, int] = {}
-            for chunk in self.chunks:
-                counts[chunk.article_id] = counts.get(chunk.article_id, 0) + 1
-            return counts
-        return self.live.chunk_counts()
-
-
-def _restorer(chunks, articles: dict[str, Article]) -> DiacriticRestorer:
-    return DiacriticRestorer([c.text for c in chunks] + [a.title for a in articles.values()])
-
-
-def _idf(chunks) -> dict[str, float]:
-    from collections import Counter
-
-    from .lexical import tokenize
-
-    df = Counter(t for c in chunks for t in set(tokenize(c.text, folded=True)))
-    return _idf_of(df, len(chunks))
-
-
-def _idf_of(df: dict[str, int], chunks: int) -> dict[str, float]:
-    n = max(chunks, 1)
-    return {t: float(np.log(1 + (n - k + 0.5) / (k + 0.5))) for t, k in df.items()}
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    """What `ensure_index` did, for the CLI and the UI to tell the user."""
-
-    action: str  # "unchanged", "updated", "rebuilt", or "busy" (another process is building)
-    reason: str = ""
-    added: tuple[str, ...] = ()
-    changed: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    embedded: int = 0
-    cached: int = 0
-    errors: tuple[str, ...] = field(default=())
-    seconds: float = 0.0
-    repaired: tuple[str, ...] = ()  # damaged files set aside (one Vietnamese line each)
 
 
 def _config(settings: Settings, embedder: Embedder) -> dict:

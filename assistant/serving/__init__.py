@@ -2,12 +2,13 @@
 
 engine (index, embedder and answerer wired, library edits) → ui (the Gradio chat; ui_render
 its HTML, ui_assets its CSS/JS, ui_guard login and editing rights) and api (HTTP and OpenAI
-routes on the chat's server), both sharing slots (one budget of answers at once); feedback
-(votes log) and langchain (`ArticleRetriever`). Names load lazily: `ask` never imports Gradio.
+routes on the chat's server; server launches the two on one port), both sharing slots (one
+budget of answers at once); feedback (votes log) and langchain (`ArticleRetriever`). Names
+load lazily: `ask` never imports Gradio.
 """
 from importlib import import_module
 
-_EXPORTS = {"Engine": "engine", "LibraryError": "engine", "serve": "ui", "build_app": "ui",
+_EXPORTS = {"Engine": "engine", "LibraryError": "engine", "serve": "server", "build_app": "ui",
             "mount_api": "api", "AnswerSlots": "slots", "ArticleRetriever": "langchain"}
 __all__ = sorted(_EXPORTS)
 

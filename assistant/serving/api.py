@@ -1,6 +1,6 @@
 """Plain HTTP routes and an OpenAI-compatible chat endpoint, on the chat's own FastAPI app.
 
-Mounted by `ui.serve` on the app Gradio launched (no second server):
+Mounted by `server.launch` on the app Gradio launched (no second server):
 
 - `POST /api/ask` {"question", "history"?, "k"?} -> the `ask --json` object;
 - `GET /api/search?q=...&k=...&mode=...` -> the `search --json` array;

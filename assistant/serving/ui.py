@@ -17,38 +17,29 @@ that waits for another one says so, and the chat and the library list keep answe
 """
 from __future__ import annotations
 
-import ipaddress
-import json
 import os
 import queue
 import re
-import sys
 import threading
-import time
 import uuid
 from pathlib import Path
 from typing import Callable, Iterator
 
 import gradio as gr
-from starlette.middleware import Middleware
 
 from .. import messages as msg
 from .engine import Engine, LibraryError
 from .feedback import record_feedback, vote_name
 from ..schema import Answer, Turn, as_turns
 from ..serialize import to_dict
-from ..settings import Settings
 from .slots import AnswerSlots
-from .ui_assets import CONFIRM_IN_VIEW_JS, CSS, PAGE_JS, SCROLL_JS, TAKE_QUESTION_JS
-from .ui_guard import LoginThrottle, library_editing_allowed, throttle_middleware
+from .ui_assets import CONFIRM_IN_VIEW_JS, SCROLL_JS, TAKE_QUESTION_JS
+from .ui_guard import library_editing_allowed
 from .ui_render import (add_progress_html, answer_html, article_html, iso_date, library_html,
                         size_label, user_html)
 
-__all__ = ["build_app", "launch", "serve", "launch_options", "answer_json"]
+__all__ = ["build_app", "answer_json", "credentials"]
 
-_GRADIO_LOCALES = ("ar", "ca", "ckb", "de", "en", "es", "et", "eu", "fa", "fi", "fr", "he", "hi",
-                   "ja", "ko", "lt", "nb", "nl", "pl", "pt-BR", "pt", "ro", "ru", "sv", "ta",
-                   "th", "tr", "uk", "ur", "uz", "zh-CN", "zh-TW")
 _REF = re.compile(r"(\d+)-(\d+)(?:-\d+)?")
 
 
@@ -88,7 +79,7 @@ def _failure(error: Exception) -> str:
         else msg.ARTICLE_REJECTED.format(reason=error)
 
 
-def _credentials() -> tuple[str | None, str | None]:
+def credentials() -> tuple[str | None, str | None]:
     return os.environ.get("ASSISTANT_UI_USERNAME"), os.environ.get("ASSISTANT_UI_PASSWORD")
 
 
@@ -101,7 +92,7 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
     settings = engine.settings
     slots = slots or AnswerSlots(settings.chat_concurrency)
     if library_editing is None:
-        library_editing = library_editing_allowed(settings, all(_credentials()))
+        library_editing = library_editing_allowed(settings, all(credentials()))
     mode_choices = [(msg.UI_MODE_EXTRACTIVE, "extractive"), (msg.UI_MODE_LLM, "llm")]
 
     def ask(question: str, history: list | None = None) -> dict:
@@ -341,66 +332,3 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
                  [confirm_row, status], **private)
         gr.api(ask, api_name="ask")
     return app
-
-
-def launch_options(settings: Settings, auth=None) -> dict:
-    """Keyword arguments of `app.launch` shared by `serve` and the tests: look, page script,
-    Vietnamese labels, no footer, upload limit, login throttle."""
-    fixed = json.dumps(msg.UI_GRADIO_FIXED, ensure_ascii=False)
-    roles = json.dumps({"user": msg.UI_ROLE_USER, "bot": msg.UI_ROLE_BOT,
-                        "assistant": msg.UI_ROLE_BOT}, ensure_ascii=False)
-    too_large = msg.UI_UPLOAD_TOO_LARGE.format(files="{files}",
-                                               limit=size_label(settings.library_max_bytes))
-    js = PAGE_JS % {"fixed": fixed, "roles": roles, "copy": json.dumps(msg.UI_COPY),
-                     "copied": json.dumps(msg.UI_COPIED, ensure_ascii=False),
-                     "too_large": json.dumps(too_large, ensure_ascii=False)}
-    throttle = throttle_middleware(LoginThrottle(settings))
-    return {"css": CSS, "js": js, "footer_links": [], "auth": auth,
-            "i18n": gr.I18n(**{code: msg.UI_GRADIO_LABELS for code in _GRADIO_LOCALES}),
-            "max_file_size": settings.library_max_bytes, "show_error": False, "quiet": True,
-            "app_kwargs": {"middleware": [Middleware(throttle)]}}
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def launch(engine: Engine, credentials: tuple[str, str] | None = None, *,
-           library_editing: bool | None = None, slots: AnswerSlots | None = None):
-    """The chat launched on the settings' host and port (not blocking) with the HTTP API and
-    OpenAI routes mounted on its server, the two sharing `slots` (None: a new AnswerSlots of
-    `chat_concurrency`); the Blocks app."""
-    settings = engine.settings
-    slots = slots or AnswerSlots(settings.chat_concurrency)  # one budget: chat and HTTP API
-    app = build_app(engine, library_editing=library_editing, slots=slots)
-    app.queue(default_concurrency_limit=settings.chat_concurrency)
-    app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
-               **launch_options(settings, credentials))
-    from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
-
-    mount_api(app.app, lambda: engine, settings, credentials=credentials, slots=slots)
-    return app
-
-
-def serve(settings: Settings) -> int:
-    """Start the web chat; refuse a non-loopback host without credentials (exit code 2)."""
-    started = time.perf_counter()
-    user, password = _credentials()
-    if not _loopback(settings.host) and not (user and password):
-        print(msg.UI_AUTH_REQUIRED.format(host=settings.host), file=sys.stderr)
-        return 2
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    engine = Engine(settings, progress=sys.stderr.isatty())
-    app = launch(engine, (user, password) if user and password else None)
-    url = f"http://{settings.host}:{settings.port}"
-    print(msg.UI_READY.format(url=url, seconds=time.perf_counter() - started), flush=True)
-    try:
-        app.block_thread()
-    except KeyboardInterrupt:
-        pass
-    return 0

@@ -1,6 +1,6 @@
 """The web chat's stylesheet and page scripts (static text, used by `ui.py`).
 
-`PAGE_JS` runs once per page load; it is a %-template filled by `ui.launch_options` with the
+`PAGE_JS` runs once per page load; it is a %-template filled by `server.launch_options` with the
 Vietnamese labels from `messages.py` (no Vietnamese text lives here).
 """
 from __future__ import annotations

@@ -111,10 +111,10 @@ def test_every_question_string_gets_an_answer(fake_engine, question: str,
     import json
 
     from assistant import messages as msg
-    from assistant.cli import answer_to_json
+    from assistant.serialize import to_dict
 
     answer = fake_engine.ask(question, history)
     assert answer.text  # an answer, a refusal or a prompt: never nothing, never an exception
-    json.dumps(answer_to_json(answer), ensure_ascii=False).encode("utf-8")  # printable as is
+    json.dumps(to_dict(answer), ensure_ascii=False).encode("utf-8")  # printable as is
     if any("\ud800" <= ch <= "\udfff" for ch in question):
         assert msg.QUESTION_BAD_CHARS in answer.notices

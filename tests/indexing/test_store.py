@@ -150,7 +150,7 @@ def test_a_truncated_embedding_cache_is_reported_and_started_over(settings,
 @pytest.mark.parametrize("damage", ["binary", "folder", "elsewhere"])
 def test_an_unreadable_current_pointer_is_reported_and_repaired(settings, fake_embedder,
                                                                 damage) -> None:
-    from assistant.cli import report_lines
+    from assistant.indexing.index import report_lines
 
     index, _ = ensure_index(settings, fake_embedder)
     pointer = settings.index_dir / "CURRENT"
@@ -310,7 +310,7 @@ def test_the_cache_forgets_texts_no_longer_indexed(settings, fake_embedder,
 
 def test_start_up_reads_the_saved_tables_instead_of_the_chunks(settings, fake_embedder) -> None:
     from assistant.indexing.lexical import DiacriticRestorer
-    from assistant.indexing.store import _idf, _restorer
+    from assistant.indexing.index import _idf, _restorer
 
     index, _ = ensure_index(settings, fake_embedder)
     loaded = load_index(settings.index_dir)

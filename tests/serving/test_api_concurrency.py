@@ -191,7 +191,7 @@ def test_the_chat_and_the_api_share_one_budget(tmp_path: Path) -> None:
     answered."""
     from gradio_client import Client
 
-    from assistant.serving.ui import launch
+    from assistant.serving.server import launch
 
     port = _free_port()
     settings = load_settings(env={}, data_dir=str(tmp_path / "var"), chat_concurrency=1,

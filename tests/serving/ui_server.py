@@ -10,7 +10,8 @@ import pytest
 
 from assistant.serving.engine import Engine
 from assistant.settings import load_settings
-from assistant.serving.ui import build_app, launch_options
+from assistant.serving.server import launch_options
+from assistant.serving.ui import build_app
 
 from ..conftest import DOCS
 
