@@ -208,7 +208,7 @@ def test_ask_batch_takes_a_conversation_as_a_json_line(real_index, session_setti
 
 def test_the_index_report_names_the_file_that_holds_a_duplicate_id(small_docs, tmp_path,
                                                                     fake_embedder) -> None:
-    from assistant.cli import report_lines
+    from assistant.indexing.index import report_lines
     from assistant.settings import load_settings
     from assistant.indexing.store import ensure_index
 
