@@ -22,6 +22,7 @@ import fcntl
 import hashlib
 import logging
 import re
+import threading
 import time
 import weakref
 from typing import Callable
@@ -90,10 +91,18 @@ def _hashes(sources: object) -> dict[str, str]:
     return {k: v[0] if isinstance(v, list) and v else v for k, v in sources.items()}
 
 
+# One load at a time in a process: the chat's threads may all see a new build at once, and
+# numpy parses each .npy header with ast.literal_eval, which CPython 3.11 before 3.11.8 does not
+# make thread-safe ("SystemError: AST constructor recursion depth mismatch", cpython#106905).
+# The segments cache then hands the waiting threads what the first one read.
+_LOAD_LOCK = threading.Lock()
+
+
 def load_index(index_dir: Path, settings: Settings | None = None) -> Index:
     """Load and verify the live build; raise IndexUnavailable with a readable message if unusable.
     With `settings`, the search side is the store they name (Milvus or the files here)."""
-    index = _load(index_dir)
+    with _LOAD_LOCK:
+        index = _load(index_dir)
     return _attach(index, settings) if settings is not None else index
 
 
