@@ -2,7 +2,7 @@
 
 The CLI's `search --json` / `ask --json`, the Gradio `/ask` API, the HTTP API (`/api/...`) and
 the OpenAI-compatible endpoint's `citations` field all serialize through `to_dict`, so a field
-is named and filled in one place only (the shapes are listed in the README, "ask --json").
+is named and filled in one place only (the shapes are listed in guide/http-api.md, "JSON shapes").
 """
 from __future__ import annotations
 

@@ -57,11 +57,12 @@ class Settings:
     segment_rewrite_fraction: float = 0.25
     # Chunk vectors: "sentences" = normalized mean of the chunk's sentence vectors plus
     # `chunk_title_weight` x its title's vector (only sentences and titles are embedded: half
-    # the cost of a build; eval before/after in README), or "chunks" = embed each chunk's text.
+    # the cost of a build; eval before/after in guide/retrieval.md), or "chunks" = embed each
+    # chunk's text.
     chunk_vectors: str = "sentences"
     chunk_title_weight: float = 0.5
-    # Store: "faiss" (FAISS + bm25s in index/, the default) or "milvus" (search on Milvus:
-    # requirements-milvus.txt). milvus_uri: a local file runs Milvus Lite embedded ("" means
+    # Store: "faiss" (FAISS + our BM25 postings in index/, the default) or "milvus" (search on
+    # Milvus: requirements-milvus.txt). milvus_uri: a local file runs Milvus Lite embedded ("" means
     # <index_dir>/milvus.db); http://host:19530 a server or cluster (token: env
     # ASSISTANT_MILVUS_TOKEN, a secret).
     store: str = "faiss"
@@ -87,7 +88,8 @@ class Settings:
     max_answer_sentences: int = 3
     # another article's sentence joins the answer above this share of the best score
     second_answer_ratio: float = 0.75
-    min_answer_score: float = 0.44  # chosen by 5-fold cross-validation (eval --sweep); README
+    # chosen by 5-fold cross-validation (eval --sweep; guide/evaluation.md)
+    min_answer_score: float = 0.44
     # A sentence's answer score: shares of the question's weighted terms in the sentence and in
     # its passage, and its embedding's similarity to the question mapped from
     # [dense_floor, dense_floor + dense_span] to [0, 1] (E5 cosines sit high); minus a penalty

@@ -89,7 +89,9 @@ def test_readme_commands_exist_in_help(run) -> None:
     helptext = run("--help").stdout
     listed = set(re.findall(r"^    (\w+)\s", helptext, re.M))
     assert {"index", "search", "ask", "chat", "serve", "eval"} <= listed
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pages = [ROOT / "README.md", *sorted((ROOT / "guide").glob("*.md"))]
+    assert len(pages) > 1, "no guide/*.md pages"
+    readme = "\n".join(page.read_text(encoding="utf-8") for page in pages)
     used = set(re.findall(r"python -m assistant (\w+)", readme))
     assert used and used <= listed, used - listed
     for command in listed:

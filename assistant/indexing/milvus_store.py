@@ -5,8 +5,9 @@ is made as with the default store; the search side moves to Milvus: a dense fiel
 product) and two BM25 full-text fields computed by Milvus's built-in BM25 function over our
 own Vietnamese tokens (syllables and syllable pairs, with and without diacritics), so the
 lexical side matches the default store's. Results come back as the same per-chunk scores, and
-`retrieve` fuses them exactly as with FAISS + bm25s. `ASSISTANT_MILVUS_URI` is a local file
-(Milvus Lite, embedded) or `http://host:19530` (a Milvus server or cluster, same code).
+`retrieve` fuses them exactly as with FAISS and the BM25 postings. `ASSISTANT_MILVUS_URI` is
+a local file (Milvus Lite, embedded) or `http://host:19530` (a Milvus server or cluster, same
+code).
 Changes are incremental: only the chunks of added or changed articles are upserted, those of
 changed or removed ones deleted; a small `milvus-sync.json` in index/ records what was sent.
 Requires `requirements-milvus.txt`.
@@ -134,9 +135,9 @@ def milvus_filter(article_ids: Sequence[str] = (), date_from: str = "",
 
 @dataclass(frozen=True)
 class MilvusSearch:
-    """Both search sides of an index, on Milvus, shaped as `retrieve` uses FAISS and bm25s:
-    `search(vectors, k)` -> (scores, positions) and `scores(query, exact_weight)` -> one score
-    per chunk. `where` (see `milvus_filter`) restricts both sides."""
+    """Both search sides of an index, on Milvus, shaped as `retrieve` uses FAISS and the BM25
+    postings: `search(vectors, k)` -> (scores, positions) and `scores(query, exact_weight)` ->
+    one score per chunk. `where` (see `milvus_filter`) restricts both sides."""
 
     client: object
     collection: str

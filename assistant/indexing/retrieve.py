@@ -1,7 +1,7 @@
 """Find the passages for a question: dense (FAISS), lexical (BM25) or both fused.
 
-Fusion is reciprocal-rank (default) or a weighted sum of max-normalized scores; which one and
-with what dense weight was chosen on the eval set (see README, "Retrieval").
+Fusion is a weighted sum of max-normalized scores (default) or reciprocal-rank; which one and
+with what dense weight was chosen on the eval set (guide/retrieval.md).
 """
 from __future__ import annotations
 

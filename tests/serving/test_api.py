@@ -340,11 +340,12 @@ def test_readme_openai_example_runs_as_written(served: str, monkeypatch, capsys)
 
     from ..conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "guide" / "http-api.md").read_text(encoding="utf-8")
     block = re.search(r"```python\n(.*?)```", readme.split("### OpenAI clients", 1)[1],
                       re.S).group(1)
     monkeypatch.setenv("ASSISTANT_UI_PASSWORD", PASSWORD)
-    exec(compile(block.replace("http://127.0.0.1:7860", served), "README.md", "exec"), {})
+    exec(compile(block.replace("http://127.0.0.1:7860", served), "guide/http-api.md", "exec"),
+         {})
     out = capsys.readouterr().out
     message = out.split("\n\n" + msg.SOURCES, 1)[0]
     assert "234 sản phẩm OCOP" in message and "[1]" in message

@@ -1,5 +1,5 @@
 """The LangChain retriever: LangChain's own standard suite, our metadata, one load per process,
-and the README's LCEL example run as written."""
+and the LCEL example of guide/http-api.md run as written."""
 from __future__ import annotations
 
 import re
@@ -76,7 +76,7 @@ def test_the_index_is_loaded_once_per_process_and_settings(real_index, session_s
 
 
 def _readme_block(title: str) -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "guide" / "http-api.md").read_text(encoding="utf-8")
     section = readme.split(title, 1)[1]
     return re.search(r"```python\n(.*?)```", section, re.S).group(1)
 
@@ -86,6 +86,6 @@ def test_readme_lcel_example_runs_as_written(real_index, session_settings, monke
     monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(session_settings.index_dir))
     monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(session_settings.cache_dir))
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(session_settings.data_dir))
-    exec(compile(_readme_block("### LangChain"), "README.md", "exec"), {})
+    exec(compile(_readme_block("### LangChain"), "guide/http-api.md", "exec"), {})
     out = capsys.readouterr().out
     assert "234 sản phẩm OCOP" in out and "[1]" in out
