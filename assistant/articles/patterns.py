@@ -8,7 +8,7 @@ __all__ = ["YEAR", "NUMBER", "UPPER", "NAME", "NAME_ACROSS_LINES"]
 
 # A year of these centuries ("2024"), as a word
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# A number as articles write it: "234", "150.104", "18,3", "71/193"
+# A number as Vietnamese text writes it: "12", "1.250" (thousands), "3,5" (decimal), "7/10"
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 # A regex character class of every upper-case letter (Vietnamese ones included); ranges such as
 # À-Ỹ would also take lower-case letters.
