@@ -64,6 +64,10 @@ INDEX_UPDATED = "Đã cập nhật chỉ mục: thêm {added}, sửa {changed}, 
 INDEX_FAILED = "Không xây dựng được chỉ mục: {reason}"
 SETTINGS_INVALID = "Biến môi trường ASSISTANT_* không hợp lệ: {error}"
 FILE_SKIPPED = "Bỏ qua tệp {error}"
+FILE_NOT_FOUND = "Không tìm thấy tệp {path}."
+# Said in English to a question asked in English: the answer quotes the Vietnamese articles
+ENGLISH_SOURCES = ("The sources are Vietnamese news articles, so the answer quotes them in "
+                   "Vietnamese.")
 NO_HITS = "Không tìm thấy đoạn nào phù hợp."
 NO_ARTICLES = "Thư mục {path} không có bài viết nào (.txt, .md, .html)."
 

@@ -12,9 +12,10 @@ from ..articles.clean import fold
 from ..articles.patterns import NAME_ACROSS_LINES as _NAME
 from ..indexing.store import Index
 from ..schema import Article
+from .lexicon import derived_abbreviations
 from .question import is_title
 
-__all__ = ["CorpusNames", "corpus_names", "display", "sentence_rows"]
+__all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "display", "sentence_rows"]
 
 _PER_BUILD: dict[tuple[str, str], object] = {}
 
@@ -86,6 +87,12 @@ def _names_of(articles: Iterable[Article]) -> CorpusNames:
 def corpus_names(index: Index) -> CorpusNames:
     """The names of the index's articles (computed once per build, per article text)."""
     return _per_build(index, "names", lambda: _names_of(index.articles.values()))
+
+
+def corpus_abbreviations(index: Index) -> dict[str, str]:
+    """The initials of the articles' multi-word names -> the name (lexicon), once per build."""
+    return _per_build(index, "abbreviations",
+                      lambda: derived_abbreviations(corpus_names(index).shown.values()))
 
 
 def sentence_rows(index: Index) -> dict[tuple[str, int, int], int]:

@@ -345,7 +345,8 @@ def plan_role(ctx: Context, hits: list[Hit]) -> Answer:
         if not at:
             continue
         tail = cand.text[at.end():]
-        stop = re.search(r";|\.\s|\s(?:chủ trì|đã|dự|phát biểu|nhấn mạnh|yêu cầu|cùng)\s", tail)
+        stop = re.search(r";|\.\s|\s(?:chủ trì|đã|dự|phát biểu|nhấn mạnh|yêu cầu|cùng"
+                         r"|biểu dương|chỉ rõ|cho biết|khẳng định)\s", tail)
         role = tail[: stop.start()] if stop else tail
         if not role[:1].isupper() or fold(role) in seen:
             continue

@@ -13,6 +13,7 @@ from typing import Sequence
 
 from ..articles.clean import fold, normalize
 from ..articles.patterns import NAME, NUMBER as _NUMBER, YEAR as _YEAR
+from .lexicon import expand
 
 __all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
            "expand_abbreviations", "question_names", "entity_kind", "ordinal_item", "extremes",
@@ -111,7 +112,8 @@ _SENTENCE_OPENERS = frozenset("theo tỉnh thành năm còn ai tại ở trong k
 _TITLE_WORDS = frozenset("pho chu thu tong bi uy vien thuong truc bo truong giam doc".split())
 _HONORIFICS = frozenset("ong ba anh chi co chu bac".split())
 _LOOSE_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?:\s*(?:/|nam)\s*((?:19|20)\d\d))?\b"
-                          r"|\b(\d{1,2})/((?:19|20)\d\d)\b")
+                          r"|\b(\d{1,2})/((?:19|20)\d\d)\b"
+                          r"|\b\d{1,2}/(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b")  # "6/2 năm 2025"
 
 
 @dataclass(frozen=True)
@@ -134,17 +136,10 @@ class Analysis:
     ordinal: int = 0  # the item a list question asks for by its position ("quan điểm thứ hai")
 
 
-_ABBREVIATIONS = {"csdl": "cơ sở dữ liệu", "cntt": "công nghệ thông tin", "cds": "chuyển đổi số",
-                  "dvc": "dịch vụ công", "dvctt": "dịch vụ công trực tuyến",
-                  "tthc": "thủ tục hành chính", "kts": "kinh tế số", "cpdt": "Chính phủ điện tử",
-                  "tmdt": "thương mại điện tử", "httt": "hệ thống thông tin",
-                  "online": "trực tuyến"}
-
-
 def expand_abbreviations(text: str) -> str:
     """Common Vietnamese abbreviations spelled out ("CSDL" -> "cơ sở dữ liệu"), since the
-    articles write the words in full."""
-    return re.sub(r"\b\w+\b", lambda m: _ABBREVIATIONS.get(fold(m.group()), m.group()), text)
+    articles write the words in full (the table: lexicon.ABBREVIATIONS)."""
+    return expand(text)
 
 
 def strip_filler(text: str) -> str:
@@ -305,7 +300,8 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
     years = _YEAR.findall(text)
     months = set()
     for m in _LOOSE_MONTH.finditer(folded):
-        month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        month, year = ((m.group(1), m.group(2)) if m.group(1) else
+                       (m.group(3), m.group(4)) if m.group(3) else (m.group(5), m.group(6)))
         if year and 1 <= int(month) <= 12:
             months.add((int(month), int(year)))
     numbers = frozenset(n for n in _NUMBER.findall(text) if not _YEAR.fullmatch(n)
@@ -314,6 +310,9 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
     words = re.findall(r"\w+", folded)
     focus = tuple(w for w in words if w not in _ASKING and not _YEAR.fullmatch(w))
     who = [e for e in entities if e in places or e in new_places or entity_kind(e) == "person"]
+    if kind in ("person", "definition") and re.search(r"\bla\s+ai\s*[?.!]*\s*$", folded) and \
+            any(entity_kind(e) == "person" for e in entities):
+        kind = "role"  # "Ông Phạm Minh Chính là ai?": the posts he holds
     return Analysis(text=text, original=original, kind=kind, names=names,
                     entities=tuple(entities), years=frozenset(years), months=frozenset(months),
                     numbers=numbers, counted=frozenset(_counted(folded)), focus=focus,
@@ -342,7 +341,8 @@ def ordinal_item(text: str) -> tuple[str, int] | None:
 
 _COUNTED = re.compile(r"\b(?:bao\s+nhieu|may)\s+([^?.!]+)")
 _NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
-                         "thi % cai chiec ve la cua tren trong o tai theo voi cho noi".split())
+                         "thi % cai chiec ve la cua tren trong o tai theo voi cho noi "
+                         "roi vay nhi a ha day nha nhe chua khong ko".split())
 
 
 def _counted(folded_question: str) -> set[str]:

@@ -10,6 +10,7 @@ that caveat.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import time
 from dataclasses import dataclass
@@ -24,9 +25,13 @@ from ..indexing.retrieve import Retriever
 from ..schema import Answer, Hit, Turn
 
 __all__ = ["KindQuestion", "load_kind_questions", "key_point_coverage", "kind_row",
-           "cited_passages", "declined",
+           "cited_passages", "declined", "answer_words", "best_passage_coverage",
            "run_kinds", "summarize_kinds", "threshold_cv", "TunedGroup", "TUNED_GROUPS",
            "THRESHOLDS"]
+
+# The length (words) a declined answer is given in the best-passage baseline: about the mean
+# length of answers, so a decline is compared with what a passage shown instead would cover.
+BASELINE_WORDS = 110
 
 THRESHOLDS = (0.32, 0.36, 0.40, 0.44, 0.48, 0.52, 0.56)
 
@@ -111,10 +116,26 @@ def declined(answer: Answer) -> bool:
     return answer.abstained or bool(answer.missing)
 
 
-def kind_row(q: KindQuestion, answer: Answer, verified: float | None, millis: float) -> dict:
-    """Per-question figures; None where a figure does not apply."""
+def answer_words(answer: Answer) -> int:
+    """Words of the answer as read: its text without the [n] markers."""
+    return len(re.sub(r"\[\d+\]", " ", answer.text).split())
+
+
+def best_passage_coverage(points: Sequence[Sequence[str]], passage: str, words: int) -> float:
+    """The baseline an answer must beat: the best passage shown as it is, cut to `words`."""
+    if not points:
+        return 0.0
+    cut = " ".join(passage.split()[:max(words, 1)])
+    return sum(_covered(p, cut) for p in points) / len(points)
+
+
+def kind_row(q: KindQuestion, answer: Answer, verified: float | None, millis: float,
+             best_passage: str | None = None) -> dict:
+    """Per-question figures; None where a figure does not apply. `best_passage`: the top
+    passage of a plain search for the question, for the same-length baseline."""
     row = {"id": q.id, "kind": q.kind, "style": q.style, "near_miss": q.near_miss,
            "abstained": answer.abstained, "answer": answer.text, "millis": millis,
+           "words": answer_words(answer),
            "answer_kind": answer.kind, "resolved": answer.resolved_question,
            "confidence": round(answer.confidence, 3),
            "citations_verified": verified}
@@ -124,6 +145,9 @@ def kind_row(q: KindQuestion, answer: Answer, verified: float | None, millis: fl
     else:
         row.update(coverage=key_point_coverage(q.key_points, answer),
                    false_abstention=float(answer.abstained))
+        if best_passage is not None:  # declined: the length an answer has on average
+            words = row["words"] if not answer.abstained else BASELINE_WORDS
+            row["best_passage"] = best_passage_coverage(q.key_points, best_passage, words)
     return row
 
 
@@ -142,12 +166,15 @@ def run_kinds(questions: Sequence[KindQuestion], retriever: Retriever | None = N
         answer = (answer_question(q.question, retriever, history=turns)
                   if retriever is not None else system(q.question))
         millis = (time.perf_counter() - started) * 1000
-        verified = None
+        verified, best = None, None
+        if retriever is not None:
+            top = retriever.search(q.question, k=1)
+            best = top[0].chunk.text if top else ""
         if answer.citations and retriever is not None:
             hits = cited_passages(answer, retriever)
             verified = sum(verify_citation(c, retriever.index.articles, hits)
                            for c in answer.citations) / len(answer.citations)
-        rows.append(kind_row(q, answer, verified, millis))
+        rows.append(kind_row(q, answer, verified, millis, best))
     return rows
 
 
@@ -179,6 +206,8 @@ def summarize_kinds(rows: Sequence[dict]) -> dict:
         near = [r for r in group if r["near_miss"]]
         out[name] = {"n": len(answerable), "n_near_miss": len(near),
                      "key_point_coverage": _mean([r["coverage"] for r in answerable]),
+                     "best_passage": _mean([r.get("best_passage") for r in answerable]),
+                     "words": _mean([r.get("words") for r in group if not r["abstained"]]),
                      "false_abstention": _mean([r["false_abstention"] for r in answerable]),
                      "near_miss_handled": _mean([r["handled"] for r in near]),
                      "citations_verified": _mean([r["citations_verified"] for r in group]),
