@@ -70,10 +70,10 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     """Clean, resolve and analyze a question: (cleaned, notices, analysis, resolved)."""
     settings = retriever.settings
     cleaned, notices = prepare_question(question, settings.max_question_chars)
-    derived = corpus_abbreviations(retriever.index)
+    derived, known = corpus_abbreviations(retriever.index), retriever.index.idf
 
     def own_words(text: str) -> str:
-        return retriever.restore(strip_filler(rewrite(text, derived).text))
+        return retriever.restore(strip_filler(rewrite(text, derived, known).text))
     turns = [Turn(own_words(prepare_question(t.question, settings.max_question_chars)[0]),
                   t.answer) for t in as_turns(history)]
     plain = own_words(cleaned) if cleaned else cleaned
@@ -84,7 +84,7 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     if cleaned and is_english(cleaned):
         notices += (msg.ENGLISH_SOURCES,)
     names = corpus_names(retriever.index)
-    asked = resolved if followed else retriever.restore(rewrite(cleaned, derived).text)
+    asked = resolved if followed else retriever.restore(rewrite(cleaned, derived, known).text)
     return cleaned, notices, analyze(asked, names.names, names.places), \
         resolved if followed else cleaned
 

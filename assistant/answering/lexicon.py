@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Container, Iterable, Mapping
 
 from ..articles.clean import fold
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
-           "rewrite", "expand", "derived_abbreviations", "is_english", "normalize_dates",
+           "rewrite", "expand", "phrases", "derived_abbreviations", "is_english", "normalize_dates",
            "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
@@ -29,7 +29,10 @@ ABBREVIATIONS = {
     "dn": "doanh nghiệp", "dndn": "định danh điện tử", "ddnd": "định danh điện tử",
     "tp": "thành phố", "ttdl": "trung tâm dữ liệu", "atttm": "an toàn thông tin mạng",
     "anm": "an ninh mạng", "nq": "Nghị quyết", "qd": "Quyết định",
-    "online": "trực tuyến", "app": "ứng dụng",
+    "online": "trực tuyến", "app": "ứng dụng", "bv": "bệnh viện", "qg": "quốc gia",
+    "ht": "hệ thống", "cty": "công ty", "bca": "Bộ Công an", "byt": "Bộ Y tế",
+    "da": "Đề án", "cp": "Chính phủ", "ub": "Ủy ban", "ubqg": "Ủy ban Quốc gia",
+    "dvcqg": "Dịch vụ công quốc gia", "tt&tt": "Thông tin và Truyền thông",
 }
 # Abbreviations that are also spelled like words: replaced in any case
 _ALWAYS = frozenset({"online", "app"})
@@ -43,7 +46,10 @@ COLLOQUIAL = {
     "bả": "bà ấy", "ổng": "ông ấy",
     "tụi nó": "họ", "tui no": "họ", "bọn họ": "họ", "hồi đó": "khi đó", "hoi do": "khi đó",
     "hồi nào": "khi nào", "hoi nao": "khi nào", "bữa đó": "hôm đó", "bua do": "hôm đó",
-    "chừng nào": "khi nào", "chung nao": "khi nào", "bi nhieu": "bao nhiêu",
+    "co nhiu": "có bao nhiêu", "có nhiu": "có bao nhiêu", "chừng nào": "khi nào",
+    "chung nao": "khi nào", "bi nhieu": "bao nhiêu",
+    "dzậy": "vậy", "dzay": "vậy", "zậy": "vậy", "thiệt": "thật", "hổng": "không",
+    "hông": "không",
 }
 # Colloquial words that are also standard words with diacritics typed: only replaced as typed
 _ONLY_AS_TYPED = frozenset({"bả", "ổng", "mần", "tụi nó", "hồi đó", "hồi nào", "bữa đó",
@@ -97,6 +103,27 @@ ENGLISH_TERMS = {
     "achieved": "đạt", "increase": "tăng", "increased": "tăng", "decrease": "giảm",
     "year": "năm", "month": "tháng", "national": "quốc gia", "digital": "số",
     "electronic": "điện tử", "services": "dịch vụ", "service": "dịch vụ",
+    "vice chairman": "Phó Chủ tịch", "vice chair": "Phó Chủ tịch", "permanent": "Thường trực",
+    "standing": "Thường trực", "deputy": "Phó", "state groups": "Tập đoàn",
+    "state corporations": "Tập đoàn", "corporations": "Tổng Công ty", "groups": "Tập đoàn",
+    "ministry of defence": "Bộ Quốc phòng", "ministry of defense": "Bộ Quốc phòng",
+    "ministry of public security": "Bộ Công an", "police": "Công an",
+    "ministry of health": "Bộ Y tế", "ministry of information and communications":
+    "Bộ Thông tin và Truyền thông", "cyber attacks": "tấn công mạng",
+    "cyberattacks": "tấn công mạng", "united nations": "Liên hợp quốc", "un": "Liên hợp quốc",
+    "places": "bậc", "climb": "tăng", "climbed": "tăng", "first time": "lần đầu tiên",
+    "very high": "rất cao", "save": "tiết kiệm", "saved": "tiết kiệm", "savings": "tiết kiệm",
+    "society": "xã hội", "benefits": "lợi ích", "benefit": "lợi ích", "connected": "kết nối",
+    "bridge point": "điểm cầu", "position": "chức vụ", "title": "chức vụ",
+    "important": "quan trọng", "programme": "Chương trình", "program": "Chương trình",
+    "hospitals": "bệnh viện", "hospital": "bệnh viện", "attended": "dự", "bodies": "cơ quan",
+    "agencies": "cơ quan", "slogan": "khẩu hiệu", "campaign": "chiến dịch",
+    "decrees": "nghị định", "decree": "nghị định", "documents": "văn bản",
+    "awarded": "khen thưởng", "award": "khen thưởng", "theme": "chủ đề",
+    "virtual assistant": "trợ lý ảo", "court": "tòa án", "courts": "tòa án",
+    "social insurance": "bảo hiểm xã hội", "social security": "an sinh xã hội",
+    "bank accounts": "tài khoản ngân hàng", "non-cash": "không dùng tiền mặt",
+    "he": "ông ấy", "his": "ông ấy", "him": "ông ấy", "she": "bà ấy", "her": "bà ấy",
     "transactions": "giao dịch", "households": "hộ gia đình", "villages": "thôn",
     "communes": "xã", "districts": "huyện", "officials": "cán bộ", "civil servants": "công chức",
 }
@@ -143,7 +170,10 @@ _DAY_MONTH_YEAR = re.compile(
 
 def normalize_dates(text: str, plain: bool = False) -> str:
     """Dates as the articles write them: "mùng 6 tháng 2 năm 2025", "06/02/2025", "6-2-2025"
-    -> "ngày 6/2 năm 2025"; "chiều 10/7/2024" -> "chiều 10/7 năm 2024"."""
+    -> "ngày 6/2 năm 2025"; "chiều 10/7/2024" -> "chiều 10/7 năm 2024"; "T6/2023" -> "tháng
+    6/2023"."""
+    text = re.sub(r"\bT(\d{1,2})/((?:19|20)\d\d)\b",
+                  lambda m: f"{'thang' if plain else 'tháng'} {m.group(1)}/{m.group(2)}", text)
     folded = fold(text)
     if len(folded) != len(text):
         return text
@@ -182,7 +212,7 @@ def _replace_words(text: str, table: Mapping[str, str], typed_only: frozenset[st
         return text
     spans: list[tuple[int, int, str]] = []
     for key in sorted(table, key=len, reverse=True):
-        hay = lowered if key in typed_only else folded
+        hay = lowered if key in typed_only or fold(key) != key else folded
         for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", hay):
             if any(a < m.end() and m.start() < b for a, b, _ in spans):
                 continue
@@ -195,9 +225,38 @@ def _replace_words(text: str, table: Mapping[str, str], typed_only: frozenset[st
     return "".join(out) + text[last:]
 
 
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+_ORDINAL_EVENT = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(meeting|session|conference)\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)})(?:\s+(\d{{1,2}}))?(?:,?\s+((?:19|20)\d\d))?\b",
+                         re.I)
+
+
+def _english_dates(text: str) -> tuple[str, list[str]]:
+    """"the 10th session" -> "phiên họp lần thứ 10", "April 2024" -> "tháng 4/2024" (taken out
+    of the text, returned as Vietnamese words)."""
+    words: list[str] = []
+
+    def event(m: re.Match) -> str:
+        noun = "hội nghị" if m.group(2).lower() == "conference" else "phiên họp"
+        words.append(f"{noun} lần thứ {m.group(1)}")
+        return " "
+
+    def month(m: re.Match) -> str:
+        if not (m.group(2) or m.group(3)) or (m.group(1).lower() == "may" and not m.group(3)):
+            return m.group()
+        n = _MONTHS.index(m.group(1).lower()) + 1
+        day = f"ngày {m.group(2)}/{n}" if m.group(2) else f"tháng {n}"
+        year = ("/" if not m.group(2) else " năm ") + m.group(3) if m.group(3) else ""
+        words.append(day + year)
+        return " "
+    return _MONTH_YEAR.sub(month, _ORDINAL_EVENT.sub(event, text)), words
+
+
 def _english(text: str) -> str:
     """An English question as Vietnamese search words: its terms from ENGLISH_TERMS, names,
     codes and figures kept, and the Vietnamese words of its question form."""
+    text, dates = _english_dates(text)
     lowered = text.lower()
     forms = []
     for pattern, words in ENGLISH_FORMS:
@@ -216,18 +275,22 @@ def _english(text: str) -> str:
         rest = re.sub(rf"\b{re.escape(key)}\b", lambda m: " " * len(m.group()), rest)
     terms = [t for _, t in sorted(found)]
     translated = {fold(t) for t in terms}
-    names = [n for n in names if fold(n) not in translated and n.lower() not in ENGLISH_TERMS]
-    words = [*terms, *names, *[k for k in kept if k not in " ".join(names)], *forms]
+    names = [n for n in names if fold(n) not in translated and n.lower() not in ENGLISH_TERMS
+             and all(_SYLLABLE.fullmatch(w.lower()) for w in n.split())]  # "Nghe An", "Hai
+    # Duong" stay; English words that are capitalised ("Permanent Vice Chairman") do not
+    words = [*terms, *dates, *names, *[k for k in kept if k not in " ".join(names)], *forms]
     return " ".join(dict.fromkeys(w for w in words if w)).strip() + "?"
 
 
-def rewrite(text: str, derived: Mapping[str, str] = {}) -> Rewritten:
-    """The question in the articles' words (see the module's docstring)."""
+def rewrite(text: str, derived: Mapping[str, str] = {}, known: Container[str] = frozenset()
+            ) -> Rewritten:
+    """The question in the articles' words (see the module's docstring); words the articles
+    themselves use (`known`, folded: "GDP", "OCOP") are never spelled out."""
     if is_english(text):
         return Rewritten(_english(text), english=True)
     plain = fold(text) == text.lower().replace("đ", "d")
     out = _replace_words(text, COLLOQUIAL, _ONLY_AS_TYPED, plain)
-    out = expand(out, {**derived, **ABBREVIATIONS}, plain)
+    out = expand(out, {**derived, **ABBREVIATIONS}, plain, known)
     return Rewritten(normalize_dates(out, plain))
 
 
@@ -235,8 +298,8 @@ _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx]
                        r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
-def expand(text: str, table: Mapping[str, str] = ABBREVIATIONS, plain: bool | None = None
-           ) -> str:
+def expand(text: str, table: Mapping[str, str] = ABBREVIATIONS, plain: bool | None = None,
+           known: Container[str] = frozenset()) -> str:
     """Abbreviations spelled out: a word typed in capitals, or one no Vietnamese syllable
     could be (no vowel: "cccd", "dvctt"); a number attached stays ("ĐA06" -> "Đề án 06")."""
     if plain is None:
@@ -245,7 +308,7 @@ def expand(text: str, table: Mapping[str, str] = ABBREVIATIONS, plain: bool | No
     def one(m: re.Match) -> str:
         word, letters, number = m.group(), m.group(1), m.group(2) or ""
         key = fold(letters)
-        if key not in table or (not letters.isupper() and _SYLLABLE.fullmatch(key)
+        if key not in table or key in known or (not letters.isupper() and _SYLLABLE.fullmatch(key)
                                 and key not in _ALWAYS):
             return word  # "ban", "tin": words; "UBND", "ubnd", "cccd" no syllable could be
         full = fold(table[key]) if plain else table[key]
@@ -253,16 +316,40 @@ def expand(text: str, table: Mapping[str, str] = ABBREVIATIONS, plain: bool | No
     return re.sub(r"\b([^\W\d_]{2,})(\d+)?\b", one, text)
 
 
-def derived_abbreviations(names: Iterable[str]) -> dict[str, str]:
-    """Initials of the articles' multi-word names and terms (as written) -> the name, when
-    the initials are unambiguous ("Căn cước công dân" -> "cccd", "Ban Chỉ đạo" -> "bcd")."""
-    found: dict[str, set[str]] = {}
-    for name in names:
-        words = re.findall(r"\w+", name)
-        if not 2 <= len(words) <= 8 or any(w.isdigit() for w in words):
+def phrases(text: str) -> dict[str, int]:
+    """Runs of 2–6 words that open with a capital ("Bộ Y tế", "Ủy ban Quốc gia về chuyển đổi
+    số"), within a sentence, with how often each occurs: what abbreviations stand for."""
+    counts: dict[str, int] = {}
+    for line in re.split(r"[\n.;:,()“”\"!?]", text):
+        words = re.findall(r"[^\W\d_]+", line)
+        for i, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for n in range(2, min(6, len(words) - i) + 1):
+                phrase = " ".join(words[i:i + n])
+                counts[phrase] = counts.get(phrase, 0) + 1
+    return counts
+
+
+def derived_abbreviations(counts: Mapping[str, int] | Iterable[str]) -> dict[str, str]:
+    """Initials (3 letters or more) of the articles' phrases that open with a capital -> the
+    phrase written most often with those initials ("Căn cước công dân" -> "cccd", "Ban Chỉ
+    đạo" -> "bcd"); initials two phrases share equally often are left out."""
+    if not isinstance(counts, Mapping):
+        counts = {name: 1 for name in counts}
+    best: dict[str, tuple[int, str, bool]] = {}
+    for phrase, n in counts.items():
+        words = re.findall(r"\w+", phrase)
+        if not 2 <= len(words) <= 6 or any(w.isdigit() for w in words):
             continue
-        found.setdefault(fold("".join(w[0] for w in words)), set()).add(name)
-    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and len(k) >= 3}
+        key = fold("".join(w[0] for w in words))
+        if len(key) < 3:
+            continue
+        if key not in best or n > best[key][0]:
+            best[key] = (n, phrase, False)
+        elif n == best[key][0] and phrase != best[key][1]:
+            best[key] = (n, best[key][1], True)
+    return {k: phrase for k, (_, phrase, tied) in best.items() if not tied}
 
 
 # (function, as typed, expected) — each a case of tests/answering/test_lexicon.py
@@ -285,8 +372,16 @@ EXAMPLES = (
     ("rewrite", "How many VNeID accounts were activated?", "tài khoản kích hoạt VNeID bao nhiêu?"),
     ("is_english", "app VNeID co bao nhieu tai khoan", False),
     ("rewrite", "Who chaired the meeting?", "chủ trì phiên họp ai?"),
-    ("rewrite", "Why is digital transformation important?", "chuyển đổi số vì sao?"),
+    ("rewrite", "Why is digital transformation important?", "chuyển đổi số quan trọng vì sao?"),
     ("is_english", "What is the share of the digital economy in GDP?", True),
+    ("rewrite", "Who is the Standing Deputy Prime Minister who attended the 10th session?",
+     "Thường trực Phó Thủ tướng dự phiên họp lần thứ 10 ai?"),
+    ("rewrite", "What did Nghe An report in April 2024?", "tháng 4/2024 Nghe An?"),
+    ("rewrite", "What is his position?", "ông ấy chức vụ là gì?"),
+    ("rewrite", "Cổng DVCQG có bao nhiêu tài khoản",
+     "Cổng Dịch vụ công quốc gia có bao nhiêu tài khoản"),
+    ("rewrite", "HD giờ có nhiu sản phẩm OCOP dzậy?", "HD giờ có bao nhiêu sản phẩm OCOP vậy?"),
+    ("rewrite", "Tới T6/2023 có gì mới?", "Tới tháng 6/2023 có gì mới?"),
     ("is_english", "the nao la chuyen doi so", False),
     ("is_english", "Chuyển đổi số là gì?", False),
 )

@@ -29,3 +29,15 @@ def test_an_abbreviation_with_a_number_keeps_it():
 def test_english_questions_are_marked():
     assert lexicon.rewrite("How many VNeID accounts were activated?").english
     assert not lexicon.rewrite("Có bao nhiêu tài khoản VNeID?").english
+
+
+def test_phrases_that_open_with_a_capital_give_the_most_written_initials():
+    text = "Bộ Y tế báo cáo. Bộ Y tế đề nghị. Bàn về y tế. Ban Chỉ đạo họp; Bộ Yêu thích"
+    table = lexicon.derived_abbreviations(lexicon.phrases(text))
+    assert table["byt"] == "Bộ Y tế" and table["bcd"] == "Ban Chỉ đạo"
+
+
+def test_a_word_the_articles_use_is_never_spelled_out():
+    table = {"gdp": "Giá Dịch Phí"}
+    assert lexicon.rewrite("GDP tăng bao nhiêu?", table, known={"gdp"}).text == \
+        "GDP tăng bao nhiêu?"
