@@ -39,6 +39,7 @@ NOT_DEFINED = "Các bài viết không giải thích {term} là gì."
 NOT_GIVEN_SIDE = "{side}: các bài viết không có thông tin để so sánh."
 PREMISE_CONTRADICTED = "Các bài viết không nói như vậy."
 NOT_LISTED = "Các bài viết không liệt kê cụ thể các mục này."
+NOT_SAID = "Các bài viết không nêu {person} phát biểu gì."
 INSTEAD_INTRO = "Thông tin gần nhất trong các bài viết:"
 HIGHER = "{side} cao hơn."
 # labels of the items with the highest and lowest figure of a list ("thủ tục nào cao nhất?")

@@ -19,6 +19,7 @@ from ..articles.clean import normalize
 from .compose import format_date
 from .followup import needs_context, resolve_followup
 from .general import complete
+from .nearmiss import check
 from .lexicon import is_english, rewrite
 from .names import corpus_abbreviations, corpus_names
 from .plans import (Context, abstain, dated, plan_definition, plan_fact, plan_role, plan_yesno,
@@ -108,7 +109,7 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[Tu
         analysis, corpus_names(retriever.index).shown, k)}
     ctx = Context(cleaned, resolved, analysis, qvec, retriever.index, settings, notices,
                   searched)
-    return complete(ctx, hits, _PLANS.get(analysis.kind, plan_fact)(ctx, hits))
+    return check(ctx, hits, complete(ctx, hits, _PLANS.get(analysis.kind, plan_fact)(ctx, hits)))
 
 
 def stream_text(text: str) -> Iterator[str]:

@@ -126,8 +126,9 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
     core = core[:tail.start()] if tail else core
 
     def put_back(m: re.Match, original: str) -> str:
-        if m.group(1) == "nam":
-            return original
+        if m.group(1) == "nam":  # "năm đó": the year the earlier question named
+            years = _YEAR.findall(previous)
+            return f"năm {years[-1]}" if years else original
         entity = _referent(m.group(1), previous, answer)
         head = " ".join(original.split()[:-1])
         if not entity:

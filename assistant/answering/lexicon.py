@@ -141,6 +141,7 @@ ENGLISH_FORMS = (
     (r"\b(?:compare|comparison|difference\s+between)\b", "so sánh"),
     (r"\b(?:summari[sz]e|summary|main\s+points|overview)\b", "tóm tắt"),
     (r"\b(?:list|name\s+the|what\s+are\s+the|which\s+are\s+the)\b", "những gì"),
+    (r"^\s*which\b", "những nào"),
     (r"\bhow\b", "như thế nào"),
     (r"\bwhat\s+(?:does|do)\s+.+?\s+(?:mean|stand\s+for)\b|\bwhat\s+is\s+(?:a|an)\b"
      r"|^\s*what\s+(?:is|are)\s+(?!the\b)", "là gì"),
@@ -256,14 +257,14 @@ def _english_dates(text: str) -> tuple[str, list[str]]:
 def _english(text: str) -> str:
     """An English question as Vietnamese search words: its terms from ENGLISH_TERMS, names,
     codes and figures kept, and the Vietnamese words of its question form."""
-    text, dates = _english_dates(text)
+    text, dates = _english_dates(re.sub(r"(\w)['’]s\b", r"\1", text))  # "Nghe An's"
     lowered = text.lower()
     forms = []
     for pattern, words in ENGLISH_FORMS:
         if re.search(pattern, lowered):
             forms.append(words)
             lowered = re.sub(pattern, lambda m: " " * len(m.group()), lowered)
-            if words not in ("những gì",):
+            if words not in ("những gì", "những nào"):
                 break
     kept = re.findall(r"\b(?:[A-Z][\w-]*[A-Z0-9][\w-]*|\d[\d/.,%]*)", text)  # VNeID, OCOP, 2024
     names = re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text)

@@ -81,13 +81,15 @@ _KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
               r"|ton\s+tai|yeu\s+cau|chi\s+tieu|muc\s+tieu|dich\s+vu|tien\s+ich|linh\s+vuc"
               r"|loi\s+ich|diem\s+sang|noi\s+dung|thanh\s+phan|dai\s+bieu|thu\s+tuc)\b")),
     ("why", (r"\b(?:vi\s+sao|tai\s+sao|vi\s+dau|sao\s+lai|nguyen\s+nhan|ly\s+do|muc\s+dich"
-             r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia)\b",)),
+             r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia)\b",
+             r"^\s*sao\s+(?!roi\b|vay\b|the\b)\w+.*\b(?:vay|the|a|ha)\s*[?.!]*\s*$")),
     ("definition", (r"\bla\s+(?:gi|cai\s+gi|sao)\s*[?.!]*\s*$", r"\bnghia\s+la\s+gi\b",
                     r"\bdinh\s+nghia\b", r"\bduoc\s+hieu\s+(?:la|nhu\s+the\s+nao)\b",
                     r"\bviet\s+tat\b", r"\bten\s+day\s+du\b", r"\bla\s+(?:gi|cai\s+gi)\b")),
     ("how", (r"\b(?:nhu\s+the\s+nao|bang\s+cach\s+nao|lam\s+(?:the\s+nao|sao|gi)\s+de"
              r"|ra\s+sao|the\s+nao|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b",)),
     ("date", (r"\b(?:khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao|bao\s+gio|luc\s+nao|hoi\s+nao"
+              r"|hom\s+nao"
               r"|thoi\s+gian\s+nao|ngay\s+bao\s+nhieu|thoi\s+diem\s+nao|dip\s+nao|ngay\s+may)\b",)),
     ("number", (r"\b(?:bao\s+nhieu|may|ty\s+le|ty\s+trong|so\s+luong|bao\s+lau|phan\s+tram"
                 r"|muc\s+nao|thu\s+may|hang\s+may|vi\s+tri\s+thu)\b",)),
