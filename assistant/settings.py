@@ -115,7 +115,7 @@ class Settings:
     # passages scoring within `general_ratio` of the best; a plan that finds nothing answers
     # that way when the best sentence scores at least `general_min_score` (1.0: never).
     general_words: int = 110
-    general_ratio: float = 0.8
+    general_ratio: float = 0.5
     general_passages: int = 3
     general_min_score: float = 0.5
     llm_base_url: str = ""

@@ -83,7 +83,8 @@ def _fill(ctx: Context, cands: Sequence[Candidate], cited: Sequence[tuple[str, i
             continue
         group = [cand]
         prev = _before(cand, cands) if leans_back(cand.text) else None
-        if prev is not None and not _overlaps(prev, taken):
+        if prev is not None and not _overlaps(prev, taken) and not in_caption(
+                prev.hit.article, prev.start, prev.end):
             group.insert(0, prev)
         for c in group:
             chosen.append(c)

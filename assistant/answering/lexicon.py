@@ -124,6 +124,8 @@ ENGLISH_TERMS = {
     "social insurance": "bảo hiểm xã hội", "social security": "an sinh xã hội",
     "bank accounts": "tài khoản ngân hàng", "non-cash": "không dùng tiền mặt",
     "he": "ông ấy", "his": "ông ấy", "him": "ông ấy", "she": "bà ấy", "her": "bà ấy",
+    "credit scoring": "chấm điểm tín dụng", "credit": "tín dụng", "loans": "vay",
+    "loan": "vay", "black credit": "tín dụng đen", "unsecured": "tín chấp",
     "transactions": "giao dịch", "households": "hộ gia đình", "villages": "thôn",
     "communes": "xã", "districts": "huyện", "officials": "cán bộ", "civil servants": "công chức",
 }
@@ -152,7 +154,8 @@ ENGLISH_FORMS = (
 _ENGLISH_WORDS = frozenset(
     "what which when who whom where why how many much is are was were did does has have had "
     "been of for and with about from by will would could should their there this that these "
-    "those activated launched many".split())
+    "those activated launched many summarize summarise describe explain tell please give show "
+    "at during between after before than most into under over did".split())
 
 
 def is_english(text: str) -> bool:
@@ -372,6 +375,8 @@ EXAMPLES = (
     ("rewrite", "7/10 chỉ tiêu đạt chưa?", "7/10 chỉ tiêu đạt chưa?"),
     ("rewrite", "How many VNeID accounts were activated?", "tài khoản kích hoạt VNeID bao nhiêu?"),
     ("is_english", "app VNeID co bao nhieu tai khoan", False),
+    ("is_english", "Summarize Nghe An's results at the 10th session", True),
+    ("is_english", "tinh nao dung dau ve chuyen doi so", False),
     ("rewrite", "Who chaired the meeting?", "chủ trì phiên họp ai?"),
     ("rewrite", "Why is digital transformation important?", "chuyển đổi số quan trọng vì sao?"),
     ("is_english", "What is the share of the digital economy in GDP?", True),

@@ -81,8 +81,9 @@ _KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
               r"|ton\s+tai|yeu\s+cau|chi\s+tieu|muc\s+tieu|dich\s+vu|tien\s+ich|linh\s+vuc"
               r"|loi\s+ich|diem\s+sang|noi\s+dung|thanh\s+phan|dai\s+bieu|thu\s+tuc)\b")),
     ("why", (r"\b(?:vi\s+sao|tai\s+sao|vi\s+dau|sao\s+lai|nguyen\s+nhan|ly\s+do|muc\s+dich"
-             r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia)\b",
-             r"^\s*sao\s+(?!roi\b|vay\b|the\b)\w+.*\b(?:vay|the|a|ha)\s*[?.!]*\s*$")),
+             r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia|nho\s+dau|do\s+dau"
+             r"|dieu\s+gi\s+(?:giup|khien|lam\s+cho|dan\s+den))\b",
+             r"^\s*sao\s+(?!roi\b|vay\b|the\b|nua\b|a\b|ha\b)\w+")),
     ("definition", (r"\bla\s+(?:gi|cai\s+gi|sao)\s*[?.!]*\s*$", r"\bnghia\s+la\s+gi\b",
                     r"\bdinh\s+nghia\b", r"\bduoc\s+hieu\s+(?:la|nhu\s+the\s+nao)\b",
                     r"\bviet\s+tat\b", r"\bten\s+day\s+du\b", r"\bla\s+(?:gi|cai\s+gi)\b")),
@@ -163,10 +164,17 @@ def strip_filler(text: str) -> str:
     return out if re.search(r"\w", out) else text
 
 
+_REQUEST = re.compile(r"\b(?:tom\s+tat|tom\s+lai|liet\s+ke|ke|cho\s+biet|giai\s+thich|noi|giup)\b")
+_MAY_I = re.compile(r"\s+(?:duoc|dc)\s+(?:khong|ko|k)\s*[?.!]*\s*$")
+
+
 def question_kind(text: str) -> str:
     """The kind of a (filler-free) question, from the first pattern of _KIND_PATTERNS that
-    matches its folded form; "open" when none does."""
+    matches its folded form; "open" when none does. "Tóm tắt giúp mình … được không?" is a
+    request, not a yes/no question."""
     folded = fold(text)
+    if _REQUEST.search(folded):
+        folded = _MAY_I.sub("", folded)
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(folded):
             return kind
