@@ -54,7 +54,7 @@ def is_followup(question: str) -> bool:
     folded = fold(question)
     words = re.findall(r"\w+", folded)
     return bool(_LEAD_CUE.match(folded) and len(words) <= 8 or _ANAPHORA.search(folded)
-                or _PRONOUN.search(folded) or _MATTER.search(folded)
+                or _PRONOUN.search(folded) or _MATTER.search(folded) or _THING.search(folded)
                 or re.search(r"thi\s+sao\s*\??\s*$", folded))
 
 
@@ -114,7 +114,8 @@ def _item_of(question: str, previous: str) -> bool:
             and re.search(rf"\b{item[0]}\b", fold(previous)) is not None)
 
 
-def _resolve_one(question: str, previous: str, answer: str = "") -> str:
+def _resolve_one(question: str, previous: str, answer: str = "",
+                 context: Sequence[str] = ()) -> str:
     if previous and _item_of(question, previous):
         return f"{question.rstrip(' ?')} ({previous.rstrip(' ?')})?"
     if not previous or not is_followup(question):
@@ -138,6 +139,15 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
     replaced = _replace_folded(_ANAPHORA, core, put_back)
     if replaced != core:
         return replaced.strip()
+    whole = question[lead.end():] if lead else question
+    thing = _THING.search(fold(whole))
+    if thing:  # "Đạo luật đó" -> the law the earlier questions named; else the word alone
+        named = _named_thing(thing.group(1), [*context, previous, answer])
+        head, rest = whole[:thing.start()], whole[thing.end():]
+        if named:
+            return " ".join(f"{head} {named} {rest}".split()).rstrip(" ?") + "?"
+        kept = whole[thing.start():thing.start() + len(thing.group(1)) + len(thing.group(2) or "")]
+        return " ".join(f"{head} {kept} {rest}".split()).rstrip(" ?") + "?"
     if _PRONOUN.search(fold(core)):  # "họ": whoever the earlier question was about
         return f"{core.strip()} ({previous.rstrip(' ?')})"
     if _ANAPHORA.search(fold(core)) and not _ANAPHORA.search(fold(previous)):
@@ -172,6 +182,41 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
     return f"{core.strip()} ({previous.rstrip(' ?')})"
 
 
+# A thing named before, pointed at: "đạo luật đó", "đề án này", "cái chiến dịch ở Bình Phước ấy"
+_THING = re.compile(r"\b(dao\s+luat|luat|van\s+ban|de\s+an|chuong\s+trinh|he\s+thong"
+                    r"|ung\s+dung|chien\s+dich|nen\s+tang|mo\s+hinh|ke\s+hoach|nghi\s+quyet)"
+                    r"((?:\s+(?!do\b|nay\b|ay\b|kia\b)\w+){0,4})\s+(?:do|nay|ay|kia)\b")
+_THING_HEADS = {"dao luat": "luat"}
+
+
+_NAME_STOP = frozenset("co duoc la da khi bao may gi nao the nhu ra sao thi va voi cua tai o "
+                       "trong den se dang van con nam thang ngay".split())
+
+
+def _named_thing(noun: str, texts: Sequence[str]) -> str:
+    """The latest such thing the earlier turns name, as written: the head noun and the words
+    that follow it up to a verb or a question word ("Luật Giao dịch điện tử sửa đổi" for
+    "đạo luật đó", "Đề án 06" for "đề án này")."""
+    head = _THING_HEADS.get(noun, noun)
+    for text in reversed(texts):
+        text = re.sub(r"\[\d+\]", " ", text)
+        folded = fold(text)
+        found = list(re.finditer(rf"\b{head}\b", folded))
+        for m in reversed(found):
+            words = text[m.end():].split()
+            kept = []
+            for w in words[:6]:
+                if (w[:1].islower() and fold(w).strip(",.?!:;") in _NAME_STOP) \
+                        or not re.match(r"\w", w):
+                    break
+                kept.append(w.strip(",.?!:;"))
+                if w[-1:] in ",.?!:;":
+                    break
+            if kept and (kept[0][:1].isupper() or kept[0][:1].isdigit()):
+                return text[m.start():m.end()] + " " + " ".join(kept)
+    return ""
+
+
 def _topic(previous: str) -> str:
     """What an earlier question asked about: the words after "nói gì về", else its words
     without the question words and the scene."""
@@ -192,6 +237,7 @@ def _matter_question(core: str, matter: re.Match, previous: str) -> str:
     tail = core[matter.end():]
     scenes = [previous[m.start():m.end()] for m in _SCENE.finditer(fold(previous))
               if fold(previous[m.start():m.end()]) not in fold(core)]
+    scenes = [x[:1].lower() + x[1:] for x in scenes]
     topic_words = topic if fold(topic) not in fold(head) else ""
     return " ".join(" ".join(x.split()) for x in (head, topic_words, tail, *scenes)
                     if x.strip()).rstrip(" ?") + "?"
@@ -212,8 +258,9 @@ def _single_year(previous: str, year: str) -> str:
 def resolve_followup(question: str, history: Sequence[Turn | str]) -> str:
     """Rewrite a follow-up as a standalone question using the earlier turns (oldest first):
     their questions, and their answers for people and places named only there."""
-    previous, answer = "", ""
+    previous, answer, context = "", "", []
     for turn in history:
         turn = Turn(turn) if isinstance(turn, str) else turn
-        previous, answer = _resolve_one(turn.question, previous, answer), turn.answer
-    return _resolve_one(question, previous, answer)
+        context += [previous, answer]
+        previous, answer = _resolve_one(turn.question, previous, answer, context), turn.answer
+    return _resolve_one(question, previous, answer, context)
