@@ -25,7 +25,8 @@ from ..schema import Answer
 __all__ = ["check", "counted_only", "asks_speech"]
 
 # A question that asks for the items themselves
-_ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+\w+(?:\s+\w+)?"
+_ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+nao"
+                         r"|nhung\s+\w+(?:\s+\w+)?"
                          r"\s+nao|(?:cai|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
                          r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao)\b")
 # What a person said: asked with a speech verb and "gì"
@@ -33,8 +34,8 @@ _SPEECH_ASKED = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+ngh
                            r"|nhan\s+manh|cho\s+biet|bao\s+cao)\b(?:\s+\w+){0,3}?\s+(?:gi|nhung\s+gi"
                            r"|nhu\s+the\s+nao|ra\s+sao)\b")
 _SPEECH = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se|nhan\s+manh"
-                     r"|cho\s+biet|bao\s+cao|khang\s+dinh|yeu\s+cau|neu\s+ro|chi\s+dao"
-                     r"|ket\s+luan|thong\s+tin|trao\s+doi)\b")
+                     r"|cho\s+biet|bao\s+cao|khang\s+dinh|yeu\s+cau|neu\s+ro|ket\s+luan"
+                     r"|trao\s+doi)\b")
 
 
 def _noun_after(folded: str, number: str) -> str:
@@ -76,8 +77,8 @@ def _speaks(person: str, text: str) -> bool:
     """The person is said to speak in the text: a speech verb within a few words of the name."""
     folded = fold(text)
     for m in re.finditer(rf"\b{re.escape(person)}\b", folded):
-        window = folded[max(0, m.start() - 60): m.end() + 80]
-        if _SPEECH.search(window):
+        if _SPEECH.search(folded[m.end(): m.end() + 90]) or re.search(
+                r"\btheo\s+(?:\w+\s+){0,4}$", folded[max(0, m.start() - 40):m.start()]):
             return True
     return False
 
