@@ -257,3 +257,28 @@ UI_REMOVE_WAITING = "Đang chờ bài khác được thêm xong rồi mới xóa
 UI_ADD_CANCEL = "Hủy"
 UI_ADD_CANCELLING = "Đang hủy..."
 UI_ADD_PROGRESS_LABEL = "Tiến độ thêm bài"
+
+# Front matter read safely (issue 19, points 1 and 2): limits, dates, aliases
+HEADER_SYNTAX = "không phải YAML đúng cú pháp"
+HEADER_SYNTAX_AT = "sai cú pháp YAML ở dòng {line}, cột {column}"
+HEADER_TOO_LARGE = ("phần đầu YAML (front matter) dài {chars} ký tự, vượt giới hạn {limit} ký "
+                    "tự")
+HEADER_TOO_DEEP = "phần đầu YAML (front matter) lồng nhau quá {limit} tầng"
+HEADER_TOO_MANY = "phần đầu YAML (front matter) có quá {limit} giá trị"
+HEADER_ALIAS = ("phần đầu YAML (front matter) dùng bí danh (alias “*tên”), điều không được phép "
+                "vì có thể nhân một dòng ngắn thành hàng triệu dòng")
+HEADER_FIELD_NOT_VALUE = ("trường “{field}” trong phần đầu YAML phải là một giá trị đơn, không "
+                          "phải danh sách hay bảng")
+HEADER_FIELD_TOO_LONG = "trường “{field}” trong phần đầu YAML dài {chars} ký tự, tối đa {limit}"
+HEADER_BAD_DATE = "ngày “{date}” trong phần đầu YAML không có thật (năm-tháng-ngày)"
+FILE_UNREADABLE = "không đọc được tệp ({reason})"
+ARTICLE_READ_FAILED = "không đọc được bài viết này (lỗi {kind}); các bài khác vẫn được lập chỉ mục"
+ARTICLE_FILE_TOO_LARGE = "tệp bài viết sẽ dài {size} byte, vượt giới hạn {limit} byte"
+# Why a file could not be read (errno names), instead of the system's English text
+OS_REASONS = {"EACCES": "không có quyền đọc", "EPERM": "không được phép truy cập",
+              "ENOENT": "tệp không còn", "EISDIR": "là một thư mục",
+              "ENOTDIR": "đường dẫn không phải thư mục", "EIO": "lỗi đọc đĩa",
+              "ENOSPC": "đĩa đã đầy", "EROFS": "ổ đĩa chỉ đọc", "ELOOP": "liên kết vòng",
+              "ENAMETOOLONG": "tên quá dài", "EMFILE": "mở quá nhiều tệp"}
+OS_REASON_OTHER = "lỗi hệ thống {code}"
+UI_LIB_SKIPPED = "Các tệp trong docs/ chưa được lập chỉ mục, và lý do:"

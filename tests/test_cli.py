@@ -224,3 +224,26 @@ def test_the_index_report_names_the_file_that_holds_a_duplicate_id(small_docs, t
     assert report_lines(report, index)[0] == (
         f"Bỏ qua tệp aaa-fake.txt: mã bài “{real}” đã thuộc về tệp {real}.txt; giữ bài trong "
         f"{real}.txt, bỏ qua tệp này")
+
+
+@pytest.mark.slow
+def test_a_bad_header_never_stops_index_ask_or_search(small_docs, tmp_path,
+                                                      session_settings) -> None:
+    """Issue 19 (1): an impossible date or a header nested 3,000 deep costs its article only."""
+    (small_docs / "ngay-sai.txt").write_text("---\ndate: 2024-02-30\n---\nBài một.\n", "utf-8")
+    (small_docs / "long-sau.txt").write_text("---\ntitle: " + "[" * 3000 + "]" * 3000
+                                             + "\n---\nBài hai.\n", "utf-8")
+    env = {**os.environ, "ASSISTANT_DOCS_DIR": str(small_docs),
+           "ASSISTANT_INDEX_DIR": str(tmp_path / "index"),
+           "ASSISTANT_CACHE_DIR": str(session_settings.cache_dir)}
+    for args in (["index"], ["ask", "Đề án 06 được phê duyệt ngày nào?", "--json"],
+                 ["search", "Đề án 06", "--json"]):
+        out = subprocess.run([sys.executable, "-m", "assistant", *args], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+        if args[0] == "index":
+            assert "Bỏ qua tệp ngay-sai.txt: ngày “2024-02-30”" in out.stderr
+            assert "Bỏ qua tệp long-sau.txt: phần đầu YAML (front matter) lồng nhau" \
+                in out.stderr
+        elif args[0] == "ask":
+            assert "06/1/2022" in json.loads(out.stdout)["answer"]

@@ -29,6 +29,12 @@ __all__ = ["Engine", "ArticleInfo", "LibraryError", "AddCancelled"]
 _log = logging.getLogger(__name__)
 
 
+def _log_skipped(report: BuildReport) -> None:
+    """One Vietnamese log line per docs/ file a build left out, naming the file and why."""
+    for line in report.errors:
+        _log.warning(msg.FILE_SKIPPED.format(error=line))
+
+
 class LibraryError(ValueError):
     """An article could not be added or removed; the message is for the user (Vietnamese)."""
 
@@ -63,6 +69,7 @@ class Engine:
                 count=len(leftovers), path=settings.docs_dir, names=", ".join(leftovers)))
         index, self.last_report = ensure_index(settings, self.embedder, progress=progress)
         self._retriever = Retriever(index, self.embedder, settings)
+        _log_skipped(self.last_report)
 
     @property
     def retriever(self) -> Retriever:
@@ -135,6 +142,12 @@ class Engine:
         rows = [ArticleInfo(a, counts.get(a.id, 0)) for a in index.articles.values()]
         return sorted(rows, key=lambda r: (r.article.date, r.article.id), reverse=True)
 
+    def skipped(self) -> list[tuple[str, str]]:
+        """(file name, why) of every docs/ file the live build left out."""
+        rows = self._retriever.index.manifest.get("skipped") or ()
+        return [tuple(str(line).split(": ", 1)) if ": " in str(line) else (str(line), "")
+                for line in rows]
+
     def article(self, article_id: str) -> Article | None:
         return self._retriever.index.articles.get(article_id)
 
@@ -146,6 +159,7 @@ class Engine:
             raise _Stop  # cancelled after the last batch: never served, undone by the caller
         self._retriever = Retriever(index, self.embedder, self.settings)
         self.last_report = report
+        _log_skipped(report)
         return report
 
     def _acquire(self, cancel: threading.Event | None,
@@ -190,7 +204,7 @@ class Engine:
                 known = {a.path: a for a in self._retriever.index.articles.values()}
                 path = save_article(self.settings.docs_dir, content=content, filename=filename,
                                     title=title, date=date, source=source, author=author,
-                                    known=known)
+                                    known=known, max_bytes=self.settings.library_max_bytes)
             except IngestError as exc:
                 raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
             try:

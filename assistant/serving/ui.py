@@ -157,7 +157,7 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         engine.refresh()
         rows = engine.articles()
         choices = [(f"{r.article.display_title} ({r.article.id})", r.article.id) for r in rows]
-        return (library_html([(r.article, r.chunks) for r in rows]),
+        return (library_html([(r.article, r.chunks) for r in rows], engine.skipped()),
                 gr.update(choices=choices, value=None), gr.update(visible=False),
                 gr.update() if status is None else status)
 
