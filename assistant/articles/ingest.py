@@ -48,7 +48,7 @@ _log = logging.getLogger(__name__)
 
 
 def os_reason(exc: OSError) -> str:
-    """What went wrong with a file, in Vietnamese ("không có quyền đọc", not "[Errno 13]")."""
+    """What went wrong with a file, in Vietnamese ("không có quyền truy cập", not "[Errno 13]")."""
     name = errno.errorcode.get(exc.errno or 0, "")
     return msg.OS_REASONS.get(name) or msg.OS_REASON_OTHER.format(code=name or "?")
 

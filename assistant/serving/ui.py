@@ -28,7 +28,7 @@ from typing import Callable, Iterator
 import gradio as gr
 
 from .. import messages as msg
-from .engine import Engine, LibraryError
+from .engine import Engine, LibraryError, user_reason
 from .feedback import record_feedback, vote_name
 from ..schema import Answer, Turn, as_turns
 from ..serialize import to_dict
@@ -76,7 +76,7 @@ def _in_background(work: Callable[[Callable[[tuple], None]], object]) -> Iterato
 def _failure(error: Exception) -> str:
     """What a failed library change says (a LibraryError's message is for the reader)."""
     return str(error) if isinstance(error, LibraryError) \
-        else msg.ARTICLE_REJECTED.format(reason=error)
+        else msg.ARTICLE_REJECTED.format(reason=user_reason(error))
 
 
 def credentials() -> tuple[str | None, str | None]:

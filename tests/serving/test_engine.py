@@ -263,3 +263,17 @@ def test_a_bad_header_in_docs_is_listed_as_not_indexed_and_adds_go_on(
     assert article.id == "ocop" and engine.skipped() == [("ngay-sai.txt", reason)]
     page = library_html([(r.article, r.chunks) for r in engine.articles()], engine.skipped())
     assert "ngay-sai.txt</span>: ngày “2024-02-30”" in page
+
+
+def test_a_system_error_is_said_in_vietnamese(engine: Engine, monkeypatch) -> None:
+    """Issue 19 (11): "[Errno 13] Permission denied" never reaches the reader."""
+    import assistant.articles.ingest as ingest
+
+    def refused(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(ingest.os, "link", refused)
+    with pytest.raises(LibraryError) as caught:
+        engine.add_article("Tỉnh Bình Định có 120 sản phẩm OCOP.", title="OCOP")
+    assert "không có quyền truy cập" in str(caught.value)
+    assert "Errno" not in str(caught.value) and "Permission" not in str(caught.value)
