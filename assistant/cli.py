@@ -5,15 +5,15 @@ Exit codes: 0 success, 1 the work could not be done (message on stderr), 2 bad u
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
-from typing import Callable, Iterable, Sequence, TextIO
+from typing import Callable, Sequence
 
 from . import messages as msg
 from .articles.clean import scrub
 from .answering.render import answer_text
-from .schema import Answer, Hit, Turn, as_turns
+from .batch import conversation as _conversation, each_question as _each_question
+from .schema import Answer, Hit, Turn
 from .serialize import to_dict
 from .settings import Settings, SettingsError, load_settings
 from .indexing.index import report_lines
@@ -33,17 +33,6 @@ def _open(settings: Settings, *, rebuild: bool = False, quiet: bool = False):
         for line in report_lines(report, index):
             print(line, file=sys.stderr)
     return index, embedder
-
-
-def _questions(arg: str, stdin: TextIO) -> Iterable[str] | None:
-    """The stdin lines for '-': read as bytes, so that a line that is not UTF-8 (kept with
-    surrogate escapes, replaced later) never stops the lines after it."""
-    if arg != "-":
-        return None
-    source = getattr(stdin, "buffer", None)
-    if source is None:
-        return (line.rstrip("\n") for line in stdin)
-    return (line.decode("utf-8", "surrogateescape").rstrip("\r\n") for line in source)
 
 
 def _warn_if_scrubbed(question: str) -> None:
@@ -80,33 +69,6 @@ def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return _each_question(args.question, run, to_dict, args.json, _print_hits)
 
 
-def _each_question(arg: str, run: Callable, as_json: Callable, json_out: bool,
-                   show: Callable) -> int:
-    """One question from the command line, or one per stdin line with one JSON line each.
-
-    In batch mode a line that fails gets `{"error": message}` and the next line is answered;
-    the exit code is then 1."""
-    lines = _questions(arg, sys.stdin)
-    if lines is None:
-        result = run(arg)
-        if json_out:
-            print(json.dumps(as_json(result), ensure_ascii=False, indent=1))
-        else:
-            show(result)
-        return 0
-    failed = False
-    for number, line in enumerate(lines, start=1):
-        try:
-            row = as_json(run(line))
-        except Exception as exc:  # noqa: BLE001 - one bad line never stops the batch
-            failed = True
-            reason = scrub(f"{type(exc).__name__}: {exc}")
-            row = {"error": msg.BATCH_LINE_FAILED.format(line=number, reason=reason)}
-            print(row["error"], file=sys.stderr)
-        print(json.dumps(row, ensure_ascii=False), flush=True)
-    return 1 if failed else 0
-
-
 def _printer(settings: Settings) -> Callable[[Answer], None]:
     """Prints an answer as the API and the chat's copy button render it (`render`)."""
     return lambda answer: print(answer_text(answer,
@@ -117,19 +79,6 @@ def _engine(settings: Settings):
     from .serving.engine import Engine
 
     return Engine(settings, progress=sys.stderr.isatty())
-
-
-def _conversation(line: str) -> tuple[str, tuple[Turn, ...]]:
-    """A stdin line: a plain question, or a JSON object {"question": ..., "history":
-    [{"question": ..., "answer": ...}, ...]} (earlier turns, oldest first)."""
-    if line.lstrip().startswith("{"):
-        try:
-            row = json.loads(line)
-        except ValueError:
-            return line, ()
-        if isinstance(row, dict) and isinstance(row.get("question"), str):
-            return row["question"], as_turns(row.get("history") or ())
-    return line, ()
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -394,6 +343,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except IndexUnavailable as exc:
         print(msg.INDEX_FAILED.format(reason=exc), file=sys.stderr)
+        return 1
+    except OSError as exc:  # a folder that cannot be read or written: said, no traceback
+        from .articles.ingest import os_reason
+
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(msg.COMMAND_FAILED.format(reason=os_reason(exc) + where), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

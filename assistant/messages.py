@@ -262,3 +262,57 @@ UI_REMOVE_WAITING = "Đang chờ bài khác được thêm xong rồi mới xóa
 UI_ADD_CANCEL = "Hủy"
 UI_ADD_CANCELLING = "Đang hủy..."
 UI_ADD_PROGRESS_LABEL = "Tiến độ thêm bài"
+
+# Front matter read safely (issue 19, points 1 and 2): limits, dates, aliases
+HEADER_SYNTAX = "không phải YAML đúng cú pháp"
+HEADER_SYNTAX_AT = "sai cú pháp YAML ở dòng {line}, cột {column}"
+HEADER_TOO_LARGE = ("phần đầu YAML (front matter) dài {chars} ký tự, vượt giới hạn {limit} ký "
+                    "tự")
+HEADER_TOO_DEEP = "phần đầu YAML (front matter) lồng nhau quá {limit} tầng"
+HEADER_TOO_MANY = "phần đầu YAML (front matter) có quá {limit} giá trị"
+HEADER_ALIAS = ("phần đầu YAML (front matter) dùng bí danh (alias “*tên”), điều không được phép "
+                "vì có thể nhân một dòng ngắn thành hàng triệu dòng")
+HEADER_FIELD_NOT_VALUE = ("trường “{field}” trong phần đầu YAML phải là một giá trị đơn, không "
+                          "phải danh sách hay bảng")
+HEADER_FIELD_TOO_LONG = "trường “{field}” trong phần đầu YAML dài {chars} ký tự, tối đa {limit}"
+HEADER_BAD_DATE = "ngày “{date}” trong phần đầu YAML không có thật (năm-tháng-ngày)"
+FILE_UNREADABLE = "không đọc được tệp ({reason})"
+ARTICLE_READ_FAILED = "không đọc được bài viết này (lỗi {kind}); các bài khác vẫn được lập chỉ mục"
+ARTICLE_FILE_TOO_LARGE = "tệp bài viết sẽ dài {size} byte, vượt giới hạn {limit} byte"
+# Why a file could not be read (errno names), instead of the system's English text
+OS_REASONS = {"EACCES": "không có quyền truy cập", "EPERM": "không được phép truy cập",
+              "ENOENT": "tệp không còn", "EISDIR": "là một thư mục",
+              "ENOTDIR": "đường dẫn không phải thư mục", "EIO": "lỗi đọc đĩa",
+              "ENOSPC": "đĩa đã đầy", "EROFS": "ổ đĩa chỉ đọc", "ELOOP": "liên kết vòng",
+              "ENAMETOOLONG": "tên quá dài", "EMFILE": "mở quá nhiều tệp"}
+OS_REASON_OTHER = "lỗi hệ thống {code}"
+UI_LIB_SKIPPED = "Các tệp trong docs/ chưa được lập chỉ mục, và lý do:"
+SETTING_BOOL = "true hoặc false (cũng nhận 1/0, yes/no, on/off)"
+SETTING_DIR = "một thư mục (đường dẫn này hoặc thư mục cha của nó đang là một tệp)"
+SETTING_URL = "một địa chỉ bắt đầu bằng http:// hoặc https://"
+SETTING_ADDRESSES = ("các địa chỉ IP hoặc mạng (ví dụ 127.0.0.1, 10.0.0.0/8), cách nhau bằng "
+                     "dấu phẩy")
+
+# Why an index cannot be used (issue 19, point 11: no English reaches the user)
+INDEX_NONE = "chưa có chỉ mục trong {path}"
+INDEX_UNREADABLE = "không đọc được chỉ mục trong {path} (lỗi {kind})"
+INDEX_COUNTS = "số vectơ, số đoạn và bản kê của chỉ mục không khớp nhau"
+INDEX_NOT_SEGMENT = "tệp {file} không phải tệp của một phân đoạn chỉ mục"
+INDEX_CHECKSUM = "tệp chỉ mục {file} không khớp mã kiểm tra (checksum) hoặc kích thước đã ghi"
+INDEX_NO_ARTICLE = "thư mục {path} không có bài viết nào đọc được"
+INDEX_CONFIG_CHANGED = "mô hình mã hóa, cách chia đoạn hoặc định dạng chỉ mục đã thay đổi"
+POINTER_FOLDER = "tệp CURRENT là một thư mục"
+POINTER_BINARY = "tệp CURRENT chứa dữ liệu nhị phân"
+POINTER_UNREADABLE = "không đọc được tệp CURRENT (lỗi hệ thống {code})"
+POINTER_NO_BUILD = "tệp CURRENT không trỏ tới bản dựng nào"
+POINTER_MISSING = "tệp CURRENT trỏ tới bản dựng {name} không còn"
+INTERNAL_ERROR = "lỗi nội bộ ({kind}); quản trị viên xem chi tiết trong nhật ký máy chủ"
+ARTICLE_NOT_REMOVED = "Không xóa được bài viết: {reason}. Thư viện hiện có không thay đổi."
+COMMAND_FAILED = "Không thực hiện được lệnh: {reason}"
+# `ask -` lines meant as JSON (issue 19, point 12)
+BATCH_BAD_JSON = "dòng mở đầu bằng “{” nhưng không phải JSON hợp lệ"
+BATCH_NOT_OBJECT = ("dòng là JSON nhưng không phải một đối tượng {\"question\": ..., "
+                    "\"history\": [...]}")
+BATCH_BAD_FIELD = "trường “{field}” phải là {kind}"
+KIND_STRING = "một chuỗi"
+KIND_TURNS = "một danh sách các lượt {\"question\": chuỗi, \"answer\": chuỗi} hoặc các chuỗi"

@@ -150,6 +150,9 @@ class Settings:
     # Seconds an API question waits for one of the `chat_concurrency` slots before it gets 503
     # with Retry-After (0: refused at once when all are busy).
     api_queue_timeout: float = 30.0
+    # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is
+    # believed when telling clients apart (login and password throttle); "" trusts none.
+    trusted_proxies: str = ""
 
     def __post_init__(self) -> None:
         _validate(self)
@@ -167,7 +170,8 @@ class SettingsError(ValueError):
 # Allowed values, checked by `_validate`. A new field with a fixed set of values or a range
 # gets its line here.
 _CHOICES = {"fusion": ("weighted", "rrf"), "answer_mode": ("extractive", "llm"),
-            "llm_provider": ("openai", "ollama"), "library_editing": ("auto", "on", "off")}
+            "llm_provider": ("openai", "ollama"), "library_editing": ("auto", "on", "off"),
+            "store": ("faiss", "milvus"), "chunk_vectors": ("sentences", "chunks")}
 _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
               "chunk_max_tokens": (1, None), "chunk_min_tokens": (0, None),
               "chunk_overlap_sentences": (0, None), "ann_threshold": (1, None),
@@ -180,7 +184,9 @@ _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
               "summary_sentences": (1, 20), "api_max_body_bytes": (1, None),
               "api_max_k": (1, None), "chat_concurrency": (1, 256),
               "library_max_bytes": (1, None), "login_max_failures": (1, None),
-              "feedback_max_chars": (1, None), "feedback_max_changes": (1, None)}
+              "feedback_max_chars": (1, None), "feedback_max_changes": (1, None),
+              "hnsw_ef_construction": (1, None), "hnsw_ef_search": (1, None),
+              "max_article_chars": (0, None)}
 _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
     "dense_weight", "exact_weight", "second_answer_ratio", "min_answer_score",
     "score_coverage_weight", "score_context_weight", "score_dense_weight",
@@ -188,9 +194,18 @@ _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
     "near_miss_margin", "general_ratio", "general_min_score",
     "segment_rewrite_fraction")} | {
     "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0),
-    "summary_fact_weight": (0.0, 1.0), "api_queue_timeout": (0.0, 3600.0)}
+    "summary_fact_weight": (0.0, 1.0), "api_queue_timeout": (0.0, 3600.0),
+    "chunk_title_weight": (0.0, 10.0), "related_min_lexical": (0.0, 1000.0)}
 _POSITIVE = ("dense_span", "llm_timeout", "login_block_seconds", "login_block_max_seconds")
-_NOT_EMPTY = ("embedder", "host")
+_NOT_EMPTY = ("embedder", "host", "milvus_collection", "milvus_index_type", "api_model_name")
+_BOOLS = {"1": True, "true": True, "yes": True, "on": True,
+          "0": False, "false": False, "no": False, "off": False}
+_DIRS = ("docs_dir", "index_dir", "eval_dir", "data_dir", "cache_dir")
+_URLS = ("llm_base_url",)
+_ADDRESSES = ("trusted_proxies",)
+# Free text, any value is right: the prefixes the embedding model expects, names of the LLM
+# model and of the Milvus server (its URI: a file or a URL).
+_FREE = ("query_prefix", "passage_prefix", "milvus_uri", "llm_model")
 
 
 def _invalid(name: str, value: Any, allowed: str) -> SettingsError:
@@ -210,7 +225,40 @@ def _allowed(name: str) -> str:
                                               high=_FLOAT_RANGE[name][1])
     if name in _POSITIVE:
         return msg.SETTING_FLOAT_MIN.format(low=0)
+    if name == "cache_prune":
+        return msg.SETTING_BOOL
+    if name in _DIRS:
+        return msg.SETTING_DIR
+    if name in _URLS:
+        return msg.SETTING_URL
+    if name in _ADDRESSES:
+        return msg.SETTING_ADDRESSES
     return msg.SETTING_NOT_EMPTY
+
+
+def _not_a_folder(path: Path | None) -> bool:
+    """True when `path`, or the first of its parents that exists, is not a folder (a file, a
+    device): nothing could be written there."""
+    while path is not None:
+        try:
+            if path.exists() or path.is_symlink():
+                return not path.is_dir()
+        except OSError:
+            return True
+        path = path.parent if path.parent != path else None
+    return False
+
+
+def _bad_addresses(value: str) -> bool:
+    import ipaddress
+
+    try:
+        for part in (p.strip() for p in value.split(",")):
+            if part:
+                ipaddress.ip_network(part, strict=False)
+    except ValueError:
+        return True
+    return False
 
 
 def _validate(settings: "Settings") -> None:
@@ -233,6 +281,16 @@ def _validate(settings: "Settings") -> None:
     for name in _NOT_EMPTY:
         if not str(getattr(settings, name)).strip():
             raise _invalid(name, getattr(settings, name), _allowed(name))
+    for name in _DIRS:
+        if _not_a_folder(getattr(settings, name)):
+            raise _invalid(name, str(getattr(settings, name)), _allowed(name))
+    for name in _URLS:
+        value = getattr(settings, name)
+        if value and not str(value).startswith(("http://", "https://")):
+            raise _invalid(name, value, _allowed(name))
+    for name in _ADDRESSES:
+        if _bad_addresses(getattr(settings, name)):
+            raise _invalid(name, getattr(settings, name), _allowed(name))
     if settings.chunk_min_tokens > settings.chunk_max_tokens:
         raise _invalid("chunk_min_tokens", settings.chunk_min_tokens, msg.SETTING_TOKENS)
 
@@ -246,7 +304,9 @@ def _coerce(kind: Any, value: Any) -> Any:
     if kind in (float, "float"):
         return float(value)
     if kind in (bool, "bool") and text:
-        return value.strip().lower() in {"1", "true", "yes", "on"}
+        if value.strip().lower() not in _BOOLS:
+            raise ValueError(value)  # "maybe" is no answer: refused, not taken as false
+        return _BOOLS[value.strip().lower()]
     return value
 
 

@@ -224,3 +224,72 @@ def test_the_index_report_names_the_file_that_holds_a_duplicate_id(small_docs, t
     assert report_lines(report, index)[0] == (
         f"Bỏ qua tệp aaa-fake.txt: mã bài “{real}” đã thuộc về tệp {real}.txt; giữ bài trong "
         f"{real}.txt, bỏ qua tệp này")
+
+
+@pytest.mark.slow
+def test_a_bad_header_never_stops_index_ask_or_search(small_docs, tmp_path,
+                                                      session_settings) -> None:
+    """Issue 19 (1): an impossible date or a header nested 3,000 deep costs its article only."""
+    (small_docs / "ngay-sai.txt").write_text("---\ndate: 2024-02-30\n---\nBài một.\n", "utf-8")
+    (small_docs / "long-sau.txt").write_text("---\ntitle: " + "[" * 3000 + "]" * 3000
+                                             + "\n---\nBài hai.\n", "utf-8")
+    env = {**os.environ, "ASSISTANT_DOCS_DIR": str(small_docs),
+           "ASSISTANT_INDEX_DIR": str(tmp_path / "index"),
+           "ASSISTANT_CACHE_DIR": str(session_settings.cache_dir)}
+    for args in (["index"], ["ask", "Đề án 06 được phê duyệt ngày nào?", "--json"],
+                 ["search", "Đề án 06", "--json"]):
+        out = subprocess.run([sys.executable, "-m", "assistant", *args], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+        if args[0] == "index":
+            assert "Bỏ qua tệp ngay-sai.txt: ngày “2024-02-30”" in out.stderr
+            assert "Bỏ qua tệp long-sau.txt: phần đầu YAML (front matter) lồng nhau" \
+                in out.stderr
+        elif args[0] == "ask":
+            assert "06/1/2022" in json.loads(out.stdout)["answer"]
+
+
+def test_an_index_dir_that_is_a_file_is_bad_usage_without_traceback(tmp_path) -> None:
+    """Issue 19 (11): ASSISTANT_INDEX_DIR=/etc/passwd is refused, not a traceback."""
+    out = subprocess.run([sys.executable, "-m", "assistant", "search", "x"], cwd=ROOT,
+                         env={**os.environ, "ASSISTANT_INDEX_DIR": "/etc/passwd"},
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "ASSISTANT_INDEX_DIR='/etc/passwd'" in out.stderr and "một thư mục" in out.stderr
+
+
+def test_no_readable_article_is_said_in_vietnamese(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "rong.txt").write_text("---\ntitle: x\n---\n", "utf-8")
+    out = subprocess.run([sys.executable, "-m", "assistant", "--docs-dir", str(docs),
+                          "--index-dir", str(tmp_path / "i"), "index"], cwd=ROOT,
+                         env=os.environ, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert f"thư mục {docs} không có bài viết nào đọc được" in out.stderr
+    assert "no readable" not in out.stderr
+
+
+def test_broken_json_lines_of_ask_get_an_error_object_each(real_index,
+                                                           session_settings) -> None:
+    """Issue 19 (12): a line meant as JSON but broken is no question; the batch goes on."""
+    from assistant import messages as msg
+
+    lines = ['{"question": "OCOP", "history": [bad', "[1,2,3]", '{"question": 5}',
+             '{"question": "OCOP", "history": [{"question": 1}]}',
+             "[1] Đề án 06 được phê duyệt ngày nào?"]
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(session_settings.index_dir),
+           "ASSISTANT_DATA_DIR": str(session_settings.data_dir)}
+    out = subprocess.run([sys.executable, "-m", "assistant", "ask", "-"], cwd=ROOT, env=env,
+                         input="\n".join(lines) + "\n", capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r.get("error") for r in rows[:4]] == [
+        msg.BATCH_LINE_FAILED.format(line=1, reason=msg.BATCH_BAD_JSON),
+        msg.BATCH_LINE_FAILED.format(line=2, reason=msg.BATCH_NOT_OBJECT),
+        msg.BATCH_LINE_FAILED.format(line=3, reason=msg.BATCH_BAD_FIELD.format(
+            field="question", kind=msg.KIND_STRING)),
+        msg.BATCH_LINE_FAILED.format(line=4, reason=msg.BATCH_BAD_FIELD.format(
+            field="history", kind=msg.KIND_TURNS))]
+    assert "error" not in rows[4] and rows[4]["answer"]  # opens with "[": still a question

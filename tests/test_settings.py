@@ -38,6 +38,20 @@ BAD = [  # (variable, value, a piece of the allowed values the message must show
     ("API_QUEUE_TIMEOUT", "-1", "từ 0.0 đến 3600.0"),
     ("API_QUEUE_TIMEOUT", "nan", "từ 0.0 đến 3600.0"),
     ("API_QUEUE_TIMEOUT", "ba mươi", "từ 0.0 đến 3600.0"),
+    # issue 19 (11): every value checked, each refused for its own reason
+    ("INDEX_DIR", "/etc/passwd", "một thư mục"),
+    ("DOCS_DIR", "/etc/passwd/docs", "một thư mục"),
+    ("MAX_ARTICLE_CHARS", "-1", "≥ 0"),
+    ("CACHE_PRUNE", "maybe", "true hoặc false"),
+    ("RELATED_MIN_LEXICAL", "abc", "số thực từ 0.0 đến 1000.0"),
+    ("RELATED_MIN_LEXICAL", "-2", "số thực từ 0.0 đến 1000.0"),
+    ("STORE", "milvu", "faiss, milvus"),
+    ("CHUNK_VECTORS", "sentence", "sentences, chunks"),
+    ("HNSW_EF_SEARCH", "0", "≥ 1"),
+    ("CHUNK_TITLE_WEIGHT", "-1", "từ 0.0 đến 10.0"),
+    ("LLM_BASE_URL", "localhost:8000/v1", "http://"),
+    ("TRUSTED_PROXIES", "10.0.0.0/33", "địa chỉ IP"),
+    ("API_MODEL_NAME", " ", "không rỗng"),
 ]
 
 
@@ -63,6 +77,24 @@ def test_good_values_pass(name, value, field, expected) -> None:
     assert getattr(load_settings(env={f"ASSISTANT_{name}": value}), field) == expected
 
 
+def test_every_setting_has_its_check() -> None:
+    """A new field must say what it accepts (issue 19, point 11)."""
+    from dataclasses import fields
+
+    from assistant import settings as module
+
+    checked = (set(module._CHOICES) | set(module._INT_RANGE) | set(module._FLOAT_RANGE)
+               | set(module._POSITIVE) | set(module._NOT_EMPTY) | set(module._DIRS)
+               | set(module._URLS) | set(module._ADDRESSES) | set(module._FREE) | {"cache_prune"})
+    assert {f.name for f in fields(Settings)} <= checked
+
+
+@pytest.mark.parametrize("value, expected", [("off", False), ("1", True), (" Yes ", True),
+                                             ("false", False)])
+def test_booleans_read_as_written(value, expected) -> None:
+    assert load_settings(env={"ASSISTANT_CACHE_PRUNE": value}).cache_prune is expected
+
+
 def test_defaults_flags_and_replace_are_checked_too() -> None:
     Settings()  # the defaults are valid
     with pytest.raises(SettingsError, match="ASSISTANT_PORT"):
@@ -76,6 +108,7 @@ def test_defaults_flags_and_replace_are_checked_too() -> None:
     (["ask", "x"], {"ASSISTANT_ANSWER_MODE": "lmm"}),
     (["serve"], {"ASSISTANT_LLM_PROVIDER": "olama"}),
     (["serve", "--port", "70000"], {}),
+    (["index"], {"ASSISTANT_MAX_ARTICLE_CHARS": "-1"}),
 ])
 def test_the_cli_exits_2_with_the_message_before_doing_anything(tmp_path, args, env) -> None:
     full = {**os.environ, "ASSISTANT_INDEX_DIR": str(tmp_path / "index"), **env}

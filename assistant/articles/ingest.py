@@ -10,7 +10,9 @@ holds the id.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import logging
 import os
 import re
 import stat
@@ -23,6 +25,7 @@ import yaml
 
 from .. import messages as msg
 from .clean import clean_body, normalize
+from .frontmatter import HeaderError, read_header, split_header
 from .metadata import infer_metadata
 from .decode import EncodingRefused, decode_text
 from ..schema import Article
@@ -33,14 +36,21 @@ __all__ = ["SUFFIXES", "RawDoc", "read_doc", "to_article", "load_articles", "lis
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 _STAGED = ".upload-"  # a new article's hidden file before it is linked into place
-_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)|(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))",
                       re.M)
-_META_FIELDS = ("id", "title", "date", "source", "author")
 _SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
 _UNSAFE_ID = re.compile(r"[/\\\x00-\x1f\x7f]|\.\.|^\.|^$")
 _FILE_MODE = 0o644  # like the shipped articles: readable by the server's other users
+
+
+_log = logging.getLogger(__name__)
+
+
+def os_reason(exc: OSError) -> str:
+    """What went wrong with a file, in Vietnamese ("không có quyền truy cập", not "[Errno 13]")."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return msg.OS_REASONS.get(name) or msg.OS_REASON_OTHER.format(code=name or "?")
 
 
 class IngestError(ValueError):
@@ -122,18 +132,13 @@ def _check_id(ident: str) -> str:
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    match = _FRONT.match(text)
-    if not match:
+    header, body = split_header(text)
+    if header is None:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        reason = " ".join(str(exc).split())[:200]
-        raise IngestError(msg.ARTICLE_BAD_HEADER.format(reason=reason)) from exc
-    if not isinstance(meta, dict):
-        raise IngestError(msg.ARTICLE_HEADER_NOT_MAPPING)
-    return {k: "" if meta.get(k) is None else str(meta[k]).strip() for k in _META_FIELDS}, \
-        text[match.end():]
+        return read_header(header), body
+    except HeaderError as exc:
+        raise IngestError(str(exc)) from None
 
 
 def _from_html(html: str) -> tuple[dict[str, str], str]:
@@ -215,8 +220,16 @@ def load_articles(docs_dir: Path, indexed: Mapping[str, str] | None = None, *,
     for path in files:
         try:
             article = known.get(path.name) or to_article(read_doc(path))
-        except (IngestError, OSError) as exc:
+        except IngestError as exc:
             errors.append(f"{path.name}: {exc}")
+            continue
+        except OSError as exc:
+            errors.append(f"{path.name}: " + msg.FILE_UNREADABLE.format(reason=os_reason(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
+            _log.warning("reading %s failed", path, exc_info=True)
+            errors.append(f"{path.name}: "
+                          + msg.ARTICLE_READ_FAILED.format(kind=type(exc).__name__))
             continue
         by_id.setdefault(article.id, []).append((article, path))
     kept = []
@@ -240,7 +253,7 @@ def render_doc(body: str, *, id: str, title: str = "", date: str = "", source: s
 
 def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
                  title: str = "", date: str = "", source: str = "", author: str = "",
-                 known: Mapping[str, Article] | None = None) -> Path:
+                 known: Mapping[str, Article] | None = None, max_bytes: int = 0) -> Path:
     """Write a new article into `docs_dir` after checking it parses and cleans to a body.
 
     `content` is an uploaded file's bytes (`filename` gives its type) or pasted text. Pasted
@@ -250,7 +263,7 @@ def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
     checked in memory, written beside as a hidden file, and linked into place only if no file
     has that name (never replacing one); raises IngestError with a Vietnamese message.
     `known`: articles already read, by file name (the live index), not read again to check
-    that the id is free.
+    that the id is free. `max_bytes` (0: none): the most the file written may hold.
     """
     import tempfile
 
@@ -270,6 +283,8 @@ def save_article(docs_dir: Path, *, content: str | bytes, filename: str = "",
     if not _SLUG.fullmatch(ident):
         raise IngestError(msg.ARTICLE_BAD_ID.format(id=ident[:80], slug=slugify(ident)))
     data = text.encode("utf-8")
+    if max_bytes and len(data) > max_bytes:  # what is written stays within the limit
+        raise IngestError(msg.ARTICLE_FILE_TOO_LARGE.format(size=len(data), limit=max_bytes))
     final = docs_dir / f"{ident}{suffix}"
     article = to_article(_parse(data, final.name))
     taken = {a.id for a in load_articles(docs_dir, known=known)[0]}

@@ -7,6 +7,7 @@ change (written beside and renamed over), so a build killed halfway leaves the o
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from .. import messages as msg
 from .segments import SEGMENTS
 
 __all__ = ["CURRENT", "read_pointer", "live_build", "read_manifest", "remove", "lock_file",
@@ -32,20 +34,20 @@ def read_pointer(index_dir: Path) -> tuple[Path | None, str]:
     pointer = index_dir / _CURRENT
     try:
         if pointer.is_dir():
-            return None, f"{_CURRENT} is a folder"
+            return None, msg.POINTER_FOLDER
         with pointer.open("rb") as handle:
             raw = handle.read(512)
         name = raw.decode("ascii").strip()
     except FileNotFoundError:
         return None, ""
     except UnicodeDecodeError:
-        return None, f"{_CURRENT} holds binary bytes"
+        return None, msg.POINTER_BINARY
     except OSError as exc:
-        return None, f"{_CURRENT} unreadable ({exc.strerror or exc})"
+        return None, msg.POINTER_UNREADABLE.format(code=errno.errorcode.get(exc.errno or 0, "?"))
     if not _BUILD_NAME.fullmatch(name):
-        return None, f"{_CURRENT} names no build"
+        return None, msg.POINTER_NO_BUILD
     if not (index_dir / name).is_dir():
-        return None, f"{_CURRENT} names a missing build {name}"
+        return None, msg.POINTER_MISSING.format(name=name)
     return index_dir / name, ""
 
 

@@ -141,7 +141,7 @@ class CachedEmbedder:
         try:
             return self._connect()
         except (sqlite3.Error, OSError) as exc:
-            self.problem = f"{self._path.name}: {exc}"
+            self.problem = f"{self._path.name}: {type(exc).__name__}"
             return None  # unusable place: embed without a cache
 
     def _connect(self) -> sqlite3.Connection:
@@ -159,7 +159,7 @@ class CachedEmbedder:
         return db
 
     def _reset(self, exc: BaseException) -> None:
-        self.problem = f"{self._path.name}: {type(exc).__name__}: {exc}"
+        self.problem = f"{self._path.name}: {type(exc).__name__}"
         if self._path.is_dir():
             shutil.rmtree(self._path, ignore_errors=True)
         for path in (self._path, Path(f"{self._path}-journal")):
@@ -195,7 +195,7 @@ class CachedEmbedder:
                                   for k, v in zip(keys, vectors)])
             self._db.commit()
         except sqlite3.Error as exc:
-            self.problem = f"{self._path.name}: {exc}"
+            self.problem = f"{self._path.name}: {type(exc).__name__}"
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self.inner.embed_queries(texts)
@@ -257,7 +257,7 @@ class CachedEmbedder:
                 self._db.execute("VACUUM")
             return dropped
         except sqlite3.Error as exc:
-            self.problem = f"{self._path.name}: {exc}"
+            self.problem = f"{self._path.name}: {type(exc).__name__}"
             return 0
 
     def forget(self, texts: Sequence[str]) -> int:
@@ -271,7 +271,7 @@ class CachedEmbedder:
             self._db.commit()
             return dropped
         except sqlite3.Error as exc:
-            self.problem = f"{self._path.name}: {exc}"
+            self.problem = f"{self._path.name}: {type(exc).__name__}"
             return 0
 
     def close(self) -> None:

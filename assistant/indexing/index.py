@@ -123,7 +123,7 @@ def report_lines(report: BuildReport, index: Index) -> list[str]:
         return lines + [msg.INDEX_BUSY.format(**counts)]
     if report.reason and report.action == "rebuilt" and report.reason != "requested":
         lines.append(msg.INDEX_DAMAGED.format(reason=report.reason)
-                     if "no index" not in report.reason
+                     if not report.reason.startswith(msg.INDEX_NONE.split("{")[0])
                      else msg.INDEX_MISSING.format(path=index.directory.parent))
     if report.action == "unchanged":
         lines.append(msg.INDEX_UNCHANGED.format(**counts))

@@ -109,7 +109,7 @@ def load_index(index_dir: Path, settings: Settings | None = None) -> Index:
 def _load(index_dir: Path) -> Index:
     build, problem = read_pointer(index_dir)
     if build is None:
-        raise IndexUnavailable(problem or f"no index in {index_dir}")
+        raise IndexUnavailable(problem or msg.INDEX_NONE.format(path=index_dir))
     root = index_dir / SEGMENTS
     try:
         manifest = read_manifest(build)
@@ -122,11 +122,11 @@ def _load(index_dir: Path) -> Index:
         raise
     except (OSError, ValueError, KeyError, TypeError, RuntimeError, AttributeError,
             IndexError) as exc:
-        raise IndexUnavailable(f"index in {build} cannot be read ({type(exc).__name__}: {exc})") \
-            from exc
+        raise IndexUnavailable(msg.INDEX_UNREADABLE.format(path=build,
+                                                           kind=type(exc).__name__)) from exc
     if live.dense.ntotal != manifest["counts"]["chunks"] \
             or len(live.articles) != manifest["counts"]["articles"]:
-        raise IndexUnavailable("index counts do not match (vectors, chunks, manifest)")
+        raise IndexUnavailable(msg.INDEX_COUNTS)
     return Index(live.articles, live.chunks, live.dense, live.lexical, manifest, build,
                  live.sentences, live.sentence_vectors, live)
 
@@ -139,16 +139,16 @@ def _verify(root: Path, rel: str, digest: str, size: int | None) -> None:
     """Check one segment file against the manifest (its size always, its checksum when it is
     small enough; once per process while the file is unchanged: segments never change)."""
     if not _SEGMENT_FILE.fullmatch(rel):
-        raise IndexUnavailable(f"index file {rel} is not a segment file")
+        raise IndexUnavailable(msg.INDEX_NOT_SEGMENT.format(file=rel))
     path = root / rel
     info = path.stat()
     key = (str(path), digest, info.st_size, info.st_mtime_ns)
     if key in _VERIFIED:
         return
     if size is not None and info.st_size != size:
-        raise IndexUnavailable(f"index file {rel} does not match its checksum (size)")
+        raise IndexUnavailable(msg.INDEX_CHECKSUM.format(file=rel))
     if (size is None or size <= _VERIFY_BYTES) and sha256(path) != digest:
-        raise IndexUnavailable(f"index file {rel} does not match its checksum")
+        raise IndexUnavailable(msg.INDEX_CHECKSUM.format(file=rel))
     _VERIFIED.add(key)
 
 
@@ -227,7 +227,7 @@ def _ensure_locked(settings: Settings, embedder: Embedder, config: dict, rebuild
         remove(index_dir / CURRENT)
     manifest = read_manifest(build)
     if manifest and any(manifest.get(k) != v for k, v in config.items()):
-        reason, rebuild = "embedder, chunking or schema changed", True
+        reason, rebuild = msg.INDEX_CONFIG_CHANGED, True
     old: Index | None = None
     if not rebuild and build is not None:
         try:
@@ -253,7 +253,7 @@ def _ensure_locked(settings: Settings, embedder: Embedder, config: dict, rebuild
         return old, BuildReport("unchanged", errors=tuple(errors),
                                 seconds=time.monotonic() - started)
     if not articles:
-        raise IndexUnavailable(f"no readable article in {settings.docs_dir}")
+        raise IndexUnavailable(msg.INDEX_NO_ARTICLE.format(path=settings.docs_dir))
     before = old.manifest["articles"] if old is not None else {}
     fresh = [a for a in articles if before.get(a.id) != a.content_hash]
     cached = CachedEmbedder(embedder, settings.cache_dir or index_dir / "cache")

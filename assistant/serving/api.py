@@ -41,7 +41,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from .. import messages as msg
@@ -151,12 +151,16 @@ def _auth_dependency(credentials: tuple[str, str] | None) -> Callable:
 class HistoryTurn(BaseModel):
     """One earlier exchange of the conversation."""
 
+    model_config = ConfigDict(strict=True)  # no "3" for a number, no true for a string
+
     question: str
     answer: str = ""
 
 
 class AskRequest(BaseModel):
     """A question, the earlier turns (oldest first) and how many passages to read."""
+
+    model_config = ConfigDict(strict=True)
 
     question: str = Field(examples=["Hải Dương có bao nhiêu sản phẩm OCOP?"])
     history: list[HistoryTurn] = Field(default_factory=list, description=(
@@ -174,12 +178,16 @@ class AskRequest(BaseModel):
 class ChatMessage(BaseModel):
     """An OpenAI chat message (text content, as a string or a list of text parts)."""
 
+    model_config = ConfigDict(strict=True)
+
     role: str
     content: str | list[dict[str, Any]] | None = None
 
 
 class ChatRequest(BaseModel):
     """OpenAI's chat-completions request; other OpenAI fields are accepted and ignored."""
+
+    model_config = ConfigDict(strict=True)
 
     model: str = ""
     messages: list[ChatMessage] = Field(min_length=1)

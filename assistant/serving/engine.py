@@ -18,15 +18,34 @@ from .. import messages as msg
 from ..answering.answer import answer_question, stream_text
 from ..articles.clean import scrub
 from ..indexing.embed import Embedder, make_embedder
-from ..articles.ingest import IngestError, find_article_file, remove_upload_leftovers, save_article
+from ..articles.ingest import (IngestError, find_article_file, os_reason,
+                               remove_upload_leftovers, save_article)
 from ..indexing.retrieve import Retriever
 from ..schema import Answer, Article, Turn, as_turns
 from ..settings import Settings
 from ..indexing.store import BuildReport, IndexUnavailable, ensure_index, live_build, load_index
 
-__all__ = ["Engine", "ArticleInfo", "LibraryError", "AddCancelled"]
+__all__ = ["Engine", "ArticleInfo", "LibraryError", "AddCancelled", "user_reason"]
 
 _log = logging.getLogger(__name__)
+
+
+def _log_skipped(report: BuildReport) -> None:
+    """One Vietnamese log line per docs/ file a build left out, naming the file and why."""
+    for line in report.errors:
+        _log.warning(msg.FILE_SKIPPED.format(error=line))
+
+
+def user_reason(exc: BaseException) -> str:
+    """Why something failed, for a reader: our own errors carry a Vietnamese message; a
+    system error is named in Vietnamese ("không có quyền truy cập", never "[Errno 13] ..."); any
+    other is a bug, logged with its traceback and named only by its kind."""
+    if isinstance(exc, (IngestError, LibraryError, IndexUnavailable)):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    _log.error("unexpected failure", exc_info=exc)
+    return msg.INTERNAL_ERROR.format(kind=type(exc).__name__)
 
 
 class LibraryError(ValueError):
@@ -63,6 +82,7 @@ class Engine:
                 count=len(leftovers), path=settings.docs_dir, names=", ".join(leftovers)))
         index, self.last_report = ensure_index(settings, self.embedder, progress=progress)
         self._retriever = Retriever(index, self.embedder, settings)
+        _log_skipped(self.last_report)
 
     @property
     def retriever(self) -> Retriever:
@@ -135,6 +155,12 @@ class Engine:
         rows = [ArticleInfo(a, counts.get(a.id, 0)) for a in index.articles.values()]
         return sorted(rows, key=lambda r: (r.article.date, r.article.id), reverse=True)
 
+    def skipped(self) -> list[tuple[str, str]]:
+        """(file name, why) of every docs/ file the live build left out."""
+        rows = self._retriever.index.manifest.get("skipped") or ()
+        return [tuple(str(line).split(": ", 1)) if ": " in str(line) else (str(line), "")
+                for line in rows]
+
     def article(self, article_id: str) -> Article | None:
         return self._retriever.index.articles.get(article_id)
 
@@ -146,6 +172,7 @@ class Engine:
             raise _Stop  # cancelled after the last batch: never served, undone by the caller
         self._retriever = Retriever(index, self.embedder, self.settings)
         self.last_report = report
+        _log_skipped(report)
         return report
 
     def _acquire(self, cancel: threading.Event | None,
@@ -190,9 +217,10 @@ class Engine:
                 known = {a.path: a for a in self._retriever.index.articles.values()}
                 path = save_article(self.settings.docs_dir, content=content, filename=filename,
                                     title=title, date=date, source=source, author=author,
-                                    known=known)
-            except IngestError as exc:
-                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
+                                    known=known, max_bytes=self.settings.library_max_bytes)
+            except (IngestError, OSError) as exc:
+                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=user_reason(exc))) \
+                    from exc
             try:
                 report = self._reindex(on_progress, cancel)
                 article = next((a for a in self._retriever.index.articles.values()
@@ -206,7 +234,8 @@ class Engine:
                 self._reindex_quietly()
                 if isinstance(exc, _Stop):
                     raise AddCancelled(msg.ARTICLE_CANCELLED) from None
-                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
+                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=user_reason(exc))) \
+                    from exc
             chunks = self._retriever.index.chunk_counts().get(article.id, 0)
             return article, msg.ARTICLE_ADDED.format(title=article.display_title, chunks=chunks)
         finally:
@@ -230,13 +259,18 @@ class Engine:
                                      hint=article.path if article else "")
             if path is None or article is None:
                 raise LibraryError(msg.ARTICLE_NOT_FOUND.format(id=article_id))
-            backup = path.read_bytes()
-            path.unlink()
+            try:
+                backup = path.read_bytes()
+                path.unlink()
+            except OSError as exc:
+                raise LibraryError(msg.ARTICLE_NOT_REMOVED.format(reason=user_reason(exc))) \
+                    from exc
             try:
                 self._reindex()
             except Exception as exc:
                 path.write_bytes(backup)
-                raise LibraryError(msg.ARTICLE_REJECTED.format(reason=exc)) from exc
+                raise LibraryError(msg.ARTICLE_NOT_REMOVED.format(reason=user_reason(exc))) \
+                    from exc
             return msg.ARTICLE_REMOVED.format(title=article.display_title)
         finally:
             self._lock.release()

@@ -28,7 +28,7 @@ from typing import Callable, Iterator
 import gradio as gr
 
 from .. import messages as msg
-from .engine import Engine, LibraryError
+from .engine import Engine, LibraryError, user_reason
 from .feedback import record_feedback, vote_name
 from ..schema import Answer, Turn, as_turns
 from ..serialize import to_dict
@@ -76,7 +76,7 @@ def _in_background(work: Callable[[Callable[[tuple], None]], object]) -> Iterato
 def _failure(error: Exception) -> str:
     """What a failed library change says (a LibraryError's message is for the reader)."""
     return str(error) if isinstance(error, LibraryError) \
-        else msg.ARTICLE_REJECTED.format(reason=error)
+        else msg.ARTICLE_REJECTED.format(reason=user_reason(error))
 
 
 def credentials() -> tuple[str | None, str | None]:
@@ -157,7 +157,7 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         engine.refresh()
         rows = engine.articles()
         choices = [(f"{r.article.display_title} ({r.article.id})", r.article.id) for r in rows]
-        return (library_html([(r.article, r.chunks) for r in rows]),
+        return (library_html([(r.article, r.chunks) for r in rows], engine.skipped()),
                 gr.update(choices=choices, value=None), gr.update(visible=False),
                 gr.update() if status is None else status)
 

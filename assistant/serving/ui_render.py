@@ -151,10 +151,18 @@ def article_html(article: Article, start: int, end: int) -> str:
             f"</small></p><p>{body}</p></div>")
 
 
-def library_html(rows: list[tuple[Article, int]]) -> str:
-    """The article library as a table (on a phone each row reads as a card)."""
+def library_html(rows: list[tuple[Article, int]],
+                 skipped: list[tuple[str, str]] | tuple = ()) -> str:
+    """The article library as a table (on a phone each row reads as a card), then the files
+    of docs/ left out of the index, each with why."""
+    left_out = ""
+    if skipped:
+        items = "".join(f"<li><span class='lib-skipped-file'>{_esc(name)}</span>: "
+                        f"{_esc(reason)}</li>" for name, reason in skipped)
+        left_out = (f"<div class='library-skipped' role='note'><p>"
+                    f"{_esc(msg.UI_LIB_SKIPPED)}</p><ul>{items}</ul></div>")
     if not rows:
-        return f"<p>{_esc(msg.UI_LIB_EMPTY)}</p>"
+        return f"<p>{_esc(msg.UI_LIB_EMPTY)}</p>{left_out}"
     head = "".join(f"<th>{_esc(h)}</th>" for h in msg.UI_LIB_HEADERS)
     body = "".join(
         f"<tr><td class='lib-title'>{_esc(a.display_title)}</td>"
@@ -163,7 +171,7 @@ def library_html(rows: list[tuple[Article, int]]) -> str:
         f"<span class='phone-only'> {_esc(msg.UI_LIB_CHUNKS)}</span></td>"
         f"<td class='lib-id'>{_esc(a.id)}</td></tr>" for a, chunks in rows)
     return f"<table class='library-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody>" \
-           "</table>"
+           f"</table>{left_out}"
 
 
 def _count(n: int) -> str:

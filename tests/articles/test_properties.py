@@ -4,6 +4,7 @@ Kept fast: modest example counts, the fake embedder's token counter, no model an
 """
 from __future__ import annotations
 
+import base64
 import unicodedata
 
 import pytest
@@ -118,3 +119,85 @@ def test_every_question_string_gets_an_answer(fake_engine, question: str,
     json.dumps(to_dict(answer), ensure_ascii=False).encode("utf-8")  # printable as is
     if any("\ud800" <= ch <= "\udfff" for ch in question):
         assert msg.QUESTION_BAD_CHARS in answer.notices
+
+
+# Front matter as an editor or an attacker writes it (issue 19): real and impossible dates,
+# deep nesting, aliases, binary, huge values, any text; one header per generated article.
+def _nested(n: int) -> str:
+    return "[" * n + "]" * n
+
+
+def _bomb(width: int, levels: int) -> str:
+    lines = ["l0: &l0 [" + ",".join(["lol"] * width) + "]"]
+    lines += [f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}"] * width) + "]"
+              for i in range(1, levels)]
+    return "\n".join(lines + [f"title: *l{levels - 1}"])
+
+
+_LINES = st.one_of(
+    st.dates().map(lambda d: f"date: {d.isoformat()}"),
+    st.tuples(st.integers(1900, 2100), st.integers(0, 13), st.integers(0, 32)).map(
+        lambda t: f"date: {t[0]}-{t[1]:02d}-{t[2]:02d}"),
+    st.integers(0, 4000).map(lambda n: f"title: {_nested(n)}"),
+    st.integers(0, 400).map(lambda n: "author:\n" + "".join(f"{'  ' * i}- x\n"
+                                                            for i in range(n))),
+    st.tuples(st.integers(1, 9), st.integers(1, 8)).map(lambda t: _bomb(*t)),
+    st.binary(max_size=64).map(lambda b: "source: !!binary " + base64.b64encode(b).decode()),
+    st.binary(max_size=64).map(lambda b: "title: " + b.decode("latin-1")),
+    st.integers(0, 400_000).map(lambda n: "title: " + "Đ" * n),
+    st.text(max_size=40).map(lambda t: f"title: {t}"),
+    st.text(max_size=40),
+    st.sampled_from(["id: ../x", "id: [1]", "? [a]\n: b", "title: !!python/object:os.system x",
+                     "date: !!timestamp x", "n: " + "9" * 5000, "- a", "&x a: *x"]),
+)
+HEADERS = st.lists(_LINES, min_size=1, max_size=4).map("\n".join)
+GOOD = {"bai-ocop.txt": "---\ntitle: OCOP Hải Dương\n---\nTỉnh Hải Dương có 234 sản phẩm OCOP "
+                        "được công nhận trong năm 2024.\n",
+        "bai-vneid.txt": "---\ntitle: VNeID\n---\nCả nước có 60 triệu tài khoản định danh "
+                         "điện tử VNeID được kích hoạt.\n"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(HEADERS)
+@example("date: 2024-02-30")
+@example("title: " + _nested(3000))
+@example(_bomb(9, 6))
+def test_any_front_matter_never_stops_index_and_nothing_over_the_limits_is_written(
+        header: str) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from assistant.articles.frontmatter import MAX_FIELD_CHARS
+    from assistant.articles.ingest import IngestError, save_article
+    from assistant.indexing.retrieve import Retriever
+    from assistant.indexing.store import ensure_index
+    from assistant.settings import load_settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        docs = base / "docs"
+        docs.mkdir()
+        for name, text in GOOD.items():
+            (docs / name).write_text(text, "utf-8")
+        (docs / "bai-la.txt").write_text(f"---\n{header}\n---\nChuyển đổi số ở cơ sở.\n",
+                                         "utf-8", errors="surrogatepass")
+        settings_ = load_settings(env={}, docs_dir=str(docs), index_dir=str(base / "index"),
+                                  cache_dir=str(base / "cache"))
+        embedder = FakeEmbedder()
+        index, report = ensure_index(settings_, embedder)
+        assert {"bai-ocop", "bai-vneid"} <= set(index.articles)
+        assert len(index.articles) == 3 or any(e.startswith("bai-la.txt: ")
+                                               for e in report.errors)
+        for article in index.articles.values():
+            assert all(len(getattr(article, f)) <= MAX_FIELD_CHARS
+                       for f in ("title", "date", "source", "author"))
+        hits = Retriever(index, embedder, settings_).search("sản phẩm OCOP Hải Dương", k=1)
+        assert hits[0].article.id == "bai-ocop"
+        library = base / "library"
+        try:
+            written = save_article(library, content=f"---\n{header}\n---\nBài dán.\n",
+                                   max_bytes=200_000)
+        except IngestError:
+            assert not library.exists() or not any(library.iterdir())
+        else:
+            assert written.stat().st_size <= 200_000

@@ -121,7 +121,7 @@ def test_large_corpora_get_an_approximate_index(settings, fake_embedder) -> None
 def test_empty_docs_folder_is_an_error_with_a_message(tmp_path: Path, fake_embedder) -> None:
     (tmp_path / "docs").mkdir()
     s = load_settings(env={}, docs_dir=str(tmp_path / "docs"), index_dir=str(tmp_path / "i"))
-    with pytest.raises(IndexUnavailable, match="no readable article"):
+    with pytest.raises(IndexUnavailable, match="không có bài viết nào đọc được"):
         ensure_index(s, fake_embedder)
 
 

@@ -89,6 +89,14 @@ def test_search_and_articles(client: TestClient, engine: Engine) -> None:
      msg.API_BAD_K.format(max_k=20)),
     (lambda c: c.post("/api/ask", json={"question": "x", "history": [{"answer": "y"}]}),
      msg.API_BAD_FIELD.format(field="history.0.question")),
+    # issue 19 (12): strict types, no "3" or true for a number
+    (lambda c: c.post("/api/ask", json={"question": "x", "k": "3"}),
+     msg.API_BAD_FIELD.format(field="k")),
+    (lambda c: c.post("/api/ask", json={"question": "x", "k": True}),
+     msg.API_BAD_FIELD.format(field="k")),
+    (lambda c: c.post("/v1/chat/completions", json={"messages": [
+        {"role": "user", "content": "x"}], "stream": "yes"}),
+     msg.API_BAD_FIELD.format(field="stream")),
     (lambda c: c.get("/api/search"), msg.API_BAD_FIELD.format(field="q")),
     (lambda c: c.get("/api/search", params={"q": "x", "mode": "magic"}),
      msg.API_BAD_FIELD.format(field="mode")),

@@ -245,3 +245,35 @@ def test_upload_leftovers_of_a_killed_add_are_removed_at_start_up(
     assert not old.exists() and fresh.exists()  # one of an add running now is left alone
     assert any("tệp tạm còn sót" in r.getMessage() and old.name in r.getMessage()
                for r in caplog.records)
+
+
+def test_a_bad_header_in_docs_is_listed_as_not_indexed_and_adds_go_on(
+        tmp_path: Path, small_docs: Path, fake_embedder, caplog) -> None:
+    """Issue 19 (1): the library shows the file left out and why; adds still work."""
+    from assistant.serving.ui_render import library_html
+
+    (small_docs / "ngay-sai.txt").write_text("---\ndate: 2024-02-30\n---\nBài một.\n", "utf-8")
+    settings = load_settings(env={}, docs_dir=str(small_docs), index_dir=str(tmp_path / "i"))
+    with caplog.at_level("WARNING"):
+        engine = Engine(settings, fake_embedder)
+    reason = "ngày “2024-02-30” trong phần đầu YAML không có thật (năm-tháng-ngày)"
+    assert engine.skipped() == [("ngay-sai.txt", reason)]
+    assert f"Bỏ qua tệp ngay-sai.txt: {reason}" in caplog.text
+    article, _ = engine.add_article("Tỉnh Bình Định có 120 sản phẩm OCOP.", title="OCOP")
+    assert article.id == "ocop" and engine.skipped() == [("ngay-sai.txt", reason)]
+    page = library_html([(r.article, r.chunks) for r in engine.articles()], engine.skipped())
+    assert "ngay-sai.txt</span>: ngày “2024-02-30”" in page
+
+
+def test_a_system_error_is_said_in_vietnamese(engine: Engine, monkeypatch) -> None:
+    """Issue 19 (11): "[Errno 13] Permission denied" never reaches the reader."""
+    import assistant.articles.ingest as ingest
+
+    def refused(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(ingest.os, "link", refused)
+    with pytest.raises(LibraryError) as caught:
+        engine.add_article("Tỉnh Bình Định có 120 sản phẩm OCOP.", title="OCOP")
+    assert "không có quyền truy cập" in str(caught.value)
+    assert "Errno" not in str(caught.value) and "Permission" not in str(caught.value)
