@@ -40,6 +40,8 @@ NOT_GIVEN_SIDE = "{side}: các bài viết không có thông tin để so sánh.
 PREMISE_CONTRADICTED = "Các bài viết không nói như vậy."
 NOT_LISTED = "Các bài viết không liệt kê cụ thể các mục này."
 NOT_SAID = "Các bài viết không nêu {person} phát biểu gì."
+NOT_GIVEN_ROLE = "Các bài viết không nêu {person} giữ vai trò gì trong {body}."
+NOT_GIVEN_CAUSE = "Các bài viết không nêu lý do."
 INSTEAD_INTRO = "Thông tin gần nhất trong các bài viết:"
 HIGHER = "{side} cao hơn."
 # labels of the items with the highest and lowest figure of a list ("thủ tục nào cao nhất?")

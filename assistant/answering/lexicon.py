@@ -15,8 +15,8 @@ from typing import Container, Iterable, Mapping
 from ..articles.clean import fold
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
-           "rewrite", "expand", "phrases", "derived_abbreviations", "is_english", "normalize_dates",
-           "EXAMPLES"]
+           "rewrite", "expand", "phrases", "qualifiers", "QUALIFIERS", "derived_abbreviations",
+           "is_english", "normalize_dates", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
 ABBREVIATIONS = {
@@ -126,6 +126,8 @@ ENGLISH_TERMS = {
     "he": "ông ấy", "his": "ông ấy", "him": "ông ấy", "she": "bà ấy", "her": "bà ấy",
     "credit scoring": "chấm điểm tín dụng", "credit": "tín dụng", "loans": "vay",
     "loan": "vay", "black credit": "tín dụng đen", "unsecured": "tín chấp",
+    "mountainous": "miền núi", "rural": "nông thôn", "urban": "thành thị",
+    "district": "huyện", "commune": "xã", "elderly": "người cao tuổi", "students": "học sinh",
     "transactions": "giao dịch", "households": "hộ gia đình", "villages": "thôn",
     "communes": "xã", "districts": "huyện", "officials": "cán bộ", "civil servants": "công chức",
 }
@@ -356,6 +358,20 @@ def derived_abbreviations(counts: Mapping[str, int] | Iterable[str]) -> dict[str
     return {k: phrase for k, (_, phrase, tied) in best.items() if not tied}
 
 
+# Groups and areas narrower than a whole population or country: a question that names one
+# asks about it only (folded; "hộ gia đình ở nông thôn", "bệnh viện tuyến huyện")
+QUALIFIERS = ("nong thon", "thanh thi", "mien nui", "vung sau", "vung xa", "bien gioi",
+              "hai dao", "tuyen huyen", "tuyen xa", "tuyen tinh", "cap huyen", "cap xa",
+              "nguoi cao tuoi", "hoc sinh", "sinh vien", "phu nu", "tre em", "ho ngheo",
+              "dan toc thieu so", "doanh nghiep nho", "vung kho khan")
+
+
+def qualifiers(text: str) -> list[str]:
+    """The narrowing groups or areas a text names (folded)."""
+    folded = fold(text)
+    return [q for q in QUALIFIERS if re.search(rf"\b{q}\b", folded)]
+
+
 # (function, as typed, expected) — each a case of tests/answering/test_lexicon.py
 EXAMPLES = (
     ("rewrite", "CCCD gắn chíp cấp được bao nhiêu rồi?",
@@ -377,6 +393,9 @@ EXAMPLES = (
     ("is_english", "app VNeID co bao nhieu tai khoan", False),
     ("is_english", "Summarize Nghe An's results at the 10th session", True),
     ("is_english", "tinh nao dung dau ve chuyen doi so", False),
+    ("qualifiers", "Tỷ lệ hộ gia đình ở nông thôn dùng cáp quang?", ["nong thon"]),
+    ("qualifiers", "Bệnh viện tuyến huyện triển khai ra sao?", ["tuyen huyen"]),
+    ("qualifiers", "Tỷ lệ hộ gia đình dùng cáp quang?", []),
     ("rewrite", "Who chaired the meeting?", "chủ trì phiên họp ai?"),
     ("rewrite", "Why is digital transformation important?", "chuyển đổi số quan trọng vì sao?"),
     ("is_english", "What is the share of the digital economy in GDP?", True),

@@ -4,7 +4,11 @@ Checked on every answer after its plan (and the general path), each rule a small
 - items asked for that the articles only count ("liệt kê 14 bộ, ngành" answered by "có 14
   bộ, ngành ... đã ban hành"), or give as a share ("mục tiêu nào chưa đạt" for "10/11 mục
   tiêu");
-- what a person said, when the articles only name the person among those present.
+- what a person said, when the articles only name the person among those present;
+- a group or area narrower than the evidence's (`lexicon.QUALIFIERS`: "ở nông thôn", "tuyến
+  huyện") that the cited passages never name;
+- a role in a body ("vai trò gì trong Ủy ban Quốc gia …") the roles found never name;
+- a cause asked ("vì sao") that no cited sentence gives (no cause word: do, vì, nhằm, để…).
 The answer then says which part the articles do not give and quotes the nearest fact.
 (A sentence about another place than the one asked is a near miss already when its
 candidates are scored: `plans.candidates`.)
@@ -18,11 +22,13 @@ from .. import messages as msg
 from ..articles.clean import fold
 from ..articles.patterns import YEAR as _YEAR
 from .compose import Pick
+from .evidence import CAUSE_CUES
+from .lexicon import qualifiers
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
 from ..schema import Answer
 
-__all__ = ["check", "counted_only", "asks_speech"]
+__all__ = ["check", "counted_only", "asks_speech", "role_body"]
 
 # A question that asks for the items themselves
 _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+nao"
@@ -83,6 +89,12 @@ def _speaks(person: str, text: str) -> bool:
     return False
 
 
+def _as_typed(folded: str, analysis) -> str:
+    """A folded phrase as the question wrote it (same offsets in the folded question)."""
+    at = fold(analysis.text).find(folded)
+    return analysis.text[at:at + len(folded)] if at >= 0 else folded
+
+
 def _first_sentence(answer: Answer) -> tuple[str, set[int]]:
     """The answer's first cited sentence and its markers."""
     m = re.search(r"^(.*?\[\d+\])", answer.text, flags=re.S)
@@ -109,14 +121,46 @@ def _spoken(ctx: Context, hits, person: str) -> Answer | None:
                    said[0].score)
 
 
+_BODY = re.compile(r"\b(?:vai\s+tro|chuc(?:\s+vu|\s+danh)?|vi\s+tri|cuong\s+vi)\s+(?:gi|nao)\s+"
+                   r"(?:trong|tai|o|cua)\s+(.+?)\s*[?.!]*$")
+_BODY_SKIP = frozenset("tinh thanh pho cua ve".split())
+
+
+def role_body(question: str) -> str:
+    """The body a role question names ("vai trò gì trong Ủy ban Quốc gia về …" -> "Ủy ban
+    Quốc gia về …"), as written; empty when none."""
+    m = _BODY.search(fold(question))
+    return question[m.start(1):m.end(1)].strip() if m else ""
+
+
+def _body_key(body: str) -> str:
+    words = [w for w in fold(body).split() if w not in _BODY_SKIP]
+    return " ".join(words[:3])
+
+
+def _names_cause(answer: Answer) -> bool:
+    return any(CAUSE_CUES.search(fold(c.quote)) for c in answer.citations)
+
+
 def check(ctx: Context, hits, answer: Answer) -> Answer:
     """The answer, or the near miss it is (see the module)."""
     if answer.abstained or answer.missing:
         return answer
     analysis = ctx.analysis
+    said = fold(" ".join(f"{c.passage} {c.quote} {c.title}" for c in answer.citations))
+    for qualifier in qualifiers(analysis.text):  # "ở nông thôn": the group asked, only
+        if not re.search(rf"\b{qualifier}\b", said):
+            return _near(answer, msg.NOT_GIVEN_ENTITY.format(
+                entity=_as_typed(qualifier, analysis)))
+    body = role_body(analysis.text)
+    people = [e for e in analysis.entities if entity_kind(e) == "person"]
+    if body and people and _body_key(body) and _body_key(body) not in fold(answer.text):
+        name = next((n for n in analysis.names if fold(n) == people[0]), people[0].title())
+        return _near(answer, msg.NOT_GIVEN_ROLE.format(person=name, body=body))
+    if analysis.kind == "why" and answer.citations and not _names_cause(answer):
+        return _near(answer, msg.NOT_GIVEN_CAUSE)
     if counted_only(analysis.text, analysis.numbers, answer.text):
         return _near(answer, msg.NOT_LISTED)
-    people = [e for e in analysis.entities if entity_kind(e) == "person"]
     if people and asks_speech(analysis.text):
         quotes = " ".join(c.quote for c in answer.citations)
         if not _speaks(people[0], quotes):

@@ -47,3 +47,16 @@ def test_a_sentence_about_another_place(sentence, elsewhere):
 def test_a_number_that_names_something_is_no_count():
     assert not counted_only("Đề án 06 gồm những nội dung gì?", frozenset({"06"}),
                             "Đề án 06 của Chính phủ được phê duyệt năm 2022. [1]")
+
+
+@pytest.mark.parametrize("question, body", [
+    ("Ông Trần Văn Lâu giữ vai trò gì trong Ủy ban Quốc gia về chuyển đổi số?",
+     "Ủy ban Quốc gia về chuyển đổi số"),
+    ("Ông Bùi Đình Long giữ chức gì trong Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An?",
+     "Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An"),
+    ("Ông Triệu Thế Hùng giữ chức vụ gì?", ""),
+])
+def test_the_body_a_role_question_names(question, body):
+    from assistant.answering.nearmiss import role_body
+
+    assert role_body(question) == body
