@@ -267,4 +267,6 @@ UI_UPLOAD_BAD_TYPE = "Không nhận tệp {files}: chỉ nhận tệp .txt, .md,
                      "Thư viện không thay đổi."
 UI_QUESTION_MORE = "Xem thêm"
 UI_FIGURES_TITLE = "Các số liệu trong câu trả lời"
-UI_FIGURES_LABEL = "Biểu đồ: {title}"
+UI_LIBRARY_FAILED = "Máy chủ gặp lỗi khi thay đổi thư viện; thư viện có thể chưa thay đổi. " \
+                    "Hãy tải lại trang và thử lại, hoặc báo cho quản trị viên."
+UI_ERROR_TITLE = "Lỗi"

@@ -17,6 +17,9 @@ that waits for another one says so, and the chat and the library list keep answe
 """
 from __future__ import annotations
 
+import functools
+import inspect
+import logging
 import os
 import queue
 import re
@@ -79,6 +82,35 @@ def _failure(error: Exception) -> str:
     """What a failed library change says (a LibraryError's message is for the reader)."""
     return str(error) if isinstance(error, LibraryError) \
         else msg.ARTICLE_REJECTED.format(reason=error)
+
+
+def _toasted(handler: Callable) -> Callable:
+    """`handler` (a function or a generator function) whose unexpected failure is logged and
+    shown as a Vietnamese error toast (Gradio shows none for a plain exception)."""
+    def fail(exc: Exception):
+        logging.getLogger(__name__).error("library change failed", exc_info=exc)
+        return gr.Error(msg.UI_LIBRARY_FAILED, title=msg.UI_ERROR_TITLE)
+
+    if inspect.isgeneratorfunction(handler):
+        @functools.wraps(handler)
+        def steps(*args, **kwargs):
+            try:
+                yield from handler(*args, **kwargs)
+            except gr.Error:
+                raise
+            except Exception as exc:  # noqa: BLE001 - shown to the reader, logged in full
+                raise fail(exc) from exc
+        return steps
+
+    @functools.wraps(handler)
+    def call(*args, **kwargs):
+        try:
+            return handler(*args, **kwargs)
+        except gr.Error:
+            raise
+        except Exception as exc:  # noqa: BLE001 - shown to the reader, logged in full
+            raise fail(exc) from exc
+    return call
 
 
 def credentials() -> tuple[str | None, str | None]:
@@ -334,18 +366,18 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         app.load(library_view, None, library, **private)
         # the add shows its own progress (no overlay hides the library list meanwhile) and
         # its own waiting: no Gradio queue in front of it, adds wait on the engine's lock
-        add_btn.click(add, [upload, pasted, title, date, source],
+        add_btn.click(_toasted(add), [upload, pasted, title, date, source],
                       [*library, upload, pasted, title, date, source, progress, cancel_btn],
                       show_progress="hidden", concurrency_limit=None, **private).then(
             None, None, None, js=STATUS_IN_VIEW_JS % "add-progress", **private)
         cancel_btn.click(cancel_add, None, [progress, cancel_btn], show_progress="hidden",
                          **private)
-        remove_btn.click(confirm_remove, [victim], [status, confirm_row, confirm_text],
+        remove_btn.click(_toasted(confirm_remove), [victim], [status, confirm_row, confirm_text],
                          **private).then(None, None, None, js=CONFIRM_IN_VIEW_JS, **private)
         victim.change(lambda: gr.update(visible=False), None, confirm_row, **private)
-        yes.click(remove, [victim], library, show_progress="minimal", concurrency_limit=None,
-                  **private).then(None, None, None, js=STATUS_IN_VIEW_JS % "library-status",
-                                  **private)
+        yes.click(_toasted(remove), [victim], library, show_progress="minimal",
+                  concurrency_limit=None, **private).then(
+            None, None, None, js=STATUS_IN_VIEW_JS % "library-status", **private)
         no.click(lambda: (gr.update(visible=False), msg.UI_REMOVE_CANCELLED), None,
                  [confirm_row, status], **private).then(
             None, None, None, js=STATUS_IN_VIEW_JS % "library-status", **private)

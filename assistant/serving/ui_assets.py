@@ -48,8 +48,9 @@ CSS = """
 .figures .fig-row {display: grid; grid-template-columns: minmax(4.5em, 30%) 1fr;
                    gap: .4em; align-items: center; margin: .2em 0}
 .figures .fig-label {overflow-wrap: anywhere}
-.figures .fig-bar {background: #2563eb; height: 1.1em; border-radius: 3px; min-width: 2px}
-.figures .fig-value {white-space: nowrap; font-variant-numeric: tabular-nums}
+.figures .fig-bar {background: #2563eb; height: 1.1em; border-radius: 3px; min-width: 2px;
+                   flex: none}
+.figures .fig-value {white-space: nowrap; flex: none; font-variant-numeric: tabular-nums}
 .figures .fig-track {display: flex; align-items: center; gap: .4em; min-width: 0}
 @media (max-height: 500px) and (orientation: landscape) {
   #intro {display: none}

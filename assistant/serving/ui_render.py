@@ -63,11 +63,10 @@ def figures_html(figures: tuple[Figure, ...] | list[Figure], turn: int) -> str:
     rows = "".join(
         f'<div class="fig-row"><span class="fig-label">{_esc(f.label)}</span>'
         f'<span class="fig-track"><span class="fig-bar" style="width:'
-        f'{max(1.0, 70 * abs(f.value) / top):.1f}%"></span>'
+        f'{max(1.0, 60 * abs(f.value) / top):.1f}%"></span>'
         f'<span class="fig-value">{_esc(_figure_value(f))} '
         f'{_cite_link(turn, f.n, f"[{f.n}]")}</span></span></div>' for f in figures)
-    label = _esc(msg.UI_FIGURES_LABEL.format(title=figures_text(figures)))
-    return (f'<figure class="figures" role="group" aria-label="{label}">'
+    return ('<figure class="figures">'
             f'<figcaption class="fig-title">{_esc(msg.UI_FIGURES_TITLE)}</figcaption>'
             f"{rows}</figure>")
 

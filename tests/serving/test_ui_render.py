@@ -163,7 +163,7 @@ def test_figures_are_drawn_as_labelled_bars_with_their_sources() -> None:
     assert "16,5%GDP" in shown and "1.250 sản phẩm" in shown and "Bắc &lt;Ninh&gt;" in shown
     assert '<a class="cite" href="#nguon-3-2">[2]</a>' in shown
     widths = [float(w) for w in re.findall(r"width:([\d.]+)%", shown)]
-    assert widths == sorted(widths) and widths[-1] == 70.0
+    assert widths == sorted(widths) and widths[-1] == 60.0
     assert figures_html((), 1) == "" and figures_text(()) == ""
 
 
