@@ -4,9 +4,12 @@ chart: a pure function of the answer's text and citations (no model, no index).
 A figure is a number with its unit ("18,3%", "53,62 triệu tài khoản", "234 sản phẩm") in a
 sentence of the answer that carries a source marker [n] of one of its citations, labelled by
 the period ("năm 2024", "tháng 4/2024"), the meeting ("phiên họp thứ 10") or the place ("Hải
-Dương") that comes nearest before it in the same sentence (or else first after it). The
-figures are returned only when two or more of them share one unit and have different labels;
-when several units qualify, the one with the most figures (first in the text on a tie).
+Dương") that comes nearest before it in the same sentence (or else first after it); the date
+of an answer's "Theo bài … (06/02/2025):" counts, so figures reported at two dates compare.
+The figures are returned only when two or more of them share one unit and have different
+labels of one kind; when several charts qualify, the one with the most figures (first in the
+text on a tie); periods in time order. A target ("mục tiêu 40 triệu") is not a measure; a
+bare scale ("55,25 triệu,") takes the noun the sentence named before it ("tài khoản").
 """
 from __future__ import annotations
 
@@ -44,9 +47,18 @@ def parse_number(text: str) -> float:
     return float(text.replace(".", "").replace(",", "."))
 
 
-def _unit(m: re.Match) -> str:
+_TARGET = re.compile(r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|phấn\s+đấu)\s+(?:\w+\s+)?$", re.I)
+_GDP_BEFORE = re.compile(r"GDP\b[^,;]{0,25}$")
+
+
+def _unit(m: re.Match, sentence: str) -> str:
+    """The unit of a number: "%" ("% GDP" when GDP is named next to it), a scale word and the
+    noun after it ("triệu tài khoản"), or the noun after it ("sản phẩm"); "" for none."""
     if m.group(2):
-        return "%" + (m.group(3) or "").strip().replace(" ", "")
+        after = (m.group(3) or "").strip()
+        if after == "GDP" or _GDP_BEFORE.search(sentence[:m.start()]):
+            return "% GDP"
+        return "%" + after
     words = (m.group(4) or "").split()
     while words and words[-1].lower() in _NOT_UNITS:
         words.pop()
@@ -92,9 +104,14 @@ def _figures_of(sentence: str, known: set[int]) -> list[tuple[float, str, int, d
     labels = _labels(sentence)
     found = []
     for m in _NUMBER.finditer(sentence):
-        unit = _unit(m)
-        if not unit or any(s <= m.start(1) < e for s, e, _, _ in labels):
-            continue
+        unit = _unit(m, sentence)
+        if not unit or any(s <= m.start(1) < e for s, e, _, _ in labels) \
+                or _TARGET.search(sentence[:m.start()]):
+            continue  # no unit, a year or a date, or a target rather than a measure
+        if re.fullmatch(_SCALE, unit, re.I):  # "55,25 triệu," takes the noun named before it
+            named = re.findall(rf"{_SCALE}\s+({_WORD}(?:\s+{_WORD})?)", sentence, re.I)
+            nouns = [n.lower() for n in named if n.lower() in sentence[:m.start()].lower()]
+            unit = f"{unit} {nouns[0]}" if nouns else unit
         names = {}
         for kind in _KINDS:
             before = [lab for s, e, k, lab in labels if k == kind and e <= m.start()]
@@ -122,6 +139,17 @@ def extract_figures(text: str, citations: Iterable[Citation]) -> tuple[Figure, .
                 label = names.get(kind)
                 if label and all(f.label != label for f in chart):
                     chart.append(Figure(label, value, unit, n))
+            if kind == "period":
+                chart.sort(key=lambda f: _when(f.label))
             if len(chart) > len(best):
                 best = chart
     return tuple(best) if len(best) >= 2 else ()
+
+
+def _when(label: str) -> tuple[int, int, int]:
+    """A period label as (year, month, day) for the order of a chart: "năm 2023" before
+    "tháng 4/2024" before "24/4/2024"."""
+    numbers = [int(x) for x in re.findall(r"\d+", label)]
+    if label.startswith("quý"):
+        return numbers[-1], 0, 0
+    return (numbers[-1], *(numbers[-2::-1] + [0, 0])[:2])

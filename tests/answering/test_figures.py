@@ -18,7 +18,7 @@ CASES = [
     ("two years, one sentence each",
      "Năm 2023, tỷ trọng kinh tế số đạt 16,5% GDP [1]. Năm 2024, tỷ trọng kinh tế số ước đạt "
      "18,3% GDP [2].", (1, 2),
-     [Figure("năm 2023", 16.5, "%GDP", 1), Figure("năm 2024", 18.3, "%GDP", 2)]),
+     [Figure("năm 2023", 16.5, "% GDP", 1), Figure("năm 2024", 18.3, "% GDP", 2)]),
     ("two dates in one sentence",
      "Đến tháng 12/2023 đã kích hoạt 40,1 triệu tài khoản định danh, đến tháng 4/2024 là "
      "53,62 triệu tài khoản định danh [1].", (1,),
@@ -61,3 +61,31 @@ def test_the_kind_of_label_that_tells_the_figures_apart_is_used() -> None:
     places = "Năm 2024, tỉnh Hải Dương có 234 sản phẩm [1], tỉnh Bắc Ninh có 300 sản phẩm [2]."
     assert [f.label for f in extract_figures(places, _citations(1, 2))] == ["Hải Dương",
                                                                             "Bắc Ninh"]
+
+
+# Two answers of the bundled articles, as the extractive answer writes them (issue 20).
+GDP = ("Theo bài “Thủ tướng Chính phủ: Chuyển đổi số phải gắn với 'toàn dân,…” (06/02/2025, "
+       "ngày đọc từ bài): Tỷ trọng kinh tế số ước đạt 18,3% GDP, tốc độ tăng trưởng vượt "
+       "20%/năm, cao gấp 3 lần tốc độ tăng trưởng GDP, nhanh nhất Đông Nam Á. [1] Theo Báo Sóc "
+       "Trăng (24/04/2024): Tỷ trọng kinh tế số/GDP năm 2023 ước đạt 16,5% với tốc độ tăng "
+       "20%, gấp 3 lần tăng trưởng GDP… [2]")
+VNEID = ("Theo bài “Thủ tướng Chính phủ…” (06/02/2025, ngày đọc từ bài): Số lượng tài khoản "
+         "VNeID đã kích hoạt trên 55,25 triệu, vượt mục tiêu 40 triệu tài khoản người dùng "
+         "trong Đề án 06/CP;… [1] Theo Báo Sóc Trăng (24/04/2024): Tiếp nhận trên 74,85 triệu "
+         "hồ sơ định danh điện tử, kích hoạt trên 53,62 triệu tài khoản định danh điện tử cho "
+         "người dân, đồng thời ứng dụng VNeID đã được tích hợp 8 dịch vụ tiện ích, có 29,3 "
+         "triệu lượt truy cập. [2]")
+
+
+@pytest.mark.parametrize("text,expected", [
+    (GDP, [Figure("năm 2023", 16.5, "% GDP", 2), Figure("6/2/2025", 18.3, "% GDP", 1)]),
+    (VNEID, [Figure("24/4/2024", 53.62, "triệu tài khoản", 2),
+             Figure("6/2/2025", 55.25, "triệu tài khoản", 1)]),
+], ids=["gdp-share", "vneid-accounts"])
+def test_the_bundled_answers_chart_one_measure_in_time_order(text, expected) -> None:
+    assert list(extract_figures(text, _citations(1, 2))) == expected
+
+
+def test_a_target_is_no_measure() -> None:
+    text = "Năm 2023 có 12 xã số [1]. Năm 2024 đặt mục tiêu 30 xã số [1]."
+    assert extract_figures(text, _citations(1)) == ()
