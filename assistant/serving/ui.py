@@ -366,10 +366,14 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         app.load(library_view, None, library, **private)
         # the add shows its own progress (no overlay hides the library list meanwhile) and
         # its own waiting: no Gradio queue in front of it, adds wait on the engine's lock
-        add_btn.click(_toasted(add), [upload, pasted, title, date, source],
-                      [*library, upload, pasted, title, date, source, progress, cancel_btn],
-                      show_progress="hidden", concurrency_limit=None, **private).then(
-            None, None, None, js=STATUS_IN_VIEW_JS % "add-progress", **private)
+        added = add_btn.click(_toasted(add), [upload, pasted, title, date, source],
+                              [*library, upload, pasted, title, date, source, progress,
+                               cancel_btn], show_progress="hidden", concurrency_limit=None,
+                              **private)
+        added.then(None, None, None, js=STATUS_IN_VIEW_JS % "add-progress", **private)
+        added.failure(lambda: (gr.update(visible=False), gr.update(visible=False),
+                               msg.UI_LIBRARY_FAILED), None, [progress, cancel_btn, status],
+                      **private)  # no progress left running after a failure
         cancel_btn.click(cancel_add, None, [progress, cancel_btn], show_progress="hidden",
                          **private)
         remove_btn.click(_toasted(confirm_remove), [victim], [status, confirm_row, confirm_text],

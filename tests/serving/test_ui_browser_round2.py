@@ -141,6 +141,8 @@ def test_every_string_shown_or_read_out_is_vietnamese(page, server, tmp_path,  #
     _field(page, "paste-text").fill("Xã Tân Lập có 9 trạm phát sóng mới trong năm 2025.")
     _toast(page, page.locator("#add-article").click)
     texts += _names(page)
+    page.locator("#library-status").get_by_text(msg.UI_LIBRARY_FAILED).wait_for()
+    assert not page.locator("#add-cancel").is_visible()  # nothing left running
     monkeypatch.setattr(engine, "article", broken)
     _toast(page, page.locator("#remove-article").click)
     texts += _names(page)
