@@ -133,6 +133,7 @@ def test_every_string_shown_or_read_out_is_vietnamese(page, server, tmp_path,  #
     page.wait_for_timeout(500)
     assert "bai.docx" in page.locator(".toast-body").first.inner_text()
     texts += _names(page)
+    assert not _english(texts), sorted(set(_english(texts)))
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
@@ -199,25 +200,32 @@ def test_the_conversation_survives_a_reload_until_cleared(page) -> None:
 # 5. no label covers the first line of the chat
 def test_no_label_covers_the_chat(page) -> None:
     _ask(page, "Hải Dương có bao nhiêu sản phẩm OCOP?")
+    _ask(page, "Đề án 06 được phê duyệt ngày nào?")
+    # nothing of the chat's block (a floating label) lies over its scrolling area
+    covering = page.evaluate("""() => {
+        const chat = document.getElementById('chat');
+        const area = [...chat.querySelectorAll('*')].find(
+            (e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY));
+        const b = area.getBoundingClientRect();
+        return [...chat.querySelectorAll('label, [data-testid=block-label], .block-label')]
+          .filter((e) => { if (area.contains(e)) return false;
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && r.bottom > b.top && r.top < b.bottom
+              && r.right > b.left && r.left < b.right; })
+          .map((e) => e.textContent.trim() || e.outerHTML.slice(0, 80)); }""")
+    assert covering == []
+    # the line scrolled to the top of the chat ("Nguồn (1)") is what the top shows
     summary = _bot(page).locator("summary")
     covered = page.evaluate("""(el) => {
         let box = el.parentElement;
-        while (box && !(['auto','scroll'].includes(getComputedStyle(box).overflowY)
-               && box.scrollHeight > box.clientHeight)) box = box.parentElement;
-        if (box) box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top;
-        else el.scrollIntoView({block: 'start'});
+        while (box && !['auto','scroll'].includes(getComputedStyle(box).overflowY))
+            box = box.parentElement;
+        box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top;
         const r = el.getBoundingClientRect();
         const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
         return hit && !el.contains(hit) ? hit.outerHTML.slice(0, 120) : ''; }""",
                             summary.element_handle())
     assert covered == ""
-    chat = page.locator("#chat").bounding_box()
-    top = page.locator("#chat [data-testid='user']").first
-    top.scroll_into_view_if_needed()
-    assert page.evaluate("""(el) => { const r = el.getBoundingClientRect();
-        const hit = document.elementFromPoint(r.left + 6, r.top + 6);
-        return !!hit && (el.contains(hit) || hit.contains(el)); }""", top.element_handle())
-    assert chat["height"] > 100
 
 
 # 6. a long question is folded under "Xem thêm"; the answer starts in view
@@ -256,6 +264,15 @@ def test_the_question_box_is_in_view(browser, server, size) -> None:  # noqa: F8
 
 # 8. status messages are brought into view
 def test_status_messages_come_into_view(page, server) -> None:  # noqa: F811
+    try:
+        _status_messages_come_into_view(page, server)
+    finally:  # the next size adds the same article
+        for row in server[1].articles():
+            if row.article.title == "Bắc Kạn phủ sóng 4G":
+                server[1].remove_article(row.article.id)
+
+
+def _status_messages_come_into_view(page, server) -> None:  # noqa: F811
     _library(page)
     _field(page, "paste-title").fill("Bắc Kạn phủ sóng 4G")
     _field(page, "paste-text").fill("Tỉnh Bắc Kạn đã phủ sóng 4G tới 108 thôn vùng cao trong "
