@@ -2,14 +2,16 @@
 
 API: `/ask` takes a question and returns
 `{"answer": str, "abstained": bool, "citations": [{"n", "article_id", "title", "date",
-"source", "start", "end", "text", "quote"}], "notices": [str]}` (the CLI's `ask --json` shape):
+"source", "start", "end", "text", "quote"}], "notices": [str], "figures": [{"label", "value",
+"unit", "n"}]}` (the CLI's `ask --json` shape; the full list in `serialize`):
 `gradio_client.Client(url).predict("Hải Dương có bao nhiêu sản phẩm OCOP?", api_name="/ask")`.
 
 What the chat shows is built by `ui_render` (escaped once, there); the chat displays it as
 HTML with Markdown off. A small page script (`ui_assets.PAGE_JS`) makes every [n] and source title
 open its article, copies answers as plain text, keeps a new answer's start in view and puts
-Gradio's leftover English labels and `<html lang>` in Vietnamese. Who may edit the library and
-the login rate limit are in `ui_guard`.
+Gradio's leftover English labels and `<html lang>` in Vietnamese, and keeps the half-typed
+question in localStorage; the conversation itself is kept there by a `BrowserState`
+(`ui_memory`). Who may edit the library and the login rate limit are in `ui_guard`.
 
 An add of an article runs in a thread of its own: the library tab shows its real progress
 (texts embedded / total), a "Hủy" button stops it (docs/ and the index as they were), an add
