@@ -39,6 +39,7 @@ NOT_DEFINED = "Các bài viết không giải thích {term} là gì."
 NOT_GIVEN_SIDE = "{side}: các bài viết không có thông tin để so sánh."
 PREMISE_CONTRADICTED = "Các bài viết không nói như vậy."
 NOT_LISTED = "Các bài viết không liệt kê cụ thể các mục này."
+NOT_SAID = "Các bài viết không nêu {person} phát biểu gì."
 INSTEAD_INTRO = "Thông tin gần nhất trong các bài viết:"
 HIGHER = "{side} cao hơn."
 # labels of the items with the highest and lowest figure of a list ("thủ tục nào cao nhất?")
@@ -64,6 +65,10 @@ INDEX_UPDATED = "Đã cập nhật chỉ mục: thêm {added}, sửa {changed}, 
 INDEX_FAILED = "Không xây dựng được chỉ mục: {reason}"
 SETTINGS_INVALID = "Biến môi trường ASSISTANT_* không hợp lệ: {error}"
 FILE_SKIPPED = "Bỏ qua tệp {error}"
+FILE_NOT_FOUND = "Không tìm thấy tệp {path}."
+# Said in English to a question asked in English: the answer quotes the Vietnamese articles
+ENGLISH_SOURCES = ("The sources are Vietnamese news articles, so the answer quotes them in "
+                   "Vietnamese.")
 NO_HITS = "Không tìm thấy đoạn nào phù hợp."
 NO_ARTICLES = "Thư mục {path} không có bài viết nào (.txt, .md, .html)."
 

@@ -12,9 +12,10 @@ from ..articles.clean import fold
 from ..articles.patterns import NAME_ACROSS_LINES as _NAME
 from ..indexing.store import Index
 from ..schema import Article
+from .lexicon import derived_abbreviations, phrases
 from .question import is_title
 
-__all__ = ["CorpusNames", "corpus_names", "display", "sentence_rows"]
+__all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "display", "sentence_rows"]
 
 _PER_BUILD: dict[tuple[str, str], object] = {}
 
@@ -86,6 +87,29 @@ def _names_of(articles: Iterable[Article]) -> CorpusNames:
 def corpus_names(index: Index) -> CorpusNames:
     """The names of the index's articles (computed once per build, per article text)."""
     return _per_build(index, "names", lambda: _names_of(index.articles.values()))
+
+
+_ARTICLE_PHRASES: dict[tuple[str, str], dict[str, int]] = {}
+
+
+def corpus_abbreviations(index: Index) -> dict[str, str]:
+    """The initials of the articles' phrases -> the phrase (lexicon), once per build; each
+    article's phrases kept per article text, like its names."""
+    def compute() -> dict[str, str]:
+        counts: dict[str, int] = {}
+        seen = set()
+        for article in index.articles.values():
+            key = (article.id, article.content_hash
+                   or hashlib.sha1(article.text.encode()).hexdigest())
+            seen.add(key)
+            if key not in _ARTICLE_PHRASES:
+                _ARTICLE_PHRASES[key] = phrases(f"{article.title}\n{article.text}")
+            for phrase, n in _ARTICLE_PHRASES[key].items():
+                counts[phrase] = counts.get(phrase, 0) + n
+        for key in [k for k in list(_ARTICLE_PHRASES) if k not in seen]:
+            _ARTICLE_PHRASES.pop(key, None)
+        return derived_abbreviations(counts)
+    return _per_build(index, "abbreviations", compute)
 
 
 def sentence_rows(index: Index) -> dict[tuple[str, int, int], int]:
