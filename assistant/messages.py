@@ -186,7 +186,7 @@ UI_GRADIO_LABELS = {
     "common.edit": "Sửa", "common.empty": "Trống", "common.built_with_gradio": "",
     "common.language": "Ngôn ngữ", "common.display_theme": "Giao diện",
     "errors.use_via_api": "", "errors.use_via_api_or_mcp": "",
-    "file.uploading": "Đang tải lên...",
+    "file.uploading": "Đang tải lên...", "common.complete": "Xong",
     "upload_text.click_to_upload": "Bấm để chọn tệp", "upload_text.drop_file": "Thả tệp vào đây",
     "upload_text.paste_clipboard": "Dán từ bộ nhớ tạm",
     "dropdown.dropdown": "Danh sách chọn", "radio.radio": "Lựa chọn",
@@ -197,7 +197,10 @@ UI_GRADIO_LABELS = {
 UI_GRADIO_FIXED = {"Liked": "Đã thích", "Disliked": "Đã không thích", "Feedback": "Góp ý",
                    "Info": UI_INFO_TITLE, "Warning": "Lưu ý", "Error": "Lỗi",
                    "Close": "Đóng", "Scroll down": "Cuộn xuống",
-                   "chatbot conversation": "Cuộc trò chuyện"}
+                   "chatbot conversation": "Cuộc trò chuyện",
+                   "Click to upload or drop files": "Bấm để chọn tệp hoặc thả tệp vào đây",
+                   "File upload": "Tải tệp lên", "More tabs": "Các thẻ khác",
+                   "Reset to default value": "Đặt lại giá trị mặc định", "Dismiss": "Đóng"}
 
 # LLM mode
 LLM_SYSTEM_PROMPT = (
@@ -318,3 +321,12 @@ BATCH_NOT_OBJECT = ("dòng là JSON nhưng không phải một đối tượng {
 BATCH_BAD_FIELD = "trường “{field}” phải là {kind}"
 KIND_STRING = "một chuỗi"
 KIND_TURNS = "một danh sách các lượt {\"question\": chuỗi, \"answer\": chuỗi} hoặc các chuỗi"
+# The chat, round 2 (issue 20)
+UI_ARTICLE_REMOVED = "Bài viết này đã bị xóa khỏi thư viện."
+UI_UPLOAD_BAD_TYPE = "Không nhận tệp {files}: chỉ nhận tệp .txt, .md, .html hoặc .htm. " \
+                     "Thư viện không thay đổi."
+UI_QUESTION_MORE = "Xem thêm"
+UI_FIGURES_TITLE = "Các số liệu trong câu trả lời"
+UI_LIBRARY_FAILED = "Máy chủ gặp lỗi khi thay đổi thư viện; thư viện có thể chưa thay đổi. " \
+                    "Hãy tải lại trang và thử lại, hoặc báo cho quản trị viên."
+UI_ERROR_TITLE = "Lỗi"

@@ -18,7 +18,7 @@ from ..settings import Settings
 from .engine import Engine
 from .slots import AnswerSlots
 from .ui import build_app, credentials
-from .ui_assets import CSS, PAGE_JS
+from .ui_assets import CSS, DRAFT_KEY, PAGE_JS
 from .ui_guard import LoginThrottle, throttle_middleware
 from .ui_render import size_label
 
@@ -39,7 +39,9 @@ def launch_options(settings: Settings, auth=None) -> dict:
                                                limit=size_label(settings.library_max_bytes))
     js = PAGE_JS % {"fixed": fixed, "roles": roles, "copy": json.dumps(msg.UI_COPY),
                      "copied": json.dumps(msg.UI_COPIED, ensure_ascii=False),
-                     "too_large": json.dumps(too_large, ensure_ascii=False)}
+                     "too_large": json.dumps(too_large, ensure_ascii=False),
+                     "bad_type": json.dumps(msg.UI_UPLOAD_BAD_TYPE, ensure_ascii=False),
+                     "draft": json.dumps(DRAFT_KEY)}
     throttle = throttle_middleware(LoginThrottle(settings))
     return {"css": CSS, "js": js, "footer_links": [], "auth": auth,
             "i18n": gr.I18n(**{code: msg.UI_GRADIO_LABELS for code in _GRADIO_LOCALES}),
