@@ -20,6 +20,7 @@ import numpy as np
 from .lexical import LexicalIndex
 from ..schema import Article, Chunk
 from .segments import Segment, chunk_stats
+from .tables import NameTable, SentenceRows, corpus_table
 
 __all__ = ["Live", "assemble"]
 
@@ -147,6 +148,22 @@ class Live:
     dense: _Dense
     lexical: LexicalIndex
     parts: tuple[tuple[Segment, frozenset], ...]
+    rows: dict[str, tuple[int, int]]  # live article id -> (segment, row), by file name
+
+    def names(self) -> NameTable:
+        """The corpus's names from the segments' saved per-article tables."""
+        return corpus_table(self.parts[k][0].names[r] for k, r in self.rows.values())
+
+    def sentence_rows(self) -> SentenceRows:
+        """Where each live article's sentences sit in the sentence order (by article id)."""
+        where, first = {}, 0
+        for ident in sorted(self.rows):
+            k, r = self.rows[ident]
+            segment = self.parts[k][0]
+            lo, hi = segment.sentence_rows(r)
+            where[ident] = (np.asarray(segment.sentences[lo:hi, 1:3]), first)
+            first += hi - lo
+        return SentenceRows(where)
 
     def chunk_counts(self) -> dict[str, int]:
         """Chunks per live article."""
@@ -227,4 +244,5 @@ def assemble(parts: Sequence[tuple[Segment, frozenset]], dim: int) -> Live:
     dense = _Dense([(s, chunk_pos[k]) for k, s in enumerate(segments)], at, dim)
     lexical = LexicalIndex([(s.exact, s.folded, chunk_pos[k]) for k, s in enumerate(segments)],
                            at)
-    return Live(articles, chunks, sentences, vectors, dense, lexical, tuple(parts))
+    return Live(articles, chunks, sentences, vectors, dense, lexical, tuple(parts),
+                {ident: (k, r) for _, ident, k, r in by_path})

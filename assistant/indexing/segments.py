@@ -12,7 +12,8 @@ chunks of an article are consecutive, `article_chunks.npy` gives each article's 
 (article row, start, end; sorted by article id then offsets, `article_sentences.npy` gives each
 article's first row and count), `sentence_vectors.npy`, `chunk_vectors.npy`, `dense.faiss`
 (an HNSW graph over the chunk vectors, only above `ann_threshold` chunks), `exact-*.npy` and
-`folded-*.npy` (the two lexical fields), `stats.json` (folded-term document frequencies over
+`folded-*.npy` (the two lexical fields), `names.json` (each article's names, `tables`),
+`stats.json` (folded-term document frequencies over
 chunk texts and the restorer's syllable counts, read on the first question only).
 """
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Sequence
 import numpy as np
 
 from .lexical import DiacriticRestorer, LexicalIndex, Postings, tokenize
+from .tables import read_names, write_names
 from ..schema import Article, Chunk
 from ..settings import Settings
 
@@ -119,6 +121,7 @@ def write_segment(root: Path, new: NewSegment, settings: Settings) -> dict:
     exact, folded = LexicalIndex.build_fields(new.passages)
     exact.save(staging, "exact")
     folded.save(staging, "folded")
+    write_names(staging, new.articles)
     stats = chunk_stats(new.chunks, [a.title for a in new.articles])
     (staging / "stats.json").write_text(json.dumps(
         {"df": stats["df"], "uni": stats["uni"],
@@ -182,6 +185,13 @@ class Segment:
 
             self._arrays["dense"] = faiss.read_index(str(self.directory / "dense.faiss"))
         return self._arrays["dense"]
+
+    @property
+    def names(self) -> list:
+        """Each article row's multi-word names (`tables.names.json`), read on first use."""
+        if "names" not in self._arrays:
+            self._arrays["names"] = read_names(self.directory, self.articles)
+        return self._arrays["names"]
 
     def chunk_rows(self, article_row: int) -> tuple[int, int]:
         return int(self.article_chunks[article_row]), int(self.article_chunks[article_row + 1])

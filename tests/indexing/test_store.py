@@ -11,6 +11,7 @@ from assistant.indexing import store
 from assistant.indexing.retrieve import Retriever
 from assistant.settings import load_settings
 from assistant.indexing.store import IndexUnavailable, ensure_index, load_index
+from assistant.indexing.tables import article_names, corpus_table
 
 from ..conftest import DOCS, FakeEmbedder
 
@@ -374,6 +375,14 @@ def _same_results(updated, fresh, embedder, settings) -> None:
             assert [i for i, _ in got] == [i for i, _ in want], (mode, query)
             assert np.allclose([s for _, s in got], [s for _, s in want], atol=1e-6, rtol=0)
     assert updated.idf == pytest.approx(fresh.idf)
+    # the names table and sentence rows saved with the segments, as a fresh build and as the
+    # article texts give them
+    assert updated.names == fresh.names == corpus_table(
+        article_names(a.text) for a in fresh.articles.values())
+    assert list(updated.names.shown) == list(fresh.names.shown)
+    rows = {s: i for i, s in enumerate(fresh.sentences)}
+    assert all(updated.sentence_rows[s] == i for s, i in rows.items())
+    assert updated.sentence_rows.get(("no-such-article", 0, 1)) is None
     for plain in ("chuyen doi so", "de an 06", "nghe an co 42 diem"):
         assert updated.restorer.restore(plain) == fresh.restorer.restore(plain)
 
