@@ -19,10 +19,10 @@ import numpy as np
 
 from .lexical import LexicalIndex
 from ..schema import Article, Chunk
-from .segments import Segment, chunk_stats
+from .segments import APPROXIMATE, Segment, chunk_stats
 from .tables import NameTable, SentenceRows, corpus_table
 
-__all__ = ["Live", "assemble"]
+__all__ = ["Live", "Breadth", "approximate_search", "assemble"]
 
 
 class _Lazy(Sequence):
@@ -80,24 +80,50 @@ class _Rows:
         return out if dtype is None else out.astype(dtype)
 
 
+@dataclass(frozen=True)
+class Breadth:
+    """How widely an approximate index searches: HNSW's efSearch, IVF's lists probed."""
+
+    ef_search: int = 256
+    nprobe: int = 64
+
+
+def approximate_search(index, vectors: np.ndarray, query: np.ndarray, depth: int,
+                       breadth: Breadth | None) -> tuple[np.ndarray, np.ndarray]:
+    """The top `depth` rows of an approximate faiss `index` (HNSW or IVF), re-scored exactly
+    on the stored `vectors` (float16) and re-ordered: (scores, rows), best first."""
+    import faiss
+
+    breadth = breadth or Breadth()
+    params = (faiss.SearchParametersHNSW(efSearch=max(breadth.ef_search, depth))
+              if hasattr(index, "hnsw") else faiss.SearchParametersIVF(nprobe=breadth.nprobe))
+    _, rows = index.search(query, depth, params=params)
+    rows = np.sort(rows[0][rows[0] >= 0])  # in file order: memory-mapped pages read in turn
+    scores = np.asarray(vectors[rows], dtype=np.float32) @ query[0]
+    order = np.lexsort((rows, -scores))
+    return scores[order], rows[order]
+
+
 class _Dense:
     """Inner-product search over the live chunks of every segment; returns positions.
 
     Segments up to the threshold are searched exactly (a matrix product over their
-    memory-mapped vectors), larger ones through their HNSW graph asked for as many more
-    results as they have removed rows, which are then dropped."""
+    memory-mapped vectors), larger ones through their approximate index (HNSW or IVF) asked
+    for as many more results as they have removed rows, which are then dropped; its
+    candidates are re-scored exactly on the stored vectors."""
 
     def __init__(self, parts: list[tuple[Segment, np.ndarray]], total: int, dim: int) -> None:
         self._parts = parts
         self.ntotal, self.d = total, dim
-        self._approximate = any(s.index_type == "IndexHNSWFlat" for s, _ in parts)
+        self._approximate = any(s.index_type in APPROXIMATE for s, _ in parts)
 
     def __getattr__(self, key: str):
         if key == "hnsw" and self.__dict__.get("_approximate"):
-            return True  # marks an approximate index: the retriever passes its efSearch
+            return True  # marks an approximate index: the retriever passes its breadth
         raise AttributeError(key)
 
-    def search(self, query: np.ndarray, k: int, params=None) -> tuple[np.ndarray, np.ndarray]:
+    def search(self, query: np.ndarray, k: int, params: Breadth | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
         query = np.asarray(query, dtype=np.float32).reshape(1, -1)
         found_scores, found_pos = [], []
         for segment, pos in self._parts:
@@ -115,9 +141,8 @@ class _Dense:
             else:
                 dead = int((pos < 0).sum())
                 depth = min(segment.dense.ntotal, k + dead)
-                scores, rows = segment.dense.search(query, depth, params=params)
-                keep = rows[0] >= 0
-                rows, scores = rows[0][keep], scores[0][keep]
+                scores, rows = approximate_search(segment.dense, segment.chunk_vectors, query,
+                                                  depth, params)
                 live = pos[rows] >= 0
                 found_scores.append(scores[live])
                 found_pos.append(pos[rows][live])
@@ -149,6 +174,10 @@ class Live:
     lexical: LexicalIndex
     parts: tuple[tuple[Segment, frozenset], ...]
     rows: dict[str, tuple[int, int]]  # live article id -> (segment, row), by file name
+
+    def positions(self) -> dict[str, np.ndarray]:
+        """Segment name -> live position of each of its chunk rows (-1: removed)."""
+        return {segment.name: pos for segment, pos in self.dense._parts}
 
     def names(self) -> NameTable:
         """The corpus's names from the segments' saved per-article tables."""
