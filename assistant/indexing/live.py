@@ -223,6 +223,35 @@ class Live:
         return {key: +counts for key, counts in total.items()}  # drops counts that reached 0
 
 
+class _LazyLexical:
+    """Our BM25 over the segments' postings, assembled on the first lexical search (with the
+    tantivy engine it never is)."""
+
+    def __init__(self, make) -> None:
+        self._make, self._made, self._lock = make, None, threading.Lock()
+
+    def scores(self, query: str, exact_weight: float) -> np.ndarray:
+        with self._lock:
+            if self._made is None:
+                self._made = self._make()
+        return self._made.scores(query, exact_weight)
+
+
+def _postings(segment: Segment):
+    """The segment's two lexical fields: saved with it, or (a segment written for the tantivy
+    engine) counted from its passages once."""
+    if "exact" not in segment._arrays:
+        from .updates import passage_input
+
+        rows = np.arange(len(segment.chunks))
+        chunks = segment.chunks_at(rows)
+        exact, folded = LexicalIndex.build_fields(
+            [passage_input(segment.articles[int(segment.chunks[r, 0])], c)
+             for r, c in zip(rows.tolist(), chunks)])
+        segment._arrays.update(exact=exact, folded=folded)
+    return segment.exact, segment.folded
+
+
 def _in_order(segments: list[Segment], seg: np.ndarray, row: np.ndarray, make) -> list:
     """Every item, made segment by segment in bulk, put at its global position."""
     out: list = [None] * len(seg)
@@ -271,7 +300,7 @@ def assemble(parts: Sequence[tuple[Segment, frozenset]], dim: int) -> Live:
     vectors = segments[0].sentence_vectors if whole else _Rows(
         [s.sentence_vectors for s in segments], s_seg, s_row, dim)
     dense = _Dense([(s, chunk_pos[k]) for k, s in enumerate(segments)], at, dim)
-    lexical = LexicalIndex([(s.exact, s.folded, chunk_pos[k]) for k, s in enumerate(segments)],
-                           at)
+    lexical = _LazyLexical(lambda: LexicalIndex(
+        [(*_postings(s), chunk_pos[k]) for k, s in enumerate(segments)], at))
     return Live(articles, chunks, sentences, vectors, dense, lexical, tuple(parts),
                 {ident: (k, r) for _, ident, k, r in by_path})

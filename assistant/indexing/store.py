@@ -28,8 +28,6 @@ import weakref
 from typing import Callable
 from pathlib import Path
 
-import numpy as np
-
 from .. import messages as msg
 from .index import BuildReport, Index, IndexUnavailable
 from .builds import (live_build, lock_file, read_manifest, read_pointer, remove, remove_stale,
@@ -338,7 +336,8 @@ def _segments(index_dir: Path, old: Index | None, current: dict[str, str], piece
 def _attach(index: Index, settings: Settings, locked: bool = False) -> Index:
     """The index with its search side on Milvus when `settings.store` says so, or its lexical
     side on tantivy when `settings.lexical_engine` does."""
-    if settings.lexical_engine == "tantivy" and index.live is not None:
+    if settings.lexical_engine == "tantivy" and settings.store != "milvus" \
+            and index.live is not None:
         index = _on_tantivy(index, settings, locked)
     if settings.store != "milvus":
         return index
@@ -367,12 +366,7 @@ def _on_tantivy(index: Index, settings: Settings, locked: bool) -> Index:
             if not locked:
                 fcntl.flock(handle, fcntl.LOCK_EX)
             if tl.synced(folder) != want:
-                tl.sync(folder, [(s.name, [s.articles[a].id for a in s.chunks[:, 0].tolist()],
-                                  dead, lambda s=s: [
-                                      passage_input(s.articles[int(s.chunks[r, 0])], c)
-                                      for r, c in enumerate(s.chunks_at(
-                                          np.arange(len(s.chunks))))])
-                                 for s, dead in index.live.parts])
+                tl.sync_parts(folder, index.live.parts)
     lexical = tl.TantivyLexical(folder, index.live.positions(), len(index.chunks),
                                 max(4 * settings.candidates, 200))
     return replace(index, lexical=lexical)

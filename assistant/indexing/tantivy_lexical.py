@@ -13,6 +13,8 @@ newer or older one) is dropped.
 from __future__ import annotations
 
 import json
+import logging
+import shutil
 import threading
 from pathlib import Path
 from typing import Callable, Sequence
@@ -21,7 +23,8 @@ import numpy as np
 
 from .lexical import has_diacritics, tokenize
 
-__all__ = ["FOLDER", "TantivyLexical", "sync", "synced"]
+__all__ = ["FOLDER", "TantivyLexical", "sync", "sync_parts", "synced"]
+_log = logging.getLogger(__name__)
 
 FOLDER = "lexical-tantivy"
 _STATE = "synced.json"
@@ -68,8 +71,13 @@ def sync(directory: Path, segments: Sequence[tuple[str, Sequence[str], frozenset
     index lock (one writer)."""
     import tantivy
 
-    index = _open(directory)
-    before = _state(directory)
+    try:
+        index = _open(directory)
+        before = _state(directory)
+    except (OSError, ValueError) as exc:  # damaged: made again from the segments
+        _log.warning("tantivy index %s unreadable (%s); rebuilding it", directory, exc)
+        shutil.rmtree(directory, ignore_errors=True)
+        index, before = _open(directory), {}
     writer = index.writer(heap_size=128_000_000, num_threads=1)
     now: dict[str, list[str]] = {}
     for name, _, removed, _ in segments:
@@ -91,6 +99,19 @@ def sync(directory: Path, segments: Sequence[tuple[str, Sequence[str], frozenset
     writer.commit()
     writer.wait_merging_threads()
     (directory / _STATE).write_text(json.dumps(now), encoding="utf-8")
+
+
+def sync_parts(directory: Path, parts) -> None:
+    """`sync` to the live segments of a build ((segment, removed article ids) pairs)."""
+    from .updates import passage_input
+
+    def passages(segment) -> list[str]:
+        chunks = segment.chunks_at(np.arange(len(segment.chunks)))
+        return [passage_input(segment.articles[int(segment.chunks[r, 0])], c)
+                for r, c in enumerate(chunks)]
+
+    sync(directory, [(s.name, [s.articles[a].id for a in s.chunks[:, 0].tolist()], dead,
+                      lambda s=s: passages(s)) for s, dead in parts])
 
 
 class TantivyLexical:

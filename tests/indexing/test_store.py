@@ -27,7 +27,7 @@ def _ids(retriever: Retriever, query: str) -> list[tuple[str, float]]:
 
 def test_save_then_load_gives_identical_search_results(real_index, real_embedder,
                                                        session_settings) -> None:
-    reloaded = load_index(session_settings.index_dir)
+    reloaded = load_index(session_settings.index_dir, session_settings)
     before = Retriever(real_index, real_embedder, session_settings)
     after = Retriever(reloaded, real_embedder, session_settings)
     for query in ("Hải Dương có bao nhiêu sản phẩm OCOP?", "chuyen doi so", "VNeID"):
@@ -527,3 +527,16 @@ def test_tantivy_lexical_side_after_add_remove_add_equals_a_fresh_build(
         assert [i for i, _ in got] == [i for i, _ in want], query
         assert not any(i.startswith("moi#") for i, _ in got)
         assert np.allclose([s for _, s in got], [s for _, s in want], atol=1e-5, rtol=0), query
+
+
+def test_a_damaged_tantivy_index_is_made_again_from_the_segments(settings, fake_embedder) -> None:
+    settings = settings.replace(lexical_engine="tantivy")
+    index, _ = ensure_index(settings, fake_embedder)
+    want = _top(index, fake_embedder, settings, "lexical", "Đề án 06")
+    folder = settings.index_dir / "lexical-tantivy"
+    for path in folder.iterdir():
+        if path.name != "synced.json":
+            path.write_bytes(b"garbage")
+    (folder / "synced.json").write_text("{}", encoding="utf-8")
+    again = load_index(settings.index_dir, settings)
+    assert _top(again, fake_embedder, settings, "lexical", "Đề án 06") == want
