@@ -46,7 +46,12 @@ class Settings:
     chunk_overlap_sentences: int = 1
 
     # Index.
-    ann_threshold: int = 20000  # above this many chunks, an HNSW index replaces the flat one
+    ann_threshold: int = 20000  # above this many chunks, an approximate index replaces flat
+    # "ivf-sq8": inverted lists of 8-bit codes (2 sqrt(n) lists, `ivf_nprobe` searched) whose
+    # candidates are re-ranked exactly; "hnsw": the graph below (eval/vector_side.py,
+    # guide/speed-and-scale.md: at 10^6 chunks only the first reached recall@5 0.95 in time)
+    ann_index: str = "ivf-sq8"
+    ivf_nprobe: int = 32
     hnsw_m: int = 32
     hnsw_ef_construction: int = 200  # build-time graph breadth (bench: 80 capped recall@5 at 0.93)
     hnsw_ef_search: int = 256  # query-time breadth: recall@5 0.97 against exact at 10^5 (bench)
@@ -80,6 +85,9 @@ class Settings:
     fusion: str = "weighted"  # "weighted" or "rrf"; chosen by the eval's fusion sweep
     rrf_k: int = 60
     dense_weight: float = 0.2  # share of the dense side in either fusion (cross-validated)
+    # "own" (the segments' postings) or "tantivy" (one tantivy index beside the segments):
+    # equal figures on the evaluation; tantivy searches 10^6 chunks in milliseconds
+    lexical_engine: str = "own"
     exact_weight: float = 0.5  # weight of the accented lexical field next to the folded one
 
     # Answering.
@@ -171,11 +179,12 @@ class SettingsError(ValueError):
 # gets its line here.
 _CHOICES = {"fusion": ("weighted", "rrf"), "answer_mode": ("extractive", "llm"),
             "llm_provider": ("openai", "ollama"), "library_editing": ("auto", "on", "off"),
-            "store": ("faiss", "milvus"), "chunk_vectors": ("sentences", "chunks")}
+            "store": ("faiss", "milvus"), "chunk_vectors": ("sentences", "chunks"),
+            "lexical_engine": ("own", "tantivy"), "ann_index": ("ivf-sq8", "hnsw")}
 _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
               "chunk_max_tokens": (1, None), "chunk_min_tokens": (0, None),
               "chunk_overlap_sentences": (0, None), "ann_threshold": (1, None),
-              "hnsw_m": (2, None), "segment_max_count": (1, None),
+              "hnsw_m": (2, None), "ivf_nprobe": (1, None), "segment_max_count": (1, None),
               "top_k": (1, None), "candidates": (1, None),
               "rrf_k": (1, None), "max_question_chars": (1, None),
               "max_answer_sentences": (1, None), "port": (1, 65535),

@@ -20,7 +20,7 @@ from .compose import format_date
 from .followup import needs_context, resolve_followup
 from .general import complete
 from .nearmiss import check
-from .lexicon import is_english, rewrite
+from .lexicon import is_english, may_abbreviate, rewrite
 from .names import corpus_abbreviations, corpus_names
 from .plans import (Context, abstain, dated, plan_definition, plan_fact, plan_role, plan_yesno,
                     yes_no_verdict)
@@ -71,7 +71,9 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     """Clean, resolve and analyze a question: (cleaned, notices, analysis, resolved)."""
     settings = retriever.settings
     cleaned, notices = prepare_question(question, settings.max_question_chars)
-    derived, known = corpus_abbreviations(retriever.index), retriever.index.idf
+    known = retriever.index.idf
+    asked = [cleaned, *(t.question for t in as_turns(history))]
+    derived = corpus_abbreviations(retriever.index) if any(map(may_abbreviate, asked)) else {}
 
     def own_words(text: str) -> str:
         return retriever.restore(strip_filler(rewrite(text, derived, known).text))

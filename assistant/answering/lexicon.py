@@ -17,7 +17,7 @@ from ..articles.patterns import SYLLABLE as _SYLLABLE
 from .english import ENGLISH_FORMS, ENGLISH_TERMS, english as _english, is_english
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
-           "rewrite", "expand", "phrases", "qualifiers", "QUALIFIERS", "derived_abbreviations",
+           "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS", "derived_abbreviations",
            "is_english", "normalize_dates", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
@@ -165,6 +165,17 @@ def phrases(text: str) -> dict[str, int]:
     return counts
 
 
+def may_abbreviate(text: str) -> bool:
+    """The text has a word that may be an abbreviation (two capitals, or no Vietnamese
+    syllable: "UBQG", "cccd"): only then are the articles' phrases read for their initials."""
+    if is_english(text):
+        return False
+    for word in re.findall(r"\b[^\W\d_]{2,}", text):
+        if sum(c.isupper() for c in word) >= 2 or not _SYLLABLE.fullmatch(fold(word)):
+            return True
+    return False
+
+
 def derived_abbreviations(counts: Mapping[str, int] | Iterable[str]) -> dict[str, str]:
     """Initials (3 letters or more) of the articles' phrases that open with a capital -> the
     phrase written most often with those initials ("Căn cước công dân" -> "cccd", "Ban Chỉ
@@ -224,6 +235,9 @@ EXAMPLES = (
     ("qualifiers", "Tỷ lệ hộ gia đình ở nông thôn dùng cáp quang?", ["nong thon"]),
     ("qualifiers", "Bệnh viện tuyến huyện triển khai ra sao?", ["tuyen huyen"]),
     ("qualifiers", "Tỷ lệ hộ gia đình dùng cáp quang?", []),
+    ("may_abbreviate", "Số TK VNeID kích hoạt?", True),
+    ("may_abbreviate", "so tai khoan cccd la bao nhieu", True),
+    ("may_abbreviate", "Tỷ trọng kinh tế số năm 2024 là bao nhiêu?", False),
     ("rewrite", "Who chaired the meeting?", "chủ trì phiên họp ai?"),
     ("rewrite", "Why is digital transformation important?", "chuyển đổi số quan trọng vì sao?"),
     ("is_english", "What is the share of the digital economy in GDP?", True),
