@@ -17,8 +17,8 @@ from ..articles.patterns import SYLLABLE as _SYLLABLE
 from .english import ENGLISH_FORMS, ENGLISH_TERMS, english as _english, is_english
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
-           "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS", "derived_abbreviations",
-           "is_english", "normalize_dates", "EXAMPLES"]
+           "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
+           "derived_abbreviations", "is_english", "normalize_dates", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
 ABBREVIATIONS = {
