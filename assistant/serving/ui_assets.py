@@ -42,6 +42,7 @@ CSS = """
 .q-long summary::-webkit-details-marker {display: none}
 .q-long .q-more {text-decoration: underline; font-weight: 600; white-space: nowrap}
 .q-long[open] summary {display: none}
+#library-upload [data-testid="status-tracker"]:has(.error) {display: none !important}
 .article-removed {padding: .5em 1em; border-left: 4px solid #d97706}
 .figures {margin-top: .6em; font-size: .9em}
 .figures .fig-title {font-weight: 600; margin-bottom: .3em}

@@ -132,6 +132,14 @@ def test_every_string_shown_or_read_out_is_vietnamese(page, server, tmp_path,  #
     page.locator(".toast-body").first.wait_for()
     page.wait_for_timeout(500)
     assert "bai.docx" in page.locator(".toast-body").first.inner_text()
+    page.locator("#library-upload").scroll_into_view_if_needed()
+    _shot(page, "upload-refused")
+    # the drop zone stays a drop zone (the toast says why), not a bare error badge
+    assert not page.locator("#library-upload [data-testid=status-tracker] .error").is_visible()
+    drop = page.locator("#library-upload [data-testid=upload-text]")
+    assert drop.is_visible() and page.evaluate("""(el) => { const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!hit && (el.contains(hit) || hit.contains(el)); }""", drop.element_handle())
     texts += _names(page)
     assert not _english(texts), sorted(set(_english(texts)))
 
