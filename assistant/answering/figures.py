@@ -1,15 +1,15 @@
 """The figures an answer gives for one measure across years, places or meetings, as data for a
 chart: a pure function of the answer's text and citations (no model, no index).
 
-A figure is a number with its unit ("18,3%", "53,62 triệu tài khoản", "234 sản phẩm") in a
+A figure is a number with its unit ("12,5%", "3,4 triệu tài khoản", "120 sản phẩm") in a
 sentence of the answer that carries a source marker [n] of one of its citations, labelled by
-the period ("năm 2024", "tháng 4/2024"), the meeting ("phiên họp thứ 10") or the place ("Hải
-Dương") that comes nearest before it in the same sentence (or else first after it); the date
-of an answer's "Theo bài … (06/02/2025):" counts, so figures reported at two dates compare.
+the period ("năm 2020", "tháng 4/2020"), the meeting ("phiên họp thứ 2") or the place ("tỉnh
+X") that comes nearest before it in the same sentence (or else first after it); the date
+of an answer's "Theo bài … (01/02/2020):" counts, so figures reported at two dates compare.
 The figures are returned only when two or more of them share one unit and have different
 labels of one kind; when several charts qualify, the one with the most figures (first in the
-text on a tie); periods in time order. A target ("mục tiêu 40 triệu") is not a measure; a
-bare scale ("55,25 triệu,") takes the noun the sentence named before it ("tài khoản").
+text on a tie); periods in time order. A target ("mục tiêu 10 triệu") is not a measure; a
+bare scale ("5,5 triệu,") takes the noun the sentence named before it ("tài khoản").
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ _NOT_UNITS = {"năm", "tháng", "ngày", "và", "là", "so", "với", "trong", "
 
 
 def parse_number(text: str) -> float:
-    """A number as Vietnamese writes it: "1.250" -> 1250, "18,3" -> 18.3."""
+    """A number as Vietnamese writes it: "1.250" -> 1250, "12,5" -> 12.5."""
     return float(text.replace(".", "").replace(",", "."))
 
 
