@@ -20,7 +20,7 @@ from .compose import format_date
 from .followup import needs_context, resolve_followup
 from .general import complete
 from .nearmiss import check
-from .lexicon import is_english, may_abbreviate, rewrite
+from .lexicon import is_english, may_abbreviate, place_initials, rewrite
 from .names import corpus_abbreviations, corpus_names
 from .plans import (Context, abstain, dated, plan_definition, plan_fact, plan_role, plan_yesno,
                     yes_no_verdict)
@@ -73,7 +73,9 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     cleaned, notices = prepare_question(question, settings.max_question_chars)
     known = retriever.index.idf
     asked = [cleaned, *(t.question for t in as_turns(history))]
-    derived = corpus_abbreviations(retriever.index) if any(map(may_abbreviate, asked)) else {}
+    names = corpus_names(retriever.index)
+    derived = {**place_initials({p: names.shown[p] for p in names.places}),
+               **corpus_abbreviations(retriever.index)} if any(map(may_abbreviate, asked)) else {}
 
     def own_words(text: str) -> str:
         return retriever.restore(strip_filler(rewrite(text, derived, known).text))
@@ -86,7 +88,6 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
         notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)
     if cleaned and is_english(cleaned):
         notices += (msg.ENGLISH_SOURCES,)
-    names = corpus_names(retriever.index)
     asked = resolved if followed else retriever.restore(rewrite(cleaned, derived, known).text)
     return cleaned, notices, analyze(asked, names.names, names.places), \
         resolved if followed else cleaned

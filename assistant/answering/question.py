@@ -17,7 +17,7 @@ from .lexicon import expand
 
 __all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
            "expand_abbreviations", "question_names", "entity_kind", "ordinal_item", "extremes",
-           "KINDS", "LIST_NOUNS"]
+           "KINDS", "LIST_NOUNS", "TITLE_WORDS"]
 
 # The kinds of question the answerer composes differently, in the order they are tested.
 KINDS = ("comparison", "yesno", "summary", "role", "extremum", "list", "why", "definition",
@@ -112,7 +112,7 @@ _SURNAMES = frozenset(fold(s) for s in (
 _SENTENCE_OPENERS = frozenset("theo tỉnh thành năm còn ai tại ở trong khi người có vậy thế và "
                               "hãy cho liệu những các đã số tổng tỷ bao so sánh bài phải đề "
                               "vì tại sao làm như thế".split())
-_TITLE_WORDS = frozenset("pho chu thu tong bi uy vien thuong truc bo truong giam doc".split())
+TITLE_WORDS = frozenset("pho chu thu tong bi uy vien thuong truc bo truong giam doc".split())
 _HONORIFICS = frozenset("ong ba anh chi co chu bac".split())
 _LOOSE_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?:\s*(?:/|nam)\s*((?:19|20)\d\d))?\b"
                           r"|\b(\d{1,2})/((?:19|20)\d\d)\b"
@@ -200,7 +200,7 @@ def question_names(question: str) -> list[str]:
 
 def is_title(name: str) -> bool:
     """A capitalised run of title words ("Phó Chủ", "Bộ Trưởng"), not a name."""
-    return all(w in _TITLE_WORDS for w in fold(name).split())
+    return all(w in TITLE_WORDS for w in fold(name).split())
 
 
 def entity_kind(name: str) -> str:
@@ -278,6 +278,7 @@ def _term(text: str) -> str:
     if not m:
         return ""
     term = text[m.start(1):m.end(1)].strip(" ,?\"'“”‘’")
+    term = term.rsplit(",", 1)[-1].strip()  # "Theo tư duy của tỉnh, chuyển đổi số là gì?"
     term = re.split(r"\s+(?:mà|được|trong|ở|của bài|trong bài|mà bài)\s+", term)[0]
     return re.sub(r"^(?:(?:the|vay|con)\s+)?", "", term, flags=re.I).strip(" \"'“”‘’")
 
@@ -349,7 +350,7 @@ def ordinal_item(text: str) -> tuple[str, int] | None:
     return m.group(1), _ORDINALS.get(word) or int(word)
 
 
-_COUNTED = re.compile(r"\b(?:bao\s+nhieu|may)\s+([^?.!]+)")
+_COUNTED = re.compile(r"(?<!thu\s)(?<!hang\s)\b(?:bao\s+nhieu|may)\s+([^?.!]+)")  # not "thứ mấy"
 _NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
                          "thi % cai chiec ve la cua tren trong o tai theo voi cho noi "
                          "roi vay nhi a ha day nha nhe chua khong ko".split())
