@@ -117,6 +117,7 @@ class Settings:
     summary_words: int = 400  # a summary stops adding sentences past this many words
     summary_focus_weight: float = 2.0  # how much the question's own words steer a summary (CV)
     summary_fact_weight: float = 0.2  # per figure (up to 3) a summary sentence carries (CV)
+    summary_procedural_weight: float = 0.0  # less for how a meeting went (chair, venue) (CV)
     related_min_score: float = 0.3  # a declined question lists passages only above this score
     # The general answer path (answering/general.py), cross-validated (eval --sweep): an answer
     # shorter than `general_words` is filled with the sentences of the top `general_passages`
@@ -203,7 +204,8 @@ _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
     "near_miss_margin", "general_ratio", "general_min_score",
     "segment_rewrite_fraction")} | {
     "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0),
-    "summary_fact_weight": (0.0, 1.0), "api_queue_timeout": (0.0, 3600.0),
+    "summary_fact_weight": (0.0, 1.0), "summary_procedural_weight": (0.0, 5.0),
+    "api_queue_timeout": (0.0, 3600.0),
     "chunk_title_weight": (0.0, 10.0), "related_min_lexical": (0.0, 1000.0)}
 _POSITIVE = ("dense_span", "llm_timeout", "login_block_seconds", "login_block_max_seconds")
 _NOT_EMPTY = ("embedder", "host", "milvus_collection", "milvus_index_type", "api_model_name")

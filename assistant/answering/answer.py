@@ -22,10 +22,11 @@ from .general import complete
 from .nearmiss import check
 from .lexicon import is_english, may_abbreviate, place_initials, rewrite
 from .names import corpus_abbreviations, corpus_names
-from .plans import (Context, abstain, dated, plan_definition, plan_fact, plan_role, plan_yesno,
-                    yes_no_verdict)
+from . import kinds  # noqa: F401  (each kind's module registers itself)
+from .kinds.yesno import yes_no_verdict
+from .plans import Context, abstain, dated, plan_fact
 from .question import Analysis, analyze, strip_filler
-from .gather import plan_comparison, plan_extremum, plan_list, plan_summary
+from .registry import plan_for
 from .searches import planned_searches
 from ..indexing.retrieve import Mode, Retriever
 from ..schema import Answer, Hit, Turn, as_turns
@@ -59,11 +60,6 @@ def _search(retriever: Retriever, analysis: Analysis, qvec: np.ndarray, k: int,
     ranked = sorted(hits, key=lambda h: h.score + (boost if dated(h.article, analysis) else 0),
                     reverse=True)[:k]
     return [dataclasses.replace(h, rank=i) for i, h in enumerate(ranked, 1)]
-
-
-_PLANS = {"role": plan_role, "comparison": plan_comparison, "yesno": plan_yesno,
-          "summary": plan_summary, "extremum": plan_extremum,
-          "list": plan_list, "definition": plan_definition}
 
 
 def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | str] = ()
@@ -112,7 +108,8 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[Tu
         analysis, corpus_names(retriever.index).shown, k)}
     ctx = Context(cleaned, resolved, analysis, qvec, retriever.index, settings, notices,
                   searched)
-    return check(ctx, hits, complete(ctx, hits, _PLANS.get(analysis.kind, plan_fact)(ctx, hits)))
+    plan = plan_for(analysis.kind) or plan_fact
+    return check(ctx, hits, complete(ctx, hits, plan(ctx, hits)))
 
 
 def stream_text(text: str) -> Iterator[str]:

@@ -113,7 +113,8 @@ def complete(ctx: Context, hits: Sequence[Hit], answer: Answer) -> Answer:
     st = ctx.settings
     if answer.missing or st.general_words <= 0 or not hits:
         return answer
-    cands = candidates(ctx, list(hits[:st.general_passages]))
+    top = {h.chunk.id for h in hits[:st.general_passages]}  # those of the plan's own scoring
+    cands = [c for c in candidates(ctx, list(hits)) if c.hit.chunk.id in top]
     if answer.abstained:
         best = next((c for c in cands if c.fits), None)
         if best is None or best.score < st.general_min_score:

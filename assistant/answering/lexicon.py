@@ -18,7 +18,8 @@ from .english import ENGLISH_FORMS, ENGLISH_TERMS, english as _english, is_engli
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
-           "derived_abbreviations", "place_initials", "is_english", "normalize_dates", "EXAMPLES"]
+           "derived_abbreviations", "place_initials", "procedural", "PROCEDURAL", "is_english",
+           "normalize_dates", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
 ABBREVIATIONS = {
@@ -224,6 +225,20 @@ QUALIFIERS = ("nong thon", "thanh thi", "mien nui", "vung sau", "vung xa", "bien
               "dan toc thieu so", "doanh nghiep nho", "vung kho khan")
 
 
+# How a meeting went rather than what it said (folded): who chaired and attended, where it was
+# connected to, the pictures; a summary leaves them for what was said and done, unless the
+# question asks them
+PROCEDURAL = (r"\bchu\s+tri\b", r"\b(?:tham|cung)\s+du\b", r"\bdu\s+(?:hoi\s+nghi|phien\s+hop)\b",
+              r"\bdiem\s+cau\b", r"\bdau\s+cau\b", r"\b(?:ket\s+noi|truyen)\s+truc\s+tuyen\b",
+              r"\b(?:toan|quang)\s+canh\b", r"\btruc\s+tiep\s+ket\s+hop\s+truc\s+tuyen\b")
+_PROCEDURAL = re.compile("|".join(PROCEDURAL))
+
+
+def procedural(text: str) -> bool:
+    """The sentence (or question) is about how a meeting went: chair, attendance, venue."""
+    return _PROCEDURAL.search(fold(text)) is not None
+
+
 def qualifiers(text: str) -> list[str]:
     """The narrowing groups or areas a text names (folded)."""
     folded = fold(text)
@@ -270,6 +285,11 @@ EXAMPLES = (
     ("rewrite", "HD giờ có nhiu sản phẩm OCOP dzậy?", "HD giờ có bao nhiêu sản phẩm OCOP vậy?"),
     ("rewrite", "Tới T6/2023 có gì mới?", "Tới tháng 6/2023 có gì mới?"),
     ("is_english", "the nao la chuyen doi so", False),
+    ("procedural", "Cùng dự có đồng chí Nguyễn Hòa Bình, Phó Thủ tướng.", True),
+    ("procedural", "Hội nghị được kết nối trực tuyến tới điểm cầu các tỉnh.", True),
+    ("procedural", "Toàn cảnh hội nghị tại Đà Nẵng.", True),
+    ("procedural", "Tỷ trọng kinh tế số ước đạt 18,3% GDP.", False),
+    ("procedural", "Thủ tướng yêu cầu khẩn trương ban hành kế hoạch.", False),
     ("place_initials", {"hai duong": "Hải Dương", "ha noi": "Hà Nội"},
      {"hd": "Hải Dương", "hn": "Hà Nội"}),
     ("place_initials", {"hai duong": "Hải Dương", "ha dong": "Hà Đông"}, {}),

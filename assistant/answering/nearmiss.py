@@ -142,14 +142,19 @@ def _body_key(body: str) -> str:
 # cause, not a purpose ("để", "nhằm")
 _STATE_ASKED = re.compile(r"\b(?:thap|cao|chua|khong|cham|nhanh|tang|giam|hon|nhat|kem"
                           r"|tut|vuot)\b")
-_TRUE_CAUSE = re.compile(r"\b(?:do|vi|boi|nguyen\s+nhan|dan\s+den|nho|ly\s+do|khien)\b")
+# (read with diacritics: folded, "do" would also be "đó" and "độ")
+_TRUE_CAUSE = re.compile(r"(?<!\w)(?:do|vì|bởi|nguyên\s+nhân|dẫn\s+đến|nhờ|lý\s+do|khiến)(?!\w)")
 
 
 def _names_cause(question: str, answer: Answer) -> bool:
-    """The plan's own sentences (the first two cited) give a cause: a cause word, or for a
+    """The plan's own sentences (the first cited and those of its article among the next two)
+    give a cause: a cause word, or for a
     question about a state, a word that names a cause and not a purpose."""
-    cue = _TRUE_CAUSE if _STATE_ASKED.search(fold(question)) else CAUSE_CUES
-    return any(cue.search(fold(c.quote)) for c in answer.citations[:2])
+    first = answer.citations[0]
+    own = [c for c in answer.citations[:3] if c.article_id == first.article_id]
+    if _STATE_ASKED.search(fold(question)):
+        return any(_TRUE_CAUSE.search(c.quote.lower()) for c in own)
+    return any(CAUSE_CUES.search(fold(c.quote)) for c in own)
 
 
 def _role_near(person: str, body_key: str, answer: Answer) -> bool:
