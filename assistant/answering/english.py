@@ -131,6 +131,11 @@ ENGLISH_TERMS = {
     "notification": "thông báo", "towards": "hướng tới", "vision": "tầm nhìn",
     "launch": "khai trương", "drive": "chiến dịch", "peak": "cao điểm", "days": "ngày",
     "coverage": "phủ sóng", "villages covered": "thôn được phủ sóng", "covered": "phủ sóng",
+    "thailand": "Thái Lan", "singapore": "Singapore", "malaysia": "Malaysia",
+    "indonesia": "Indonesia", "southeast asia": "Đông Nam Á",
+    "utility services": "dịch vụ tiện ích",
+    "utilities": "tiện ích", "policies": "chính sách", "policy": "chính sách",
+    "titles": "tên", "names": "tên", "score": "điểm", "index": "chỉ số",
 }
 
 # English question forms -> the Vietnamese words that make the same kind of question
@@ -214,6 +219,26 @@ def _english_dates(text: str) -> tuple[str, list[str]]:
     return _MONTH_YEAR.sub(month, _ORDINAL_EVENT.sub(event, text)), words
 
 
+def _counted_nouns(lowered: str) -> list[tuple[int, str, tuple[int, int]]]:
+    """A count and the noun it counts, in the articles' order ("the 2 decrees" -> "2 nghị
+    định"): (where, the Vietnamese, the span taken)."""
+    out = []
+    for m in re.finditer(r"(?<![\d/.,])\b(\d{1,3})\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", lowered):
+        words = m.group(2).split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                key = " ".join(words[i:i + n])
+                if key in ENGLISH_TERMS:
+                    end = m.start(2) + len(" ".join(words[:i + n]))
+                    said = f"{m.group(1)} {ENGLISH_TERMS[key]}"
+                    out.append((m.start(), said, (m.start(), end)))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
 def english(text: str) -> str:
     """An English question as Vietnamese search words: its terms from ENGLISH_TERMS, names,
     codes and figures kept, and the Vietnamese words of its question form."""
@@ -232,6 +257,10 @@ def english(text: str) -> str:
     kept = re.findall(r"\b(?:[A-Z][\w-]*[A-Z0-9][\w-]*|\d(?:[\d/.,%]*[\d%])?)", text)
     names = re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text)
     found: list[tuple[int, str]] = []
+    counted = _counted_nouns(lowered)  # "8 utility services" -> "8 dịch vụ tiện ích"
+    found += [(at, said) for at, said, _ in counted]
+    for _, _, (a, b) in counted:
+        lowered = lowered[:a] + " " * (b - a) + lowered[b:]
     rest = lowered
     for key in sorted(ENGLISH_TERMS, key=len, reverse=True):
         for m in re.finditer(rf"\b{re.escape(key)}\b", rest):
@@ -242,7 +271,8 @@ def english(text: str) -> str:
     names = [n for n in names if fold(n) not in translated and n.lower() not in ENGLISH_TERMS
              and all(_SYLLABLE.fullmatch(w.lower()) for w in n.split())]  # "Nghe An", "Hai
     # Duong" stay; English words that are capitalised ("Permanent Vice Chairman") do not
-    kept = [k for k in kept if k not in " ".join(names) and k.lower() not in ENGLISH_TERMS]
+    kept = [k for k in kept if k not in " ".join(names) and k.lower() not in ENGLISH_TERMS
+            and not any(said.startswith(f"{k} ") for _, said, _ in counted)]
     words = [*terms, *typed, *dates, *names, *kept]  # apart: "Việt Nam, Liên hợp quốc"
     said = ", ".join(dict.fromkeys(w.strip() for w in words if w.strip()))
     return f"{said} {' '.join(forms)}".strip() + "?"

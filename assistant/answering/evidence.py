@@ -258,6 +258,12 @@ def _names_new(analysis: Analysis, sentence: str) -> bool:
 _ROUND_FIGURE = re.compile(r"\bhàng\s+(?:chục|trăm|nghìn|ngàn|triệu|tỷ)\b", re.IGNORECASE)
 
 
+# People asked for as a list ("Những lãnh đạo nào dự …", "which leaders attended"): each
+# sentence must name one
+_PEOPLE_ASKED = re.compile(r"\b(?:lanh\s+dao|dong\s+chi|dai\s+bieu|quan\s+chuc)\b.*\bnao\b"
+                           r"|\bnhung\s+ai\b|\bnhung\s+nguoi\s+nao\b")
+
+
 def type_ok(analysis: Analysis, sentence: str) -> bool:
     """Whether a sentence holds the kind of thing asked for (a figure of the kind asked, a
     date, a name)."""
@@ -280,7 +286,8 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
         words = folded.split()
         spans = [len(folded[:m.start()].split()) for m in figures]
         return any(analysis.counted & set(words[max(0, i - 6): i + 7]) for i in spans)
-    if kind == "person":  # a person's name, not a place's ("Toàn cảnh hội nghị tại Đà Nẵng")
+    if kind == "person" or (kind in ("list", "open") and _PEOPLE_ASKED.search(
+            fold(analysis.text))):  # a person's name, not a place's ("Toàn cảnh … Đà Nẵng")
         return any(entity_kind(m.group()) == "person" or _TITLED.search(
             sentence[max(0, m.start() - 40):m.start()]) for m in NAME.finditer(sentence))
     return True

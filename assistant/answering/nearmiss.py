@@ -8,7 +8,9 @@ Checked on every answer after its plan (and the general path), each rule a small
 - a group or area narrower than the evidence's (`lexicon.QUALIFIERS`: "ở nông thôn", "tuyến
   huyện") that the cited passages never name;
 - a role in a body ("vai trò gì trong Ủy ban Quốc gia …") the roles found never name;
-- a cause asked ("vì sao") that no cited sentence gives (no cause word: do, vì, nhằm, để…).
+- a cause asked ("vì sao") that no cited sentence gives (no cause word: do, vì, nhằm, để…);
+- the country asked ("cả nước") and a province's figure found;
+- a side of a comparison the articles never name ("… còn Bắc Ninh?").
 The answer then says which part the articles do not give and quotes the nearest fact.
 (A sentence about another place than the one asked is a near miss already when its
 candidates are scored: `plans.candidates`.)
@@ -24,6 +26,7 @@ from ..articles.patterns import YEAR as _YEAR
 from .compose import Pick
 from .evidence import CAUSE_CUES
 from .lexicon import qualifiers
+from .names import corpus_names
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
 from ..schema import Answer
@@ -34,7 +37,8 @@ __all__ = ["check", "counted_only", "asks_speech", "role_body"]
 _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+nao"
                          r"|nhung\s+\w+(?:\s+\w+)?"
                          r"\s+nao|(?:cai|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
-                         r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao)\b")
+                         r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao"
+                         r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi)\b")
 # What a person said: asked with a speech verb and "gì"
 _SPEECH_ASKED = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se"
                            r"|nhan\s+manh|cho\s+biet|bao\s+cao)\b(?:\s+\w+){0,3}?\s+(?:gi|nhung\s+gi"
@@ -167,6 +171,33 @@ def _role_near(person: str, body_key: str, answer: Answer) -> bool:
     return False
 
 
+# The whole country asked ("cả nước", "toàn quốc"), not a province
+_NATION_ASKED = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc)\b")
+_NATION_SAID = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|viet\s+nam|nuoc\s+ta|quoc\s+gia)\b")
+
+
+def _province_for_nation(ctx: Context, answer: Answer) -> bool:
+    """The country is asked and the first cited sentence opens on a province (a place of the
+    corpus) without a word for the country: that province's figure, not the country's."""
+    if not _NATION_ASKED.search(fold(ctx.analysis.text)) or ctx.analysis.local:
+        return False
+    quote = fold(answer.citations[0].quote)
+    places = corpus_names(ctx.index).places
+    return not _NATION_SAID.search(quote) and any(
+        re.search(rf"\b{re.escape(p)}\b", quote[:90]) for p in places)
+
+
+def _unknown_side(ctx: Context) -> str:
+    """A side of a comparison the articles never name (its word pairs are in no article):
+    "Thái Lan", "Bắc Ninh"; as the question writes it."""
+    idf = ctx.index.idf
+    for entity in ctx.analysis.entities:
+        words = entity.split()
+        if len(words) >= 2 and any(f"{a}_{b}" not in idf for a, b in zip(words, words[1:])):
+            return next((n for n in ctx.analysis.names if fold(n) == entity), entity.title())
+    return ""
+
+
 def check(ctx: Context, hits, answer: Answer) -> Answer:
     """The answer, or the near miss it is (see the module)."""
     if answer.abstained or answer.missing:
@@ -185,6 +216,13 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         return _near(answer, msg.NOT_GIVEN_ROLE.format(person=name, body=body))
     if analysis.kind == "why" and answer.citations and not _names_cause(analysis.text, answer):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
+    if answer.citations and _province_for_nation(ctx, answer):
+        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed("ca nuoc", analysis)
+                                                          if "ca nuoc" in fold(analysis.text)
+                                                          else _as_typed("toan quoc", analysis)))
+    side = _unknown_side(ctx) if analysis.kind == "comparison" else ""
+    if side:
+        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=side))
     if counted_only(analysis.text, analysis.numbers, answer.text):
         return _near(answer, msg.NOT_LISTED)
     if people and asks_speech(analysis.text):

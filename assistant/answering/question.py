@@ -65,6 +65,7 @@ _SENTENCE_OPENERS = frozenset("theo tỉnh thành năm còn ai tại ở trong k
                               "vì tại sao làm như thế".split())
 TITLE_WORDS = frozenset("pho chu thu tong bi uy vien thuong truc bo truong giam doc".split())
 _HONORIFICS = frozenset("ong ba anh chi co chu bac".split())
+_HONORIFICS_TYPED = frozenset("ông bà anh chị cô chú bác".split())
 _LOOSE_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?:\s*(?:/|nam)\s*((?:19|20)\d\d))?\b"
                           r"|\b(\d{1,2})/((?:19|20)\d\d)\b"
                           r"|\b\d{1,2}/(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b")  # "6/2 năm 2025"
@@ -129,6 +130,13 @@ def question_kind(text: str) -> str:
     return classify(folded)
 
 
+def _honorific(word: str) -> bool:
+    """"Ông", "bà", "bác"… before a name; typed with diacritics only as such ("Bắc Ninh" is a
+    place, "Bác" an honorific)."""
+    lowered = word.lower()
+    return lowered in _HONORIFICS_TYPED or (fold(word) == lowered and lowered in _HONORIFICS)
+
+
 def question_names(question: str) -> list[str]:
     """Proper names of a question; a capital that only opens the sentence is not a name."""
     names = []
@@ -137,7 +145,7 @@ def question_names(question: str) -> list[str]:
         if m.start() == 0 and words[0].lower() in _SENTENCE_OPENERS:
             words = words[1:]
         while words and len(words) > 1 and (words[0].lower() in _SENTENCE_OPENERS
-                                            or fold(words[0]) in _HONORIFICS):
+                                            or _honorific(words[0])):
             words = words[1:]
         if is_title(" ".join(words)):
             continue  # "Phó Chủ tịch": a title, capitalised, is no name

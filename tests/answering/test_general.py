@@ -98,3 +98,13 @@ def test_the_two_meetings_asked_together_get_both_dates(retriever):
     answer = answer_question("Phien hop thu 9 va thu 10 cua UBQG ve CDS dien ra ngay nao?",
                              retriever)
     assert not answer.abstained and "10/7" in answer.text and "6/2" in answer.text
+
+
+@pytest.mark.slow
+def test_the_general_path_reads_on_after_the_best_passage(retriever):
+    question = "Những lãnh đạo nào dự hội nghị sơ kết 6 tháng đầu năm 2023 cùng Thủ tướng?"
+    reading = retriever.__class__(retriever.index, retriever.embedder,
+                                  retriever.settings.replace(general_read_on=4))
+    answer = answer_question(question, reading)
+    assert "Trần Hồng Hà" in answer.text  # said in the passages after the meeting's opening
+    assert _verified(answer, reading)

@@ -127,3 +127,13 @@ def test_an_item_asked_by_its_position(question, item, kind) -> None:
 def test_two_meetings_are_compared(question, kind, sides) -> None:
     analysis = analyze(question, GAZETTEER, ("hai duong", "nghe an"))
     assert analysis.kind == kind and analysis.sides == sides
+
+
+@pytest.mark.parametrize("question, name", [
+    ("So sánh số sản phẩm OCOP của Hải Dương và Bắc Ninh", "Bắc Ninh"),
+    ("Bác Nguyễn Văn An nói gì?", "Nguyễn Văn An"),
+    ("Ông Phạm Minh Chính giữ chức vụ gì?", "Phạm Minh Chính"),
+])
+def test_an_honorific_is_not_a_place_that_shares_its_letters(question, name):
+    from assistant.answering.question import question_names
+    assert name in question_names(question)
