@@ -20,7 +20,7 @@ from .compose import format_date
 from .followup import needs_context, resolve_followup
 from .general import complete
 from .nearmiss import check
-from .lexicon import is_english, may_abbreviate, place_initials, rewrite
+from .lexicon import abbreviation_keys, is_english, place_initials, rewrite
 from .names import corpus_abbreviations, corpus_names
 from . import kinds  # noqa: F401  (each kind's module registers itself)
 from .kinds.yesno import yes_no_verdict
@@ -70,8 +70,9 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     known = retriever.index.idf
     asked = [cleaned, *(t.question for t in as_turns(history))]
     names = corpus_names(retriever.index)
+    keys = [k for text in asked for k in abbreviation_keys(text)]
     derived = {**place_initials({p: names.shown[p] for p in names.places}),
-               **corpus_abbreviations(retriever.index)} if any(map(may_abbreviate, asked)) else {}
+               **corpus_abbreviations(retriever.index, keys)} if keys else {}
 
     def own_words(text: str) -> str:
         return retriever.restore(strip_filler(rewrite(text, derived, known).text))

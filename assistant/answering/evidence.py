@@ -260,8 +260,9 @@ _ROUND_FIGURE = re.compile(r"\bhàng\s+(?:chục|trăm|nghìn|ngàn|triệu|tỷ
 
 # People asked for as a list ("Những lãnh đạo nào dự …", "which leaders attended"): each
 # sentence must name one
-_PEOPLE_ASKED = re.compile(r"\b(?:lanh\s+dao|dong\s+chi|dai\s+bieu|quan\s+chuc)\b.*\bnao\b"
-                           r"|\bnhung\s+ai\b|\bnhung\s+nguoi\s+nao\b")
+_PEOPLE_ASKED = re.compile(r"\b(?:lanh\s+dao|dong\s+chi|dai\s+bieu|quan\s+chuc)(?:\s+\w+){0,2}"
+                           r"\s+nao\b|\bnhung\s+ai\b|\bnhung\s+nguoi\s+nao\b"
+                           r"|\b(?:lanh\s+dao|quan\s+chuc|dai\s+bieu)\b.*\bnhung\s+nao\W*$")
 
 
 def type_ok(analysis: Analysis, sentence: str) -> bool:

@@ -18,7 +18,8 @@ from .english import ENGLISH_FORMS, ENGLISH_TERMS, english as _english, is_engli
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
-           "derived_abbreviations", "place_initials", "procedural", "PROCEDURAL", "is_english",
+           "derived_abbreviations", "abbreviation_keys", "place_initials", "procedural",
+           "PROCEDURAL", "is_english",
            "normalize_dates", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
@@ -171,6 +172,17 @@ def phrases(text: str) -> dict[str, int]:
     return counts
 
 
+def abbreviation_keys(text: str) -> list[str]:
+    """The words of a text that may be abbreviations (see `may_abbreviate`), folded, without
+    an attached number ("ĐA06" -> "da")."""
+    out = []
+    for m in re.finditer(r"\b([^\W\d_]{2,})\d*\b", text):
+        word = m.group(1)
+        if sum(c.isupper() for c in word) >= 2 or not _SYLLABLE.fullmatch(fold(word)):
+            out.append(fold(word))
+    return list(dict.fromkeys(out))
+
+
 def may_abbreviate(text: str) -> bool:
     """The text has a word that may be an abbreviation (two capitals, or no Vietnamese
     syllable: "UBQG", "cccd"): only then are the articles' phrases read for their initials."""
@@ -288,6 +300,8 @@ EXAMPLES = (
     ("procedural", "Cùng dự có đồng chí Nguyễn Hòa Bình, Phó Thủ tướng.", True),
     ("procedural", "Hội nghị được kết nối trực tuyến tới điểm cầu các tỉnh.", True),
     ("procedural", "Toàn cảnh hội nghị tại Đà Nẵng.", True),
+    ("abbreviation_keys", "UBQG về CĐS họp ĐA06 khi nào?", ["ubqg", "cds", "da"]),
+    ("abbreviation_keys", "cccd cấp bao nhiêu", ["cccd"]),
     ("procedural", "Tỷ trọng kinh tế số ước đạt 18,3% GDP.", False),
     ("procedural", "Thủ tướng yêu cầu khẩn trương ban hành kế hoạch.", False),
     ("place_initials", {"hai duong": "Hải Dương", "ha noi": "Hà Nội"},

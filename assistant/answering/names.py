@@ -4,14 +4,12 @@ to show an entity as the articles write it, and the row of each sentence in the 
 sentence vectors."""
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..articles.clean import fold
 from ..indexing.store import Index
-from .lexicon import derived_abbreviations, phrases
 from .question import is_title
 
 __all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "display", "sentence_rows",
@@ -52,27 +50,39 @@ def corpus_names(index: Index) -> CorpusNames:
     return _per_build(index, "names", make)
 
 
-_ARTICLE_PHRASES: dict[tuple[str, str], dict[str, int]] = {}
+def _corpus_text(index: Index) -> tuple[str, str]:
+    """Every article's title and text, joined, as written and folded (same offsets)."""
+    text = "\n".join(f"{a.title}\n{a.text}" for a in index.articles.values())
+    return text, fold(text)
 
 
-def corpus_abbreviations(index: Index) -> dict[str, str]:
-    """The initials of the articles' phrases -> the phrase (lexicon), once per build; each
-    article's phrases kept per article text, like its names."""
-    def compute() -> dict[str, str]:
-        counts: dict[str, int] = {}
-        seen = set()
-        for article in index.articles.values():
-            key = (article.id, article.content_hash
-                   or hashlib.sha1(article.text.encode()).hexdigest())
-            seen.add(key)
-            if key not in _ARTICLE_PHRASES:
-                _ARTICLE_PHRASES[key] = phrases(f"{article.title}\n{article.text}")
-            for phrase, n in _ARTICLE_PHRASES[key].items():
-                counts[phrase] = counts.get(phrase, 0) + n
-        for key in [k for k in list(_ARTICLE_PHRASES) if k not in seen]:
-            _ARTICLE_PHRASES.pop(key, None)
-        return derived_abbreviations(counts)
-    return _per_build(index, "abbreviations", compute)
+def _phrase_for(key: str, written: str, folded: str) -> str:
+    """The phrase of the articles with initials `key` ("ubqg"), one word per letter, opening
+    with a capital, written most often; none when two are written equally often."""
+    pattern = re.compile(r"(?<!\w)" + r"[^\S\n]+".join(re.escape(c) + r"[^\W\d_]*" for c in key)
+                         + r"(?![\w&])")
+    counts: dict[str, int] = {}
+    for m in pattern.finditer(folded):
+        if written[m.start()].isupper():
+            phrase = " ".join(written[m.start():m.end()].split())
+            counts[phrase] = counts.get(phrase, 0) + 1
+    if not counts:
+        return ""
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    return "" if len(ranked) > 1 and ranked[1][1] == ranked[0][1] else ranked[0][0]
+
+
+def corpus_abbreviations(index: Index, keys: Iterable[str]) -> dict[str, str]:
+    """The articles' phrases for the initials the question may abbreviate (`keys`, folded:
+    "ubqg" -> "Ủy ban Quốc gia"): one scan of the corpus per new initials, kept per build, so
+    no question waits for every phrase of every article (lexicon.derived_abbreviations is
+    the same rule over a list of phrases)."""
+    found = _per_build(index, "abbreviations", dict)
+    for key in keys:
+        if key not in found and 3 <= len(key) <= 6:
+            written, folded = _per_build(index, "corpus text", lambda: _corpus_text(index))
+            found[key] = _phrase_for(key, written, folded)
+    return {k: found[k] for k in keys if found.get(k)}
 
 
 def following_chunks(index: Index, chunk_id: str, n: int) -> list:
