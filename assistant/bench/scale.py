@@ -12,9 +12,7 @@ from __future__ import annotations
 import random
 import re
 import shutil
-import statistics
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,62 +20,11 @@ from pathlib import Path
 import numpy as np
 
 from ..indexing.live import Breadth, approximate_search
+from .memory import PeakRss, latency, rss_now as _rss_now, trim as _trim
 from ..settings import Settings
 
 __all__ = ["PeakRss", "latency", "perturb_sentence", "real_sentences", "vector_side",
            "drawn_vectors"]
-
-
-def latency(values_ms: list[float]) -> dict:
-    """p50 and p95 of a list of milliseconds."""
-    ordered = sorted(values_ms)
-    return {"p50_ms": round(statistics.median(ordered), 2),
-            "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 2)}
-
-
-def _rss_now() -> float:
-    """Resident set size of this process now (MiB), from /proc (Linux)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, IndexError, ValueError):
-        return 0.0
-    import os
-
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-@dataclass
-class PeakRss:
-    """Peak RSS while a `with` block runs, sampled every 20 ms by a thread (ru_maxrss only
-    ever grows, so it cannot tell one stage from the next): `peak_mib` and `grew_mib` (peak
-    minus the RSS at the start)."""
-
-    every: float = 0.02
-    start_mib: float = 0.0
-    peak_mib: float = 0.0
-    _stop: threading.Event = field(default_factory=threading.Event)
-
-    def __enter__(self) -> "PeakRss":
-        self.start_mib = self.peak_mib = _rss_now()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-        self._thread.start()
-        return self
-
-    def _watch(self) -> None:
-        while not self._stop.wait(self.every):
-            self.peak_mib = max(self.peak_mib, _rss_now())
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.peak_mib = max(self.peak_mib, _rss_now())
-
-    @property
-    def grew_mib(self) -> float:
-        return self.peak_mib - self.start_mib
-
-    def figures(self) -> dict:
-        return {"peak_rss_mib": round(self.peak_mib), "grew_mib": round(self.grew_mib)}
 
 
 def real_sentences(settings: Settings) -> tuple[list[str], list[str]]:
@@ -246,10 +193,10 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
                    **latency(_timed(lambda q, f=flat: f.search(q[None], 10), queries))}
     _, exact = flat.search(queries, 10)
     work = Path(tempfile.mkdtemp(prefix="bench-side-"))
-    held = [vectors]  # handed over, so the float32 vectors are freed once the index is built
-    del vectors
+    held = [vectors, flat]  # handed over: the float32 copies are freed once the index is built
+    del vectors, flat
     try:
-        return _searched(settings, row, n, held, flat, exact, queries, questions, pool, titles,
+        return _searched(settings, row, n, held, exact, queries, questions, pool, titles,
                          lexical_max, ef_values, cache, threads, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -266,7 +213,7 @@ def _stored(vectors: np.ndarray, folder: Path) -> np.ndarray:
     return np.load(path, mmap_mode="r")  # `out` unmapped on return
 
 
-def _searched(settings: Settings, row: dict, n: int, held: list, flat, exact, queries, questions,
+def _searched(settings: Settings, row: dict, n: int, held: list, exact, queries, questions,
               pool, titles, lexical_max: int, ef_values, cache: dict, threads: int,
               work: Path) -> dict:
     """The approximate index, the lexical side and the whole search of `vector_side`."""
@@ -275,12 +222,13 @@ def _searched(settings: Settings, row: dict, n: int, held: list, flat, exact, qu
     from ..indexing.retrieve import Retriever
     from ..indexing.segments import dense_index
 
-    vectors = held.pop()
+    vectors, flat = held
+    held.clear()
     approximate = n > settings.ann_threshold  # what the store chooses
     stored = _stored(vectors, work)  # the precision the store keeps, memory-mapped
     dense = flat
     if approximate:
-        flat.reset()  # its memory, for the approximate build
+        dense = flat = None  # its memory, for the approximate build (reset() keeps it)
         started = time.perf_counter()
         faiss.omp_set_num_threads(threads)
         with PeakRss() as peak:  # as segments.dense_index builds it above ann_threshold
@@ -315,8 +263,11 @@ def _searched(settings: Settings, row: dict, n: int, held: list, flat, exact, qu
         retriever.search(*asked[0][:1], mode=mode, query_vector=asked[0][1])  # warm
         row["search"][mode] = latency(_timed(
             lambda qv, m=mode: retriever.search(qv[0], mode=m, query_vector=qv[1]), asked))
-    # the whole search side held (index, stored vectors, lexical side, chunk texts)
+    # the whole search side held (index, stored vectors, lexical side, chunk texts); what the
+    # builds above freed is first handed back to the system (glibc keeps it otherwise)
+    _trim()
     row["search"]["process_rss_mib"] = round(_rss_now())
+    row["search"]["rss_file_mib"] = round(_rss_now("RssFile:"))
     found = [[int(h.chunk.id.split("#")[1]) for h in retriever.search(
         q, k=10, mode="dense", query_vector=v)] for q, v in asked]
     row["search"].update(_recall(found, exact))  # the shipped settings against exact
