@@ -6,7 +6,7 @@ CODE_DIR: the checkout whose `assistant` package is measured (another checkout g
 "before" figures); WORK_DIR receives docs/ (N perturbed copies of the shipped articles),
 index/ and cache/. Prints the JSON (`startup.start_to_first_answer_s`: engine start-up plus the
 first answer, imports apart) and a one-line summary on stderr. Env: REPEAT (rounds of add +
-remove, 3), ANN_THRESHOLD (override).
+remove, 3), ANN_THRESHOLD and LEXICAL_ENGINE (overrides: the settings are read with env={}).
 """
 import json
 import os
@@ -59,6 +59,8 @@ s = load_settings(env={{}}, docs_dir={docs!r}, index_dir={index!r}, data_dir={da
 import os
 if os.environ.get("ANN_THRESHOLD"):
     s = s.replace(ann_threshold=int(os.environ["ANN_THRESHOLD"]))
+if os.environ.get("LEXICAL_ENGINE"):
+    s = s.replace(lexical_engine=os.environ["LEXICAL_ENGINE"])
 t1 = time.monotonic()
 engine = Engine(s, FakeEmbedder(dim=384))
 t2 = time.monotonic()
@@ -96,7 +98,9 @@ def main() -> None:
                              data_dir=str(work / "var"), cache_dir=str(work / "cache"))
     if os.environ.get("ANN_THRESHOLD"):  # no HNSW graph for the base segment (build time)
         settings = settings.replace(ann_threshold=int(os.environ["ANN_THRESHOLD"]))
-    result = {"code": str(code), "articles": n}
+    if os.environ.get("LEXICAL_ENGINE"):
+        settings = settings.replace(lexical_engine=os.environ["LEXICAL_ENGINE"])
+    result = {"code": str(code), "articles": n, "lexical_engine": settings.lexical_engine}
     t = time.monotonic()
     engine = Engine(settings, FakeEmbedder(dim=384))
     result["first_engine_s"] = time.monotonic() - t

@@ -1,20 +1,18 @@
 """The bench's vector and lexical side alone, at 10^5 and 10^6 chunks, and its memory probe.
 
 `vector_side(n)` builds what the store builds for `n` chunks, without articles or a model:
-real docs/ vectors perturbed (each chunk gets a real vector plus noise) in a flat FAISS index
-and in the store's HNSW (`Settings.hnsw_m`, `hnsw_ef_construction`, searched at
-`hnsw_ef_search` and at a few other breadths), and, up to `lexical_max` chunks, the store's
-`LexicalIndex` over chunk texts made of the real docs/ sentences recombined. It reports the
-build time and peak memory of each step, recall@10 and @5 of HNSW against flat, and the warm
-latency of the whole `Retriever.search` (dense + lexical + fusion, the code a question runs)
-over that index: so the step that bounds a search at that size is named by figures.
+vectors drawn from a mixture fitted to real ones, exact (flat) and the store's approximate
+index over them (re-scored on float16 vectors memory-mapped from a file, as the store keeps
+them), the lexical side over chunk texts made of the real docs/ sentences recombined, and it
+times the whole `Retriever.search` over that index: recall against exact, build times, peak
+and resident memory, so the step that bounds a search at that size is named by figures.
 """
 from __future__ import annotations
 
 import random
 import re
-import statistics
-import threading
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,62 +20,11 @@ from pathlib import Path
 import numpy as np
 
 from ..indexing.live import Breadth, approximate_search
+from .memory import PeakRss, latency, rss_now as _rss_now, trim as _trim
 from ..settings import Settings
 
 __all__ = ["PeakRss", "latency", "perturb_sentence", "real_sentences", "vector_side",
            "drawn_vectors"]
-
-
-def latency(values_ms: list[float]) -> dict:
-    """p50 and p95 of a list of milliseconds."""
-    ordered = sorted(values_ms)
-    return {"p50_ms": round(statistics.median(ordered), 2),
-            "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 2)}
-
-
-def _rss_now() -> float:
-    """Resident set size of this process now (MiB), from /proc (Linux)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, IndexError, ValueError):
-        return 0.0
-    import os
-
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-@dataclass
-class PeakRss:
-    """Peak RSS while a `with` block runs, sampled every 20 ms by a thread (ru_maxrss only
-    ever grows, so it cannot tell one stage from the next): `peak_mib` and `grew_mib` (peak
-    minus the RSS at the start)."""
-
-    every: float = 0.02
-    start_mib: float = 0.0
-    peak_mib: float = 0.0
-    _stop: threading.Event = field(default_factory=threading.Event)
-
-    def __enter__(self) -> "PeakRss":
-        self.start_mib = self.peak_mib = _rss_now()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-        self._thread.start()
-        return self
-
-    def _watch(self) -> None:
-        while not self._stop.wait(self.every):
-            self.peak_mib = max(self.peak_mib, _rss_now())
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.peak_mib = max(self.peak_mib, _rss_now())
-
-    @property
-    def grew_mib(self) -> float:
-        return self.peak_mib - self.start_mib
-
-    def figures(self) -> dict:
-        return {"peak_rss_mib": round(self.peak_mib), "grew_mib": round(self.grew_mib)}
 
 
 def real_sentences(settings: Settings) -> tuple[list[str], list[str]]:
@@ -133,12 +80,13 @@ def drawn_vectors(base: np.ndarray, n: int, seed: int, components: int = 16) -> 
 
 def _chunk_texts(n: int, pool: list[str], titles: list[str], seed: int) -> list[str]:
     """`n` chunk texts as the store indexes them (title, then about 150 tokens: five real
-    docs/ sentences recombined, each with other figures and one syllable swapped)."""
+    docs/ sentences recombined, each with other figures and one syllable swapped). `n`
+    perturbed sentences are drawn, five per chunk (each used five times on average: the
+    texts stay distinct, at a fifth of the perturbing)."""
     rng = random.Random(seed)
     words = sorted({w for s in pool for w in s.split() if w.isalpha() and w.islower()})
-    return [f"{rng.choice(titles)}\n"
-            + " ".join(perturb_sentence(rng.choice(pool), rng, words) for _ in range(5))
-            for _ in range(n)]
+    drawn = [perturb_sentence(rng.choice(pool), rng, words) for _ in range(max(n, 5))]
+    return [f"{rng.choice(titles)}\n" + " ".join(rng.choices(drawn, k=5)) for _ in range(n)]
 
 
 def build_lexical(texts: list[str]):
@@ -229,9 +177,6 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
     of the full size; the row says so (`lexical.built_chunks`, `lexical.tiled`)."""
     import faiss
 
-    from ..indexing.retrieve import Retriever
-    from ..indexing.segments import dense_index
-
     cache = {} if cache is None else cache
     if settings.lexical_engine != "tantivy":  # our postings are repeated: n a multiple
         n = (n // -(-n // lexical_max)) * -(-n // lexical_max)
@@ -247,11 +192,43 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
     row["flat"] = {"build_s": round(time.perf_counter() - started, 1), **peak.figures(),
                    **latency(_timed(lambda q, f=flat: f.search(q[None], 10), queries))}
     _, exact = flat.search(queries, 10)
+    work = Path(tempfile.mkdtemp(prefix="bench-side-"))
+    held = [vectors, flat]  # handed over: the float32 copies are freed once the index is built
+    del vectors, flat
+    try:
+        return _searched(settings, row, n, held, exact, queries, questions, pool, titles,
+                         lexical_max, ef_values, cache, threads, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _stored(vectors: np.ndarray, folder: Path) -> np.ndarray:
+    """The vectors as the store keeps them: float16 in a file, memory-mapped (only the rows a
+    search re-scores are read into memory)."""
+    path = folder / "chunk_vectors.npy"
+    out = np.lib.format.open_memmap(path, mode="w+", dtype=np.float16, shape=vectors.shape)
+    for at in range(0, len(vectors), 100_000):
+        out[at:at + 100_000] = vectors[at:at + 100_000]
+    out.flush()
+    return np.load(path, mmap_mode="r")  # `out` unmapped on return
+
+
+def _searched(settings: Settings, row: dict, n: int, held: list, exact, queries, questions,
+              pool, titles, lexical_max: int, ef_values, cache: dict, threads: int,
+              work: Path) -> dict:
+    """The approximate index, the lexical side and the whole search of `vector_side`."""
+    import faiss
+
+    from ..indexing.retrieve import Retriever
+    from ..indexing.segments import dense_index
+
+    vectors, flat = held
+    held.clear()
     approximate = n > settings.ann_threshold  # what the store chooses
-    stored = vectors.astype(np.float16)  # the precision the store keeps
+    stored = _stored(vectors, work)  # the precision the store keeps, memory-mapped
     dense = flat
     if approximate:
-        flat.reset()  # its memory, for the approximate build
+        dense = flat = None  # its memory, for the approximate build (reset() keeps it)
         started = time.perf_counter()
         faiss.omp_set_num_threads(threads)
         with PeakRss() as peak:  # as segments.dense_index builds it above ann_threshold
@@ -274,7 +251,8 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
             row[f"breadth{b}"] = {**latency(took), **_recall(found, exact)}
         dense = _Approximate(ann, stored)
     del vectors
-    lexical, figures, texts = _lexical_side(settings, n, pool, titles, lexical_max, cache)
+    lexical, figures, texts = _lexical_side(settings, n, pool, titles, lexical_max, cache,
+                                            work)
     row["lexical"] = figures
     index = _BareIndex(_Chunks(n, texts), dense, lexical, "bench")
     retriever = Retriever(index, _QueryVectors("bench"), settings)
@@ -285,8 +263,11 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
         retriever.search(*asked[0][:1], mode=mode, query_vector=asked[0][1])  # warm
         row["search"][mode] = latency(_timed(
             lambda qv, m=mode: retriever.search(qv[0], mode=m, query_vector=qv[1]), asked))
-    # the whole search side held (index, stored vectors, lexical side, chunk texts)
+    # the whole search side held (index, stored vectors, lexical side, chunk texts); what the
+    # builds above freed is first handed back to the system (glibc keeps it otherwise)
+    _trim()
     row["search"]["process_rss_mib"] = round(_rss_now())
+    row["search"]["rss_file_mib"] = round(_rss_now("RssFile:"))
     found = [[int(h.chunk.id.split("#")[1]) for h in retriever.search(
         q, k=10, mode="dense", query_vector=v)] for q, v in asked]
     row["search"].update(_recall(found, exact))  # the shipped settings against exact
@@ -323,20 +304,20 @@ class _Approximate:
         return scores[None, :k], rows[None, :k]
 
 
-def _lexical_side(settings: Settings, n: int, pool, titles, lexical_max: int, cache: dict):
+def _lexical_side(settings: Settings, n: int, pool, titles, lexical_max: int, cache: dict,
+                  work: Path):
     """The lexical side at `n` chunks: on tantivy, every chunk text indexed; on our postings,
     at most `lexical_max` built and repeated (`_tiled`). Returns (index, figures, texts)."""
     if settings.lexical_engine == "tantivy":
-        import tempfile
-
         from ..indexing import tantivy_lexical as tl
 
         built = min(n, lexical_max)
         texts = _chunk_texts(built, pool, titles, seed=built)
-        folder = Path(tempfile.mkdtemp(prefix="bench-tantivy-"))
+        folder = work / "lexical-tantivy"
         started = time.perf_counter()
         with PeakRss() as peak:
-            tl.sync(folder, [("bench", _Ids(n), frozenset(),
+            ids = [f"bench-{i // 5}" for i in range(n)]  # five chunks an article, as `_Chunks`
+            tl.sync(folder, [("bench", ids, frozenset(),
                               lambda: _texts_of(n, texts, pool, titles))])
         mib = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
         lexical = tl.TantivyLexical(folder, {"bench": np.arange(n)}, n,
@@ -359,19 +340,6 @@ def _lexical_side(settings: Settings, n: int, pool, titles, lexical_max: int, ca
     figures = {**figures, "engine": "own", "tiled": times,
                "index_mib": round(_lexical_mib(lexical) * times)}
     return (_tiled(lexical, times) if times > 1 else lexical), figures, texts
-
-
-class _Ids:
-    """Article id of each bench chunk row (five chunks an article, as `_Chunks`)."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-    def __len__(self) -> int:
-        return self.n
-
-    def __iter__(self):
-        return (f"bench-{i // 5}" for i in range(self.n))
 
 
 def _texts_of(n: int, texts: list[str], pool, titles):

@@ -22,8 +22,8 @@ import numpy as np
 
 from ..articles.clean import fold, normalize
 
-__all__ = ["tokenize", "has_diacritics", "token_hashes", "Postings", "LexicalIndex",
-           "DiacriticRestorer"]
+__all__ = ["tokenize", "token_strings", "has_diacritics", "token_hashes", "Postings",
+           "LexicalIndex", "DiacriticRestorer"]
 
 _TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|\w+")
 _QUESTION_WORDS = frozenset(
@@ -48,6 +48,64 @@ def tokenize(text: str, *, folded: bool, query: bool = False) -> list[str]:
         stop = _FOLDED_QUESTION_WORDS if folded else _QUESTION_WORDS
         words = [w for w in words if w not in stop]
     return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+
+
+_SEP = "\ue000"  # private use: left alone by normalize, lower and fold, never part of a token
+
+
+def token_strings(texts: Sequence[str]) -> tuple[list[str], list[str]]:
+    """`" ".join(tokenize(text, folded=...))` of every text, as written and folded, made in
+    bulk: the texts are normalized and lower-cased as one string (none of these looks across
+    the separator, so each text comes out as alone), and when folding keeps every character's
+    class for `_TOKEN` the folded tokens are the written ones folded, each distinct token once
+    (one pass of the regex instead of two): several times faster than text by text."""
+    texts = list(texts)
+    joined = _SEP.join(texts)
+    if joined.count(_SEP) != max(len(texts) - 1, 0):  # a text holds the separator itself
+        return ([" ".join(tokenize(t, folded=False)) for t in texts],
+                [" ".join(tokenize(t, folded=True)) for t in texts])
+    lowered = normalize(joined).lower()
+    parts = lowered.split(_SEP) if texts else []
+    if not all(_token_class(c) == _token_class(fold(c)) for c in _characters(lowered)):
+        return _strings(parts), _strings(fold(lowered).split(_SEP) if texts else [])
+    exact, folded, folds = [], [], _Folds()
+    for part in parts:
+        words = _TOKEN.findall(part)
+        for out, tokens in ((exact, words), (folded, list(map(folds.__getitem__, words)))):
+            pairs = " ".join(map("_".join, zip(tokens, tokens[1:])))
+            out.append(f"{' '.join(tokens)} {pairs}" if pairs else " ".join(tokens))
+    return exact, folded
+
+
+def _characters(text: str) -> list[str]:
+    """The distinct characters of a long text (counted in numpy: `set(text)` makes an object
+    per character)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return [chr(c) for c in np.flatnonzero(np.bincount(codes)).tolist()]
+
+
+class _Folds(dict):
+    def __missing__(self, token: str) -> str:
+        self[token] = folded = fold(token)
+        return folded
+
+
+def _strings(parts: list[str]) -> list[str]:
+    out = []
+    for part in parts:
+        words = _TOKEN.findall(part)
+        pairs = " ".join(map("_".join, zip(words, words[1:])))
+        out.append(f"{' '.join(words)} {pairs}" if pairs else " ".join(words))
+    return out
+
+
+def _token_class(char: str) -> tuple[bool, bool, str]:
+    """What `_TOKEN` sees of a character: a digit, a word character, or one of ".,/%"."""
+    return (char.isdecimal(), _WORD.fullmatch(char) is not None,
+            char if char in ".,/%" else "")
+
+
+_WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True)

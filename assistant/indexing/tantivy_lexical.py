@@ -6,12 +6,14 @@ tantivy as whitespace-separated tokens, scored by tantivy's BM25 with top-k prun
 One tantivy index per `index/` folder (`lexical-tantivy/`), one document per chunk of each
 segment, keyed by segment and article: the writer of a build adds the documents of its new
 segment and deletes those of the articles it removed or replaced (tantivy's own segments and
-deletes; `synced.json` records what it holds). Readers open it read-only and map each hit
-(segment, row) to the chunk's position in the live index; a hit outside the live build (a
-newer or older one) is dropped.
+deletes; `synced-2.json` records what it holds). Readers open it read-only and map each hit
+(segment, row) to the chunk's position in the live index, reading both as fast fields (columns)
+for all hits at once, never the stored documents; a hit outside the live build (a newer or
+older one) is dropped.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
@@ -21,14 +23,21 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .lexical import has_diacritics, tokenize
+from .lexical import has_diacritics, token_strings, tokenize
 
 __all__ = ["FOLDER", "TantivyLexical", "sync", "sync_parts", "synced"]
 _log = logging.getLogger(__name__)
 
 FOLDER = "lexical-tantivy"
-_STATE = "synced.json"
+_STATE = "synced-2.json"  # 2: segment and row as fast fields (a folder of 1 is made again)
 _FIELDS = ("exact", "folded")
+_BATCH = 20_000  # passages tokenized at once
+
+
+def segment_key(name: str) -> int:
+    """The segment's number in the `segid` fast field (a signed 64-bit hash of its name)."""
+    return int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(),
+                          "little", signed=True)
 
 
 def _schema():
@@ -38,9 +47,10 @@ def _schema():
     for name in _FIELDS:
         builder.add_text_field(name, stored=False, tokenizer_name="whitespace",
                                index_option="freq")
-    builder.add_text_field("seg", stored=True, tokenizer_name="raw")
+    builder.add_text_field("seg", stored=False, tokenizer_name="raw")
     builder.add_text_field("key", stored=False, tokenizer_name="raw")
-    builder.add_integer_field("row", stored=True, fast=True, indexed=False)
+    builder.add_integer_field("segid", stored=False, fast=True, indexed=False)
+    builder.add_integer_field("row", stored=False, fast=True, indexed=False)
     return builder.build()
 
 
@@ -71,9 +81,11 @@ def sync(directory: Path, segments: Sequence[tuple[str, Sequence[str], frozenset
     index lock (one writer)."""
     import tantivy
 
+    before = _state(directory)
+    if not before:  # new, or of an older layout, or its record lost: whatever it holds goes
+        shutil.rmtree(directory, ignore_errors=True)
     try:
         index = _open(directory)
-        before = _state(directory)
     except (OSError, ValueError) as exc:  # damaged: made again from the segments
         _log.warning("tantivy index %s unreadable (%s); rebuilding it", directory, exc)
         shutil.rmtree(directory, ignore_errors=True)
@@ -89,16 +101,23 @@ def sync(directory: Path, segments: Sequence[tuple[str, Sequence[str], frozenset
             for ident in set(removed) - set(before[name]):
                 writer.delete_documents_by_term("key", f"{name}/{ident}")
             continue
-        for row, (ident, text) in enumerate(zip(article_of, passages())):
-            if ident in removed:
-                continue
-            writer.add_document(tantivy.Document(
-                exact=" ".join(tokenize(text, folded=False)) or "\u2205",
-                folded=" ".join(tokenize(text, folded=True)) or "\u2205",
-                seg=name, key=f"{name}/{ident}", row=row))
+        key, idents, texts = segment_key(name), iter(article_of), iter(passages())
+        for start in range(0, len(article_of), _BATCH):
+            batch = [(start + k, ident, text) for k, (ident, text)
+                     in enumerate(zip(_take(idents, _BATCH), _take(texts, _BATCH)))
+                     if ident not in removed]
+            exact, folded = token_strings([text for _, _, text in batch])
+            for (row, ident, _), e, f in zip(batch, exact, folded):
+                writer.add_document(tantivy.Document(
+                    exact=e or "\u2205", folded=f or "\u2205", seg=name,
+                    key=f"{name}/{ident}", segid=key, row=row))
     writer.commit()
     writer.wait_merging_threads()
     (directory / _STATE).write_text(json.dumps(now), encoding="utf-8")
+
+
+def _take(items, n: int) -> list:
+    return [item for _, item in zip(range(n), items)]
 
 
 def sync_parts(directory: Path, parts) -> None:
@@ -120,7 +139,8 @@ class TantivyLexical:
 
     def __init__(self, directory: Path, positions: dict[str, np.ndarray], total: int,
                  depth: int) -> None:
-        self._directory, self._positions = directory, positions
+        self._directory = directory
+        self._positions = {segment_key(name): pos for name, pos in positions.items()}
         self.total, self.depth = total, depth
         self._index = None
         self._lock = threading.Lock()
@@ -132,29 +152,51 @@ class TantivyLexical:
             self._index.reload()
             return self._index.searcher()
 
-    def _field(self, searcher, field: str, tokens: list[str]) -> np.ndarray:
+    def _field(self, searcher, field: str, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(chunk positions, scores) of the field's top `depth` live chunks."""
         import tantivy
 
-        scores = np.zeros(self.total, dtype=np.float32)
         if not tokens or not self.total:
-            return scores
+            return _NONE, _NO_SCORES
         schema = self._index.schema
         query = tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, tantivy.Query.term_query(schema, field, t)) for t in tokens])
-        for score, address in searcher.search(query, self.depth, count=False).hits:
-            doc = searcher.doc(address)
-            pos = self._positions.get(doc["seg"][0])
+        hits = searcher.search(query, self.depth, count=False).hits
+        if not hits:
+            return _NONE, _NO_SCORES
+        found = np.array([score for score, _ in hits], dtype=np.float32)
+        addresses = [address for _, address in hits]
+        segs = np.array([-1 if v is None else v for v in
+                         searcher.fast_field_values("segid", addresses)], dtype=np.int64)
+        rows = np.array([-1 if v is None else v for v in
+                         searcher.fast_field_values("row", addresses)], dtype=np.int64)
+        at = np.full(len(hits), -1, dtype=np.int64)
+        for key in np.unique(segs).tolist():
+            pos = self._positions.get(key)
             if pos is not None:
-                at = int(pos[int(doc["row"][0])])
-                if at >= 0:
-                    scores[at] = score
-        return scores
+                mine = np.flatnonzero((segs == key) & (rows >= 0) & (rows < len(pos)))
+                at[mine] = pos[rows[mine]]
+        live = at >= 0
+        return at[live], found[live]
 
     def scores(self, query: str, exact_weight: float) -> np.ndarray:
         """A score per chunk. Without diacritics in the query only the folded field counts."""
         searcher = self._searcher()
-        folded = self._field(searcher, "folded", tokenize(query, folded=True, query=True))
+        scores = np.zeros(self.total, dtype=np.float32)
+        at, folded = self._field(searcher, "folded", tokenize(query, folded=True, query=True))
         if not has_diacritics(query):
-            return folded
-        exact = self._field(searcher, "exact", tokenize(query, folded=False, query=True))
-        return exact_weight * exact + (1 - exact_weight) * folded
+            scores[at] = folded
+            return scores
+        exact_at, exact = self._field(searcher, "exact",
+                                      tokenize(query, folded=False, query=True))
+        # w * exact + (1 - w) * folded on the chunks either field found (0 elsewhere)
+        both = np.union1d(at, exact_at)
+        per_field = np.zeros((2, len(both)), dtype=np.float32)
+        per_field[0, np.searchsorted(both, exact_at)] = exact
+        per_field[1, np.searchsorted(both, at)] = folded
+        scores[both] = exact_weight * per_field[0] + (1 - exact_weight) * per_field[1]
+        return scores
+
+
+_NONE = np.zeros(0, dtype=np.int64)
+_NO_SCORES = np.zeros(0, dtype=np.float32)

@@ -5,6 +5,7 @@ import unicodedata
 
 import pytest
 
+from assistant.articles import clean
 from assistant.articles.clean import clean_body, clean_text, fold, normalize
 from assistant.articles.ingest import read_doc
 
@@ -90,6 +91,20 @@ def test_fold_keeps_length_and_strips_diacritics() -> None:
     text = "Chuyển đổi số ở Đà Nẵng"
     assert fold(text) == "chuyen doi so o da nang"
     assert len(fold(text)) == len(text)
+
+
+def test_a_long_text_folds_by_table_as_character_by_character() -> None:
+    every = "".join(map(chr, range(0x20, 0x3000))) + "\U0001d400\U0001f600\udc80 İ Σ đ"
+    long_text = (every + " Chuyển đổi số ở Đà Nẵng. ") * 3
+    assert len(long_text) >= clean._LONG
+    by_character = "".join(fold(long_text[i:i + 100]) for i in range(0, len(long_text), 100))
+    assert fold(long_text) == by_character
+    assert len(fold(long_text)) == len(long_text)
+
+
+def test_normalize_turns_every_space_like_and_zero_width_character_into_a_space() -> None:
+    odd = "\u00a0\u2007\u202f\u2000\u2009\u3000\t\v\f\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    assert normalize(f"a{odd}b") == "a" + " " * len(odd) + "b"
 
 
 def test_title_and_category_prefix_removed_from_lead_line() -> None:

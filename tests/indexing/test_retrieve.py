@@ -34,3 +34,30 @@ def test_modes_rank_differently_but_all_answer(retriever) -> None:
 
 def test_empty_query_returns_nothing(retriever) -> None:
     assert retriever.search("   ") == []
+
+
+@pytest.mark.parametrize("matched", [0, 3, 400])
+def test_fusion_over_the_matched_chunks_equals_fusion_over_all(matched: int) -> None:
+    import numpy as np
+
+    from assistant.indexing.retrieve import Retriever, _Ranked, _top
+    from assistant.settings import load_settings
+
+    n, rng = 5000, np.random.default_rng(matched)
+    dense = np.full(n, -1.0, dtype=np.float32)
+    dense[rng.choice(n, 50, replace=False)] = rng.uniform(-0.2, 0.9, 50).astype(np.float32)
+    lexical = np.zeros(n, dtype=np.float32)
+    lexical[rng.choice(n, matched, replace=False)] = rng.uniform(0, 9, matched)
+    lexical[rng.choice(n, min(matched, 2), replace=False)] = 4.5  # ties
+    settings = load_settings(env={})
+    retriever = Retriever.__new__(Retriever)
+    object.__setattr__(retriever, "settings", settings)
+    object.__setattr__(retriever, "index", type("I", (), {"chunks": range(n)})())
+    d_order = np.flatnonzero(dense > -1)
+    order, fused = retriever._fuse(_Ranked(d_order, dense),
+                                   _Ranked(np.flatnonzero(lexical), lexical), 10)
+    w, top = settings.dense_weight, lexical.max(initial=0.0)
+    lex = lexical / top if top > 0 else lexical * 0
+    whole = w * np.clip(dense, 0, None) + (1 - w) * lex
+    assert np.array_equal(fused, whole)
+    assert order.tolist() == _top(whole, 10).tolist()

@@ -535,8 +535,8 @@ def test_a_damaged_tantivy_index_is_made_again_from_the_segments(settings, fake_
     want = _top(index, fake_embedder, settings, "lexical", "Đề án 06")
     folder = settings.index_dir / "lexical-tantivy"
     for path in folder.iterdir():
-        if path.name != "synced.json":
+        if path.name != "synced-2.json":
             path.write_bytes(b"garbage")
-    (folder / "synced.json").write_text("{}", encoding="utf-8")
+    (folder / "synced-2.json").write_text("{}", encoding="utf-8")
     again = load_index(settings.index_dir, settings)
     assert _top(again, fake_embedder, settings, "lexical", "Đề án 06") == want
