@@ -311,3 +311,18 @@ BATCH_NOT_OBJECT = ("dòng là JSON nhưng không phải một đối tượng {
 BATCH_BAD_FIELD = "trường “{field}” phải là {kind}"
 KIND_STRING = "một chuỗi"
 KIND_TURNS = "một danh sách các lượt {\"question\": chuỗi, \"answer\": chuỗi} hoặc các chuỗi"
+
+# One JSON error shape on every route (issue 19, points 6, 8, 9)
+HTTP_BAD_REQUEST = "Yêu cầu không hợp lệ."
+HTTP_FORBIDDEN = "Không có quyền thực hiện yêu cầu này."
+HTTP_NOT_FOUND = "Không có địa chỉ này trên máy chủ."
+HTTP_METHOD = "Địa chỉ này không nhận phương thức {method}."
+HTTP_TOO_LARGE = "Yêu cầu quá lớn."
+HTTP_URL_TOO_LONG = "Địa chỉ (URL) quá dài."
+HTTP_BAD_FIELDS = "Yêu cầu không hợp lệ: dữ liệu gửi lên thiếu hoặc sai kiểu."
+HTTP_TOO_MANY = "Quá nhiều yêu cầu; hãy thử lại sau ít phút."
+HTTP_ERROR = "Yêu cầu không thành công (mã {status})."
+HTTP_NOT_UTF8 = "Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ."
+HTTP_TOO_DEEP = "Nội dung JSON lồng nhau quá {limit} tầng."
+HTTP_UNPARSABLE = ("Yêu cầu HTTP không đọc được (dòng địa chỉ hoặc tiêu đề sai hoặc quá dài, "
+                   "tối đa 16 KB).")

@@ -79,20 +79,16 @@ def _validation_message(exc: RequestValidationError) -> str:
     return msg.API_BAD_FIELD.format(field=field)
 
 
-def _route_class(max_bytes: int) -> type[APIRoute]:
-    """Routes that refuse bodies over `max_bytes` (413) and answer every error as JSON."""
+def _route_class() -> type[APIRoute]:
+    """Routes that answer every error as JSON with its own message (the body limit, bad
+    UTF-8 and nesting are `http_guard`'s, in front of every route)."""
 
     class _Route(APIRoute):
         def get_route_handler(self) -> Callable:
             handler = super().get_route_handler()
 
             async def guarded(request: Request):
-                declared = request.headers.get("content-length") or "0"
                 try:
-                    if (not declared.isdigit() or int(declared) > max_bytes
-                            or len(await request.body()) > max_bytes):
-                        raise _ApiError(413, msg.API_TOO_LARGE.format(limit=max_bytes),
-                                        "request_too_large")
                     return await handler(request)
                 except _ApiError as exc:
                     return _error(exc)
@@ -233,7 +229,7 @@ def mount_api(app: FastAPI, get_engine: Callable[[], Any], settings: Settings, *
     `slots`: the answer slots shared with the chat (None: `chat_concurrency` of its own)."""
     slots = slots or AnswerSlots(settings.chat_concurrency)
     retry_after = str(max(1, math.ceil(settings.api_queue_timeout)))
-    route = _route_class(settings.api_max_body_bytes)
+    route = _route_class()
     guard = [Depends(_auth_dependency(credentials))]
     api = APIRouter(prefix="/api", route_class=route, dependencies=guard, tags=["api"])
     openai = APIRouter(prefix="/v1", route_class=route, dependencies=guard, tags=["openai"])

@@ -7,19 +7,18 @@
 - Failed logins are counted per client address: after `login_max_failures` failures the client
   must wait `login_block_seconds`, doubling with every further failure (up to
   `login_block_max_seconds`); meanwhile every login from it, right or wrong, gets HTTP 429 with
-  a Vietnamese message. A success clears the count.
+  a Vietnamese message. A success clears the count. `http_guard` applies it to every
+  credential check (the login and the API's passwords).
 """
 from __future__ import annotations
 
-import json
 import threading
 import time
 from typing import Callable
 
-from .. import messages as msg
 from ..settings import Settings
 
-__all__ = ["library_editing_allowed", "LoginThrottle", "throttle_middleware"]
+__all__ = ["library_editing_allowed", "LoginThrottle"]
 
 
 def library_editing_allowed(settings: Settings, has_login: bool) -> bool:
@@ -65,42 +64,3 @@ class LoginThrottle:
         with self._lock:
             self._failures.pop(client, None)
             self._until.pop(client, None)
-
-
-def throttle_middleware(throttle: LoginThrottle):
-    """An ASGI middleware class (for `FastAPI(middleware=...)`) applying `throttle` to
-    Gradio's `POST .../login`."""
-
-    class _LoginThrottleMiddleware:
-        def __init__(self, app) -> None:
-            self.app = app
-
-        async def __call__(self, scope, receive, send) -> None:
-            if not (scope["type"] == "http" and scope["method"] == "POST"
-                    and scope["path"].rstrip("/").endswith("/login")):
-                await self.app(scope, receive, send)
-                return
-            client = (scope.get("client") or ("?", 0))[0]
-            wait = throttle.wait(client)
-            if wait > 0:
-                body = json.dumps({"detail": msg.UI_LOGIN_THROTTLED.format(
-                    seconds=int(wait) + 1)}, ensure_ascii=False).encode()
-                await send({"type": "http.response.start", "status": 429,
-                            "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                                        (b"retry-after", str(int(wait) + 1).encode())]})
-                await send({"type": "http.response.body", "body": body})
-                return
-            status: list[int] = []
-
-            async def watch(message) -> None:
-                if message["type"] == "http.response.start":
-                    status.append(message["status"])
-                await send(message)
-
-            await self.app(scope, receive, watch)
-            if status and status[0] < 300:
-                throttle.succeeded(client)
-            elif status and status[0] in (400, 401, 403):
-                throttle.failed(client)
-
-    return _LoginThrottleMiddleware
