@@ -122,6 +122,10 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from .evaluation.evaluate import main as eval_main
 
+    if args.first_sight:
+        from .evaluation.first_sight import run
+
+        return run(settings, args)
     return eval_main(settings, args)
 
 
@@ -252,6 +256,9 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
                    help=f"where to write the reports (now {base.eval_dir / 'reports'})")
     p.add_argument("--sweep", action="store_true",
                    help="also measure retrieval for each fusion method and dense weight")
+    p.add_argument("--first-sight", default=None, metavar="FILE",
+                   help="the one run of a sealed set (eval/sealed/), recorded in "
+                        "eval/FIRST_SIGHT.md; a set already run there is refused")
     p.set_defaults(func=_cmd_eval)
 
     p = sub.add_parser("bench", help="cost against corpus size: build, add/remove, start-up, "

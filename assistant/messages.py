@@ -39,6 +39,9 @@ NOT_DEFINED = "Các bài viết không giải thích {term} là gì."
 NOT_GIVEN_SIDE = "{side}: các bài viết không có thông tin để so sánh."
 PREMISE_CONTRADICTED = "Các bài viết không nói như vậy."
 NOT_LISTED = "Các bài viết không liệt kê cụ thể các mục này."
+NOT_SAID = "Các bài viết không nêu {person} phát biểu gì."
+NOT_GIVEN_ROLE = "Các bài viết không nêu {person} giữ vai trò gì trong {body}."
+NOT_GIVEN_CAUSE = "Các bài viết không nêu lý do."
 INSTEAD_INTRO = "Thông tin gần nhất trong các bài viết:"
 HIGHER = "{side} cao hơn."
 # labels of the items with the highest and lowest figure of a list ("thủ tục nào cao nhất?")
@@ -64,6 +67,10 @@ INDEX_UPDATED = "Đã cập nhật chỉ mục: thêm {added}, sửa {changed}, 
 INDEX_FAILED = "Không xây dựng được chỉ mục: {reason}"
 SETTINGS_INVALID = "Biến môi trường ASSISTANT_* không hợp lệ: {error}"
 FILE_SKIPPED = "Bỏ qua tệp {error}"
+FILE_NOT_FOUND = "Không tìm thấy tệp {path}."
+# Said in English to a question asked in English: the answer quotes the Vietnamese articles
+ENGLISH_SOURCES = ("The sources are Vietnamese news articles, so the answer quotes them in "
+                   "Vietnamese.")
 NO_HITS = "Không tìm thấy đoạn nào phù hợp."
 NO_ARTICLES = "Thư mục {path} không có bài viết nào (.txt, .md, .html)."
 
@@ -179,7 +186,7 @@ UI_GRADIO_LABELS = {
     "common.edit": "Sửa", "common.empty": "Trống", "common.built_with_gradio": "",
     "common.language": "Ngôn ngữ", "common.display_theme": "Giao diện",
     "errors.use_via_api": "", "errors.use_via_api_or_mcp": "",
-    "file.uploading": "Đang tải lên...",
+    "file.uploading": "Đang tải lên...", "common.complete": "Xong",
     "upload_text.click_to_upload": "Bấm để chọn tệp", "upload_text.drop_file": "Thả tệp vào đây",
     "upload_text.paste_clipboard": "Dán từ bộ nhớ tạm",
     "dropdown.dropdown": "Danh sách chọn", "radio.radio": "Lựa chọn",
@@ -190,7 +197,10 @@ UI_GRADIO_LABELS = {
 UI_GRADIO_FIXED = {"Liked": "Đã thích", "Disliked": "Đã không thích", "Feedback": "Góp ý",
                    "Info": UI_INFO_TITLE, "Warning": "Lưu ý", "Error": "Lỗi",
                    "Close": "Đóng", "Scroll down": "Cuộn xuống",
-                   "chatbot conversation": "Cuộc trò chuyện"}
+                   "chatbot conversation": "Cuộc trò chuyện",
+                   "Click to upload or drop files": "Bấm để chọn tệp hoặc thả tệp vào đây",
+                   "File upload": "Tải tệp lên", "More tabs": "Các thẻ khác",
+                   "Reset to default value": "Đặt lại giá trị mặc định", "Dismiss": "Đóng"}
 
 # LLM mode
 LLM_SYSTEM_PROMPT = (
@@ -326,3 +336,13 @@ HTTP_NOT_UTF8 = "Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ
 HTTP_TOO_DEEP = "Nội dung JSON lồng nhau quá {limit} tầng."
 HTTP_UNPARSABLE = ("Yêu cầu HTTP không đọc được (dòng địa chỉ hoặc tiêu đề sai hoặc quá dài, "
                    "tối đa 16 KB).")
+
+# The chat, round 2 (issue 20)
+UI_ARTICLE_REMOVED = "Bài viết này đã bị xóa khỏi thư viện."
+UI_UPLOAD_BAD_TYPE = "Không nhận tệp {files}: chỉ nhận tệp .txt, .md, .html hoặc .htm. " \
+                     "Thư viện không thay đổi."
+UI_QUESTION_MORE = "Xem thêm"
+UI_FIGURES_TITLE = "Các số liệu trong câu trả lời"
+UI_LIBRARY_FAILED = "Máy chủ gặp lỗi khi thay đổi thư viện; thư viện có thể chưa thay đổi. " \
+                    "Hãy tải lại trang và thử lại, hoặc báo cho quản trị viên."
+UI_ERROR_TITLE = "Lỗi"

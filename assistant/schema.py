@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Article", "Chunk", "Hit", "Citation", "Answer", "Turn", "as_turns"]
+__all__ = ["Article", "Chunk", "Hit", "Citation", "Figure", "Answer", "Turn", "as_turns"]
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,17 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """One figure an answer gives, as its chart draws it: what it is for ("năm 2024", "Hải
+    Dương"), the number, its unit ("%", "triệu tài khoản") and the [n] of its source."""
+
+    label: str
+    value: float
+    unit: str
+    n: int
+
+
+@dataclass(frozen=True)
 class Answer:
     """What the user sees: text with [n] markers, its sources, and why it may be empty."""
 
@@ -104,6 +115,7 @@ class Answer:
     confidence: float = 0.0  # evidence score of the best sentence (abstention compares it)
     kind: str = ""  # the kind of question it answers (question.KINDS)
     missing: tuple[str, ...] = ()  # what the question asks that the articles do not give
+    figures: tuple[Figure, ...] = ()  # one measure across years or places (figures.py)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
-from .schema import Answer, Article, Citation, Hit
+from .schema import Answer, Article, Citation, Figure, Hit
 
 __all__ = ["to_dict", "HIT_FIELDS", "CITATION_FIELDS", "ANSWER_FIELDS",
-           "ARTICLE_FIELDS"]
+           "ARTICLE_FIELDS", "FIGURE_FIELDS"]
 
 HIT_FIELDS = ("rank", "score", "article_id", "title", "date", "source", "chunk_id", "start",
               "end", "text")
@@ -20,7 +20,8 @@ CITATION_FIELDS = ("n", "article_id", "title", "date", "source", "start", "end",
                    "quote", "chunk_id", "passage_start", "passage_end", "date_inferred")
 ARTICLE_FIELDS = ("article_id", "title", "date", "source", "author")
 ANSWER_FIELDS = ("answer", "abstained", "citations", "related", "notices", "resolved_question",
-                 "kind", "missing")
+                 "kind", "missing", "figures")
+FIGURE_FIELDS = ("label", "value", "unit", "n")
 
 
 @singledispatch
@@ -58,7 +59,15 @@ def _answer(answer: Answer) -> dict:
             "citations": [_citation(c) for c in answer.citations],
             "related": [_hit(h) for h in answer.related],
             "notices": list(answer.notices), "resolved_question": answer.resolved_question,
-            "kind": answer.kind, "missing": list(answer.missing)}
+            "kind": answer.kind, "missing": list(answer.missing),
+            "figures": [_figure(f) for f in answer.figures]}
+
+
+@to_dict.register
+def _figure(figure: Figure) -> dict:
+    """One figure of an answer's chart: its label (year, place, meeting), value, unit and the
+    [n] of its source."""
+    return {"label": figure.label, "value": figure.value, "unit": figure.unit, "n": figure.n}
 
 
 @to_dict.register

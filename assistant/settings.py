@@ -46,7 +46,12 @@ class Settings:
     chunk_overlap_sentences: int = 1
 
     # Index.
-    ann_threshold: int = 20000  # above this many chunks, an HNSW index replaces the flat one
+    ann_threshold: int = 20000  # above this many chunks, an approximate index replaces flat
+    # "ivf-sq8": inverted lists of 8-bit codes (2 sqrt(n) lists, `ivf_nprobe` searched) whose
+    # candidates are re-ranked exactly; "hnsw": the graph below (eval/vector_side.py,
+    # guide/speed-and-scale.md: at 10^6 chunks only the first reached recall@5 0.95 in time)
+    ann_index: str = "ivf-sq8"
+    ivf_nprobe: int = 32
     hnsw_m: int = 32
     hnsw_ef_construction: int = 200  # build-time graph breadth (bench: 80 capped recall@5 at 0.93)
     hnsw_ef_search: int = 256  # query-time breadth: recall@5 0.97 against exact at 10^5 (bench)
@@ -80,6 +85,9 @@ class Settings:
     fusion: str = "weighted"  # "weighted" or "rrf"; chosen by the eval's fusion sweep
     rrf_k: int = 60
     dense_weight: float = 0.2  # share of the dense side in either fusion (cross-validated)
+    # "own" (the segments' postings) or "tantivy" (one tantivy index beside the segments):
+    # equal figures on the evaluation; tantivy searches 10^6 chunks in milliseconds
+    lexical_engine: str = "own"
     exact_weight: float = 0.5  # weight of the accented lexical field next to the folded one
 
     # Answering.
@@ -106,9 +114,18 @@ class Settings:
     adjacent_join_ratio: float = 0.8  # a neighbouring sentence joins above this share of the best
     date_boost: float = 0.3  # articles dated in the month asked move up by this share of the best
     summary_sentences: int = 6  # key sentences in a summary (3–6 reads well in a chat)
+    summary_words: int = 400  # a summary stops adding sentences past this many words
     summary_focus_weight: float = 2.0  # how much the question's own words steer a summary (CV)
     summary_fact_weight: float = 0.2  # per figure (up to 3) a summary sentence carries (CV)
     related_min_score: float = 0.3  # a declined question lists passages only above this score
+    # The general answer path (answering/general.py), cross-validated (eval --sweep): an answer
+    # shorter than `general_words` is filled with the sentences of the top `general_passages`
+    # passages scoring within `general_ratio` of the best; a plan that finds nothing answers
+    # that way when the best sentence scores at least `general_min_score` (1.0: never).
+    general_words: int = 110
+    general_ratio: float = 0.5
+    general_passages: int = 3
+    general_min_score: float = 0.5
     llm_base_url: str = ""
     llm_model: str = ""
     llm_provider: str = "openai"  # "openai" (any compatible endpoint) or "ollama"
@@ -162,14 +179,17 @@ class SettingsError(ValueError):
 # gets its line here.
 _CHOICES = {"fusion": ("weighted", "rrf"), "answer_mode": ("extractive", "llm"),
             "llm_provider": ("openai", "ollama"), "library_editing": ("auto", "on", "off"),
-            "store": ("faiss", "milvus"), "chunk_vectors": ("sentences", "chunks")}
+            "store": ("faiss", "milvus"), "chunk_vectors": ("sentences", "chunks"),
+            "lexical_engine": ("own", "tantivy"), "ann_index": ("ivf-sq8", "hnsw")}
 _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
               "chunk_max_tokens": (1, None), "chunk_min_tokens": (0, None),
               "chunk_overlap_sentences": (0, None), "ann_threshold": (1, None),
-              "hnsw_m": (2, None), "segment_max_count": (1, None),
+              "hnsw_m": (2, None), "ivf_nprobe": (1, None), "segment_max_count": (1, None),
               "top_k": (1, None), "candidates": (1, None),
               "rrf_k": (1, None), "max_question_chars": (1, None),
               "max_answer_sentences": (1, None), "port": (1, 65535),
+              "general_words": (0, 400), "general_passages": (1, 20),
+              "summary_words": (20, 1000),
               "summary_sentences": (1, 20), "api_max_body_bytes": (1, None),
               "api_max_k": (1, None), "chat_concurrency": (1, 256),
               "library_max_bytes": (1, None), "login_max_failures": (1, None),
@@ -180,7 +200,7 @@ _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
     "dense_weight", "exact_weight", "second_answer_ratio", "min_answer_score",
     "score_coverage_weight", "score_context_weight", "score_dense_weight",
     "type_mismatch_penalty", "adjacent_join_ratio", "date_boost", "related_min_score",
-    "near_miss_margin",
+    "near_miss_margin", "general_ratio", "general_min_score",
     "segment_rewrite_fraction")} | {
     "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0),
     "summary_fact_weight": (0.0, 1.0), "api_queue_timeout": (0.0, 3600.0),

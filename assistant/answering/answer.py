@@ -18,7 +18,10 @@ from .. import messages as msg
 from ..articles.clean import normalize
 from .compose import format_date
 from .followup import needs_context, resolve_followup
-from .names import corpus_names
+from .general import complete
+from .nearmiss import check
+from .lexicon import is_english, may_abbreviate, rewrite
+from .names import corpus_abbreviations, corpus_names
 from .plans import (Context, abstain, dated, plan_definition, plan_fact, plan_role, plan_yesno,
                     yes_no_verdict)
 from .question import Analysis, analyze, strip_filler
@@ -68,18 +71,25 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     """Clean, resolve and analyze a question: (cleaned, notices, analysis, resolved)."""
     settings = retriever.settings
     cleaned, notices = prepare_question(question, settings.max_question_chars)
-    turns = [Turn(retriever.restore(strip_filler(
-        prepare_question(t.question, settings.max_question_chars)[0])), t.answer)
-        for t in as_turns(history)]
-    plain = retriever.restore(strip_filler(cleaned)) if cleaned else cleaned
+    known = retriever.index.idf
+    asked = [cleaned, *(t.question for t in as_turns(history))]
+    derived = corpus_abbreviations(retriever.index) if any(map(may_abbreviate, asked)) else {}
+
+    def own_words(text: str) -> str:
+        return retriever.restore(strip_filler(rewrite(text, derived, known).text))
+    turns = [Turn(own_words(prepare_question(t.question, settings.max_question_chars)[0]),
+                  t.answer) for t in as_turns(history)]
+    plain = own_words(cleaned) if cleaned else cleaned
     resolved = resolve_followup(plain, turns) if cleaned else cleaned
-    if resolved == plain:
-        resolved = cleaned
-    if resolved != cleaned:
+    followed = resolved != plain
+    if followed:
         notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)
+    if cleaned and is_english(cleaned):
+        notices += (msg.ENGLISH_SOURCES,)
     names = corpus_names(retriever.index)
-    return cleaned, notices, analyze(retriever.restore(resolved), names.names,
-                                     names.places), resolved
+    asked = resolved if followed else retriever.restore(rewrite(cleaned, derived, known).text)
+    return cleaned, notices, analyze(asked, names.names, names.places), \
+        resolved if followed else cleaned
 
 
 def answer_question(question: str, retriever: Retriever, *, history: Sequence[Turn | str] = (),
@@ -93,13 +103,15 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[Tu
         return Answer(question=cleaned, text=msg.FOLLOWUP_NEEDS_CONTEXT, abstained=True,
                       notices=notices, kind="followup")
     k = k or settings.top_k
-    qvec = retriever.embedder.embed_queries([analysis.text])[0]
+    english = is_english(cleaned)  # the model reads English too: its words and the rewrite
+    qvec = retriever.embedder.embed_queries(
+        [f"{analysis.text} {cleaned}" if english else analysis.text])[0]
     hits = _search(retriever, analysis, qvec, k, mode)
     searched = {s.query: retriever.search(s.query, k=s.k, mode=mode) for s in planned_searches(
         analysis, corpus_names(retriever.index).shown, k)}
     ctx = Context(cleaned, resolved, analysis, qvec, retriever.index, settings, notices,
                   searched)
-    return _PLANS.get(analysis.kind, plan_fact)(ctx, hits)
+    return check(ctx, hits, complete(ctx, hits, _PLANS.get(analysis.kind, plan_fact)(ctx, hits)))
 
 
 def stream_text(text: str) -> Iterator[str]:

@@ -77,6 +77,10 @@ def compose(question: str, resolved: str, picks: Sequence[Pick], hits: Sequence[
     for pick in picks:
         citation = numbering.cite(pick.hit, pick.start, pick.end)
         piece = _finish(pick.piece or citation.quote)
+        if pick.piece and pick.piece.strip()[:1].islower() and \
+                not citation.quote.lstrip().startswith(pick.piece.strip()[:20]):
+            piece = "…" + pick.piece.strip().rstrip(";,")  # an excerpt: not the sentence's start
+            piece = piece if piece[-1] in ".!?…”\")" else piece + "…"
         if not verify_sentence(piece, [citation.quote]) or \
                 not verify_citation(citation, articles, hits):
             continue  # never show a sentence with a citation that does not hold

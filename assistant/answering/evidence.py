@@ -225,7 +225,9 @@ def _asked_events(question: str) -> tuple[str, ...]:
 
 _UNITS = (  # what the question asks for -> what a sentence's figure must come with
     (re.compile(r"\b(?:phan\s+tram|ty\s+le|ty\s+trong)\b"), re.compile(r"\d\s*%")),
-    (re.compile(r"\b(?:bao\s+nhieu\s+tien(?!\s+ich)|kinh\s+phi|chi\s+phi|ngan\s+sach\s+chi)\b"),
+    (re.compile(r"\b(?:bao\s+nhieu\s+tien(?!\s+ich)|kinh\s+phi|chi\s+phi|ngan\s+sach\s+chi"
+                r"|bao\s+nhieu\s+(?:ngan\s+sach|von))\b|^(?!.*\b(?:ty\s+le|phan\s+tram)\b)"
+                r".*\bngan\s+sach\b.*\bbao\s+nhieu\b"),
      re.compile(r"\d\s*(?:nghin\s+|trieu\s+|ty\s+)?(?:dong|usd)\b")),
     (re.compile(r"\bbao\s+nhieu\s+(?:thang|nam|ngay|tuan)\b(?!\s+\d)|\bbao\s+lau\b"),
      re.compile(r"\d+\s+(?:thang|nam|ngay|tuan)\b")),
@@ -241,10 +243,23 @@ def _unit_ok(analysis: Analysis, sentence: str) -> bool:
     return all(unit.search(folded) for asks, unit in _UNITS if asks.search(question))
 
 
+# "công ty nào", "đơn vị nào": a named body is asked for
+_NAMED_ASKED = re.compile(r"\b(?:cong\s+ty|doanh\s+nghiep|tap\s+doan|don\s+vi|to\s+chuc"
+                          r"|nha\s+mang|ngan\s+hang)\s+nao\b")
+
+
+def _names_new(analysis: Analysis, sentence: str) -> bool:
+    """The sentence names something (a capitalised name) the question does not."""
+    asked = fold(analysis.text)
+    return any(fold(m.group()) not in asked for m in NAME.finditer(sentence))
+
+
 def type_ok(analysis: Analysis, sentence: str) -> bool:
     """Whether a sentence holds the kind of thing asked for (a figure of the kind asked, a
     date, a name)."""
     kind = analysis.kind
+    if _NAMED_ASKED.search(fold(analysis.text)) and not _names_new(analysis, sentence):
+        return False
     if kind == "number" and not _unit_ok(analysis, sentence):
         return False
     if kind == "date":  # a date, of the event asked when the question names one

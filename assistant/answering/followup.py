@@ -38,6 +38,15 @@ _TOPIC_HEADS = frozenset("cong bo uy chinh he de luat nghi chuong co so to van h
 _NARROWING = re.compile(r"(?:o|tai|voi|doi\s+voi|trong|cua|ve|con|linh\s+vuc|khu\s+vuc"
                         r"|nganh|doi\s+tuong)\s")
 _PAIR = re.compile(r"^(.+?)\s+(?:va|voi)\s+(.+)$")
+# "việc đó", "vấn đề này", "nội dung ấy": the matter the earlier question asked about
+_MATTER = re.compile(r"\b(viec|van\s+de|noi\s+dung|chuyen|linh\s+vuc)"
+                     r"\s+(?:do|nay|ay|kia|tren)\b")
+# What sets the scene of a question and carries over to the next: the meeting, the year
+_SCENE = re.compile(r"\b(?:(?:o|tai|trong)\s+)?(?:phien\s+hop|hoi\s+nghi)\s+(?:lan\s+)?thu\s+\d+"
+                    r"|\bnam\s+(?:19|20)\d\d\b")
+# Words that only ask (not what the earlier question was about)
+_ASKING_TAIL = re.compile(r"\b(?:noi|ban|de\s+cap|neu|nhan\s+manh|chi\s+dao|yeu\s+cau)\s+"
+                          r"(?:nhung\s+)?(?:gi|nhu\s+the\s+nao)\s+ve\s+")
 
 
 def is_followup(question: str) -> bool:
@@ -45,7 +54,8 @@ def is_followup(question: str) -> bool:
     folded = fold(question)
     words = re.findall(r"\w+", folded)
     return bool(_LEAD_CUE.match(folded) and len(words) <= 8 or _ANAPHORA.search(folded)
-                or _PRONOUN.search(folded) or re.search(r"thi\s+sao\s*\??\s*$", folded))
+                or _PRONOUN.search(folded) or _MATTER.search(folded) or _THING.search(folded)
+                or re.search(r"thi\s+sao\s*\??\s*$", folded))
 
 
 def needs_context(question: str) -> bool:
@@ -104,7 +114,8 @@ def _item_of(question: str, previous: str) -> bool:
             and re.search(rf"\b{item[0]}\b", fold(previous)) is not None)
 
 
-def _resolve_one(question: str, previous: str, answer: str = "") -> str:
+def _resolve_one(question: str, previous: str, answer: str = "",
+                 context: Sequence[str] = ()) -> str:
     if previous and _item_of(question, previous):
         return f"{question.rstrip(' ?')} ({previous.rstrip(' ?')})?"
     if not previous or not is_followup(question):
@@ -116,8 +127,9 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
     core = core[:tail.start()] if tail else core
 
     def put_back(m: re.Match, original: str) -> str:
-        if m.group(1) == "nam":
-            return original
+        if m.group(1) == "nam":  # "năm đó": the year the earlier question named
+            years = _YEAR.findall(previous)
+            return f"năm {years[-1]}" if years else original
         entity = _referent(m.group(1), previous, answer)
         head = " ".join(original.split()[:-1])
         if not entity:
@@ -127,6 +139,15 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
     replaced = _replace_folded(_ANAPHORA, core, put_back)
     if replaced != core:
         return replaced.strip()
+    whole = question[lead.end():] if lead else question
+    thing = _THING.search(fold(whole))
+    if thing:  # "Đạo luật đó" -> the law the earlier questions named; else the word alone
+        named = _named_thing(thing.group(1), [*context, previous, answer])
+        head, rest = whole[:thing.start()], whole[thing.end():]
+        if named:
+            return " ".join(f"{head} {named} {rest}".split()).rstrip(" ?") + "?"
+        kept = whole[thing.start():thing.start() + len(thing.group(1)) + len(thing.group(2) or "")]
+        return " ".join(f"{head} {kept} {rest}".split()).rstrip(" ?") + "?"
     if _PRONOUN.search(fold(core)):  # "họ": whoever the earlier question was about
         return f"{core.strip()} ({previous.rstrip(' ?')})"
     if _ANAPHORA.search(fold(core)) and not _ANAPHORA.search(fold(previous)):
@@ -140,7 +161,13 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
             .rstrip(" ?") + "?"
     if new_names and old_names and len(core.split()) <= len(new_names[0].split()) + 2:
         return previous.replace(old_names[-1], new_names[0])  # "Còn Nghệ An thì sao?"
+    matter = _MATTER.search(fold(core))
+    if matter:  # "Ai được giao việc đó?" -> "Ai được giao việc an ninh mạng ở phiên họp thứ 9?"
+        return _matter_question(core, matter, previous)
     years = _YEAR.findall(core)
+    old_years = _YEAR.findall(previous)
+    if len(years) == 1 and len(old_years) >= 2:  # after a comparison: the same measure then
+        return _single_year(previous, years[0])
     if years:
         if _YEAR.search(previous):
             swapped = _YEAR.sub(years[0], previous)
@@ -155,11 +182,85 @@ def _resolve_one(question: str, previous: str, answer: str = "") -> str:
     return f"{core.strip()} ({previous.rstrip(' ?')})"
 
 
+# A thing named before, pointed at: "đạo luật đó", "đề án này", "cái chiến dịch ở Bình Phước ấy"
+_THING = re.compile(r"\b(dao\s+luat|luat|van\s+ban|de\s+an|chuong\s+trinh|he\s+thong"
+                    r"|ung\s+dung|chien\s+dich|nen\s+tang|mo\s+hinh|ke\s+hoach|nghi\s+quyet)"
+                    r"((?:\s+(?!do\b|nay\b|ay\b|kia\b)\w+){0,4})\s+(?:do|nay|ay|kia)\b")
+_THING_HEADS = {"dao luat": "luat"}
+
+
+_NAME_STOP = frozenset("co duoc la da khi bao may gi nao the nhu ra sao thi va voi cua tai o "
+                       "trong den se dang van con nam thang ngay".split())
+
+
+def _named_thing(noun: str, texts: Sequence[str]) -> str:
+    """The latest such thing the earlier turns name, as written: the head noun and the words
+    that follow it up to a verb or a question word ("Luật Giao dịch điện tử sửa đổi" for
+    "đạo luật đó", "Đề án 06" for "đề án này")."""
+    head = _THING_HEADS.get(noun, noun)
+    for text in reversed(texts):
+        text = re.sub(r"\[\d+\]", " ", text)
+        folded = fold(text)
+        found = list(re.finditer(rf"\b{head}\b", folded))
+        for m in reversed(found):
+            words = text[m.end():].split()
+            kept = []
+            for w in words[:6]:
+                if (w[:1].islower() and fold(w).strip(",.?!:;") in _NAME_STOP) \
+                        or not re.match(r"\w", w):
+                    break
+                kept.append(w.strip(",.?!:;"))
+                if w[-1:] in ",.?!:;":
+                    break
+            if kept and (kept[0][:1].isupper() or kept[0][:1].isdigit()):
+                return text[m.start():m.end()] + " " + " ".join(kept)
+    return ""
+
+
+def _topic(previous: str) -> str:
+    """What an earlier question asked about: the words after "nói gì về", else its words
+    without the question words and the scene."""
+    folded = fold(previous)
+    m = _ASKING_TAIL.search(folded)
+    if m:
+        return previous[m.end():].strip(" ?.!")
+    at = _QUESTION_WORD.search(folded)
+    rest = previous[:at.start()] if at and at.start() > 0 else previous
+    for scene in _SCENE.finditer(fold(rest)):
+        rest = rest[:scene.start()] + " " * (scene.end() - scene.start()) + rest[scene.end():]
+    return " ".join(rest.split()).strip(" ?.!,")
+
+
+def _matter_question(core: str, matter: re.Match, previous: str) -> str:
+    topic = _topic(previous)
+    head = core[:matter.start(1)] + core[matter.start(1):matter.end(1)]
+    tail = core[matter.end():]
+    scenes = [previous[m.start():m.end()] for m in _SCENE.finditer(fold(previous))
+              if fold(previous[m.start():m.end()]) not in fold(core)]
+    scenes = [x[:1].lower() + x[1:] for x in scenes]
+    topic_words = topic if fold(topic) not in fold(head) else ""
+    return " ".join(" ".join(x.split()) for x in (head, topic_words, tail, *scenes)
+                    if x.strip()).rstrip(" ?") + "?"
+
+
+def _single_year(previous: str, year: str) -> str:
+    """"So sánh tỷ trọng ... năm 2023 và 2024" then "Còn năm 2025?": "Tỷ trọng ... năm 2025?"."""
+    folded = fold(previous)
+    pair = re.search(r"(?:nam\s+)?((?:19|20)\d\d)(?:\s*(?:,|va|voi|so\s+voi)\s*(?:nam\s+)?"
+                     r"(?:19|20)\d\d)+", folded)
+    if not pair:
+        return _YEAR.sub(year, previous, count=1)
+    out = previous[:pair.start()] + f"năm {year}" + previous[pair.end():]
+    out = re.sub(r"^\s*(?:so sánh|so sanh)\s+", "", out, flags=re.I).strip()
+    return (out[:1].upper() + out[1:]).rstrip(" ?") + "?"
+
+
 def resolve_followup(question: str, history: Sequence[Turn | str]) -> str:
     """Rewrite a follow-up as a standalone question using the earlier turns (oldest first):
     their questions, and their answers for people and places named only there."""
-    previous, answer = "", ""
+    previous, answer, context = "", "", []
     for turn in history:
         turn = Turn(turn) if isinstance(turn, str) else turn
-        previous, answer = _resolve_one(turn.question, previous, answer), turn.answer
-    return _resolve_one(question, previous, answer)
+        context += [previous, answer]
+        previous, answer = _resolve_one(turn.question, previous, answer, context), turn.answer
+    return _resolve_one(question, previous, answer, context)

@@ -222,7 +222,9 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
                  + settings.summary_fact_weight * facts + settings.summary_focus_weight * asked)
     chosen: list[int] = []
     size = min(ctx.settings.summary_sentences, len(spans))
-    while len(chosen) < size:
+    lengths = [len(article.text[s:e].split()) for s, e in spans]
+    while len(chosen) < size and (len(chosen) < 2 or sum(lengths[i] for i in chosen)
+                                  < settings.summary_words):
         redundancy = (vectors @ vectors[chosen].T).max(axis=1) if chosen else 0.0
         mmr = 0.7 * relevance - 0.3 * redundancy
         if chosen:

@@ -8,6 +8,7 @@ rules that read sentences are small named functions with table tests
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
@@ -74,12 +75,35 @@ def abstain(question: str, hits: Sequence[Hit], notices: tuple[str, ...] = (),
                   kind=kind, missing=tuple(missing))
 
 
+_NATIONAL = re.compile(r"\b(?:viet\s+nam|ca\s+nuoc|nuoc\s+ta)\b")
+
+
+def _elsewhere(analysis: Analysis, sentence: str, places: frozenset[str]) -> bool:
+    """The sentence is about another place than the one asked: the place asked is only in its
+    context, and it names another place or the country ("Năm 2024, Việt Nam đã vươn lên vị
+    trí thứ 71" for "Nghệ An đứng thứ mấy?")."""
+    asked = [e for e in analysis.local if e in places]
+    folded = fold(sentence)[:70]  # its subject: where the sentence opens
+    if not asked or any(re.search(rf"\b{re.escape(p)}\b", folded) for p in asked):
+        return False
+    others = [p for p in places if p not in asked and len(p) > 4
+              and re.search(rf"\b{re.escape(p)}\b", folded)]
+    return bool(others) or _NATIONAL.search(folded) is not None
+
+
 def candidates(ctx: Context, hits: Sequence[Hit], analysis: Analysis | None = None
                 ) -> list[Candidate]:
     index = ctx.index
     rows = sentence_rows(index)
-    return score_candidates(analysis or ctx.analysis, hits, ctx.qvec, rows,
-                            index.sentence_vectors, index.idf, ctx.settings)
+    analysis = analysis or ctx.analysis
+    out = score_candidates(analysis, hits, ctx.qvec, rows, index.sentence_vectors, index.idf,
+                           ctx.settings)
+    places = corpus_names(index).places
+    if not any(e in places for e in analysis.local) or analysis.kind == "comparison":
+        return out
+    out = [dataclasses.replace(c, entity_ok=False)
+           if c.entity_ok and _elsewhere(analysis, c.text, places) else c for c in out]
+    return sorted(out, key=lambda c: (c.entity_ok, c.type_ok, c.score), reverse=True)
 
 
 def respond(ctx: Context, picks: Sequence[Pick], hits: Sequence[Hit], confidence: float,
@@ -345,7 +369,8 @@ def plan_role(ctx: Context, hits: list[Hit]) -> Answer:
         if not at:
             continue
         tail = cand.text[at.end():]
-        stop = re.search(r";|\.\s|\s(?:chủ trì|đã|dự|phát biểu|nhấn mạnh|yêu cầu|cùng)\s", tail)
+        stop = re.search(r";|\.\s|\s(?:chủ trì|đã|dự|phát biểu|nhấn mạnh|yêu cầu|cùng"
+                         r"|biểu dương|chỉ rõ|cho biết|khẳng định)\s", tail)
         role = tail[: stop.start()] if stop else tail
         if not role[:1].isupper() or fold(role) in seen:
             continue

@@ -13,6 +13,7 @@ from typing import Sequence
 
 from ..articles.clean import fold, normalize
 from ..articles.patterns import NAME, NUMBER as _NUMBER, YEAR as _YEAR
+from .lexicon import expand
 
 __all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
            "expand_abbreviations", "question_names", "entity_kind", "ordinal_item", "extremes",
@@ -80,13 +81,16 @@ _KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
               r"|ton\s+tai|yeu\s+cau|chi\s+tieu|muc\s+tieu|dich\s+vu|tien\s+ich|linh\s+vuc"
               r"|loi\s+ich|diem\s+sang|noi\s+dung|thanh\s+phan|dai\s+bieu|thu\s+tuc)\b")),
     ("why", (r"\b(?:vi\s+sao|tai\s+sao|vi\s+dau|sao\s+lai|nguyen\s+nhan|ly\s+do|muc\s+dich"
-             r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia)\b",)),
+             r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia|nho\s+dau|do\s+dau"
+             r"|dieu\s+gi\s+(?:giup|khien|lam\s+cho|dan\s+den))\b",
+             r"^\s*sao\s+(?!roi\b|vay\b|the\b|nua\b|a\b|ha\b)\w+")),
     ("definition", (r"\bla\s+(?:gi|cai\s+gi|sao)\s*[?.!]*\s*$", r"\bnghia\s+la\s+gi\b",
                     r"\bdinh\s+nghia\b", r"\bduoc\s+hieu\s+(?:la|nhu\s+the\s+nao)\b",
                     r"\bviet\s+tat\b", r"\bten\s+day\s+du\b", r"\bla\s+(?:gi|cai\s+gi)\b")),
     ("how", (r"\b(?:nhu\s+the\s+nao|bang\s+cach\s+nao|lam\s+(?:the\s+nao|sao|gi)\s+de"
              r"|ra\s+sao|the\s+nao|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b",)),
     ("date", (r"\b(?:khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao|bao\s+gio|luc\s+nao|hoi\s+nao"
+              r"|hom\s+nao"
               r"|thoi\s+gian\s+nao|ngay\s+bao\s+nhieu|thoi\s+diem\s+nao|dip\s+nao|ngay\s+may)\b",)),
     ("number", (r"\b(?:bao\s+nhieu|may|ty\s+le|ty\s+trong|so\s+luong|bao\s+lau|phan\s+tram"
                 r"|muc\s+nao|thu\s+may|hang\s+may|vi\s+tri\s+thu)\b",)),
@@ -111,7 +115,8 @@ _SENTENCE_OPENERS = frozenset("theo tỉnh thành năm còn ai tại ở trong k
 _TITLE_WORDS = frozenset("pho chu thu tong bi uy vien thuong truc bo truong giam doc".split())
 _HONORIFICS = frozenset("ong ba anh chi co chu bac".split())
 _LOOSE_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?:\s*(?:/|nam)\s*((?:19|20)\d\d))?\b"
-                          r"|\b(\d{1,2})/((?:19|20)\d\d)\b")
+                          r"|\b(\d{1,2})/((?:19|20)\d\d)\b"
+                          r"|\b\d{1,2}/(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b")  # "6/2 năm 2025"
 
 
 @dataclass(frozen=True)
@@ -134,17 +139,10 @@ class Analysis:
     ordinal: int = 0  # the item a list question asks for by its position ("quan điểm thứ hai")
 
 
-_ABBREVIATIONS = {"csdl": "cơ sở dữ liệu", "cntt": "công nghệ thông tin", "cds": "chuyển đổi số",
-                  "dvc": "dịch vụ công", "dvctt": "dịch vụ công trực tuyến",
-                  "tthc": "thủ tục hành chính", "kts": "kinh tế số", "cpdt": "Chính phủ điện tử",
-                  "tmdt": "thương mại điện tử", "httt": "hệ thống thông tin",
-                  "online": "trực tuyến"}
-
-
 def expand_abbreviations(text: str) -> str:
     """Common Vietnamese abbreviations spelled out ("CSDL" -> "cơ sở dữ liệu"), since the
-    articles write the words in full."""
-    return re.sub(r"\b\w+\b", lambda m: _ABBREVIATIONS.get(fold(m.group()), m.group()), text)
+    articles write the words in full (the table: lexicon.ABBREVIATIONS)."""
+    return expand(text)
 
 
 def strip_filler(text: str) -> str:
@@ -166,10 +164,17 @@ def strip_filler(text: str) -> str:
     return out if re.search(r"\w", out) else text
 
 
+_REQUEST = re.compile(r"\b(?:tom\s+tat|tom\s+lai|liet\s+ke|ke|cho\s+biet|giai\s+thich|noi|giup)\b")
+_MAY_I = re.compile(r"\s+(?:duoc|dc)\s+(?:khong|ko|k)\s*[?.!]*\s*$")
+
+
 def question_kind(text: str) -> str:
     """The kind of a (filler-free) question, from the first pattern of _KIND_PATTERNS that
-    matches its folded form; "open" when none does."""
+    matches its folded form; "open" when none does. "Tóm tắt giúp mình … được không?" is a
+    request, not a yes/no question."""
     folded = fold(text)
+    if _REQUEST.search(folded):
+        folded = _MAY_I.sub("", folded)
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(folded):
             return kind
@@ -305,7 +310,8 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
     years = _YEAR.findall(text)
     months = set()
     for m in _LOOSE_MONTH.finditer(folded):
-        month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        month, year = ((m.group(1), m.group(2)) if m.group(1) else
+                       (m.group(3), m.group(4)) if m.group(3) else (m.group(5), m.group(6)))
         if year and 1 <= int(month) <= 12:
             months.add((int(month), int(year)))
     numbers = frozenset(n for n in _NUMBER.findall(text) if not _YEAR.fullmatch(n)
@@ -314,6 +320,9 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
     words = re.findall(r"\w+", folded)
     focus = tuple(w for w in words if w not in _ASKING and not _YEAR.fullmatch(w))
     who = [e for e in entities if e in places or e in new_places or entity_kind(e) == "person"]
+    if kind in ("person", "definition") and re.search(r"\bla\s+ai\s*[?.!]*\s*$", folded) and \
+            any(entity_kind(e) == "person" for e in entities):
+        kind = "role"  # "Ông Phạm Minh Chính là ai?": the posts he holds
     return Analysis(text=text, original=original, kind=kind, names=names,
                     entities=tuple(entities), years=frozenset(years), months=frozenset(months),
                     numbers=numbers, counted=frozenset(_counted(folded)), focus=focus,
@@ -342,7 +351,8 @@ def ordinal_item(text: str) -> tuple[str, int] | None:
 
 _COUNTED = re.compile(r"\b(?:bao\s+nhieu|may)\s+([^?.!]+)")
 _NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
-                         "thi % cai chiec ve la cua tren trong o tai theo voi cho noi".split())
+                         "thi % cai chiec ve la cua tren trong o tai theo voi cho noi "
+                         "roi vay nhi a ha day nha nhe chua khong ko".split())
 
 
 def _counted(folded_question: str) -> set[str]:

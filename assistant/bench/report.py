@@ -34,29 +34,44 @@ def _size_cell(row: dict, key: str) -> str:
     return str(row.get(key, "–"))
 
 
-def _efs(row: dict) -> list[str]:
-    return sorted((k for k in row if k.startswith("hnsw_ef")), key=lambda k: int(k[7:]))
+def _breadth(key: str) -> int:
+    return int(key[7:] if key.startswith("breadth") else key[7:])
+
+
+def _efs(vec: list[dict]) -> list[str]:
+    """The breadth rows of the approximate index (IVF lists probed or HNSW efSearch; older
+    reports: `hnsw_ef*`), over every size."""
+    keys = {k for row in vec for k in row if k.startswith(("breadth", "hnsw_ef"))}
+    return sorted(keys, key=_breadth)
+
+
+def _ann(row: dict) -> dict:
+    return row.get("ann") or row.get("hnsw") or {}
 
 
 def _vector_lines(vec: list[dict]) -> list[str]:
-    efs = _efs(vec[0])
-    out = ["", "| chunks | flat p50 / p95 ms | HNSW build s (peak RSS MiB) | "
-           + " | ".join(f"efSearch {k[7:]}: p95 ms, r@10, r@5" for k in efs)
-           + " | BM25 build s (peak RSS MiB, at chunks) | BM25 index MiB | BM25 scores p95 ms"
-           " | search p95 ms: dense / lexical / hybrid |",
-           "|---:|---:|---:|" + "---:|" * len(efs) + "---:|---:|---:|---:|"]
+    efs = _efs(vec)
+    kind = next((_ann(r).get("kind", "hnsw") for r in vec if _ann(r)), "")
+    name = "nprobe" if kind.startswith("ivf") else "efSearch"
+    out = ["", f"| chunks | flat p50 / p95 ms | {kind or 'ANN'} build s (peak RSS MiB) | "
+           + " | ".join(f"{name} {_breadth(k)}: p95 ms, r@10, r@5" for k in efs)
+           + " | lexical build s (peak RSS MiB, at chunks) | lexical index MiB | lexical "
+           "scores p95 ms | search p95 ms: dense / lexical / hybrid | search side RSS MiB | "
+           "shipped r@5 |",
+           "|---:|---:|---:|" + "---:|" * len(efs) + "---:|---:|---:|---:|---:|---:|"]
     for r in vec:
-        lex, search = r["lexical"], r["search"]
-        tiled = f", x{lex['tiled']}" if lex["tiled"] > 1 else ""
+        lex, search, ann = r["lexical"], r["search"], _ann(r)
+        tiled = f", x{lex['tiled']}" if lex.get("tiled", 1) > 1 else ""
         out.append(
             f"| {r['chunks']:,} | {r['flat']['p50_ms']} / {r['flat']['p95_ms']} | "
-            f"{r['hnsw']['build_s']} ({r['hnsw']['peak_rss_mib']}) | "
+            + (f"{ann['build_s']} ({ann['peak_rss_mib']})" if ann else "–") + " | "
             + " | ".join(f"{r[k]['p95_ms']}, {r[k]['recall@10']}, {r[k]['recall@5']}"
-                         for k in efs)
+                         if k in r else "–" for k in efs)
             + f" | {lex['build_s']} ({lex['peak_rss_mib']}, {lex['built_chunks']:,}{tiled}) | "
             f"{lex['index_mib']} | {lex['scores_only']['p95_ms']} | "
             f"{search['dense']['p95_ms']} / {search['lexical']['p95_ms']} / "
-            f"{search['hybrid']['p95_ms']} |")
+            f"{search['hybrid']['p95_ms']} | {search.get('process_rss_mib', '–')} | "
+            f"{search.get('recall@5', '–')} |")
     return out
 
 
@@ -229,9 +244,10 @@ def _vector_panel(vec: list[dict]):
     def draw(ax) -> None:
         c = [r["chunks"] for r in vec]
         ax.plot(c, [r["flat"]["p95_ms"] for r in vec], "o-", label="flat p95")
-        for k in _efs(vec[0]):
-            ax.plot(c, [r[k]["p95_ms"] for r in vec], "s--",
-                    label=f"HNSW ef {k[7:]} p95 (r@5 {vec[-1][k]['recall@5']})")
+        for k in _efs(vec):
+            have = [r for r in vec if k in r]
+            ax.plot([r["chunks"] for r in have], [r[k]["p95_ms"] for r in have], "s--",
+                    label=f"ANN {_breadth(k)} p95 (r@5 {have[-1][k]['recall@5']})")
         ax.plot(c, [r["search"]["hybrid"]["p95_ms"] for r in vec], "D-",
                 label="whole hybrid search p95")
         ax.axhline(50, color="grey", linestyle=":", label="target 50 ms")

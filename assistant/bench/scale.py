@@ -21,9 +21,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..indexing.live import Breadth, approximate_search
 from ..settings import Settings
 
-__all__ = ["PeakRss", "latency", "perturb_sentence", "real_sentences", "vector_side"]
+__all__ = ["PeakRss", "latency", "perturb_sentence", "real_sentences", "vector_side",
+           "drawn_vectors"]
 
 
 def latency(values_ms: list[float]) -> dict:
@@ -99,16 +101,34 @@ def perturb_sentence(sentence: str, rng: random.Random, words: list[str]) -> str
     return " ".join(parts)
 
 
-def _perturbed(base: np.ndarray, n: int, seed: int) -> np.ndarray:
-    """`n` unit vectors: a real docs/ vector each, plus noise (cosine about 0.9 to it)."""
+def drawn_vectors(base: np.ndarray, n: int, seed: int, components: int = 16) -> np.ndarray:
+    """`n` unit vectors drawn from a Gaussian mixture fitted to the real vectors `base`
+    (k-means components, each with the covariance of its residuals shrunk toward the
+    diagonal): the anisotropic, clustered structure of real embeddings, which neither
+    isotropic noise nor near-copies of a few vectors have."""
+    import faiss
+
     rng = np.random.default_rng(seed)
+    base = np.ascontiguousarray(base, dtype=np.float32)
     dim = base.shape[1]
-    vectors = np.empty((n, dim), dtype=np.float32)
-    for at in range(0, n, 100_000):
-        m = min(100_000, n - at)
-        v = base[rng.integers(0, len(base), m)] + rng.normal(0, 0.5 / np.sqrt(dim), (m, dim))
-        vectors[at:at + m] = v / np.linalg.norm(v, axis=1, keepdims=True)
-    return vectors
+    km = faiss.Kmeans(dim, max(1, min(components, len(base) // 8)), niter=20, seed=seed)
+    km.train(base)
+    label = km.index.search(base, 1)[1][:, 0]
+    pick = rng.choice(km.k, size=n, p=np.bincount(label, minlength=km.k) / len(base))
+    out = np.empty((n, dim), np.float32)
+    for c in range(km.k):
+        members, rows = base[label == c], np.flatnonzero(pick == c)
+        if not len(rows) or not len(members):
+            continue
+        resid = members - members.mean(axis=0)
+        cov = resid.T @ resid / max(len(members) - 1, 1)
+        chol = np.linalg.cholesky(0.7 * cov + 0.3 * np.diag(np.diag(cov)) + 1e-6 * np.eye(dim))
+        for at in range(0, len(rows), 100_000):
+            part = rows[at:at + 100_000]
+            z = rng.standard_normal((len(part), dim)).astype(np.float32)
+            out[part] = members.mean(axis=0) + z @ chol.T.astype(np.float32)
+    out /= np.linalg.norm(out, axis=1, keepdims=True)
+    return out
 
 
 def _chunk_texts(n: int, pool: list[str], titles: list[str], seed: int) -> list[str]:
@@ -210,15 +230,15 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
     import faiss
 
     from ..indexing.retrieve import Retriever
+    from ..indexing.segments import dense_index
 
     cache = {} if cache is None else cache
-    times = -(-n // lexical_max)
-    built = n // times
-    n = built * times
+    if settings.lexical_engine != "tantivy":  # our postings are repeated: n a multiple
+        n = (n // -(-n // lexical_max)) * -(-n // lexical_max)
     row: dict = {"chunks": n, "search_threads": 1}
     threads = faiss.omp_get_max_threads()  # builds use every core; searches one thread, as a
     faiss.omp_set_num_threads(1)  # server should (OMP_NUM_THREADS=1: idle threads spin)
-    vectors = _perturbed(base, n, seed=n)
+    vectors = drawn_vectors(np.concatenate([base, queries]), n, seed=n)
     row["vectors_mib"] = round(vectors.nbytes / 2**20)
     started = time.perf_counter()
     with PeakRss() as peak:
@@ -227,29 +247,105 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
     row["flat"] = {"build_s": round(time.perf_counter() - started, 1), **peak.figures(),
                    **latency(_timed(lambda q, f=flat: f.search(q[None], 10), queries))}
     _, exact = flat.search(queries, 10)
-    approximate = n > settings.ann_threshold  # what store._dense_index chooses
+    approximate = n > settings.ann_threshold  # what the store chooses
+    stored = vectors.astype(np.float16)  # the precision the store keeps
+    dense = flat
     if approximate:
-        flat.reset()  # its memory, for the HNSW build
-    started = time.perf_counter()
-    faiss.omp_set_num_threads(threads)
-    with PeakRss() as peak:  # as store._dense_index builds it above ann_threshold
-        hnsw = faiss.IndexHNSWFlat(base.shape[1], settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
-        hnsw.hnsw.efConstruction = settings.hnsw_ef_construction
-        hnsw.add(vectors)
-    faiss.omp_set_num_threads(1)
+        flat.reset()  # its memory, for the approximate build
+        started = time.perf_counter()
+        faiss.omp_set_num_threads(threads)
+        with PeakRss() as peak:  # as segments.dense_index builds it above ann_threshold
+            ann = dense_index(vectors, settings)
+        faiss.omp_set_num_threads(1)
+        row["ann"] = {"kind": settings.ann_index, "build_s": round(time.perf_counter() - started,
+                                                                   1),
+                      "index_mib": round(len(faiss.serialize_index(ann)) / 2**20),
+                      "build_threads": threads, **peak.figures()}
+        hnsw = settings.ann_index == "hnsw"
+        shipped = settings.hnsw_ef_search if hnsw else settings.ivf_nprobe
+        for b in sorted(set(ef_values) | {shipped}):
+            breadth = Breadth(ef_search=b) if hnsw else Breadth(nprobe=b)
+            took, found = [], []
+            for q in queries:
+                t = time.perf_counter()
+                found.append(approximate_search(ann, stored, q[None], settings.candidates,
+                                                breadth)[1][:10])
+                took.append((time.perf_counter() - t) * 1000)
+            row[f"breadth{b}"] = {**latency(took), **_recall(found, exact)}
+        dense = _Approximate(ann, stored)
     del vectors
-    row["hnsw"] = {"m": settings.hnsw_m, "ef_construction": settings.hnsw_ef_construction,
-                   "build_s": round(time.perf_counter() - started, 1), **peak.figures()}
-    for ef in sorted(set(ef_values) | {settings.hnsw_ef_search}):
-        params = faiss.SearchParametersHNSW(efSearch=max(ef, 10))
-        took = _timed(lambda q, p=params: hnsw.search(q[None], 10, params=p), queries)
-        _, approx = hnsw.search(queries, 10, params=params)
-        row[f"hnsw_ef{ef}"] = {
-            **latency(took),
-            "recall@10": round(float(np.mean([len(set(a) & set(e)) / 10
-                                              for a, e in zip(approx, exact)])), 3),
+    lexical, figures, texts = _lexical_side(settings, n, pool, titles, lexical_max, cache)
+    row["lexical"] = figures
+    index = _BareIndex(_Chunks(n, texts), dense, lexical, "bench")
+    retriever = Retriever(index, _QueryVectors("bench"), settings)
+    asked = list(zip(questions, queries))
+    row["search"] = {"index": settings.ann_index if approximate else "flat",
+                     "lexical_engine": settings.lexical_engine}
+    for mode in ("dense", "lexical", "hybrid"):
+        retriever.search(*asked[0][:1], mode=mode, query_vector=asked[0][1])  # warm
+        row["search"][mode] = latency(_timed(
+            lambda qv, m=mode: retriever.search(qv[0], mode=m, query_vector=qv[1]), asked))
+    # the whole search side held (index, stored vectors, lexical side, chunk texts)
+    row["search"]["process_rss_mib"] = round(_rss_now())
+    found = [[int(h.chunk.id.split("#")[1]) for h in retriever.search(
+        q, k=10, mode="dense", query_vector=v)] for q, v in asked]
+    row["search"].update(_recall(found, exact))  # the shipped settings against exact
+    row["lexical"]["scores_only"] = latency(_timed(
+        lambda q: lexical.scores(q, settings.exact_weight), questions))
+    faiss.omp_set_num_threads(threads)
+    return row
+
+
+def _recall(found, exact) -> dict:
+    return {"recall@10": round(float(np.mean([len(set(a[:10]) & set(e)) / 10
+                                              for a, e in zip(found, exact)])), 3),
             "recall@5": round(float(np.mean([len(set(a[:5]) & set(e[:5])) / 5
-                                             for a, e in zip(approx, exact)])), 3)}
+                                             for a, e in zip(found, exact)])), 3)}
+
+
+@dataclass(frozen=True)
+class _Approximate:
+    """The store's approximate search over one segment: candidates re-scored on the stored
+    vectors (`live.approximate_search`)."""
+
+    index: object
+    vectors: np.ndarray
+    hnsw: bool = True  # marks an approximate index: the retriever passes its breadth
+
+    @property
+    def ntotal(self) -> int:
+        return self.index.ntotal
+
+    def search(self, query, k, params=None):
+        scores, rows = approximate_search(self.index, self.vectors,
+                                          np.asarray(query, np.float32).reshape(1, -1), k,
+                                          params)
+        return scores[None, :k], rows[None, :k]
+
+
+def _lexical_side(settings: Settings, n: int, pool, titles, lexical_max: int, cache: dict):
+    """The lexical side at `n` chunks: on tantivy, every chunk text indexed; on our postings,
+    at most `lexical_max` built and repeated (`_tiled`). Returns (index, figures, texts)."""
+    if settings.lexical_engine == "tantivy":
+        import tempfile
+
+        from ..indexing import tantivy_lexical as tl
+
+        built = min(n, lexical_max)
+        texts = _chunk_texts(built, pool, titles, seed=built)
+        folder = Path(tempfile.mkdtemp(prefix="bench-tantivy-"))
+        started = time.perf_counter()
+        with PeakRss() as peak:
+            tl.sync(folder, [("bench", _Ids(n), frozenset(),
+                              lambda: _texts_of(n, texts, pool, titles))])
+        mib = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+        lexical = tl.TantivyLexical(folder, {"bench": np.arange(n)}, n,
+                                    max(4 * settings.candidates, 200))
+        return lexical, {"engine": "tantivy", "built_chunks": n, "tiled": 1,
+                         "build_s": round(time.perf_counter() - started, 1),
+                         "index_mib": round(mib), **peak.figures()}, texts
+    times = -(-n // lexical_max)
+    built = n // times
     if built not in cache:
         texts = _chunk_texts(built, pool, titles, seed=built)
         started = time.perf_counter()
@@ -260,21 +356,26 @@ def vector_side(settings: Settings, n: int, base: np.ndarray, queries: np.ndarra
                                          "build_s": round(time.perf_counter() - started, 1),
                                          **peak.figures()})
     texts, lexical, figures = cache[built]
-    row["lexical"] = {**figures, "tiled": times,
-                      "index_mib": round(_lexical_mib(lexical) * times)}
-    if times > 1:
-        lexical = _tiled(lexical, times)
-    index = _BareIndex(_Chunks(n, texts), hnsw if approximate else flat, lexical, "bench")
-    retriever = Retriever(index, _QueryVectors("bench"), settings)
-    asked = list(zip(questions, queries))
-    row["search"] = {"index": "HNSW" if approximate else "flat",  # the whole search side held:
-                     "process_rss_mib": round(_rss_now())}  # index, BM25, chunk texts
-    for mode in ("dense", "lexical", "hybrid"):
-        retriever.search(*asked[0][:1], mode=mode, query_vector=asked[0][1])  # warm
-        row["search"][mode] = latency(_timed(
-            lambda qv, m=mode: retriever.search(qv[0], mode=m, query_vector=qv[1]), asked))
-    row["lexical"]["scores_only"] = latency(_timed(
-        lambda q: lexical.scores(q, settings.exact_weight), questions))
-    faiss.omp_set_num_threads(threads)
-    row["hnsw"]["build_threads"] = threads
-    return row
+    figures = {**figures, "engine": "own", "tiled": times,
+               "index_mib": round(_lexical_mib(lexical) * times)}
+    return (_tiled(lexical, times) if times > 1 else lexical), figures, texts
+
+
+class _Ids:
+    """Article id of each bench chunk row (five chunks an article, as `_Chunks`)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self):
+        return (f"bench-{i // 5}" for i in range(self.n))
+
+
+def _texts_of(n: int, texts: list[str], pool, titles):
+    """The chunk texts of rows 0..n: those built, then new ones made in batches."""
+    yield from texts
+    for at in range(len(texts), n, 50_000):
+        yield from _chunk_texts(min(50_000, n - at), pool, titles, seed=at)

@@ -37,6 +37,9 @@ __all__ = ["Question", "Evidence", "load_questions", "evidence_spans", "retrieva
            "ANSWER_METRICS", "RETRIEVAL_METRICS"]
 
 SYSTEMS = ("ours", "lexical", "dense", "langchain")
+# The development sets of every kind of question, pooled (each written by a different person;
+# a sealed set joins them after its first run: eval/FIRST_SIGHT.md)
+KIND_SETS = ("questions-kinds.jsonl", "questions-dev2.jsonl", "sealed/questions-sealed-1.jsonl")
 ANSWER_METRICS = ("fact_accuracy", "citation_recall", "citation_precision",
                   "citations_verified", "gold_evidence_cited", "abstention_precision",
                   "abstention_recall", "false_abstention", "followup_resolved",
@@ -156,7 +159,8 @@ def _kinds(settings, questions: Sequence[Question], retriever: Retriever, langch
            args) -> dict:
     """Every kind of question (eval/questions-kinds.jsonl), ours and LangChain's, and with
     --sweep the abstention threshold cross-validated over both question sets."""
-    kinds = load_kind_questions(settings.eval_dir / "questions-kinds.jsonl")[: args.limit]
+    kinds = [q for name in KIND_SETS
+             for q in load_kind_questions(settings.eval_dir / name)][: args.limit]
     if not kinds:
         return {}
     out = {"kinds": {"ours": summarize_kinds(run_kinds(kinds, retriever))}}

@@ -94,7 +94,8 @@ def kinds_table(result: dict) -> list[str]:
     ins = (result.get("threshold_cv") or {}).get("in_sample", {}).get("kinds", {})
     head = ["| kind | n | near misses | key points (ours) | in-sample | cross-validated "
             "| LangChain | false abst. (ours) | cross-validated | near misses handled (ours) "
-            "| cross-validated |", "|---|---:|---:|" + "---:|" * 8]
+            "| cross-validated | best passage, same length | words |",
+            "|---|---:|---:|" + "---:|" * 10]
     for kind, row in ours.items():
         cvr, insr, lcr = cv.get(kind, {}), ins.get(kind, {}), lc.get(kind, {})
         head.append(f"| {kind} | {row['n']} | {row['n_near_miss']} | "
@@ -102,12 +103,15 @@ def kinds_table(result: dict) -> list[str]:
                         row.get("key_point_coverage"), insr.get("key_point_coverage"),
                         cvr.get("key_point_coverage"), lcr.get("key_point_coverage"),
                         row.get("false_abstention"), cvr.get("false_abstention"),
-                        row.get("near_miss_handled"), cvr.get("near_miss_handled"))) + " |")
+                        row.get("near_miss_handled"), cvr.get("near_miss_handled"),
+                        row.get("best_passage"))) + f" | {row.get('words') or '–'} |")
     parts = ["## Answers by kind of question (eval/questions-kinds.jsonl)",
              "Key points: share of a good answer's points the answer holds. *ours*: the shipped "
              "settings; *in-sample*: the abstention threshold chosen on all questions; "
              "*cross-validated*: chosen on the other 4 of 5 folds (what a new question may "
-             "expect). LangChain never declines, so it has no false abstentions.",
+             "expect). LangChain never declines, so it has no false abstentions. *Best passage*: "
+             "the top passage of a plain search shown as it is, cut to the answer's length "
+             "(the baseline an answer must beat).",
              "\n".join(head)]
     tcv = result.get("threshold_cv")
     if tcv:

@@ -12,6 +12,7 @@ from .. import messages as msg
 from ..schema import Article, Chunk
 from .lexical import DiacriticRestorer, LexicalIndex
 from .live import Live
+from .tables import NameTable, article_names, corpus_table
 
 __all__ = ["Index", "IndexUnavailable", "BuildReport", "report_lines"]
 
@@ -23,7 +24,8 @@ class IndexUnavailable(RuntimeError):
 @dataclass(frozen=True)
 class Index:
     """Everything retrieval needs. `chunks` and `sentences` make their items when first read;
-    the vectors are memory-mapped; the idf and restorer tables are built on first use."""
+    the vectors are memory-mapped; the idf, restorer, names and sentence-row tables are made
+    on first use from what the segments saved."""
 
     articles: dict[str, Article]
     chunks: tuple[Chunk, ...]  # a read-only sequence (items made on first access)
@@ -71,6 +73,25 @@ class Index:
             return DiacriticRestorer.from_counts(stats["uni"], stats["bi"])
         return self._table("restorer", make)
 
+    @property
+    def names(self) -> NameTable:
+        """The articles' multi-word names (folded -> as written) and those named as places,
+        from the per-article tables written with the segments (made once per load)."""
+        def make() -> NameTable:
+            if self.live is None:
+                return corpus_table(article_names(a.text) for a in self.articles.values())
+            return self.live.names()
+        return self._table("names", make)
+
+    @property
+    def sentence_rows(self):
+        """(article_id, start, end) -> row in `sentence_vectors` (`.get`, `[]`)."""
+        def make():
+            if self.live is None:
+                return {s: i for i, s in enumerate(self.sentences)}
+            return self.live.sentence_rows()
+        return self._table("sentence_rows", make)
+
     def chunk_counts(self) -> dict[str, int]:
         """Chunks per article id (without making the chunks)."""
         if self.live is None:
@@ -96,7 +117,8 @@ def _idf(chunks) -> dict[str, float]:
 
 def _idf_of(df: dict[str, int], chunks: int) -> dict[str, float]:
     n = max(chunks, 1)
-    return {t: float(np.log(1 + (n - k + 0.5) / (k + 0.5))) for t, k in df.items()}
+    k = np.fromiter(df.values(), dtype=np.float64, count=len(df))
+    return dict(zip(df, np.log(1 + (n - k + 0.5) / (k + 0.5)).tolist()))
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,10 @@ import numpy as np
 
 from .lexical import LexicalIndex
 from ..schema import Article, Chunk
-from .segments import Segment, chunk_stats
+from .segments import APPROXIMATE, Segment, chunk_stats
+from .tables import NameTable, SentenceRows, corpus_table
 
-__all__ = ["Live", "assemble"]
+__all__ = ["Live", "Breadth", "approximate_search", "assemble"]
 
 
 class _Lazy(Sequence):
@@ -79,24 +80,50 @@ class _Rows:
         return out if dtype is None else out.astype(dtype)
 
 
+@dataclass(frozen=True)
+class Breadth:
+    """How widely an approximate index searches: HNSW's efSearch, IVF's lists probed."""
+
+    ef_search: int = 256
+    nprobe: int = 64
+
+
+def approximate_search(index, vectors: np.ndarray, query: np.ndarray, depth: int,
+                       breadth: Breadth | None) -> tuple[np.ndarray, np.ndarray]:
+    """The top `depth` rows of an approximate faiss `index` (HNSW or IVF), re-scored exactly
+    on the stored `vectors` (float16) and re-ordered: (scores, rows), best first."""
+    import faiss
+
+    breadth = breadth or Breadth()
+    params = (faiss.SearchParametersHNSW(efSearch=max(breadth.ef_search, depth))
+              if hasattr(index, "hnsw") else faiss.SearchParametersIVF(nprobe=breadth.nprobe))
+    _, rows = index.search(query, depth, params=params)
+    rows = np.sort(rows[0][rows[0] >= 0])  # in file order: memory-mapped pages read in turn
+    scores = np.asarray(vectors[rows], dtype=np.float32) @ query[0]
+    order = np.lexsort((rows, -scores))
+    return scores[order], rows[order]
+
+
 class _Dense:
     """Inner-product search over the live chunks of every segment; returns positions.
 
     Segments up to the threshold are searched exactly (a matrix product over their
-    memory-mapped vectors), larger ones through their HNSW graph asked for as many more
-    results as they have removed rows, which are then dropped."""
+    memory-mapped vectors), larger ones through their approximate index (HNSW or IVF) asked
+    for as many more results as they have removed rows, which are then dropped; its
+    candidates are re-scored exactly on the stored vectors."""
 
     def __init__(self, parts: list[tuple[Segment, np.ndarray]], total: int, dim: int) -> None:
         self._parts = parts
         self.ntotal, self.d = total, dim
-        self._approximate = any(s.index_type == "IndexHNSWFlat" for s, _ in parts)
+        self._approximate = any(s.index_type in APPROXIMATE for s, _ in parts)
 
     def __getattr__(self, key: str):
         if key == "hnsw" and self.__dict__.get("_approximate"):
-            return True  # marks an approximate index: the retriever passes its efSearch
+            return True  # marks an approximate index: the retriever passes its breadth
         raise AttributeError(key)
 
-    def search(self, query: np.ndarray, k: int, params=None) -> tuple[np.ndarray, np.ndarray]:
+    def search(self, query: np.ndarray, k: int, params: Breadth | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
         query = np.asarray(query, dtype=np.float32).reshape(1, -1)
         found_scores, found_pos = [], []
         for segment, pos in self._parts:
@@ -114,9 +141,8 @@ class _Dense:
             else:
                 dead = int((pos < 0).sum())
                 depth = min(segment.dense.ntotal, k + dead)
-                scores, rows = segment.dense.search(query, depth, params=params)
-                keep = rows[0] >= 0
-                rows, scores = rows[0][keep], scores[0][keep]
+                scores, rows = approximate_search(segment.dense, segment.chunk_vectors, query,
+                                                  depth, params)
                 live = pos[rows] >= 0
                 found_scores.append(scores[live])
                 found_pos.append(pos[rows][live])
@@ -147,6 +173,26 @@ class Live:
     dense: _Dense
     lexical: LexicalIndex
     parts: tuple[tuple[Segment, frozenset], ...]
+    rows: dict[str, tuple[int, int]]  # live article id -> (segment, row), by file name
+
+    def positions(self) -> dict[str, np.ndarray]:
+        """Segment name -> live position of each of its chunk rows (-1: removed)."""
+        return {segment.name: pos for segment, pos in self.dense._parts}
+
+    def names(self) -> NameTable:
+        """The corpus's names from the segments' saved per-article tables."""
+        return corpus_table(self.parts[k][0].names[r] for k, r in self.rows.values())
+
+    def sentence_rows(self) -> SentenceRows:
+        """Where each live article's sentences sit in the sentence order (by article id)."""
+        where, first = {}, 0
+        for ident in sorted(self.rows):
+            k, r = self.rows[ident]
+            segment = self.parts[k][0]
+            lo, hi = segment.sentence_rows(r)
+            where[ident] = (np.asarray(segment.sentences[lo:hi, 1:3]), first)
+            first += hi - lo
+        return SentenceRows(where)
 
     def chunk_counts(self) -> dict[str, int]:
         """Chunks per live article."""
@@ -175,6 +221,35 @@ class Live:
             for key in total:
                 total[key].update(saved[key])
         return {key: +counts for key, counts in total.items()}  # drops counts that reached 0
+
+
+class _LazyLexical:
+    """Our BM25 over the segments' postings, assembled on the first lexical search (with the
+    tantivy engine it never is)."""
+
+    def __init__(self, make) -> None:
+        self._make, self._made, self._lock = make, None, threading.Lock()
+
+    def scores(self, query: str, exact_weight: float) -> np.ndarray:
+        with self._lock:
+            if self._made is None:
+                self._made = self._make()
+        return self._made.scores(query, exact_weight)
+
+
+def _postings(segment: Segment):
+    """The segment's two lexical fields: saved with it, or (a segment written for the tantivy
+    engine) counted from its passages once."""
+    if "exact" not in segment._arrays:
+        from .updates import passage_input
+
+        rows = np.arange(len(segment.chunks))
+        chunks = segment.chunks_at(rows)
+        exact, folded = LexicalIndex.build_fields(
+            [passage_input(segment.articles[int(segment.chunks[r, 0])], c)
+             for r, c in zip(rows.tolist(), chunks)])
+        segment._arrays.update(exact=exact, folded=folded)
+    return segment.exact, segment.folded
 
 
 def _in_order(segments: list[Segment], seg: np.ndarray, row: np.ndarray, make) -> list:
@@ -225,6 +300,7 @@ def assemble(parts: Sequence[tuple[Segment, frozenset]], dim: int) -> Live:
     vectors = segments[0].sentence_vectors if whole else _Rows(
         [s.sentence_vectors for s in segments], s_seg, s_row, dim)
     dense = _Dense([(s, chunk_pos[k]) for k, s in enumerate(segments)], at, dim)
-    lexical = LexicalIndex([(s.exact, s.folded, chunk_pos[k]) for k, s in enumerate(segments)],
-                           at)
-    return Live(articles, chunks, sentences, vectors, dense, lexical, tuple(parts))
+    lexical = _LazyLexical(lambda: LexicalIndex(
+        [(*_postings(s), chunk_pos[k]) for k, s in enumerate(segments)], at))
+    return Live(articles, chunks, sentences, vectors, dense, lexical, tuple(parts),
+                {ident: (k, r) for _, ident, k, r in by_path})

@@ -12,6 +12,7 @@ import numpy as np
 
 from ..articles.clean import scrub
 from .embed import Embedder
+from .live import Breadth
 from ..schema import Hit
 from ..settings import Settings
 from .store import Index
@@ -19,6 +20,21 @@ from .store import Index
 __all__ = ["Mode", "Retriever"]
 
 Mode = Literal["hybrid", "dense", "lexical"]
+
+
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    """The positions of the `k` highest scores, best first, ties by position: what a stable
+    argsort of the whole array gives, in linear time (a full sort of 10^6 scores took tens of
+    milliseconds per question)."""
+    k = min(k, len(scores))
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    if k < len(scores):
+        cut = np.partition(scores, len(scores) - k)[len(scores) - k]
+        at = np.flatnonzero(scores >= cut)  # every tie at the cut, so ties break by position
+    else:
+        at = np.arange(len(scores))
+    return at[np.lexsort((at, -scores[at]))][:k]
 
 
 @dataclass(frozen=True)
@@ -57,17 +73,15 @@ class Retriever:
         exact top 5 at 10^5 chunks); a flat index needs nothing."""
         if not hasattr(self.index.dense, "hnsw"):
             return None
-        import faiss
-
-        return faiss.SearchParametersHNSW(efSearch=max(self.settings.hnsw_ef_search, depth))
+        return Breadth(max(self.settings.hnsw_ef_search, depth), self.settings.ivf_nprobe)
 
     def _lexical(self, query: str) -> _Ranked:
         scores = self.index.lexical.scores(query, self.settings.exact_weight)
-        order = np.argsort(-scores, kind="stable")
-        order = order[scores[order] > 0][: self.settings.candidates]
-        return _Ranked(order, scores)
+        order = _top(scores, self.settings.candidates)
+        return _Ranked(order[scores[order] > 0], scores)
 
     def _fuse(self, dense: _Ranked, lexical: _Ranked) -> tuple[np.ndarray, np.ndarray]:
+        """The fused score of every chunk (twice: the caller takes its top)."""
         n = len(self.index.chunks)
         w = self.settings.dense_weight
         fused = np.zeros(n, dtype=np.float64)
@@ -79,8 +93,7 @@ class Retriever:
             k = self.settings.rrf_k
             for weight, ranked in ((w, dense), (1 - w, lexical)):
                 fused[ranked.order] += weight / (k + 1 + np.arange(len(ranked.order)))
-        order = np.argsort(-fused, kind="stable")
-        return order, fused
+        return fused, fused
 
     def restore(self, query: str) -> str:
         """The query with diacritics put back when it was typed without any."""
@@ -103,6 +116,7 @@ class Retriever:
             order, scores = lexical.order, lexical.scores
         else:
             order, scores = self._fuse(dense, lexical)
+            order = _top(scores, k)
         hits = []
         for rank, pos in enumerate(order[:k], start=1):
             chunk = self.index.chunks[int(pos)]

@@ -12,7 +12,8 @@ chunks of an article are consecutive, `article_chunks.npy` gives each article's 
 (article row, start, end; sorted by article id then offsets, `article_sentences.npy` gives each
 article's first row and count), `sentence_vectors.npy`, `chunk_vectors.npy`, `dense.faiss`
 (an HNSW graph over the chunk vectors, only above `ann_threshold` chunks), `exact-*.npy` and
-`folded-*.npy` (the two lexical fields), `stats.json` (folded-term document frequencies over
+`folded-*.npy` (the two lexical fields), `names.json` (each article's names, `tables`),
+`stats.json` (folded-term document frequencies over
 chunk texts and the restorer's syllable counts, read on the first question only).
 """
 from __future__ import annotations
@@ -29,10 +30,12 @@ from typing import Sequence
 import numpy as np
 
 from .lexical import DiacriticRestorer, LexicalIndex, Postings, tokenize
+from .tables import read_names, write_names
 from ..schema import Article, Chunk
 from ..settings import Settings
 
-__all__ = ["SEGMENTS", "NewSegment", "Segment", "write_segment", "sha256", "chunk_stats"]
+__all__ = ["SEGMENTS", "APPROXIMATE", "NewSegment", "Segment", "write_segment", "sha256",
+           "chunk_stats", "dense_index"]
 
 SEGMENTS = "segments"
 
@@ -67,17 +70,43 @@ def chunk_stats(chunks: Sequence[Chunk], titles: Sequence[str]) -> dict:
     return {"df": df, "uni": uni, "bi": bi}
 
 
+APPROXIMATE = ("IndexHNSWFlat", "IndexIVFScalarQuantizer")
+
+
+def dense_index(vectors: np.ndarray, settings: Settings):
+    """The approximate index the store builds above `ann_threshold` chunks (`ann_index`)."""
+    import faiss
+
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    dim = vectors.shape[1]
+    if settings.ann_index == "hnsw":
+        index = faiss.IndexHNSWFlat(dim, settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = settings.hnsw_ef_construction
+    else:
+        # 2 sqrt(n) lists trained on 40 vectors each, 10 rounds: the build at 10^6 chunks
+        # in minutes (4 sqrt(n) on 64 each, faiss's 25 rounds: 11 min here, eval/vector_side.py)
+        nlist = max(1, min(int(2 * np.sqrt(len(vectors))), len(vectors) // 39))
+        index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dim), dim, nlist,
+                                              faiss.ScalarQuantizer.QT_8bit,
+                                              faiss.METRIC_INNER_PRODUCT)
+        index.cp.niter = 10
+        sample = np.random.default_rng(0).choice(len(vectors), min(len(vectors), 40 * nlist),
+                                                 replace=False)
+        index.train(vectors[np.sort(sample)])
+    for at in range(0, len(vectors), 100_000):
+        index.add(vectors[at:at + 100_000])
+    return index
+
+
 def _dense_file(vectors: np.ndarray, settings: Settings, path: Path) -> str:
-    """Writes an HNSW graph above `ann_threshold` chunks; returns the index type searched."""
+    """Writes an approximate index above `ann_threshold` chunks; returns the type searched."""
     import faiss
 
     if len(vectors) <= settings.ann_threshold:
         return "IndexFlatIP"
-    index = faiss.IndexHNSWFlat(vectors.shape[1], settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
-    index.hnsw.efConstruction = settings.hnsw_ef_construction
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    index = dense_index(vectors, settings)
     faiss.write_index(index, str(path))
-    return "IndexHNSWFlat"
+    return type(index).__name__
 
 
 def write_segment(root: Path, new: NewSegment, settings: Settings) -> dict:
@@ -112,19 +141,24 @@ def write_segment(root: Path, new: NewSegment, settings: Settings) -> dict:
     arrays = {"chunks": chunks, "chunk_spans": np.asarray(spans, np.int64).reshape(-1, 2),
               "chunk_span_ptr": span_ptr, "article_chunks": first_chunk,
               "sentences": sentences, "article_sentences": per_article,
-              "sentence_vectors": np.asarray(new.sentence_vectors, dtype=np.float32),
-              "chunk_vectors": np.asarray(new.chunk_vectors, dtype=np.float32)}
+              # half precision: cosines of unit vectors to about 1e-3, which neither the
+              # ranking nor the answers notice (eval), at half the disk and page cache
+              "sentence_vectors": np.asarray(new.sentence_vectors, dtype=np.float16),
+              "chunk_vectors": np.asarray(new.chunk_vectors, dtype=np.float16)}
     for key, value in arrays.items():
         np.save(staging / f"{key}.npy", value, allow_pickle=False)
-    exact, folded = LexicalIndex.build_fields(new.passages)
-    exact.save(staging, "exact")
-    folded.save(staging, "folded")
+    if settings.lexical_engine == "own":  # tantivy keeps its own index (tantivy_lexical)
+        exact, folded = LexicalIndex.build_fields(new.passages)
+        exact.save(staging, "exact")
+        folded.save(staging, "folded")
+    write_names(staging, new.articles)
     stats = chunk_stats(new.chunks, [a.title for a in new.articles])
     (staging / "stats.json").write_text(json.dumps(
         {"df": stats["df"], "uni": stats["uni"],
          "bi": {f"{a} {b}": n for (a, b), n in stats["bi"].items()}}, ensure_ascii=False),
         encoding="utf-8")
-    index_type = _dense_file(arrays["chunk_vectors"], settings, staging / "dense.faiss")
+    index_type = _dense_file(arrays["chunk_vectors"].astype(np.float32), settings,
+                             staging / "dense.faiss")
     paths = sorted(p for p in staging.iterdir() if p.is_file())
     os.replace(staging, root / name)
     return {"name": name, "articles": len(new.articles), "chunks": len(new.chunks),
@@ -162,8 +196,9 @@ class Segment:
                 or len(segment._arrays["sentences"]) != len(segment.sentence_vectors) \
                 or len(segment._arrays["chunks"]) != len(segment.chunk_vectors):
             raise ValueError(f"segment {directory.name}: counts do not match")
-        segment._arrays["exact"] = Postings.load(directory, "exact")
-        segment._arrays["folded"] = Postings.load(directory, "folded")
+        if (directory / "exact-vocab.npy").is_file():  # else made when first needed (live)
+            segment._arrays["exact"] = Postings.load(directory, "exact")
+            segment._arrays["folded"] = Postings.load(directory, "folded")
         return segment
 
     def __getattr__(self, key: str):
@@ -174,14 +209,21 @@ class Segment:
 
     @property
     def dense(self):
-        """The HNSW graph of this segment (None when it is searched exactly)."""
-        if self.index_type != "IndexHNSWFlat":
+        """The approximate index of this segment (None when it is searched exactly)."""
+        if self.index_type not in APPROXIMATE:
             return None
         if "dense" not in self._arrays:
             import faiss
 
             self._arrays["dense"] = faiss.read_index(str(self.directory / "dense.faiss"))
         return self._arrays["dense"]
+
+    @property
+    def names(self) -> list:
+        """Each article row's multi-word names (`tables.names.json`), read on first use."""
+        if "names" not in self._arrays:
+            self._arrays["names"] = read_names(self.directory, self.articles)
+        return self._arrays["names"]
 
     def chunk_rows(self, article_row: int) -> tuple[int, int]:
         return int(self.article_chunks[article_row]), int(self.article_chunks[article_row + 1])

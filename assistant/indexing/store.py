@@ -28,7 +28,6 @@ import weakref
 from typing import Callable
 from pathlib import Path
 
-
 from .. import messages as msg
 from .index import BuildReport, Index, IndexUnavailable
 from .builds import (live_build, lock_file, read_manifest, read_pointer, remove, remove_stale,
@@ -212,7 +211,7 @@ def ensure_index(settings: Settings, embedder: Embedder, *, rebuild: bool = Fals
             fcntl.flock(handle, fcntl.LOCK_EX)
         index, report = _ensure_locked(settings, embedder, config, rebuild, progress, started,
                                        on_progress)
-        return _attach(index, settings), report
+        return _attach(index, settings, locked=True), report
 
 
 def _ensure_locked(settings: Settings, embedder: Embedder, config: dict, rebuild: bool,
@@ -334,8 +333,12 @@ def _segments(index_dir: Path, old: Index | None, current: dict[str, str], piece
     return entries, [t for t in forget if t]
 
 
-def _attach(index: Index, settings: Settings) -> Index:
-    """The index with its search side on Milvus when `settings.store` says so."""
+def _attach(index: Index, settings: Settings, locked: bool = False) -> Index:
+    """The index with its search side on Milvus when `settings.store` says so, or its lexical
+    side on tantivy when `settings.lexical_engine` does."""
+    if settings.lexical_engine == "tantivy" and settings.store != "milvus" \
+            and index.live is not None:
+        index = _on_tantivy(index, settings, locked)
     if settings.store != "milvus":
         return index
     from dataclasses import replace
@@ -346,6 +349,27 @@ def _attach(index: Index, settings: Settings) -> Index:
     search = sync_to_milvus(index, passages, settings.replace(
         milvus_uri=settings.milvus_uri or str(settings.index_dir / "milvus.db")))
     return replace(index, dense=search, lexical=search)
+
+
+def _on_tantivy(index: Index, settings: Settings, locked: bool) -> Index:
+    """The index with its lexical side on tantivy, synced first when this build is the live
+    one and tantivy does not hold it yet (under the index lock: `locked` when the caller
+    holds it)."""
+    from dataclasses import replace
+
+    from . import tantivy_lexical as tl
+
+    folder = settings.index_dir / tl.FOLDER
+    want = {s.name: sorted(dead) for s, dead in index.live.parts}
+    if read_pointer(settings.index_dir)[0] == index.directory and tl.synced(folder) != want:
+        with lock_file(settings.index_dir) as handle:
+            if not locked:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            if tl.synced(folder) != want:
+                tl.sync_parts(folder, index.live.parts)
+    lexical = tl.TantivyLexical(folder, index.live.positions(), len(index.chunks),
+                                max(4 * settings.candidates, 200))
+    return replace(index, lexical=lexical)
 
 
 def _within_size(articles: list[Article], errors: list[str],

@@ -16,6 +16,7 @@ from typing import Callable, Iterator, Sequence
 
 from .. import messages as msg
 from ..answering.answer import answer_question, stream_text
+from ..answering.figures import extract_figures
 from ..articles.clean import scrub
 from ..indexing.embed import Embedder, make_embedder
 from ..articles.ingest import (IngestError, find_article_file, os_reason,
@@ -124,8 +125,9 @@ class Engine:
         history = tuple(Turn(scrub(t.question), scrub(t.answer)) for t in as_turns(history))
         notices = (msg.QUESTION_BAD_CHARS,) if clean != question else ()
         for answer in self._stream(clean, history, k=k, mode=mode):
-            yield dataclasses.replace(answer, notices=notices + answer.notices) if notices \
-                else answer
+            figures = extract_figures(answer.text, answer.citations) if answer.citations else ()
+            yield dataclasses.replace(answer, notices=notices + answer.notices, figures=figures) \
+                if notices or figures else answer
 
     def _stream(self, question: str, history: Sequence[Turn], *, k: int | None,
                 mode: str | None) -> Iterator[Answer]:

@@ -18,8 +18,8 @@ from ..settings import Settings
 from .engine import Engine
 from .slots import AnswerSlots
 from .ui import build_app, credentials
-from .ui_assets import CSS, PAGE_JS
 from .http_guard import HttpGuard, plain_400
+from .ui_assets import CSS, DRAFT_KEY, PAGE_JS
 from .ui_guard import library_editing_allowed
 from .ui_render import size_label
 
@@ -41,7 +41,9 @@ def launch_options(settings: Settings, auth=None, library_editing: bool | None =
                                                limit=size_label(settings.library_max_bytes))
     js = PAGE_JS % {"fixed": fixed, "roles": roles, "copy": json.dumps(msg.UI_COPY),
                      "copied": json.dumps(msg.UI_COPIED, ensure_ascii=False),
-                     "too_large": json.dumps(too_large, ensure_ascii=False)}
+                     "too_large": json.dumps(too_large, ensure_ascii=False),
+                     "bad_type": json.dumps(msg.UI_UPLOAD_BAD_TYPE, ensure_ascii=False),
+                     "draft": json.dumps(DRAFT_KEY)}
     editing = library_editing_allowed(settings, auth is not None) if library_editing is None \
         else library_editing
     plain_400()

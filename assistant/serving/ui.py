@@ -2,14 +2,16 @@
 
 API: `/ask` takes a question and returns
 `{"answer": str, "abstained": bool, "citations": [{"n", "article_id", "title", "date",
-"source", "start", "end", "text", "quote"}], "notices": [str]}` (the CLI's `ask --json` shape):
+"source", "start", "end", "text", "quote"}], "notices": [str], "figures": [{"label", "value",
+"unit", "n"}]}` (the CLI's `ask --json` shape; the full list in `serialize`):
 `gradio_client.Client(url).predict("Hải Dương có bao nhiêu sản phẩm OCOP?", api_name="/ask")`.
 
 What the chat shows is built by `ui_render` (escaped once, there); the chat displays it as
 HTML with Markdown off. A small page script (`ui_assets.PAGE_JS`) makes every [n] and source title
 open its article, copies answers as plain text, keeps a new answer's start in view and puts
-Gradio's leftover English labels and `<html lang>` in Vietnamese. Who may edit the library and
-the login rate limit are in `ui_guard`.
+Gradio's leftover English labels and `<html lang>` in Vietnamese, and keeps the half-typed
+question in localStorage; the conversation itself is kept there by a `BrowserState`
+(`ui_memory`). Who may edit the library and the login rate limit are in `ui_guard`.
 
 An add of an article runs in a thread of its own: the library tab shows its real progress
 (texts embedded / total), a "Hủy" button stops it (docs/ and the index as they were), an add
@@ -17,6 +19,9 @@ that waits for another one says so, and the chat and the library list keep answe
 """
 from __future__ import annotations
 
+import functools
+import inspect
+import logging
 import os
 import queue
 import re
@@ -33,7 +38,9 @@ from .feedback import record_feedback, vote_name
 from ..schema import Answer, Turn, as_turns
 from ..serialize import to_dict
 from .slots import AnswerSlots
-from .ui_assets import CONFIRM_IN_VIEW_JS, SCROLL_JS, TAKE_QUESTION_JS
+from .ui_assets import (CONFIRM_IN_VIEW_JS, SCROLL_JS, STATUS_IN_VIEW_JS,
+                        TAKE_QUESTION_JS)
+from .ui_memory import is_blank, record, restore
 from .ui_guard import library_editing_allowed
 from .ui_render import (add_progress_html, answer_html, article_html, iso_date, library_html,
                         size_label, user_html)
@@ -79,6 +86,35 @@ def _failure(error: Exception) -> str:
         else msg.ARTICLE_REJECTED.format(reason=user_reason(error))
 
 
+def _toasted(handler: Callable) -> Callable:
+    """`handler` (a function or a generator function) whose unexpected failure is logged and
+    shown as a Vietnamese error toast (Gradio shows none for a plain exception)."""
+    def fail(exc: Exception):
+        logging.getLogger(__name__).error("library change failed", exc_info=exc)
+        return gr.Error(msg.UI_LIBRARY_FAILED, title=msg.UI_ERROR_TITLE)
+
+    if inspect.isgeneratorfunction(handler):
+        @functools.wraps(handler)
+        def steps(*args, **kwargs):
+            try:
+                yield from handler(*args, **kwargs)
+            except gr.Error:
+                raise
+            except Exception as exc:  # noqa: BLE001 - shown to the reader, logged in full
+                raise fail(exc) from exc
+        return steps
+
+    @functools.wraps(handler)
+    def call(*args, **kwargs):
+        try:
+            return handler(*args, **kwargs)
+        except gr.Error:
+            raise
+        except Exception as exc:  # noqa: BLE001 - shown to the reader, logged in full
+            raise fail(exc) from exc
+    return call
+
+
 def credentials() -> tuple[str | None, str | None]:
     return os.environ.get("ASSISTANT_UI_USERNAME"), os.environ.get("ASSISTANT_UI_PASSWORD")
 
@@ -104,6 +140,9 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
                                           as_turns(history)))
 
     def respond(question, chat, state, k, mode, show_scores):
+        if is_blank(question):  # Enter on an empty box, a second click on "Gửi"
+            yield gr.skip(), gr.skip(), gr.skip()
+            return
         engine.refresh()
         chat, state = list(chat or []), dict(state or _new_state())
         turn = len(chat) + 1  # index of the answer's message in the chat
@@ -114,7 +153,7 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
             for answer in engine.stream(question or "", state["turns"], k=int(k), mode=mode):
                 chat[-1] = {"role": "assistant",
                             "content": answer_html(answer, turn, partial=True)}
-                yield chat, state
+                yield chat, state, gr.skip()
             if show_scores:
                 hits = engine.retriever.search(answer.resolved_question or question or "",
                                                k=int(k))
@@ -124,13 +163,15 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         if (question or "").strip():
             state["turns"] = [*state["turns"], Turn(question, answer.text)]
         state["answers"] = {**state["answers"], turn: answer}
-        yield chat, state
+        yield chat, state, record(chat, state)
 
     def open_source(ref, state):
         m = _REF.fullmatch(ref or "")
         answer = (state or {}).get("answers", {}).get(int(m.group(1))) if m else None
         cited = [c for c in (answer.citations if answer else ()) if c.n == int(m.group(2))]
         article = engine.article(cited[0].article_id) if cited else None
+        if cited and article is None:
+            return f"<p class='article-removed' role='status'>{msg.UI_ARTICLE_REMOVED}</p>"
         return article_html(article, cited[0].start, cited[0].end) if article \
             else msg.UI_ARTICLE_EMPTY
 
@@ -151,7 +192,10 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         return state
 
     def reset():
-        return [], _new_state(), msg.UI_ARTICLE_EMPTY
+        return [], _new_state(), msg.UI_ARTICLE_EMPTY, {}  # {}: stored, read as no conversation
+
+    def reopen(saved):
+        return restore(saved, _new_state())
 
     def library_view(status=None):
         engine.refresh()
@@ -250,10 +294,13 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
     with gr.Blocks(title=msg.UI_TITLE) as app:
         gr.Markdown(f"## {msg.UI_TITLE}\n{msg.UI_INTRO}", elem_id="intro")
         state = gr.State(None)  # made by the first handler that needs it
+        # the conversation as the browser keeps it across reloads (`ui_memory`)
+        saved = gr.BrowserState(None, storage_key="tro-ly-cuoc-tro-chuyen")
         with gr.Tab(msg.UI_TAB_CHAT):
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3, min_width=330):
-                    chat = gr.Chatbot(label=msg.UI_TAB_CHAT, height=520, buttons=[],
+                    chat = gr.Chatbot(label=msg.UI_TAB_CHAT, show_label=False, height=520,
+                                      buttons=[],
                                       render_markdown=False, autoscroll=False, elem_id="chat")
                     with gr.Row():
                         box = gr.Textbox(label=msg.UI_INPUT, scale=5, min_width=200,
@@ -299,18 +346,21 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
                     victim = gr.Dropdown([], value=None, label=msg.UI_REMOVE_PICK,
                                          elem_id="remove-pick")
                     remove_btn = gr.Button(msg.UI_REMOVE, variant="stop", elem_id="remove-article")
-                with gr.Row(visible=False, elem_id="remove-confirm") as confirm_row:
+                with gr.Column(visible=False, elem_id="remove-confirm") as confirm_row:
                     confirm_text = gr.Markdown(elem_id="remove-question")
-                    yes = gr.Button(msg.UI_REMOVE_YES, variant="stop", elem_id="remove-yes")
-                    no = gr.Button(msg.UI_REMOVE_NO, elem_id="remove-no")
+                    with gr.Row(elem_id="remove-buttons"):
+                        yes = gr.Button(msg.UI_REMOVE_YES, variant="stop", elem_id="remove-yes",
+                                        min_width=120)
+                        no = gr.Button(msg.UI_REMOVE_NO, elem_id="remove-no", min_width=80)
 
         private = {"api_visibility": "private"}
         # The box is emptied in the browser when the question leaves, never by the answer, so
         # what is typed meanwhile stays; a question sent during an answer runs right after it.
         gr.on([send.click, box.submit], respond, [box, chat, state, k, mode, scores],
-              [chat, state], js=TAKE_QUESTION_JS, trigger_mode="always_last", **private)
-        clear.click(reset, None, [chat, state, article], **private)
-        chat.clear(reset, None, [chat, state, article], **private)
+              [chat, state, saved], js=TAKE_QUESTION_JS, trigger_mode="always_last", **private)
+        clear.click(reset, None, [chat, state, article, saved], **private)
+        chat.clear(reset, None, [chat, state, article, saved], **private)
+        app.load(reopen, [saved], [chat, state], **private)
         open_ref.change(open_source, [open_ref, state], article, **private).then(
             None, None, None, js=SCROLL_JS, **private)
         chat.like(vote, [state], [state], **private)
@@ -318,17 +368,24 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         app.load(library_view, None, library, **private)
         # the add shows its own progress (no overlay hides the library list meanwhile) and
         # its own waiting: no Gradio queue in front of it, adds wait on the engine's lock
-        add_btn.click(add, [upload, pasted, title, date, source],
-                      [*library, upload, pasted, title, date, source, progress, cancel_btn],
-                      show_progress="hidden", concurrency_limit=None, **private)
+        added = add_btn.click(_toasted(add), [upload, pasted, title, date, source],
+                              [*library, upload, pasted, title, date, source, progress,
+                               cancel_btn], show_progress="hidden", concurrency_limit=None,
+                              **private)
+        added.then(None, None, None, js=STATUS_IN_VIEW_JS % "add-progress", **private)
+        added.failure(lambda: (gr.update(visible=False), gr.update(visible=False),
+                               msg.UI_LIBRARY_FAILED), None, [progress, cancel_btn, status],
+                      **private)  # no progress left running after a failure
         cancel_btn.click(cancel_add, None, [progress, cancel_btn], show_progress="hidden",
                          **private)
-        remove_btn.click(confirm_remove, [victim], [status, confirm_row, confirm_text],
+        remove_btn.click(_toasted(confirm_remove), [victim], [status, confirm_row, confirm_text],
                          **private).then(None, None, None, js=CONFIRM_IN_VIEW_JS, **private)
         victim.change(lambda: gr.update(visible=False), None, confirm_row, **private)
-        yes.click(remove, [victim], library, show_progress="minimal", concurrency_limit=None,
-                  **private)
+        yes.click(_toasted(remove), [victim], library, show_progress="minimal",
+                  concurrency_limit=None, **private).then(
+            None, None, None, js=STATUS_IN_VIEW_JS % "library-status", **private)
         no.click(lambda: (gr.update(visible=False), msg.UI_REMOVE_CANCELLED), None,
-                 [confirm_row, status], **private)
+                 [confirm_row, status], **private).then(
+            None, None, None, js=STATUS_IN_VIEW_JS % "library-status", **private)
         gr.api(ask, api_name="ask")
     return app

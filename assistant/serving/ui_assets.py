@@ -5,7 +5,10 @@ Vietnamese labels from `messages.py` (no Vietnamese text lives here).
 """
 from __future__ import annotations
 
-__all__ = ["CSS", "SCROLL_JS", "TAKE_QUESTION_JS", "CONFIRM_IN_VIEW_JS", "PAGE_JS"]
+__all__ = ["CSS", "SCROLL_JS", "TAKE_QUESTION_JS", "CONFIRM_IN_VIEW_JS", "STATUS_IN_VIEW_JS",
+           "PAGE_JS", "DRAFT_KEY"]
+
+DRAFT_KEY = "tro-ly-cau-hoi-dang-go"  # localStorage: the half-typed question
 
 CSS = """
 .answer .sources {font-size: .92em; border-top: 1px solid var(--border-color-primary);
@@ -30,6 +33,31 @@ CSS = """
 .library-table .phone-only {display: none}
 .add-progress {display: flex; flex-direction: column; gap: .3em}
 .add-progress progress {width: 100%; height: .8em}
+#remove-confirm {border: 1px solid var(--border-color-primary); border-radius: 8px;
+                 padding: .8em 1em; gap: .6em; background: var(--block-background-fill);
+                 box-shadow: 0 2px 8px rgba(0, 0, 0, .12)}
+#remove-confirm #remove-question {width: 100%; min-width: 0}
+#remove-buttons {flex-wrap: wrap; gap: .5em}
+.q-long summary {list-style: none; cursor: pointer}
+.q-long summary::-webkit-details-marker {display: none}
+.q-long .q-more {text-decoration: underline; font-weight: 600; white-space: nowrap}
+.q-long[open] summary {display: none}
+#library-upload [data-testid="status-tracker"]:has(.error) {display: none !important}
+.article-removed {padding: .5em 1em; border-left: 4px solid #d97706}
+.figures {margin-top: .6em; font-size: .9em}
+.figures .fig-title {font-weight: 600; margin-bottom: .3em}
+.figures .fig-row {display: grid; grid-template-columns: minmax(4.5em, 30%) 1fr;
+                   gap: .4em; align-items: center; margin: .2em 0}
+.figures .fig-label {overflow-wrap: anywhere}
+.figures .fig-bar {background: #2563eb; height: 1.1em; border-radius: 3px; min-width: 2px;
+                   flex: none}
+.figures .fig-value {white-space: nowrap; flex: none; font-variant-numeric: tabular-nums}
+.figures .fig-track {display: flex; align-items: center; gap: .4em; min-width: 0}
+@media (max-height: 500px) and (orientation: landscape) {
+  #intro {display: none}
+  #chat {height: calc(100vh - 205px) !important; max-height: calc(100vh - 205px) !important;
+         min-height: 140px}
+}
 @media (max-width: 700px) {
   #intro p {font-size: .9em; margin: 0}
   #chat {height: 52vh !important; max-height: 52vh !important}
@@ -44,7 +72,10 @@ CSS = """
 """
 # The cited sentence in the middle of the article viewer, scrolling only the viewer (and, on a
 # phone where the viewer sits below the chat, bringing the viewer into the window).
-SCROLL_JS = """() => { const m = document.getElementById('cited-span'); if (!m) return;
+SCROLL_JS = """() => { const m = document.getElementById('cited-span');
+  if (!m) { const v = document.getElementById('article-view'), r = v && v.getBoundingClientRect();
+    if (r && (r.top < 0 || r.top > window.innerHeight - 80)) v.scrollIntoView({block: 'start'});
+    return; }
   const box = m.closest('.article');
   box.scrollTop = Math.max(0, m.offsetTop - box.clientHeight / 3);
   const r = box.getBoundingClientRect();
@@ -52,13 +83,18 @@ SCROLL_JS = """() => { const m = document.getElementById('cited-span'); if (!m) 
 TAKE_QUESTION_JS = """(question, ...rest) => {
   const box = document.querySelector('#question textarea');
   if (box) { box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); }
-  return [question, ...rest]; }"""
+  try { localStorage.removeItem('%s'); } catch (e) {}
+  return [question, ...rest]; }""" % DRAFT_KEY
 # The confirmation asked before removing an article, brought into the window.
 CONFIRM_IN_VIEW_JS = """() => { setTimeout(() => { const row = document.getElementById('remove-confirm');
-  if (row) row.scrollIntoView({block: 'nearest'}); }, 100); }"""
+  const el = row && row.offsetParent ? row : document.getElementById('library-status');
+  if (el) el.scrollIntoView({block: 'nearest'}); }, 100); }"""
+# A status message of the library tab (an element id, %-filled) brought into the window.
+STATUS_IN_VIEW_JS = """() => { setTimeout(() => { const el = document.getElementById('%s');
+  if (el && el.offsetParent) el.scrollIntoView({block: 'nearest'}); }, 100); }"""
 PAGE_JS = r"""() => {
   const FIXED = %(fixed)s, ROLE = %(roles)s, COPY = %(copy)s, COPIED = %(copied)s,
-    TOO_LARGE = %(too_large)s;
+    TOO_LARGE = %(too_large)s, BAD_TYPE = %(bad_type)s, DRAFT = %(draft)s;
   const root = document.documentElement;
   const keepLang = () => { if (root.lang !== 'vi') root.lang = 'vi'; };
   keepLang();
@@ -84,6 +120,8 @@ PAGE_JS = r"""() => {
     document.querySelectorAll('.toast-message-text').forEach((el) => {
       const m = /^File\(s\) exceed the maximum allowed size of [^:]*: (.*)$/.exec(el.textContent.trim());
       if (m) el.textContent = TOO_LARGE.replace('{files}', m[1].replace(/"/g, ''));
+      const t = /^Invalid file types?: (.*)\. Only .* allowed\.$/.exec(el.textContent.trim());
+      if (t) el.textContent = BAD_TYPE.replace('{files}', t[1]);
     });
   };
   const scroller = (el) => {
@@ -105,6 +143,21 @@ PAGE_JS = r"""() => {
   new MutationObserver(() => { relabel(); keepAnswerInView(); }).observe(document.body,
     {subtree: true, childList: true, characterData: true, attributes: true,
      attributeFilter: ['aria-label']});
+  const draftBox = () => document.querySelector('#question textarea');
+  const keepDraft = () => {  // the half-typed question, kept across reloads
+    const box = draftBox();
+    if (!box) { setTimeout(keepDraft, 200); return; }
+    try {
+      const draft = localStorage.getItem(DRAFT);
+      if (draft && !box.value) {
+        box.value = draft; box.dispatchEvent(new Event('input', {bubbles: true})); }
+    } catch (e) {}
+    box.addEventListener('input', () => {
+      try { if (box.value) localStorage.setItem(DRAFT, box.value);
+            else localStorage.removeItem(DRAFT); } catch (e) {}
+    });
+  };
+  keepDraft();
   document.addEventListener('click', (ev) => {
     const a = ev.target.closest && ev.target.closest("a[href^='#nguon-'], a[href^='#chep-']");
     if (!a) return;

@@ -16,10 +16,10 @@ import re
 from .. import messages as msg
 from ..answering.answer import format_date
 from ..answering.render import answer_text, related_passages, snippet
-from ..schema import Answer, Article, Citation
+from ..schema import Answer, Article, Citation, Figure
 
-__all__ = ["answer_html", "user_html", "article_html", "library_html",
-           "decimal", "iso_date", "size_label", "add_progress_html"]
+__all__ = ["answer_html", "user_html", "article_html", "library_html", "figures_html",
+           "figures_text", "number", "decimal", "iso_date", "size_label", "add_progress_html"]
 
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -31,6 +31,44 @@ def _esc(text: str) -> str:
 def decimal(value: float, digits: int = 2) -> str:
     """A number as Vietnamese readers write it: 0,84 (decimal comma)."""
     return f"{value:.{digits}f}".replace(".", ",")
+
+
+def number(value: float) -> str:
+    """A figure as the answer writes it: 1250 -> "1.250", 18.3 -> "18,3", 53.62 -> "53,62"."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    whole, _, frac = f"{value:.4f}".rstrip("0").partition(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + frac
+
+
+def _figure_value(f: Figure) -> str:
+    unit = f.unit if f.unit.startswith("%") else f" {f.unit}"
+    return f"{number(f.value)}{unit}"
+
+
+def figures_text(figures: tuple[Figure, ...] | list[Figure]) -> str:
+    """The figures as one plain line of the copied answer ("" when there are none)."""
+    if not figures:
+        return ""
+    items = "; ".join(f"{f.label}: {_figure_value(f)} [{f.n}]" for f in figures)
+    return f"{msg.UI_FIGURES_TITLE}: {items}"
+
+
+def figures_html(figures: tuple[Figure, ...] | list[Figure], turn: int) -> str:
+    """A small bar chart of the figures (plain HTML, widths in %): each bar with its label,
+    value and [n], linked to its source like the marker in the text."""
+    if not figures:
+        return ""
+    top = max(abs(f.value) for f in figures) or 1.0
+    rows = "".join(
+        f'<div class="fig-row"><span class="fig-label">{_esc(f.label)}</span>'
+        f'<span class="fig-track"><span class="fig-bar" style="width:'
+        f'{max(1.0, 60 * abs(f.value) / top):.1f}%"></span>'
+        f'<span class="fig-value">{_esc(_figure_value(f))} '
+        f'{_cite_link(turn, f.n, f"[{f.n}]")}</span></span></div>' for f in figures)
+    return ('<figure class="figures">'
+            f'<figcaption class="fig-title">{_esc(msg.UI_FIGURES_TITLE)}</figcaption>'
+            f"{rows}</figure>")
 
 
 def size_label(n_bytes: int) -> str:
@@ -105,6 +143,7 @@ def answer_html(answer: Answer, turn: int, *, scores: dict[str, tuple[int, float
                f'{_answer_text_html(answer.text, turn, known)}</div></div>'
     parts = [f'<p class="notice"><i>{_esc(n)}</i></p>' for n in answer.notices]
     parts.append(f'<div class="answer-text">{_answer_text_html(answer.text, turn, known)}</div>')
+    parts.append(figures_html(answer.figures, turn))
     if scores is not None:
         value = decimal(answer.confidence)
         parts.append(f'<p class="confidence"><small>{_esc(msg.UI_CONFIDENCE.format(value=value))}'
@@ -130,14 +169,30 @@ def answer_html(answer: Answer, turn: int, *, scores: dict[str, tuple[int, float
                        "</li>" for h in related)
         parts.append(f'<div class="related"><b>{_esc(msg.RELATED_INTRO)}</b><ul>{rows}</ul></div>')
     plain = answer_text(answer, related_min_lexical=related_min_lexical)
+    if answer.figures:  # after the text, before the sources
+        plain = plain.replace(f"\n\n{msg.SOURCES}:",
+                              f"\n{figures_text(answer.figures)}\n\n{msg.SOURCES}:", 1)
     parts.append(f'<div class="plain-copy">{_esc(plain)}</div>')
     parts.append(f'<a class="copy-answer" href="#chep-{turn}">{_esc(msg.UI_COPY)}</a>')
     return f'<div class="answer" id="answer-{turn}">{"".join(parts)}</div>'
 
 
-def user_html(question: str) -> str:
-    """A question as the user typed it, escaped, line breaks kept."""
-    return "<br>".join(_esc(line) for line in (question or "").split("\n"))
+def _user_lines(text: str) -> str:
+    return "<br>".join(_esc(line) for line in text.split("\n"))
+
+
+def user_html(question: str, fold_at: int = 400, head: int = 280) -> str:
+    """A question as the user typed it, escaped, line breaks kept; one longer than `fold_at`
+    characters shows its first `head` or so (cut between words) and "Xem thêm", which opens
+    the whole question."""
+    question = question or ""
+    if len(question) <= fold_at:
+        return _user_lines(question)
+    cut = question.rfind(" ", 0, head + 1)
+    start = question[: cut if cut > head // 2 else head].rstrip()
+    return (f'<details class="q-long"><summary>{_user_lines(start)}… '
+            f'<span class="q-more">{_esc(msg.UI_QUESTION_MORE)}</span></summary>'
+            f"{_user_lines(question)}</details>")
 
 
 def article_html(article: Article, start: int, end: int) -> str:

@@ -65,3 +65,25 @@ def test_an_anaphor_whose_referent_names_its_head_is_not_doubled() -> None:
     resolved = resolve_followup("Bộ đó đã tiếp nhận bao nhiêu hồ sơ?",
                                 ["Bộ Công an đã cấp bao nhiêu thẻ căn cước?"])
     assert "Bộ Bộ" not in resolved and resolved.startswith("Bộ Công")
+
+
+@pytest.mark.parametrize("history, question, resolved", [
+    (["Luật Giao dịch điện tử sửa đổi có hiệu lực khi nào?", "Có bao nhiêu chính sách mới?"],
+     "Đạo luật đó được kỳ vọng như thế nào?",
+     "Luật Giao dịch điện tử sửa đổi được kỳ vọng như thế nào?"),
+    (["Đề án 06 có mấy nhóm nhiệm vụ?"], "Đề án này được phê duyệt khi nào?",
+     "Đề án 06 được phê duyệt khi nào?"),
+    (["Ở hội nghị 12/7/2023 Bộ TT&TT nêu những điểm sáng nào?"],
+     "Cái chiến dịch ở Bình Phước ấy kéo dài bao lâu?",
+     "Cái chiến dịch ở Bình Phước kéo dài bao lâu?"),
+    (["So sánh tỷ trọng kinh tế số trong GDP năm 2023 và 2024"], "Còn năm 2025 thì sao?",
+     "Tỷ trọng kinh tế số trong GDP năm 2025?"),
+    (["Ở phiên họp thứ 9 Thủ tướng nói gì về an ninh mạng?"], "Ai được giao việc đó?",
+     "Ai được giao việc an ninh mạng ở phiên họp thứ 9?"),
+    (["Tỷ trọng kinh tế số năm 2023 là bao nhiêu?"], "Tốc độ tăng năm đó là bao nhiêu?",
+     "Tốc độ tăng năm 2023 là bao nhiêu"),
+])
+def test_a_follow_up_names_what_the_conversation_spoke_of(history, question, resolved):
+    from assistant.answering.followup import resolve_followup
+
+    assert resolve_followup(question, [Turn(q, "") for q in history]) == resolved

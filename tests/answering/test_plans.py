@@ -1,12 +1,13 @@
 """The corpus tables the plans share (no model, no index)."""
 from __future__ import annotations
 
-from unittest import mock
+from types import SimpleNamespace
 
 import pytest
 
 from assistant.answering import names as corpus, plans
 from assistant.answering.evidence import Candidate
+from assistant.indexing.tables import article_names, corpus_table
 from assistant.schema import Article
 
 
@@ -14,18 +15,16 @@ def _article(ident: str, text: str) -> Article:
     return Article(id=ident, text=text, content_hash=f"h-{ident}-{len(text)}")
 
 
-def test_corpus_names_are_read_per_article_and_only_changed_ones_again() -> None:
+def test_corpus_names_are_the_index_table_without_titles(tmp_path) -> None:
     a = _article("a", "Tại tỉnh Hải Dương, đồng chí Triệu Thế Hùng chủ trì. Phó Chủ tịch dự.")
     b = _article("b", "Thủ tướng Phạm Minh Chính chủ trì phiên họp.")
-    names = corpus._names_of([a, b])
+    index = SimpleNamespace(directory=tmp_path, names=corpus_table(
+        article_names(x.text) for x in (a, b)))
+    names = corpus.corpus_names(index)
     assert {"hai duong", "trieu the hung", "pham minh chinh"} <= names.names
     assert "pho chu" not in names.names  # a capitalised title is no name
     assert "hai duong" in names.places and names.shown["hai duong"] == "Hải Dương"
-    c = _article("c", "Tại Nghệ An, ông Bùi Đình Long chủ trì.")
-    with mock.patch.object(corpus, "_article_names", wraps=corpus._article_names) as read:
-        names = corpus._names_of([a, c])  # b removed, c added
-    assert [call.args[0] for call in read.call_args_list] == [c.text]
-    assert "pham minh chinh" not in names.names and "bui dinh long" in names.names
+    assert "pho chu" in index.names.shown  # the index keeps it; the answering layer filters
 
 
 def _cand(score: float, coverage: float, fits: bool = True, type_ok: bool = True) -> Candidate:

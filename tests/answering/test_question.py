@@ -10,6 +10,10 @@ GAZETTEER = ("hai duong", "soc trang", "nghe an", "pham minh chinh", "de an 06")
 
 
 @pytest.mark.parametrize("question,kind", [
+    ("Bạn tóm tắt giúp mình phiên họp lần thứ 10 được không?", "summary"),
+    ("Điều gì giúp cơ sở dữ liệu được kết nối nhanh như vậy?", "why"),
+    ("sao mấy bộ ngành phải làm tốt Nghị quyết 57 vậy?", "why"),
+    ("Luật được thông qua hôm nào vậy?", "date"),
     ("So sánh kết quả chuyển đổi số của Sóc Trăng và Hải Dương.", "comparison"),
     # "văn bản gì" (documents) is a list; "bàn những gì" (discussed) a summary
     ("Chính phủ ban hành những văn bản gì thế?", "list"),

@@ -11,6 +11,7 @@ from assistant.indexing import store
 from assistant.indexing.retrieve import Retriever
 from assistant.settings import load_settings
 from assistant.indexing.store import IndexUnavailable, ensure_index, load_index
+from assistant.indexing.tables import article_names, corpus_table
 
 from ..conftest import DOCS, FakeEmbedder
 
@@ -26,7 +27,7 @@ def _ids(retriever: Retriever, query: str) -> list[tuple[str, float]]:
 
 def test_save_then_load_gives_identical_search_results(real_index, real_embedder,
                                                        session_settings) -> None:
-    reloaded = load_index(session_settings.index_dir)
+    reloaded = load_index(session_settings.index_dir, session_settings)
     before = Retriever(real_index, real_embedder, session_settings)
     after = Retriever(reloaded, real_embedder, session_settings)
     for query in ("Hải Dương có bao nhiêu sản phẩm OCOP?", "chuyen doi so", "VNeID"):
@@ -111,11 +112,18 @@ def test_a_build_that_dies_halfway_leaves_the_old_index_serving(settings, fake_e
                    for p in (settings.index_dir / "segments").iterdir())
 
 
-def test_large_corpora_get_an_approximate_index(settings, fake_embedder) -> None:
-    index, _ = ensure_index(settings.replace(ann_threshold=3), fake_embedder)
-    assert index.manifest["index_type"] == "IndexHNSWFlat"
+@pytest.mark.parametrize("kind,built", [("ivf-sq8", "IndexIVFScalarQuantizer"),
+                                         ("hnsw", "IndexHNSWFlat")])
+def test_large_corpora_get_an_approximate_index(settings, fake_embedder, kind, built,
+                                                tmp_path: Path) -> None:
+    index, _ = ensure_index(settings.replace(ann_threshold=3, ann_index=kind), fake_embedder)
+    assert index.manifest["index_type"] == built
     hits = Retriever(index, fake_embedder, settings).search("Đà Nẵng", k=3, mode="dense")
     assert len(hits) == 3
+    # candidates re-scored exactly: the scores are those of the stored vectors, as flat
+    flat, _ = ensure_index(settings.replace(index_dir=tmp_path / "flat"), fake_embedder)
+    want = Retriever(flat, fake_embedder, settings).search("Đà Nẵng", k=3, mode="dense")
+    assert np.allclose([h.dense_score for h in hits], [h.dense_score for h in want], atol=1e-6)
 
 
 def test_empty_docs_folder_is_an_error_with_a_message(tmp_path: Path, fake_embedder) -> None:
@@ -374,6 +382,14 @@ def _same_results(updated, fresh, embedder, settings) -> None:
             assert [i for i, _ in got] == [i for i, _ in want], (mode, query)
             assert np.allclose([s for _, s in got], [s for _, s in want], atol=1e-6, rtol=0)
     assert updated.idf == pytest.approx(fresh.idf)
+    # the names table and sentence rows saved with the segments, as a fresh build and as the
+    # article texts give them
+    assert updated.names == fresh.names == corpus_table(
+        article_names(a.text) for a in fresh.articles.values())
+    assert list(updated.names.shown) == list(fresh.names.shown)
+    rows = {s: i for i, s in enumerate(fresh.sentences)}
+    assert all(updated.sentence_rows[s] == i for s, i in rows.items())
+    assert updated.sentence_rows.get(("no-such-article", 0, 1)) is None
     for plain in ("chuyen doi so", "de an 06", "nghe an co 42 diem"):
         assert updated.restorer.restore(plain) == fresh.restorer.restore(plain)
 
@@ -487,3 +503,40 @@ def test_with_the_real_model_an_updated_index_answers_like_a_fresh_build(
     assert report.action == "updated" and report.embedded == 0  # a removal embeds nothing
     fresh, _ = ensure_index(settings.replace(index_dir=tmp_path / "fresh"), real_embedder)
     _same_results(updated, fresh, real_embedder, settings)
+
+
+def test_tantivy_lexical_side_after_add_remove_add_equals_a_fresh_build(
+        settings, fake_embedder, small_docs: Path, tmp_path: Path) -> None:
+    settings = settings.replace(lexical_engine="tantivy")
+    ensure_index(settings, fake_embedder)
+    (small_docs / "moi.txt").write_text(
+        "---\nid: moi\ntitle: Bài mới về Nghệ An\n---\nNghệ An có 42 điểm phát sóng mới. "
+        "Chuyển đổi số ở Nghệ An được đẩy mạnh.\n", encoding="utf-8")
+    ensure_index(settings, fake_embedder)
+    (small_docs / "moi.txt").unlink()
+    ensure_index(settings, fake_embedder)
+    (small_docs / "tin.txt").write_text(
+        "---\nid: tin\ntitle: Tin khác\n---\nĐà Nẵng có 12 điểm phát sóng mới.\n",
+        encoding="utf-8")
+    updated, _ = ensure_index(settings, fake_embedder)
+    fresh, _ = ensure_index(settings.replace(index_dir=tmp_path / "fresh"), fake_embedder)
+    assert type(updated.lexical).__name__ == "TantivyLexical"
+    for query in _QUERIES + ("Nghệ An có 42 điểm", "da nang diem phat song"):
+        got = _top(updated, fake_embedder, settings, "lexical", query)
+        want = _top(fresh, fake_embedder, settings, "lexical", query)
+        assert [i for i, _ in got] == [i for i, _ in want], query
+        assert not any(i.startswith("moi#") for i, _ in got)
+        assert np.allclose([s for _, s in got], [s for _, s in want], atol=1e-5, rtol=0), query
+
+
+def test_a_damaged_tantivy_index_is_made_again_from_the_segments(settings, fake_embedder) -> None:
+    settings = settings.replace(lexical_engine="tantivy")
+    index, _ = ensure_index(settings, fake_embedder)
+    want = _top(index, fake_embedder, settings, "lexical", "Đề án 06")
+    folder = settings.index_dir / "lexical-tantivy"
+    for path in folder.iterdir():
+        if path.name != "synced.json":
+            path.write_bytes(b"garbage")
+    (folder / "synced.json").write_text("{}", encoding="utf-8")
+    again = load_index(settings.index_dir, settings)
+    assert _top(again, fake_embedder, settings, "lexical", "Đề án 06") == want

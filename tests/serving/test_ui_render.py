@@ -2,15 +2,18 @@
 line breaks kept, plain text for copying, Vietnamese numbers and dates."""
 from __future__ import annotations
 
+import dataclasses
 import html
+import re
 
 import pytest
 
 from assistant import messages as msg
-from assistant.schema import Answer, Article, Chunk, Citation, Hit
+from assistant.schema import Answer, Article, Chunk, Citation, Figure, Hit
 from assistant.answering.render import answer_text
-from assistant.serving.ui_render import (answer_html, article_html, decimal, iso_date,
-                                         library_html, size_label, user_html)
+from assistant.serving.ui_render import (answer_html, article_html, decimal, figures_html,
+                                         figures_text, iso_date, library_html, number,
+                                         size_label, user_html)
 
 TITLE = 'Bài "thử" của Lê & Cộng sự <Nhóm A> \'số\''
 QUOTE = "Làng 'số' có 987 hộ & 12 \"điểm\" <trạm>."
@@ -137,3 +140,46 @@ def test_add_progress_shows_real_figures(stage: str, done: int, total: int, show
 
     html = add_progress_html(stage, done, total, outcome="Đã hủy <bài>")
     assert shown in html and bar in html and f"data-stage='{stage}'" in html
+
+
+def test_a_long_question_is_folded_under_see_more() -> None:
+    short = "Đề án 06 <là> gì?"
+    assert user_html(short) == "Đề án 06 &lt;là&gt; gì?"
+    long = "Tỷ trọng kinh tế số " + "rất dài & khó " * 400
+    shown = user_html(long)
+    assert shown.startswith('<details class="q-long"><summary>')
+    assert msg.UI_QUESTION_MORE in shown and shown.count("&amp;") > 300
+    head = html.unescape(shown.split("<summary>")[1].split("…")[0])
+    assert 140 <= len(head) <= 300 and not head.endswith(" ")
+
+
+FIGURES = (Figure("năm 2023", 16.5, "%GDP", 1), Figure("năm 2024", 18.3, "%GDP", 2),
+           Figure("Bắc <Ninh>", 1250, "sản phẩm", 1))
+
+
+def test_figures_are_drawn_as_labelled_bars_with_their_sources() -> None:
+    shown = figures_html(FIGURES, 3)
+    assert shown.count('class="fig-row"') == 3
+    assert "16,5%GDP" in shown and "1.250 sản phẩm" in shown and "Bắc &lt;Ninh&gt;" in shown
+    assert '<a class="cite" href="#nguon-3-2">[2]</a>' in shown
+    widths = [float(w) for w in re.findall(r"width:([\d.]+)%", shown)]
+    assert widths == sorted(widths) and widths[-1] == 60.0
+    assert figures_html((), 1) == "" and figures_text(()) == ""
+
+
+def test_figures_are_in_the_answer_and_its_plain_copy() -> None:
+    answer = Answer("q", "Năm 2023 đạt 16,5% GDP [1]. Năm 2024 đạt 18,3% GDP [2].",
+                    citations=(_citation(1), _citation(2)), figures=FIGURES[:2])
+    shown = answer_html(answer, 1)
+    plain = html.unescape(shown.split('class="plain-copy">')[1].split("</div>")[0])
+    lines = plain.splitlines()
+    assert lines[1] == f"{msg.UI_FIGURES_TITLE}: năm 2023: 16,5%GDP [1]; năm 2024: 18,3%GDP [2]"
+    assert lines[3] == f"{msg.SOURCES}:"
+    assert 'class="figures"' in shown
+    assert 'class="figures"' not in answer_html(dataclasses.replace(answer, figures=()), 1)
+
+
+@pytest.mark.parametrize("value,text", [(1250, "1.250"), (18.3, "18,3"), (53.62, "53,62"),
+                                        (7.0, "7"), (1234567.5, "1.234.567,5")])
+def test_figures_are_written_as_vietnamese_numbers(value: float, text: str) -> None:
+    assert number(value) == text

@@ -1,0 +1,254 @@
+"""People's own words, as data: abbreviations, colloquial words, dates written any way and
+English questions, each table with examples (tests/answering/test_lexicon.py asks every one).
+
+`rewrite` turns a question as typed into the articles' Vietnamese before it is read: the
+articles write names and terms in full, in standard words, dates as "6/2" and in Vietnamese.
+Abbreviations are also derived from the articles themselves (`derived_abbreviations`: the
+initials of every multi-word name they spell out, "Căn cước công dân" -> "cccd").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Container, Iterable, Mapping
+
+from ..articles.clean import fold
+from ..articles.patterns import SYLLABLE as _SYLLABLE
+from .english import ENGLISH_FORMS, ENGLISH_TERMS, english as _english, is_english
+
+__all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
+           "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
+           "derived_abbreviations", "is_english", "normalize_dates", "EXAMPLES"]
+
+# Common abbreviations the articles never spell out next to them (folded key -> in full)
+ABBREVIATIONS = {
+    "csdl": "cơ sở dữ liệu", "cntt": "công nghệ thông tin", "cds": "chuyển đổi số",
+    "dvc": "dịch vụ công", "dvctt": "dịch vụ công trực tuyến", "tthc": "thủ tục hành chính",
+    "kts": "kinh tế số", "xhs": "xã hội số", "cps": "Chính phủ số",
+    "cpdt": "Chính phủ điện tử", "tmdt": "thương mại điện tử", "httt": "hệ thống thông tin",
+    "cccd": "căn cước công dân", "bcd": "Ban Chỉ đạo", "ubnd": "Ủy ban nhân dân",
+    "ttg": "Thủ tướng", "ptt": "Phó Thủ tướng", "hdnd": "Hội đồng nhân dân",
+    "dn": "doanh nghiệp", "dndn": "định danh điện tử", "ddnd": "định danh điện tử",
+    "tp": "thành phố", "ttdl": "trung tâm dữ liệu", "atttm": "an toàn thông tin mạng",
+    "anm": "an ninh mạng", "nq": "Nghị quyết", "qd": "Quyết định",
+    "online": "trực tuyến", "app": "ứng dụng", "bv": "bệnh viện", "qg": "quốc gia",
+    "ht": "hệ thống", "cty": "công ty", "bca": "Bộ Công an", "byt": "Bộ Y tế",
+    "da": "Đề án", "cp": "Chính phủ", "ub": "Ủy ban", "ubqg": "Ủy ban Quốc gia",
+    "dvcqg": "Dịch vụ công quốc gia", "tt&tt": "Thông tin và Truyền thông",
+}
+# Abbreviations that are also spelled like words: replaced in any case
+_ALWAYS = frozenset({"online", "app"})
+
+# Colloquial, regional and chat words -> the standard word the articles use (folded keys)
+COLLOQUIAL = {
+    "ko": "không", "k": "không", "hok": "không", "hem": "không", "dc": "được",
+    "dk": "được", "j": "gì", "ji": "gì", "ntn": "như thế nào",
+    "bn": "bao nhiêu", "nhiu": "nhiêu", "vs": "với", "trc": "trước", "ng": "người",
+    "mn": "mọi người", "xai": "sử dụng", "mần": "làm", "tui": "tôi",
+    "bả": "bà ấy", "ổng": "ông ấy",
+    "tụi nó": "họ", "tui no": "họ", "bọn họ": "họ", "hồi đó": "khi đó", "hoi do": "khi đó",
+    "hồi nào": "khi nào", "hoi nao": "khi nào", "bữa đó": "hôm đó", "bua do": "hôm đó",
+    "co nhiu": "có bao nhiêu", "có nhiu": "có bao nhiêu", "chừng nào": "khi nào",
+    "chung nao": "khi nào", "bi nhieu": "bao nhiêu",
+    "dzậy": "vậy", "dzay": "vậy", "zậy": "vậy", "thiệt": "thật", "hổng": "không",
+    "hông": "không",
+}
+# Colloquial words that are also standard words with diacritics typed: only replaced as typed
+_ONLY_AS_TYPED = frozenset({"bả", "ổng", "mần", "tụi nó", "hồi đó", "hồi nào", "bữa đó",
+                            "chừng nào"})
+
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(?:(?:mung|mong|ngay)\s+)?(\d{1,2})\s*(?:[-/.]|\s+thang\s+)\s*(\d{1,2})"
+    r"(?:\s*(?:[-/.]|\s+nam\s+)\s*((?:19|20)\d\d))?\b")
+
+
+def normalize_dates(text: str, plain: bool = False) -> str:
+    """Dates as the articles write them: "mùng 6 tháng 2 năm 2025", "06/02/2025", "6-2-2025"
+    -> "ngày 6/2 năm 2025"; "chiều 10/7/2024" -> "chiều 10/7 năm 2024"; "T6/2023" -> "tháng
+    6/2023"."""
+    text = re.sub(r"\bT(\d{1,2})/((?:19|20)\d\d)\b",
+                  lambda m: f"{'thang' if plain else 'tháng'} {m.group(1)}/{m.group(2)}", text)
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text
+    out, last = [], 0
+    for m in _DAY_MONTH_YEAR.finditer(folded):
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        as_written = re.fullmatch(r"\d{1,2}/\d{1,2}", m.group()) is not None
+        if not (1 <= day <= 31 and 1 <= month <= 12) or as_written:
+            continue  # "7/10" stays: a fraction or already the articles' form
+        lead = re.match(r"(?:mung|mong|ngay)\s+", m.group()) is not None
+        before = folded[max(0, m.start() - 6):m.start()]
+        word = "" if re.search(r"\b(?:sang|chieu|toi|trua|ngay)\s+$", before) else "ngày "
+        if not lead and not year and "thang" not in m.group() and "-" not in m.group():
+            continue
+        shown = f"{word}{day}/{month}" + (f" năm {year}" if year else "")
+        out += [text[last:m.start()], fold(shown) if plain else shown]
+        last = m.end()
+    return "".join(out) + text[last:]
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """A question in the articles' words; `english` when it was asked in English."""
+
+    text: str
+    english: bool = False
+
+
+def _replace_words(text: str, table: Mapping[str, str], typed_only: frozenset[str] = frozenset(),
+                   plain: bool = False) -> str:
+    """Whole-word replacements from `table` (longest keys first); keys match the folded text
+    unless in `typed_only` (matched as typed, with diacritics). `plain`: the question has no
+    diacritics, so replacements are folded too (diacritics are restored later, together)."""
+    lowered, folded = text.lower(), fold(text)
+    if len(folded) != len(text):
+        return text
+    spans: list[tuple[int, int, str]] = []
+    for key in sorted(table, key=len, reverse=True):
+        hay = lowered if key in typed_only or fold(key) != key else folded
+        for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", hay):
+            if any(a < m.end() and m.start() < b for a, b, _ in spans):
+                continue
+            value = fold(table[key]) if plain else table[key]
+            spans.append((m.start(), m.end(), value))
+    out, last = [], 0
+    for a, b, value in sorted(spans):
+        out += [text[last:a], value]
+        last = b
+    return "".join(out) + text[last:]
+
+
+def rewrite(text: str, derived: Mapping[str, str] = {}, known: Container[str] = frozenset()
+            ) -> Rewritten:
+    """The question in the articles' words (see the module's docstring); words the articles
+    themselves use (`known`, folded: "GDP", "OCOP") are never spelled out."""
+    if is_english(text):
+        return Rewritten(_english(text), english=True)
+    plain = fold(text) == text.lower().replace("đ", "d")
+    out = _replace_words(text, COLLOQUIAL, _ONLY_AS_TYPED, plain)
+    out = expand(out, {**derived, **ABBREVIATIONS}, plain, known)
+    return Rewritten(normalize_dates(out, plain))
+
+
+
+def expand(text: str, table: Mapping[str, str] = ABBREVIATIONS, plain: bool | None = None,
+           known: Container[str] = frozenset()) -> str:
+    """Abbreviations spelled out: a word typed in capitals, or one no Vietnamese syllable
+    could be (no vowel: "cccd", "dvctt"); a number attached stays ("ĐA06" -> "Đề án 06")."""
+    if plain is None:
+        plain = fold(text) == text.lower().replace("đ", "d")
+
+    def one(m: re.Match) -> str:
+        word, letters, number = m.group(), m.group(1), m.group(2) or ""
+        key = fold(letters)
+        if key not in table or key in known or (not letters.isupper() and _SYLLABLE.fullmatch(key)
+                                and key not in _ALWAYS):
+            return word  # "ban", "tin": words; "UBND", "ubnd", "cccd" no syllable could be
+        full = fold(table[key]) if plain else table[key]
+        return f"{full} {number}".strip() if number else full
+    return re.sub(r"\b([^\W\d_]{2,})(\d+)?\b", one, text)
+
+
+def phrases(text: str) -> dict[str, int]:
+    """Runs of 2–6 words that open with a capital ("Bộ Y tế", "Ủy ban Quốc gia về chuyển đổi
+    số"), within a sentence, with how often each occurs: what abbreviations stand for."""
+    counts: dict[str, int] = {}
+    for line in re.split(r"[\n.;:,()“”\"!?]", text):
+        words = re.findall(r"[^\W\d_]+", line)
+        for i, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for n in range(2, min(6, len(words) - i) + 1):
+                phrase = " ".join(words[i:i + n])
+                counts[phrase] = counts.get(phrase, 0) + 1
+    return counts
+
+
+def may_abbreviate(text: str) -> bool:
+    """The text has a word that may be an abbreviation (two capitals, or no Vietnamese
+    syllable: "UBQG", "cccd"): only then are the articles' phrases read for their initials."""
+    if is_english(text):
+        return False
+    for word in re.findall(r"\b[^\W\d_]{2,}", text):
+        if sum(c.isupper() for c in word) >= 2 or not _SYLLABLE.fullmatch(fold(word)):
+            return True
+    return False
+
+
+def derived_abbreviations(counts: Mapping[str, int] | Iterable[str]) -> dict[str, str]:
+    """Initials (3 letters or more) of the articles' phrases that open with a capital -> the
+    phrase written most often with those initials ("Căn cước công dân" -> "cccd", "Ban Chỉ
+    đạo" -> "bcd"); initials two phrases share equally often are left out."""
+    if not isinstance(counts, Mapping):
+        counts = {name: 1 for name in counts}
+    best: dict[str, tuple[int, str, bool]] = {}
+    for phrase, n in counts.items():
+        words = re.findall(r"\w+", phrase)
+        if not 2 <= len(words) <= 6 or any(w.isdigit() for w in words):
+            continue
+        key = fold("".join(w[0] for w in words))
+        if len(key) < 3:
+            continue
+        if key not in best or n > best[key][0]:
+            best[key] = (n, phrase, False)
+        elif n == best[key][0] and phrase != best[key][1]:
+            best[key] = (n, best[key][1], True)
+    return {k: phrase for k, (_, phrase, tied) in best.items() if not tied}
+
+
+# Groups and areas narrower than a whole population or country: a question that names one
+# asks about it only (folded; "hộ gia đình ở nông thôn", "bệnh viện tuyến huyện")
+QUALIFIERS = ("nong thon", "thanh thi", "mien nui", "vung sau", "vung xa", "bien gioi",
+              "hai dao", "tuyen huyen", "tuyen xa", "tuyen tinh", "cap huyen", "cap xa",
+              "nguoi cao tuoi", "hoc sinh", "sinh vien", "phu nu", "tre em", "ho ngheo",
+              "dan toc thieu so", "doanh nghiep nho", "vung kho khan")
+
+
+def qualifiers(text: str) -> list[str]:
+    """The narrowing groups or areas a text names (folded)."""
+    folded = fold(text)
+    return [q for q in QUALIFIERS if re.search(rf"\b{q}\b", folded)]
+
+
+# (function, as typed, expected) — each a case of tests/answering/test_lexicon.py
+EXAMPLES = (
+    ("rewrite", "CCCD gắn chíp cấp được bao nhiêu rồi?",
+     "căn cước công dân gắn chíp cấp được bao nhiêu rồi?"),
+    ("rewrite", "tong so dvctt la bn", "tong so dich vu cong truc tuyen la bao nhieu"),
+    ("rewrite", "BCĐ do ai làm trưởng ban?", "Ban Chỉ đạo do ai làm trưởng ban?"),
+    ("rewrite", "KTS chiếm bao nhiêu % GDP", "kinh tế số chiếm bao nhiêu % GDP"),
+    ("rewrite", "bả nói j về chuyển đổi số ko", "bà ấy nói gì về chuyển đổi số không"),
+    ("rewrite", "tụi nó xài app gì", "họ sử dụng ứng dụng gì"),
+    ("rewrite", "Chiều 10/7/2024 họp gì vậy?", "Chiều 10/7 năm 2024 họp gì vậy?"),
+    ("rewrite", "mùng 6 tháng 2 năm 2025 có sự kiện gì?", "ngày 6/2 năm 2025 có sự kiện gì?"),
+    ("rewrite", "ngay 06/02/2025 co su kien gi", "ngay 6/2 nam 2025 co su kien gi"),
+    ("rewrite", "UBND tỉnh làm gì?", "Ủy ban nhân dân tỉnh làm gì?"),
+    ("rewrite", "ban chỉ đạo họp", "ban chỉ đạo họp"),
+    ("rewrite", "hình ảnh được dùng trong bài", "hình ảnh được dùng trong bài"),
+    ("rewrite", "Hội nghị 6-2-2025 bàn gì?", "Hội nghị ngày 6/2 năm 2025 bàn gì?"),
+    ("rewrite", "7/10 chỉ tiêu đạt chưa?", "7/10 chỉ tiêu đạt chưa?"),
+    ("rewrite", "How many VNeID accounts were activated?", "tài khoản kích hoạt VNeID bao nhiêu?"),
+    ("is_english", "app VNeID co bao nhieu tai khoan", False),
+    ("is_english", "Summarize Nghe An's results at the 10th session", True),
+    ("is_english", "tinh nao dung dau ve chuyen doi so", False),
+    ("qualifiers", "Tỷ lệ hộ gia đình ở nông thôn dùng cáp quang?", ["nong thon"]),
+    ("qualifiers", "Bệnh viện tuyến huyện triển khai ra sao?", ["tuyen huyen"]),
+    ("qualifiers", "Tỷ lệ hộ gia đình dùng cáp quang?", []),
+    ("may_abbreviate", "Số TK VNeID kích hoạt?", True),
+    ("may_abbreviate", "so tai khoan cccd la bao nhieu", True),
+    ("may_abbreviate", "Tỷ trọng kinh tế số năm 2024 là bao nhiêu?", False),
+    ("rewrite", "Who chaired the meeting?", "chủ trì phiên họp ai?"),
+    ("rewrite", "Why is digital transformation important?", "chuyển đổi số quan trọng vì sao?"),
+    ("is_english", "What is the share of the digital economy in GDP?", True),
+    ("rewrite", "Who is the Standing Deputy Prime Minister who attended the 10th session?",
+     "Thường trực Phó Thủ tướng dự phiên họp lần thứ 10 ai?"),
+    ("rewrite", "What did Nghe An report in April 2024?", "tháng 4/2024 Nghe An?"),
+    ("rewrite", "What is his position?", "ông ấy chức vụ là gì?"),
+    ("rewrite", "Cổng DVCQG có bao nhiêu tài khoản",
+     "Cổng Dịch vụ công quốc gia có bao nhiêu tài khoản"),
+    ("rewrite", "HD giờ có nhiu sản phẩm OCOP dzậy?", "HD giờ có bao nhiêu sản phẩm OCOP vậy?"),
+    ("rewrite", "Tới T6/2023 có gì mới?", "Tới tháng 6/2023 có gì mới?"),
+    ("is_english", "the nao la chuyen doi so", False),
+    ("is_english", "Chuyển đổi số là gì?", False),
+)

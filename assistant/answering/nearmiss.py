@@ -1,0 +1,172 @@
+"""Near misses a plan's answer can still be: the evidence must hold what the question asks.
+
+Checked on every answer after its plan (and the general path), each rule a small function:
+- items asked for that the articles only count ("liệt kê 14 bộ, ngành" answered by "có 14
+  bộ, ngành ... đã ban hành"), or give as a share ("mục tiêu nào chưa đạt" for "10/11 mục
+  tiêu");
+- what a person said, when the articles only name the person among those present;
+- a group or area narrower than the evidence's (`lexicon.QUALIFIERS`: "ở nông thôn", "tuyến
+  huyện") that the cited passages never name;
+- a role in a body ("vai trò gì trong Ủy ban Quốc gia …") the roles found never name;
+- a cause asked ("vì sao") that no cited sentence gives (no cause word: do, vì, nhằm, để…).
+The answer then says which part the articles do not give and quotes the nearest fact.
+(A sentence about another place than the one asked is a near miss already when its
+candidates are scored: `plans.candidates`.)
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .. import messages as msg
+from ..articles.clean import fold
+from ..articles.patterns import YEAR as _YEAR
+from .compose import Pick
+from .evidence import CAUSE_CUES
+from .lexicon import qualifiers
+from .plans import Context, candidates, piece, respond
+from .question import entity_kind
+from ..schema import Answer
+
+__all__ = ["check", "counted_only", "asks_speech", "role_body"]
+
+# A question that asks for the items themselves
+_ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+nao"
+                         r"|nhung\s+\w+(?:\s+\w+)?"
+                         r"\s+nao|(?:cai|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
+                         r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao)\b")
+# What a person said: asked with a speech verb and "gì"
+_SPEECH_ASKED = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se"
+                           r"|nhan\s+manh|cho\s+biet|bao\s+cao)\b(?:\s+\w+){0,3}?\s+(?:gi|nhung\s+gi"
+                           r"|nhu\s+the\s+nao|ra\s+sao)\b")
+_SPEECH = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se|nhan\s+manh"
+                     r"|cho\s+biet|bao\s+cao|khang\s+dinh|yeu\s+cau|neu\s+ro|ket\s+luan"
+                     r"|trao\s+doi)\b")
+
+
+def _noun_after(folded: str, number: str) -> str:
+    m = re.search(rf"(?<![\d/]){re.escape(number)}\s+([^\W\d]+)", folded)
+    return m.group(1) if m else ""
+
+
+def counted_only(question: str, numbers: frozenset[str], answer: str) -> bool:
+    """The question asks for items the answer's sentence only counts: "N <noun>" (the count
+    the question gives) or "a/b <noun>" stands in the answer with fewer than three items
+    after it, and the answer lists no lines either."""
+    q = fold(question)
+    if not _ASKS_ITEMS.search(q):
+        return False
+    said = fold(re.sub(r"\[\d+\]", " ", answer))
+    focus = set(re.findall(r"\w+", q))
+    counts = [n for n in numbers if not _YEAR.fullmatch(n) and n.isdigit() and int(n) >= 2
+              and _noun_after(q, n) and not re.search(  # "Đề án 06", "lần thứ 9": a name
+                  rf"\b(?:an|quyet|dinh|thu|lan|so|ngay|thang|nam|hop|luat|chi\s+thi)\s+"
+                  rf"{re.escape(n)}\b", q)]
+    spots = [(m, int(n)) for n in counts
+             for m in re.finditer(rf"(?<![\d/.,]){re.escape(n)}\s+(\w+)", said)]
+    spots += [(m, int(m.group(2)) - int(m.group(1)))
+              for m in re.finditer(r"\b(\d+)/(\d+)\s+(\w+)", said)
+              if int(m.group(1)) < int(m.group(2)) and m.group(3) in focus]
+    for m, size in spots:
+        rest = re.split(r"[.!?]\s|\n", said[m.end():])[0]
+        lines_after = said[m.end():].count("\n- ")
+        if len(re.findall(r"[,;:]|\bva\b", rest)) < 3 and lines_after < min(size, 3):
+            return True
+    return False
+
+
+def asks_speech(question: str) -> bool:
+    return _SPEECH_ASKED.search(fold(question)) is not None
+
+
+def _speaks(person: str, text: str) -> bool:
+    """The person is said to speak in the text: a speech verb within a few words of the name."""
+    folded = fold(text)
+    for m in re.finditer(rf"\b{re.escape(person)}\b", folded):
+        if _SPEECH.search(folded[m.end(): m.end() + 90]) or re.search(
+                r"\btheo\s+(?:\w+\s+){0,4}$", folded[max(0, m.start() - 40):m.start()]):
+            return True
+    return False
+
+
+def _as_typed(folded: str, analysis) -> str:
+    """A folded phrase as the question wrote it (same offsets in the folded question)."""
+    at = fold(analysis.text).find(folded)
+    return analysis.text[at:at + len(folded)] if at >= 0 else folded
+
+
+def _first_sentence(answer: Answer) -> tuple[str, set[int]]:
+    """The answer's first cited sentence and its markers."""
+    m = re.search(r"^(.*?\[\d+\])", answer.text, flags=re.S)
+    shown = (m.group(1) if m else answer.text).strip().lstrip("- ").strip()
+    return shown, {int(n) for n in re.findall(r"\[(\d+)\]", shown)}
+
+
+def _near(answer: Answer, missing: str) -> Answer:
+    shown, used = _first_sentence(answer)
+    citations = tuple(c for c in answer.citations if c.n in used)
+    text = f"{missing} {msg.INSTEAD_INTRO} {shown}" if citations else missing
+    return dataclasses.replace(answer, text=text, citations=citations, missing=(missing,),
+                               abstained=not citations)
+
+
+def _spoken(ctx: Context, hits, person: str) -> Answer | None:
+    """The sentences of the retrieved passages where the person speaks, as the answer."""
+    said = [c for c in candidates(ctx, ctx.more(hits))
+            if c.type_ok and _speaks(person, c.text) and person in fold(c.text)][:2]
+    if not said:
+        return None
+    said.sort(key=lambda c: (c.hit.rank, c.start))
+    return respond(ctx, [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in said], hits,
+                   said[0].score)
+
+
+_BODY = re.compile(r"\b(?:vai\s+tro|chuc(?:\s+vu|\s+danh)?|vi\s+tri|cuong\s+vi)\s+(?:gi|nao)\s+"
+                   r"(?:trong|tai|o|cua)\s+(.+?)\s*[?.!]*$")
+_BODY_SKIP = frozenset("tinh thanh pho cua ve".split())
+
+
+def role_body(question: str) -> str:
+    """The body a role question names ("vai trò gì trong Ủy ban Quốc gia về …" -> "Ủy ban
+    Quốc gia về …"), as written; empty when none."""
+    m = _BODY.search(fold(question))
+    return question[m.start(1):m.end(1)].strip() if m else ""
+
+
+def _body_key(body: str) -> str:
+    words = [w for w in fold(body).split() if w not in _BODY_SKIP]
+    return " ".join(words[:3])
+
+
+def _names_cause(answer: Answer) -> bool:
+    return any(CAUSE_CUES.search(fold(c.quote)) for c in answer.citations)
+
+
+def check(ctx: Context, hits, answer: Answer) -> Answer:
+    """The answer, or the near miss it is (see the module)."""
+    if answer.abstained or answer.missing:
+        return answer
+    analysis = ctx.analysis
+    said = fold(" ".join(f"{c.passage} {c.quote} {c.title}" for c in answer.citations))
+    for qualifier in qualifiers(analysis.text):  # "ở nông thôn": the group asked, only
+        if not re.search(rf"\b{qualifier}\b", said):
+            return _near(answer, msg.NOT_GIVEN_ENTITY.format(
+                entity=_as_typed(qualifier, analysis)))
+    body = role_body(analysis.text)
+    people = [e for e in analysis.entities if entity_kind(e) == "person"]
+    if body and people and _body_key(body) and _body_key(body) not in fold(answer.text):
+        name = next((n for n in analysis.names if fold(n) == people[0]), people[0].title())
+        return _near(answer, msg.NOT_GIVEN_ROLE.format(person=name, body=body))
+    if analysis.kind == "why" and answer.citations and not _names_cause(answer):
+        return _near(answer, msg.NOT_GIVEN_CAUSE)
+    if counted_only(analysis.text, analysis.numbers, answer.text):
+        return _near(answer, msg.NOT_LISTED)
+    if people and asks_speech(analysis.text):
+        quotes = " ".join(c.quote for c in answer.citations)
+        if not _speaks(people[0], quotes):
+            spoken = _spoken(ctx, hits, people[0])
+            if spoken is not None and not spoken.abstained:
+                return spoken
+            name = next((n for n in analysis.names if fold(n) == people[0]), people[0].title())
+            return _near(answer, msg.NOT_SAID.format(person=name))
+    return answer

@@ -1,0 +1,69 @@
+"""The general answer path: answers filled from the best passages, never repeated, cited."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answering.answer import answer_question
+from assistant.answering.cite import verify_citation
+from assistant.answering.general import leans_back
+from assistant.evaluation.kinds import answer_words
+
+
+@pytest.mark.parametrize("sentence, leans", [
+    ("Trong đó, 25 dịch vụ công thiết yếu đã được cung cấp.", True),
+    ("Do đó, cần tăng cường bảo vệ dữ liệu.", True),
+    ("Theo đó, các bộ phải hoàn thành trước tháng 6.", True),
+    ("Tỷ trọng kinh tế số ước đạt 18,3% GDP.", False),
+    ("Dự hội nghị có lãnh đạo các bộ.", False),
+])
+def test_a_sentence_that_leans_on_the_one_before(sentence, leans):
+    assert leans_back(sentence) is leans
+
+
+def _verified(answer, retriever):
+    index = retriever.index
+    by_id = {c.id: c for c in index.chunks}
+    from assistant.schema import Hit
+    hits = [Hit(rank=i, score=0.0, chunk=by_id[c.chunk_id], article=index.articles[c.article_id])
+            for i, c in enumerate(answer.citations, 1)]
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    return markers == {c.n for c in answer.citations} and all(
+        verify_citation(c, index.articles, hits) for c in answer.citations)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    "Những nhiệm vụ trọng tâm năm 2025 là gì?",
+    "Chuyển đổi số mang lại lợi ích gì cho người dân?",
+    "Hải Dương có bao nhiêu sản phẩm OCOP?",
+])
+def test_answers_are_filled_from_the_best_passages_and_every_citation_holds(question, retriever):
+    short = answer_question(question, retriever.__class__(
+        retriever.index, retriever.embedder, retriever.settings.replace(general_words=0)))
+    full = answer_question(question, retriever)
+    assert not full.abstained and full.text.startswith(short.text)
+    assert answer_words(short) <= answer_words(full) <= retriever.settings.general_words + 80
+    assert _verified(full, retriever)
+    sentences = [s for s in re.split(r"\s*\[\d+\]\s*", full.text) if s.strip()]
+    assert len(sentences) == len(set(sentences)), "a sentence said twice"
+
+
+@pytest.mark.slow
+def test_a_question_in_english_is_answered_from_the_vietnamese_articles(retriever):
+    answer = answer_question("How many VNeID accounts were activated?", retriever)
+    assert not answer.abstained and "VNeID" in answer.text and "triệu" in answer.text
+    assert any("Vietnamese" in n for n in answer.notices)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, fact", [
+    ("CCCD gắn chíp cấp được bao nhiêu rồi?", "86 triệu"),
+    ("Chiều 10/7/2024 họp gì vậy?", "phiên họp lần thứ 9"),
+    ("mùng 6 tháng 2 năm 2025 có sự kiện gì?", "Phiên họp lần thứ 10"),
+    ("ngay 06/02/2025 co su kien gi", "Phiên họp lần thứ 10"),
+])
+def test_abbreviations_and_dates_in_any_form_are_answered(question, fact, retriever):
+    answer = answer_question(question, retriever)
+    assert not answer.abstained and fact in answer.text

@@ -1,0 +1,43 @@
+"""Every example of the lexicon's tables, asked (fast: no model, no index)."""
+import pytest
+
+from assistant.answering import lexicon
+
+
+@pytest.mark.parametrize("function, typed, expected", lexicon.EXAMPLES,
+                         ids=[e[1][:40] for e in lexicon.EXAMPLES])
+def test_lexicon_examples(function, typed, expected):
+    got = getattr(lexicon, function)(typed)
+    assert (got.text if isinstance(got, lexicon.Rewritten) else got) == expected
+
+
+def test_derived_abbreviations_are_the_initials_of_the_articles_names():
+    table = lexicon.derived_abbreviations(["Căn cước công dân", "Ban Chỉ đạo", "Hải Dương"])
+    assert table == {"ccc" + "d": "Căn cước công dân", "bcd": "Ban Chỉ đạo"}
+    assert lexicon.rewrite("BCĐ họp mấy lần?", {"bcd": "Ban Chỉ đạo"}).text == \
+        "Ban Chỉ đạo họp mấy lần?"
+
+
+def test_ambiguous_initials_are_not_derived():
+    assert "cds" not in lexicon.derived_abbreviations(["Chuyển đổi số", "Cục Dân số"])
+
+
+def test_an_abbreviation_with_a_number_keeps_it():
+    assert lexicon.rewrite("DA06 là gì?", {"da": "Đề án"}).text == "Đề án 06 là gì?"
+
+
+def test_english_questions_are_marked():
+    assert lexicon.rewrite("How many VNeID accounts were activated?").english
+    assert not lexicon.rewrite("Có bao nhiêu tài khoản VNeID?").english
+
+
+def test_phrases_that_open_with_a_capital_give_the_most_written_initials():
+    text = "Bộ Y tế báo cáo. Bộ Y tế đề nghị. Bàn về y tế. Ban Chỉ đạo họp; Bộ Yêu thích"
+    table = lexicon.derived_abbreviations(lexicon.phrases(text))
+    assert table["byt"] == "Bộ Y tế" and table["bcd"] == "Ban Chỉ đạo"
+
+
+def test_a_word_the_articles_use_is_never_spelled_out():
+    table = {"gdp": "Giá Dịch Phí"}
+    assert lexicon.rewrite("GDP tăng bao nhiêu?", table, known={"gdp"}).text == \
+        "GDP tăng bao nhiêu?"

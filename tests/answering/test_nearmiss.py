@@ -1,0 +1,62 @@
+"""Near misses an answer can still be: items only counted, a speech never reported, another
+place than the one asked (fast: no model, no index)."""
+import pytest
+
+from assistant.answering.nearmiss import asks_speech, counted_only
+from assistant.answering.plans import _elsewhere
+from assistant.answering.question import analyze
+
+
+@pytest.mark.parametrize("question, numbers, answer, counted", [
+    ("Liệt kê 14 bộ, ngành đã ban hành danh mục?", {"14"},
+     "Đến nay, có 14 bộ, ngành và 52 địa phương đã ban hành danh mục. [1]", True),
+    ("20 tỉnh thành gồm những nơi nào?", {"20"},
+     "Trong đó 12 bộ, ngành và 20 địa phương chưa ban hành kế hoạch. [1]", True),
+    ("Mục tiêu nào Nghệ An chưa đạt?", set(),
+     "Tỉnh đã đạt 10/11 mục tiêu về Chính quyền số. [1]", True),
+    ("5 nhóm nhiệm vụ gồm những gì?", {"5"},
+     "Gồm 5 nhóm: thể chế; hạ tầng; dữ liệu; nhân lực; an ninh. [1]", False),
+    ("5 nhóm nhiệm vụ gồm những gì?", {"5"},
+     "Đề ra 5 nhóm nhiệm vụ. [1]\n- Thể chế. [2]\n- Hạ tầng. [3]\n- Dữ liệu. [4]", False),
+    ("Có bao nhiêu bộ đã ban hành?", {"14"}, "Có 14 bộ, ngành đã ban hành. [1]", False),
+])
+def test_items_only_counted(question, numbers, answer, counted):
+    assert counted_only(question, frozenset(numbers), answer) is counted
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("ông Triệu Thế Hùng nói gì ở phiên họp thứ 9", True),
+    ("Bộ trưởng phát biểu những gì tại hội nghị?", True),
+    ("Ông Triệu Thế Hùng giữ chức vụ gì?", False),
+])
+def test_a_question_about_what_someone_said(question, asks):
+    assert asks_speech(question) is asks
+
+
+@pytest.mark.parametrize("sentence, elsewhere", [
+    ("Năm 2024, Việt Nam đã vươn lên vị trí thứ 71/193 quốc gia.", True),
+    ("Phát sinh 41.132 giao dịch, xếp thứ 7 toàn quốc.", False),
+    ("Nghệ An đứng thứ 12 cả nước.", False),
+    ("Tại Sóc Trăng, tỷ lệ đạt 80%.", True),
+])
+def test_a_sentence_about_another_place(sentence, elsewhere):
+    analysis = analyze("Nghệ An đứng thứ mấy?", ["nghe an", "soc trang"], ["nghe an"])
+    assert _elsewhere(analysis, sentence, frozenset({"nghe an", "soc trang"})) is elsewhere
+
+
+def test_a_number_that_names_something_is_no_count():
+    assert not counted_only("Đề án 06 gồm những nội dung gì?", frozenset({"06"}),
+                            "Đề án 06 của Chính phủ được phê duyệt năm 2022. [1]")
+
+
+@pytest.mark.parametrize("question, body", [
+    ("Ông Trần Văn Lâu giữ vai trò gì trong Ủy ban Quốc gia về chuyển đổi số?",
+     "Ủy ban Quốc gia về chuyển đổi số"),
+    ("Ông Bùi Đình Long giữ chức gì trong Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An?",
+     "Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An"),
+    ("Ông Triệu Thế Hùng giữ chức vụ gì?", ""),
+])
+def test_the_body_a_role_question_names(question, body):
+    from assistant.answering.nearmiss import role_body
+
+    assert role_body(question) == body
