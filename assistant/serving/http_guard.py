@@ -12,20 +12,24 @@
   credentials), by client address: the peer, or, from a peer in `trusted_proxies`, the
   nearest address of X-Forwarded-For that is not a trusted proxy.
 - Uploads to Gradio (`/gradio_api/upload`) only where the library may be edited.
-`plain_400` puts the same shape on uvicorn's own answer to a request it cannot parse.
+`plain_400` puts the same shape on uvicorn's own answer to a request it cannot parse;
+`proxies_for_uvicorn` makes uvicorn believe X-Forwarded-For from the same proxies only (by
+default it believes any from 127.0.0.1, before this middleware sees the request).
 """
 from __future__ import annotations
 
 import ipaddress
 import json
 import logging
+import os
 import re
 
 from .. import messages as msg
 from ..settings import Settings
 from .ui_guard import LoginThrottle
 
-__all__ = ["HttpGuard", "client_address", "error_body", "json_depth", "plain_400"]
+__all__ = ["HttpGuard", "client_address", "error_body", "json_depth", "plain_400",
+           "proxies_for_uvicorn"]
 
 _log = logging.getLogger(__name__)
 _MAX_DEPTH = 64
@@ -295,3 +299,12 @@ def plain_400() -> None:
 
     send_400_response._ours = True  # type: ignore[attr-defined]
     h11_impl.H11Protocol.send_400_response = send_400_response
+
+
+def proxies_for_uvicorn(settings: Settings) -> None:
+    """uvicorn rewrites the client address from X-Forwarded-For for the peers in
+    `FORWARDED_ALLOW_IPS` (default 127.0.0.1) before any middleware runs: set it to the
+    trusted proxies (none: an address no peer has), so a local client that changes the header
+    each time is still one client. Read by uvicorn when the server starts."""
+    os.environ["FORWARDED_ALLOW_IPS"] = ",".join(str(n) for n in _networks(
+        settings.trusted_proxies)) or "none"

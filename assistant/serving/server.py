@@ -18,7 +18,7 @@ from ..settings import Settings
 from .engine import Engine
 from .slots import AnswerSlots
 from .ui import build_app, credentials
-from .http_guard import HttpGuard, plain_400
+from .http_guard import HttpGuard, plain_400, proxies_for_uvicorn
 from .ui_assets import CSS, DRAFT_KEY, PAGE_JS
 from .ui_guard import library_editing_allowed
 from .ui_render import size_label
@@ -47,6 +47,7 @@ def launch_options(settings: Settings, auth=None, library_editing: bool | None =
     editing = library_editing_allowed(settings, auth is not None) if library_editing is None \
         else library_editing
     plain_400()
+    proxies_for_uvicorn(settings)
     return {"css": CSS, "js": js, "footer_links": [], "auth": auth,
             "i18n": gr.I18n(**{code: msg.UI_GRADIO_LABELS for code in _GRADIO_LOCALES}),
             "max_file_size": settings.library_max_bytes, "show_error": False, "quiet": True,

@@ -41,7 +41,7 @@ from .slots import AnswerSlots
 from .ui_assets import (CONFIRM_IN_VIEW_JS, SCROLL_JS, STATUS_IN_VIEW_JS,
                         TAKE_QUESTION_JS)
 from .ui_memory import is_blank, record, restore
-from .ui_guard import library_editing_allowed
+from .ui_guard import discard_upload, library_editing_allowed, plain_upload
 from .ui_render import (add_progress_html, answer_html, article_html, iso_date, library_html,
                         size_label, user_html)
 
@@ -211,6 +211,8 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         """A generator: the progress of the add, then the library as it is afterwards; the
         outcome is shown at the top of the tab and below the form, where the reader clicked."""
         def finish(status: str, added: bool = False):
+            if added or not library_editing:  # Gradio's temp copy is of no more use
+                discard_upload(file)
             fields = (None, "", "", "", "") if added else (gr.update(),) * 5
             return (*library_view(status), *fields,
                     gr.update(value=add_progress_html("done", outcome=status), visible=True),
@@ -328,9 +330,9 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
             table = gr.HTML(elem_id="library")
             with gr.Group(visible=library_editing):
                 with gr.Row():
-                    upload = gr.File(label=msg.UI_UPLOAD, file_types=[".txt", ".md", ".html",
-                                                                      ".htm"], type="filepath",
-                                     elem_id="library-upload")
+                    upload = plain_upload(gr.File(
+                        label=msg.UI_UPLOAD, file_types=[".txt", ".md", ".html", ".htm"],
+                        type="filepath", elem_id="library-upload"))
                     with gr.Column():
                         title = gr.Textbox(label=msg.UI_PASTE_TITLE, elem_id="paste-title")
                         date = gr.Textbox(label=msg.UI_PASTE_DATE, elem_id="paste-date")
