@@ -77,6 +77,7 @@ class Engine:
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
         self._lock = threading.Lock()
+        self._switching = threading.Lock()  # one thread loads a newer build at a time
         leftovers = remove_upload_leftovers(settings.docs_dir)
         if leftovers:  # hidden files of an add killed between writing and linking
             _log.warning(msg.UPLOAD_LEFTOVERS_REMOVED.format(
@@ -87,23 +88,34 @@ class Engine:
 
     @property
     def retriever(self) -> Retriever:
+        """The retriever of the current build: every reader (the chat, /api, /v1) goes
+        through here, so a build made by another process is picked up by all of them alike."""
+        self.refresh()
         return self._retriever
 
     def refresh(self) -> bool:
         """Switch to a newer build made by another process (`python -m assistant index`,
         another server) without a restart; True when it switched. Cheap when nothing changed:
-        one small file is read. A newer build that cannot be loaded is ignored."""
+        one small file is read. A newer build that cannot be loaded is ignored. While this
+        process changes the library itself (it switches when done), or another thread is
+        already switching, the build in hand is kept."""
         live = live_build(self.settings.index_dir)
-        if live is None or live == self._retriever.index.directory:
+        if live is None or live == self._retriever.index.directory or self._lock.locked():
+            return False
+        if not self._switching.acquire(blocking=False):
             return False
         try:
+            if live_build(self.settings.index_dir) == self._retriever.index.directory:
+                return False
             index = load_index(self.settings.index_dir, self.settings)
+            if index.embedder_name != self.embedder.name:
+                return False
+            self._retriever = Retriever(index, self.embedder, self.settings)
+            return True
         except IndexUnavailable:
             return False
-        if index.embedder_name != self.embedder.name:
-            return False
-        self._retriever = Retriever(index, self.embedder, self.settings)
-        return True
+        finally:
+            self._switching.release()
 
     def ask(self, question: str, history: Sequence[Turn | str] = (), *, k: int | None = None,
             mode: str | None = None) -> Answer:
@@ -132,7 +144,7 @@ class Engine:
     def _stream(self, question: str, history: Sequence[Turn], *, k: int | None,
                 mode: str | None) -> Iterator[Answer]:
         mode = mode or self.settings.answer_mode
-        retriever = self._retriever
+        retriever = self.retriever
         if mode == "llm" and self.llm_available:
             from ..answering.llm import stream_llm_answer
 
@@ -152,19 +164,19 @@ class Engine:
 
     def articles(self) -> list[ArticleInfo]:
         """The indexed articles, newest first, with their chunk counts."""
-        index = self._retriever.index
+        index = self.retriever.index
         counts = index.chunk_counts()
         rows = [ArticleInfo(a, counts.get(a.id, 0)) for a in index.articles.values()]
         return sorted(rows, key=lambda r: (r.article.date, r.article.id), reverse=True)
 
     def skipped(self) -> list[tuple[str, str]]:
         """(file name, why) of every docs/ file the live build left out."""
-        rows = self._retriever.index.manifest.get("skipped") or ()
+        rows = self.retriever.index.manifest.get("skipped") or ()
         return [tuple(str(line).split(": ", 1)) if ": " in str(line) else (str(line), "")
                 for line in rows]
 
     def article(self, article_id: str) -> Article | None:
-        return self._retriever.index.articles.get(article_id)
+        return self.retriever.index.articles.get(article_id)
 
     def _reindex(self, on_progress: Callable[[int, int], None] | None = None,
                  cancel: threading.Event | None = None) -> BuildReport:

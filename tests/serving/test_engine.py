@@ -277,3 +277,38 @@ def test_a_system_error_is_said_in_vietnamese(engine: Engine, monkeypatch) -> No
         engine.add_article("Tỉnh Bình Định có 120 sản phẩm OCOP.", title="OCOP")
     assert "không có quyền truy cập" in str(caught.value)
     assert "Errno" not in str(caught.value) and "Permission" not in str(caught.value)
+
+
+@pytest.mark.slow
+def test_every_route_of_a_server_follows_a_build_made_by_another_process(
+        tmp_path: Path, real_index, real_embedder, session_settings) -> None:
+    """Issue 19, point 3: a server (its own process) and an article removed by another; the
+    API's answers, search, library and OpenAI route stop citing it at once."""
+    import httpx
+
+    from .test_http_guard import start_server, stop_server
+
+    url, proc, _ = start_server(tmp_path, session_settings)
+    question = {"question": "Đề án 06 được phê duyệt ngày nào?"}
+    chat = {"messages": [{"role": "user", "content": question["question"]}]}
+    try:
+        with httpx.Client(timeout=120) as client:
+            cited = client.post(f"{url}/api/ask", json=question).json()["citations"]
+            gone = cited[0]["article_id"]
+            other = Engine(load_settings(env={}, docs_dir=str(tmp_path / "docs"),
+                                         index_dir=str(tmp_path / "i"),
+                                         data_dir=str(tmp_path / "var2"),
+                                         cache_dir=str(session_settings.cache_dir)),
+                           real_embedder)
+            other.remove_article(gone)  # from this process: a new build the server did not make
+            answer = client.post(f"{url}/api/ask", json=question).json()
+            assert gone not in {c["article_id"] for c in answer["citations"]}
+            assert "06/1/2022" not in answer["answer"]
+            hits = client.get(f"{url}/api/search", params={"q": "Đề án 06", "k": 5}).json()
+            assert hits and gone not in {h["article_id"] for h in hits}
+            rows = client.get(f"{url}/api/articles").json()
+            assert rows and gone not in {r["article_id"] for r in rows}
+            completion = client.post(f"{url}/v1/chat/completions", json=chat).json()
+            assert gone not in {c["article_id"] for c in completion["citations"]}
+    finally:
+        stop_server(proc)
