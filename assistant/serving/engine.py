@@ -25,6 +25,7 @@ from ..indexing.retrieve import Retriever
 from ..schema import Answer, Article, Turn, as_turns
 from ..settings import Settings
 from ..indexing.store import BuildReport, IndexUnavailable, ensure_index, live_build, load_index
+from .damage import DamageWatch
 
 __all__ = ["Engine", "ArticleInfo", "LibraryError", "AddCancelled", "user_reason"]
 
@@ -78,6 +79,7 @@ class Engine:
         self.embedder = embedder or make_embedder(settings)
         self._lock = threading.Lock()
         self._switching = threading.Lock()  # one thread loads a newer build at a time
+        self.watch = DamageWatch()
         leftovers = remove_upload_leftovers(settings.docs_dir)
         if leftovers:  # hidden files of an add killed between writing and linking
             _log.warning(msg.UPLOAD_LEFTOVERS_REMOVED.format(
@@ -89,8 +91,10 @@ class Engine:
     @property
     def retriever(self) -> Retriever:
         """The retriever of the current build: every reader (the chat, /api, /v1) goes
-        through here, so a build made by another process is picked up by all of them alike."""
+        through here, so a build made by another process is picked up by all of them alike,
+        and a build whose files are damaged under the server is noticed (`watch`)."""
         self.refresh()
+        self.watch.check(self)
         return self._retriever
 
     def refresh(self) -> bool:
