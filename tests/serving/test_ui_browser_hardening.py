@@ -1,5 +1,6 @@
-"""The chat in a real browser, issue 19: an article title is plain text wherever the library
-tab says it (point 7). Debian's chromium driven by Playwright."""
+"""Pages in a real browser, issue 19: an article title is plain text wherever the library tab
+says it (point 7); the API docs page works with no network beyond the server (point 13).
+Debian's chromium driven by Playwright."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ import pytest
 
 from assistant import messages as msg
 
+from .test_http_guard import start_server, stop_server
 from .test_ui_browser import _field, _library, _open, browser  # noqa: F401  (fixture)
 from .ui_server import server  # noqa: F401  (fixture)
 
@@ -54,3 +56,23 @@ def test_a_title_with_markdown_stays_plain_text(browser, server) -> None:  # noq
         assert remote == []  # no remote image asked for, no link followed
     finally:
         page.context.close()
+
+
+def test_the_api_docs_page_needs_no_other_host(browser, tmp_path, real_index,  # noqa: F811
+                                               session_settings) -> None:
+    url, proc, _ = start_server(tmp_path, session_settings)
+    context = browser.new_context()
+    remote: list[str] = []
+    context.route(re.compile(r"https?://(?!127\.0\.0\.1)"),
+                  lambda route: (remote.append(route.request.url), route.abort()))
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/api/docs")
+        page.locator(".swagger-ui .info .title").get_by_text("Trợ lý").wait_for(timeout=30_000)
+        page.get_by_text("/api/ask").first.wait_for()
+        page.get_by_text("/v1/chat/completions").first.wait_for()
+        assert page.evaluate("typeof SwaggerUIBundle") == "function"
+        assert remote == []
+    finally:
+        context.close()
+        stop_server(proc)
