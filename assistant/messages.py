@@ -354,3 +354,7 @@ INDEX_DAMAGED_MAPPED = ("tệp chỉ mục {file} bị hỏng khi máy chủ đa
                         "hãy thử lại sau ít phút")
 INDEX_REPAIRED_LIVE = "Đã dựng lại chỉ mục sau khi tệp bị hỏng: {articles} bài, {chunks} đoạn."
 INDEX_REPAIR_FAILED = "Không dựng lại được chỉ mục bị hỏng: {reason}"
+# A restart after an add was killed (issue 19, point 14)
+INDEX_CAUGHT_UP = ("Đã cập nhật chỉ mục trong nền theo thư mục docs/ (thêm {added}, sửa {changed}, "
+                   "xóa {removed}); từ giờ trả lời theo bản dựng mới.")
+INDEX_CATCH_UP_FAILED = "Không cập nhật được chỉ mục trong nền; vẫn dùng bản dựng cũ: {reason}"

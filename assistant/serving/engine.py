@@ -74,7 +74,10 @@ class Engine:
     """Everything needed to answer, loaded once."""
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None,
-                 progress: bool = False) -> None:
+                 progress: bool = False, background: bool = False) -> None:
+        """`background` (the server): with a usable last build, answer from it at once and
+        bring the index in line with docs/ in a thread (articles an add killed before its
+        end are embedded meanwhile; adds and removals wait for it)."""
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
         self._lock = threading.Lock()
@@ -84,9 +87,39 @@ class Engine:
         if leftovers:  # hidden files of an add killed between writing and linking
             _log.warning(msg.UPLOAD_LEFTOVERS_REMOVED.format(
                 count=len(leftovers), path=settings.docs_dir, names=", ".join(leftovers)))
+        if background and self._serve_last_build():
+            return
         index, self.last_report = ensure_index(settings, self.embedder, progress=progress)
         self._retriever = Retriever(index, self.embedder, settings)
         _log_skipped(self.last_report)
+
+    def _serve_last_build(self) -> bool:
+        """Serve the last good build now and catch up with docs/ in a thread; False when
+        there is no usable build (then the caller builds one, waiting)."""
+        try:
+            index = load_index(self.settings.index_dir, self.settings)
+        except IndexUnavailable:
+            return False
+        if index.embedder_name != self.embedder.name:
+            return False
+        self._retriever = Retriever(index, self.embedder, self.settings)
+        self.last_report = BuildReport("unchanged",
+                                       errors=tuple(index.manifest.get("skipped", ())))
+        self._lock.acquire()  # released by the catch-up thread when it is done
+        threading.Thread(target=self._catch_up, daemon=True, name="index-catch-up").start()
+        return True
+
+    def _catch_up(self) -> None:
+        try:
+            report = self._reindex()
+            if report.action != "unchanged":
+                _log.warning(msg.INDEX_CAUGHT_UP.format(
+                    added=len(report.added), changed=len(report.changed),
+                    removed=len(report.removed)))
+        except Exception as exc:  # noqa: BLE001 - the last build keeps serving
+            _log.error(msg.INDEX_CATCH_UP_FAILED.format(reason=user_reason(exc)))
+        finally:
+            self._lock.release()
 
     @property
     def retriever(self) -> Retriever:

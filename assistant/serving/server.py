@@ -90,7 +90,7 @@ def serve(settings: Settings) -> int:
         print(msg.UI_AUTH_REQUIRED.format(host=settings.host), file=sys.stderr)
         return 2
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    engine = Engine(settings, progress=sys.stderr.isatty())
+    engine = Engine(settings, progress=sys.stderr.isatty(), background=True)
     app = launch(engine, (user, password) if user and password else None)
     url = f"http://{settings.host}:{settings.port}"
     print(msg.UI_READY.format(url=url, seconds=time.perf_counter() - started), flush=True)

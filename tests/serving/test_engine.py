@@ -312,3 +312,46 @@ def test_every_route_of_a_server_follows_a_build_made_by_another_process(
             assert gone not in {c["article_id"] for c in completion["citations"]}
     finally:
         stop_server(proc)
+
+
+@pytest.mark.slow
+def test_a_restart_after_a_killed_add_answers_at_once_and_catches_up(
+        tmp_path: Path, real_index, session_settings) -> None:
+    """Issue 19, point 14: `kill -9` while an add embeds; the restarted server answers from
+    the last good build at once and embeds the pending article in the background."""
+    import httpx
+
+    from ..conftest import until
+    from assistant import messages as msg
+    from .test_http_guard import _fn_index, _queue_join, start_server, stop_server
+
+    text = "\n\n".join(f"Xã số {i} của tỉnh Minh Hà có {i * 7 % 97 + 3} điểm phục vụ công nghệ "
+                       f"thông tin và {i % 13 + 2} cán bộ hướng dẫn người dân trong năm 2025."
+                       for i in range(1100))
+    url, proc, _ = start_server(tmp_path, session_settings, ASSISTANT_LIBRARY_EDITING="on")
+    docs = tmp_path / "docs"
+    before = {p.name for p in docs.iterdir()}
+    try:
+        with httpx.Client(timeout=120) as client:
+            fn, trigger = _fn_index(client.get(f"{url}/config").json(), "add-article")
+            _queue_join(client, url, fn, trigger, [None, text, "Minh Hà phủ sóng", "", ""])
+            until(lambda: {p.name for p in docs.iterdir()} - before, "the article saved", 60)
+        proc.kill()  # kill -9 while it embeds
+        proc.wait(timeout=30)
+    finally:
+        stop_server(proc)
+    assert len({p.name for p in docs.iterdir()} - before) == 1  # saved, never indexed
+    url, proc, log = start_server(tmp_path, session_settings, ASSISTANT_LIBRARY_EDITING="on")
+    try:
+        with httpx.Client(timeout=120) as client:
+            rows = client.get(f"{url}/api/articles").json()
+            assert [r for r in rows if r["title"] == "Minh Hà phủ sóng"] == []  # the last build
+            assert len(rows) == 2
+            answer = client.post(f"{url}/api/ask", json={
+                "question": "Đề án 06 được phê duyệt ngày nào?"}).json()
+            assert "06/1/2022" in answer["answer"]
+            until(lambda: "Minh Hà phủ sóng" in {r["title"] for r in client.get(
+                f"{url}/api/articles").json()}, "the pending article indexed", 300)
+        assert msg.INDEX_CAUGHT_UP.split("(")[0] in log.read_text()
+    finally:
+        stop_server(proc)

@@ -59,6 +59,9 @@ def start_server(base: Path, session_settings, **env: str) -> tuple[str, subproc
         except OSError:
             assert proc.poll() is None, log.read_text()
             time.sleep(0.25)
+    else:
+        stop_server(proc)
+        raise AssertionError(f"the server did not answer in 120 s:\n{log.read_text()}")
     return url, proc, log
 
 
@@ -277,13 +280,19 @@ def test_an_uploaded_article_leaves_no_temp_file_once_added(tmp_path, real_index
         stop_server(proc)
 
 
-def _queue(client: httpx.Client, url: str, fn: int, trigger: int, data: list) -> list:
-    """The output of one call through Gradio's queue, as the page makes it."""
+def _queue_join(client: httpx.Client, url: str, fn: int, trigger: int, data: list) -> str:
+    """One call put in Gradio's queue, as the page does it; its session."""
     session = f"t{time.time_ns()}"
     joined = client.post(f"{url}/gradio_api/queue/join", json={
         "data": data, "fn_index": fn, "session_hash": session, "trigger_id": trigger,
         "event_data": None})
     assert joined.status_code == 200, joined.text
+    return session
+
+
+def _queue(client: httpx.Client, url: str, fn: int, trigger: int, data: list) -> list:
+    """The output of one call through Gradio's queue, as the page makes it."""
+    session = _queue_join(client, url, fn, trigger, data)
     with client.stream("GET", f"{url}/gradio_api/queue/data",
                        params={"session_hash": session}) as stream:
         for line in stream.iter_lines():
