@@ -113,7 +113,7 @@ class Answer:
     notices: tuple[str, ...] = ()  # e.g. "question shortened", "LLM unreachable"
     resolved_question: str = ""  # the follow-up rewritten with the conversation's context
     confidence: float = 0.0  # evidence score of the best sentence (abstention compares it)
-    kind: str = ""  # the kind of question it answers (question.KINDS)
+    kind: str = ""  # the kind of question it answers (answering.registry.kinds())
     missing: tuple[str, ...] = ()  # what the question asks that the articles do not give
     figures: tuple[Figure, ...] = ()  # one measure across years or places (figures.py)
 

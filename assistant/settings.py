@@ -117,6 +117,7 @@ class Settings:
     summary_words: int = 400  # a summary stops adding sentences past this many words
     summary_focus_weight: float = 2.0  # how much the question's own words steer a summary (CV)
     summary_fact_weight: float = 0.2  # per figure (up to 3) a summary sentence carries (CV)
+    summary_procedural_weight: float = 0.4  # less for how a meeting went (chair, venue) (CV)
     related_min_score: float = 0.3  # a declined question lists passages only above this score
     # The general answer path (answering/general.py), cross-validated (eval --sweep): an answer
     # shorter than `general_words` is filled with the sentences of the top `general_passages`
@@ -125,6 +126,7 @@ class Settings:
     general_words: int = 110
     general_ratio: float = 0.5
     general_passages: int = 3
+    general_read_on: int = 0  # passages after the best one read by the general path (CV)
     general_min_score: float = 0.5
     llm_base_url: str = ""
     llm_model: str = ""
@@ -188,7 +190,7 @@ _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
               "top_k": (1, None), "candidates": (1, None),
               "rrf_k": (1, None), "max_question_chars": (1, None),
               "max_answer_sentences": (1, None), "port": (1, 65535),
-              "general_words": (0, 400), "general_passages": (1, 20),
+              "general_words": (0, 400), "general_passages": (1, 20), "general_read_on": (0, 20),
               "summary_words": (20, 1000),
               "summary_sentences": (1, 20), "api_max_body_bytes": (1, None),
               "api_max_k": (1, None), "chat_concurrency": (1, 256),
@@ -203,7 +205,8 @@ _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
     "near_miss_margin", "general_ratio", "general_min_score",
     "segment_rewrite_fraction")} | {
     "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0),
-    "summary_fact_weight": (0.0, 1.0), "api_queue_timeout": (0.0, 3600.0),
+    "summary_fact_weight": (0.0, 1.0), "summary_procedural_weight": (0.0, 5.0),
+    "api_queue_timeout": (0.0, 3600.0),
     "chunk_title_weight": (0.0, 10.0), "related_min_lexical": (0.0, 1000.0)}
 _POSITIVE = ("dense_span", "llm_timeout", "login_block_seconds", "login_block_max_seconds")
 _NOT_EMPTY = ("embedder", "host", "milvus_collection", "milvus_index_type", "api_model_name")

@@ -20,12 +20,13 @@ from .compose import format_date
 from .followup import needs_context, resolve_followup
 from .general import complete
 from .nearmiss import check
-from .lexicon import is_english, may_abbreviate, rewrite
+from .lexicon import is_english, may_abbreviate, place_initials, rewrite
 from .names import corpus_abbreviations, corpus_names
-from .plans import (Context, abstain, dated, plan_definition, plan_fact, plan_role, plan_yesno,
-                    yes_no_verdict)
+from . import kinds  # noqa: F401  (each kind's module registers itself)
+from .kinds.yesno import yes_no_verdict
+from .plans import Context, abstain, dated, plan_fact
 from .question import Analysis, analyze, strip_filler
-from .gather import plan_comparison, plan_extremum, plan_list, plan_summary
+from .registry import plan_for
 from .searches import planned_searches
 from ..indexing.retrieve import Mode, Retriever
 from ..schema import Answer, Hit, Turn, as_turns
@@ -61,11 +62,6 @@ def _search(retriever: Retriever, analysis: Analysis, qvec: np.ndarray, k: int,
     return [dataclasses.replace(h, rank=i) for i, h in enumerate(ranked, 1)]
 
 
-_PLANS = {"role": plan_role, "comparison": plan_comparison, "yesno": plan_yesno,
-          "summary": plan_summary, "extremum": plan_extremum,
-          "list": plan_list, "definition": plan_definition}
-
-
 def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | str] = ()
                   ) -> tuple[str, tuple[str, ...], Analysis, str]:
     """Clean, resolve and analyze a question: (cleaned, notices, analysis, resolved)."""
@@ -73,7 +69,9 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     cleaned, notices = prepare_question(question, settings.max_question_chars)
     known = retriever.index.idf
     asked = [cleaned, *(t.question for t in as_turns(history))]
-    derived = corpus_abbreviations(retriever.index) if any(map(may_abbreviate, asked)) else {}
+    names = corpus_names(retriever.index)
+    derived = {**place_initials({p: names.shown[p] for p in names.places}),
+               **corpus_abbreviations(retriever.index)} if any(map(may_abbreviate, asked)) else {}
 
     def own_words(text: str) -> str:
         return retriever.restore(strip_filler(rewrite(text, derived, known).text))
@@ -86,7 +84,6 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
         notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)
     if cleaned and is_english(cleaned):
         notices += (msg.ENGLISH_SOURCES,)
-    names = corpus_names(retriever.index)
     asked = resolved if followed else retriever.restore(rewrite(cleaned, derived, known).text)
     return cleaned, notices, analyze(asked, names.names, names.places), \
         resolved if followed else cleaned
@@ -111,7 +108,8 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[Tu
         analysis, corpus_names(retriever.index).shown, k)}
     ctx = Context(cleaned, resolved, analysis, qvec, retriever.index, settings, notices,
                   searched)
-    return check(ctx, hits, complete(ctx, hits, _PLANS.get(analysis.kind, plan_fact)(ctx, hits)))
+    plan = plan_for(analysis.kind) or plan_fact
+    return check(ctx, hits, complete(ctx, hits, plan(ctx, hits)))
 
 
 def stream_text(text: str) -> Iterator[str]:

@@ -72,7 +72,7 @@ ENGLISH_TERMS = {
     "society": "xã hội", "benefits": "lợi ích", "benefit": "lợi ích", "connected": "kết nối",
     "bridge point": "điểm cầu", "position": "chức vụ", "title": "chức vụ",
     "important": "quan trọng", "programme": "Chương trình", "program": "Chương trình",
-    "hospitals": "bệnh viện", "hospital": "bệnh viện", "attended": "dự", "bodies": "cơ quan",
+    "hospitals": "bệnh viện", "hospital": "bệnh viện", "attended": "tham dự", "bodies": "cơ quan",
     "agencies": "cơ quan", "slogan": "khẩu hiệu", "campaign": "chiến dịch",
     "decrees": "nghị định", "decree": "nghị định", "documents": "văn bản",
     "awarded": "khen thưởng", "award": "khen thưởng", "theme": "chủ đề",
@@ -86,6 +86,56 @@ ENGLISH_TERMS = {
     "district": "huyện", "commune": "xã", "elderly": "người cao tuổi", "students": "học sinh",
     "transactions": "giao dịch", "households": "hộ gia đình", "villages": "thôn",
     "communes": "xã", "districts": "huyện", "officials": "cán bộ", "civil servants": "công chức",
+    "bright spots": "điểm sáng", "good models": "mô hình hay", "models": "mô hình",
+    "model": "mô hình", "pillars": "trụ cột", "pillar": "trụ cột", "leaders": "lãnh đạo",
+    "leader": "lãnh đạo", "viewpoints": "quan điểm", "viewpoint": "quan điểm",
+    "guiding": "chỉ đạo", "usage": "sử dụng", "used": "sử dụng", "use": "sử dụng",
+    "role": "chức vụ", "exploiting": "khai thác", "exploit": "khai thác", "bring": "mang lại",
+    "point out": "nêu", "pointed out": "nêu", "presented": "báo cáo", "reported": "báo cáo",
+    "report": "báo cáo", "attend": "tham dự", "implemented": "triển khai", "implementing":
+    "triển khai", "implementation": "triển khai", "cost": "chi phí", "costs": "chi phí",
+    "money": "tiền", "connection points": "điểm kết nối", "connection": "kết nối",
+    "temporary residence": "tạm trú", "residence": "lưu trú", "licence plates": "biển số",
+    "license plates": "biển số", "fiber optic": "cáp quang", "fibre optic": "cáp quang",
+    "smartphones": "điện thoại thông minh", "smartphone": "điện thoại thông minh",
+    "digital signature": "chữ ký số", "digital signatures": "chữ ký số",
+    "artificial intelligence": "trí tuệ nhân tạo", "semiconductor": "bán dẫn",
+    "innovation": "đổi mới sáng tạo", "technology": "công nghệ", "technologies": "công nghệ",
+    "telecommunications": "viễn thông", "revenue": "doanh thu", "contribution": "đóng góp",
+    "highest": "cao nhất", "lowest": "thấp nhất", "leading": "dẫn đầu", "top": "dẫn đầu",
+    "deadline": "thời hạn", "verification": "xác minh", "corruption": "tham nhũng",
+    "petty corruption": "tham nhũng vặt", "travel": "đi lại", "reduce": "giảm",
+    "reduced": "giảm", "staff": "cán bộ", "residents": "người dân", "population": "dân cư",
+    "level": "mức độ", "fully online": "trực tuyến toàn trình", "essential": "thiết yếu",
+    "integrated": "tích hợp", "portal": "Cổng", "records": "hồ sơ", "dossiers": "hồ sơ",
+    "received": "tiếp nhận", "processed": "giải quyết", "handled": "giải quyết",
+    "criminal record": "lý lịch tư pháp", "driving licence": "giấy phép lái xe",
+    "driving license": "giấy phép lái xe", "health insurance": "bảo hiểm y tế",
+    "health records": "sổ sức khỏe điện tử", "health book": "sổ sức khỏe điện tử",
+    "medical examination": "khám chữa bệnh", "coordination": "điều phối",
+    "system": "hệ thống", "systems": "hệ thống", "inaugurated": "khai trương",
+    "pilot": "thí điểm", "piloted": "thí điểm", "movement": "phong trào",
+    "emulation": "thi đua", "message": "thông điệp", "strategy": "Chiến lược",
+    "directions": "phương hướng", "orientations": "phương hướng", "key tasks":
+    "nhiệm vụ trọng tâm", "priorities": "trọng tâm", "difficulties": "khó khăn",
+    "obstacles": "vướng mắc", "challenges": "thách thức", "lessons": "bài học",
+    "cooperation": "hợp tác", "workers": "lao động", "farmers": "nông dân",
+    "community digital technology teams": "tổ công nghệ số cộng đồng", "teams": "tổ",
+    "smart city": "đô thị thông minh", "operations center": "Trung tâm điều hành",
+    "information security": "an toàn thông tin", "personal data": "dữ liệu cá nhân",
+    "fraud": "lừa đảo", "scams": "lừa đảo", "wards": "phường", "percent": "%",
+    "steering": "chỉ đạo", "secretary": "Bí thư", "party": "Đảng", "chief": "trưởng",
+    "head": "trưởng", "enterprise": "doanh nghiệp", "companies": "công ty",
+    "company": "công ty", "trading floor": "sàn", "exchange": "sàn", "sold": "bán",
+    "sales": "bán", "vehicles": "xe", "vehicle": "xe", "registration": "đăng ký",
+    "notification": "thông báo", "towards": "hướng tới", "vision": "tầm nhìn",
+    "launch": "khai trương", "drive": "chiến dịch", "peak": "cao điểm", "days": "ngày",
+    "coverage": "phủ sóng", "villages covered": "thôn được phủ sóng", "covered": "phủ sóng",
+    "thailand": "Thái Lan", "singapore": "Singapore", "malaysia": "Malaysia",
+    "indonesia": "Indonesia", "southeast asia": "Đông Nam Á",
+    "utility services": "dịch vụ tiện ích",
+    "utilities": "tiện ích", "policies": "chính sách", "policy": "chính sách",
+    "titles": "tên", "names": "tên", "score": "điểm", "index": "chỉ số",
 }
 
 # English question forms -> the Vietnamese words that make the same kind of question
@@ -101,7 +151,7 @@ ENGLISH_FORMS = (
     (r"\b(?:compare|comparison|difference\s+between)\b", "so sánh"),
     (r"\b(?:summari[sz]e|summary|main\s+points|overview)\b", "tóm tắt"),
     (r"\b(?:list|name\s+the|what\s+are\s+the|which\s+are\s+the)\b", "những gì"),
-    (r"^\s*which\b", "những nào"),
+    (r"\bwhich\b", "những nào"),
     (r"\bhow\b", "như thế nào"),
     (r"\bwhat\s+(?:does|do)\s+.+?\s+(?:mean|stand\s+for)\b|\bwhat\s+is\s+(?:a|an)\b"
      r"|^\s*what\s+(?:is|are)\s+(?!the\b)", "là gì"),
@@ -116,11 +166,26 @@ _ENGLISH_WORDS = frozenset(
     "at during between after before than most into under over did".split())
 
 
+# Vietnamese kept as typed inside an English question: a quoted name ('Thông báo lưu trú')
+# or a run of words with Vietnamese letters and the numbers and short words between them
+_QUOTED = re.compile(r"['\"“‘]([^'\"”’]{2,80})['\"”’]")
+_VIETNAMESE_RUN = re.compile(r"\b\w*[^\W\x00-\x7f]\w*(?:\s+(?:\w*[^\W\x00-\x7f]\w*|\d+)\b)*")
+
+
+def _vietnamese_parts(text: str) -> list[str]:
+    return [m.group(1) for m in _QUOTED.finditer(text)] + [
+        m.group() for m in _VIETNAMESE_RUN.finditer(_QUOTED.sub(" ", text))]
+
+
 def is_english(text: str) -> bool:
-    """An English question: two or more words that only English has, no Vietnamese letter."""
-    if fold(text) != text.lower().replace("đ", "d"):
+    """An English question: two or more words that only English has, and most of its words
+    English (a quoted Vietnamese name or "Đề án 06" inside it is kept as typed)."""
+    unquoted = _QUOTED.sub(" ", text)
+    rest = _VIETNAMESE_RUN.sub(" ", unquoted)
+    typed = len(re.findall(r"\w*[^\W\x00-\x7f]\w*", unquoted))
+    if len(re.findall(r"[A-Za-z]+", rest)) < 2 * typed:
         return False
-    words = set(re.findall(r"[a-z]+", text.lower()))
+    words = set(re.findall(r"[a-z]+", rest.lower()))
     glossary = {w for key in ENGLISH_TERMS for w in key.split()}
     return bool(words & _ENGLISH_WORDS) and len(words & (_ENGLISH_WORDS | glossary)) >= 2
 
@@ -128,8 +193,8 @@ def is_english(text: str) -> bool:
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()
 _ORDINAL_EVENT = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(meeting|session|conference)\b", re.I)
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)})(?:\s+(\d{{1,2}}))?(?:,?\s+((?:19|20)\d\d))?\b",
-                         re.I)
+_MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({'|'.join(_MONTHS)})"
+                         rf"(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+((?:19|20)\d\d))?\b", re.I)
 
 
 def _english_dates(text: str) -> tuple[str, list[str]]:
@@ -143,20 +208,43 @@ def _english_dates(text: str) -> tuple[str, list[str]]:
         return " "
 
     def month(m: re.Match) -> str:
-        if not (m.group(2) or m.group(3)) or (m.group(1).lower() == "may" and not m.group(3)):
+        day_number, name, year_number = m.group(1) or m.group(3), m.group(2), m.group(4)
+        if not (day_number or year_number) or (name.lower() == "may" and not year_number):
             return m.group()
-        n = _MONTHS.index(m.group(1).lower()) + 1
-        day = f"ngày {m.group(2)}/{n}" if m.group(2) else f"tháng {n}"
-        year = ("/" if not m.group(2) else " năm ") + m.group(3) if m.group(3) else ""
+        n = _MONTHS.index(name.lower()) + 1
+        day = f"ngày {day_number}/{n}" if day_number else f"tháng {n}"
+        year = ("/" if not day_number else " năm ") + year_number if year_number else ""
         words.append(day + year)
         return " "
     return _MONTH_YEAR.sub(month, _ORDINAL_EVENT.sub(event, text)), words
+
+
+def _counted_nouns(lowered: str) -> list[tuple[int, str, tuple[int, int]]]:
+    """A count and the noun it counts, in the articles' order ("the 2 decrees" -> "2 nghị
+    định"): (where, the Vietnamese, the span taken)."""
+    out = []
+    for m in re.finditer(r"(?<![\d/.,])\b(\d{1,3})\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", lowered):
+        words = m.group(2).split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                key = " ".join(words[i:i + n])
+                if key in ENGLISH_TERMS:
+                    end = m.start(2) + len(" ".join(words[:i + n]))
+                    said = f"{m.group(1)} {ENGLISH_TERMS[key]}"
+                    out.append((m.start(), said, (m.start(), end)))
+                    break
+            else:
+                continue
+            break
+    return out
 
 
 def english(text: str) -> str:
     """An English question as Vietnamese search words: its terms from ENGLISH_TERMS, names,
     codes and figures kept, and the Vietnamese words of its question form."""
     text, dates = _english_dates(re.sub(r"(\w)['’]s\b", r"\1", text))  # "Nghe An's"
+    typed = _vietnamese_parts(text)
+    text = _VIETNAMESE_RUN.sub(" ", _QUOTED.sub(" ", text))
     lowered = text.lower()
     forms = []
     for pattern, words in ENGLISH_FORMS:
@@ -165,9 +253,14 @@ def english(text: str) -> str:
             lowered = re.sub(pattern, lambda m: " " * len(m.group()), lowered)
             if words not in ("những gì", "những nào"):
                 break
-    kept = re.findall(r"\b(?:[A-Z][\w-]*[A-Z0-9][\w-]*|\d[\d/.,%]*)", text)  # VNeID, OCOP, 2024
+    # codes and figures: VNeID, OCOP, 2024
+    kept = re.findall(r"\b(?:[A-Z][\w-]*[A-Z0-9][\w-]*|\d(?:[\d/.,%]*[\d%])?)", text)
     names = re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text)
     found: list[tuple[int, str]] = []
+    counted = _counted_nouns(lowered)  # "8 utility services" -> "8 dịch vụ tiện ích"
+    found += [(at, said) for at, said, _ in counted]
+    for _, _, (a, b) in counted:
+        lowered = lowered[:a] + " " * (b - a) + lowered[b:]
     rest = lowered
     for key in sorted(ENGLISH_TERMS, key=len, reverse=True):
         for m in re.finditer(rf"\b{re.escape(key)}\b", rest):
@@ -178,5 +271,8 @@ def english(text: str) -> str:
     names = [n for n in names if fold(n) not in translated and n.lower() not in ENGLISH_TERMS
              and all(_SYLLABLE.fullmatch(w.lower()) for w in n.split())]  # "Nghe An", "Hai
     # Duong" stay; English words that are capitalised ("Permanent Vice Chairman") do not
-    words = [*terms, *dates, *names, *[k for k in kept if k not in " ".join(names)], *forms]
-    return " ".join(dict.fromkeys(w for w in words if w)).strip() + "?"
+    kept = [k for k in kept if k not in " ".join(names) and k.lower() not in ENGLISH_TERMS
+            and not any(said.startswith(f"{k} ") for _, said, _ in counted)]
+    words = [*terms, *typed, *dates, *names, *kept]  # apart: "Việt Nam, Liên hợp quốc"
+    said = ", ".join(dict.fromkeys(w.strip() for w in words if w.strip()))
+    return f"{said} {' '.join(forms)}".strip() + "?"

@@ -228,7 +228,7 @@ _UNITS = (  # what the question asks for -> what a sentence's figure must come w
     (re.compile(r"\b(?:bao\s+nhieu\s+tien(?!\s+ich)|kinh\s+phi|chi\s+phi|ngan\s+sach\s+chi"
                 r"|bao\s+nhieu\s+(?:ngan\s+sach|von))\b|^(?!.*\b(?:ty\s+le|phan\s+tram)\b)"
                 r".*\bngan\s+sach\b.*\bbao\s+nhieu\b"),
-     re.compile(r"\d\s*(?:nghin\s+|trieu\s+|ty\s+)?(?:dong|usd)\b")),
+     re.compile(r"(?:\d\s*|\bhang\s+)(?:nghin\s+|trieu\s+|ty\s+)*(?:dong|usd)\b")),
     (re.compile(r"\bbao\s+nhieu\s+(?:thang|nam|ngay|tuan)\b(?!\s+\d)|\bbao\s+lau\b"),
      re.compile(r"\d+\s+(?:thang|nam|ngay|tuan)\b")),
     (re.compile(r"\b(?:thu|hang|vi\s+tri)\s+(?:may|bao\s+nhieu)\b|\bxep\s+hang\b"),
@@ -254,6 +254,16 @@ def _names_new(analysis: Analysis, sentence: str) -> bool:
     return any(fold(m.group()) not in asked for m in NAME.finditer(sentence))
 
 
+# A figure said in words: "hàng nghìn tỷ đồng", "hàng triệu lượt"
+_ROUND_FIGURE = re.compile(r"\bhàng\s+(?:chục|trăm|nghìn|ngàn|triệu|tỷ)\b", re.IGNORECASE)
+
+
+# People asked for as a list ("Những lãnh đạo nào dự …", "which leaders attended"): each
+# sentence must name one
+_PEOPLE_ASKED = re.compile(r"\b(?:lanh\s+dao|dong\s+chi|dai\s+bieu|quan\s+chuc)\b.*\bnao\b"
+                           r"|\bnhung\s+ai\b|\bnhung\s+nguoi\s+nao\b")
+
+
 def type_ok(analysis: Analysis, sentence: str) -> bool:
     """Whether a sentence holds the kind of thing asked for (a figure of the kind asked, a
     date, a name)."""
@@ -269,13 +279,15 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
     if kind == "number":  # a figure the question did not give, and not a year
         figures = [m for m in _NUMBER.finditer(sentence)
                    if m.group() not in analysis.numbers and not _YEAR.fullmatch(m.group())]
+        figures += list(_ROUND_FIGURE.finditer(sentence))
         if not figures or not analysis.counted:
             return bool(figures)
         folded = fold(sentence)  # same offsets as the sentence
         words = folded.split()
         spans = [len(folded[:m.start()].split()) for m in figures]
         return any(analysis.counted & set(words[max(0, i - 6): i + 7]) for i in spans)
-    if kind == "person":  # a person's name, not a place's ("Toàn cảnh hội nghị tại Đà Nẵng")
+    if kind == "person" or (kind in ("list", "open") and _PEOPLE_ASKED.search(
+            fold(analysis.text))):  # a person's name, not a place's ("Toàn cảnh … Đà Nẵng")
         return any(entity_kind(m.group()) == "person" or _TITLED.search(
             sentence[max(0, m.start() - 40):m.start()]) for m in NAME.finditer(sentence))
     return True
@@ -291,8 +303,11 @@ def _numbers_ok(analysis: Analysis, passage: str, article: Article) -> bool:
     near = set(_NUMBER.findall(f"{passage} {article.title} {opening}"))
     # an ordinal names the event ("lần thứ 7"): in the passage, or where the article opens
     ordinals = {n for n in analysis.numbers
-                if re.search(rf"\b(?:lan|phien)\s+(?:hop\s+)?(?:thu\s+)?{re.escape(n)}\b",
+                if re.search(rf"\b(?:(?:lan|phien)\s+(?:hop\s+)?(?:thu\s+)?"
+                             rf"|(?:va|hoac)\s+(?:lan\s+|phien\s+)?thu\s+){re.escape(n)}\b",
                              fold(analysis.text))}
+    if len(ordinals) > 1:  # "phiên họp thứ 9 và thứ 10": each passage gives one of them
+        return analysis.numbers - ordinals <= found and bool(ordinals & near)
     return analysis.numbers <= found and ordinals <= near
 
 

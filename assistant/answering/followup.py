@@ -12,7 +12,7 @@ from typing import Sequence
 
 from ..articles.clean import fold
 from ..articles.patterns import YEAR as _YEAR
-from .question import entity_kind, ordinal_item, question_names
+from .question import TITLE_WORDS, entity_kind, ordinal_item, question_names
 from ..schema import Turn
 
 __all__ = ["is_followup", "resolve_followup", "needs_context"]
@@ -27,6 +27,8 @@ _ANAPHORA = re.compile(rf"\b({_PERSON_WORDS}|{_PLACE_WORDS})\s+(do|nay|ay|kia|tr
 # without diacritics "ho" is "họ" unless a noun of "hộ" follows ("hộ gia đình", "hộ kinh doanh")
 _PRONOUN = re.compile(r"\b(?:de|cho|cua|voi|ma|thi|la|ve)\s+(?:ho|no)\b"
                       r"(?!\s+(?:gia|kinh|san|nong|chieu|tro|khau|ngheo|dan|tich|so|ten))")
+_ASKS_SO = re.compile(r"\bthi\s+sao\b")
+_ASKS_SO_INSIDE = re.compile(r"[\s,]*\bthi\s+sao\b[\s,]+")
 _QUESTION_WORD = re.compile(r"\b(bao\s+nhieu|khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao"
                             r"|bao\s+gio|bao\s+lau|nguoi\s+nao|ai|la\s+gi|nhu\s+the\s+nao)\b")
 # First words of names of bodies, programmes and systems: the topic of a question, which a
@@ -44,6 +46,9 @@ _MATTER = re.compile(r"\b(viec|van\s+de|noi\s+dung|chuyen|linh\s+vuc)"
 # What sets the scene of a question and carries over to the next: the meeting, the year
 _SCENE = re.compile(r"\b(?:(?:o|tai|trong)\s+)?(?:phien\s+hop|hoi\s+nghi)\s+(?:lan\s+)?thu\s+\d+"
                     r"|\bnam\s+(?:19|20)\d\d\b")
+# A question's own ending: "giúp ích được gì?", "mang lại gì?"
+_ASKING_END = re.compile(r"\s+(?:(?:giup\s+ich|mang\s+lai|co\s+tac\s+dung|lam)\s+)?"
+                         r"(?:duoc\s+)?(?:gi|nhung\s+gi)\s*[?.!]*\s*$")
 # Words that only ask (not what the earlier question was about)
 _ASKING_TAIL = re.compile(r"\b(?:noi|ban|de\s+cap|neu|nhan\s+manh|chi\s+dao|yeu\s+cau)\s+"
                           r"(?:nhung\s+)?(?:gi|nhu\s+the\s+nao)\s+ve\s+")
@@ -53,8 +58,9 @@ def is_followup(question: str) -> bool:
     """A question that leans on an earlier one (a lead "Còn ...", an anaphor, "thì sao?")."""
     folded = fold(question)
     words = re.findall(r"\w+", folded)
-    return bool(_LEAD_CUE.match(folded) and len(words) <= 8 or _ANAPHORA.search(folded)
-                or _PRONOUN.search(folded) or _MATTER.search(folded) or _THING.search(folded)
+    return bool(_LEAD_CUE.match(folded) and (len(words) <= 8 or _ASKS_SO.search(folded))
+                or _ANAPHORA.search(folded) or _PRONOUN.search(folded)
+                or _MATTER.search(folded) or _THING.search(folded)
                 or re.search(r"thi\s+sao\s*\??\s*$", folded))
 
 
@@ -87,15 +93,37 @@ def _referent(word: str, previous: str, answer: str) -> str:
     names = [n for n in _names(previous) if (entity_kind(n) == "person") == person]
     if names:
         return names[-1]
-    if person:  # the first person the answer names is who it is about
-        names = [n for n in _names(answer) if entity_kind(n) == "person"]
-        return names[0] if names else ""
+    if person:  # the person the answer names with the title asked about, else the first
+        return _titled_person(previous, answer)
     folded = fold(answer)  # a place the answer names as one ("tỉnh Hải Dương", "tại Đà Nẵng")
     for name in _names(answer):
         at = folded.find(fold(name))
         if re.search(r"\b(?:tinh|thanh\s+pho|tai|o)\s+$", folded[max(0, at - 12):at]):
             return name
     return ""
+
+
+def _title_pairs(text: str) -> set[tuple[str, str]]:
+    words = re.findall(r"\w+", fold(text))
+    return {(a, b) for a, b in zip(words, words[1:]) if a in TITLE_WORDS and b in TITLE_WORDS}
+
+
+def _titled_person(previous: str, answer: str) -> str:
+    """The person of the answer whose title (the words just after the name) shares most title
+    word pairs with the earlier question ("Phó Thủ tướng Thường trực" asked, two leaders
+    named); the first one named when the question names no title."""
+    asked = _title_pairs(previous)
+    text = re.sub(r"\[\d+\]", " ", answer)
+    best, shared = "", 0 if asked else -1
+    for name in [n for n in _names(answer) if entity_kind(n) == "person"]:
+        if not best:
+            best = name
+        at = text.find(name)
+        title = re.split(r"[.;\n]", text[at + len(name):at + len(name) + 80])[0]
+        n = len(asked & _title_pairs(title))
+        if n > shared:
+            best, shared = name, n
+    return best
 
 
 def _question_form(question: str) -> str:
@@ -125,6 +153,7 @@ def _resolve_one(question: str, previous: str, answer: str = "",
     core = core[lead.end():] if lead else core
     tail = _TAIL_CUE.search(fold(core))
     core = core[:tail.start()] if tail else core
+    core = _replace_folded(_ASKS_SO_INSIDE, core, lambda m, o: ", ")  # "X thì sao, Y?"
 
     def put_back(m: re.Match, original: str) -> str:
         if m.group(1) == "nam":  # "năm đó": the year the earlier question named
@@ -224,7 +253,7 @@ def _topic(previous: str) -> str:
     m = _ASKING_TAIL.search(folded)
     if m:
         return previous[m.end():].strip(" ?.!")
-    at = _QUESTION_WORD.search(folded)
+    at = _QUESTION_WORD.search(folded) or _ASKING_END.search(folded)
     rest = previous[:at.start()] if at and at.start() > 0 else previous
     for scene in _SCENE.finditer(fold(rest)):
         rest = rest[:scene.start()] + " " * (scene.end() - scene.start()) + rest[scene.end():]
@@ -238,6 +267,8 @@ def _matter_question(core: str, matter: re.Match, previous: str) -> str:
     scenes = [previous[m.start():m.end()] for m in _SCENE.finditer(fold(previous))
               if fold(previous[m.start():m.end()]) not in fold(core)]
     scenes = [x[:1].lower() + x[1:] for x in scenes]
+    if fold(topic).split()[:1] == fold(matter.group(1)).split()[:1]:
+        topic = topic.split(" ", 1)[-1] if " " in topic else ""  # "việc Việc khai thác"
     topic_words = topic if fold(topic) not in fold(head) else ""
     return " ".join(" ".join(x.split()) for x in (head, topic_words, tail, *scenes)
                     if x.strip()).rstrip(" ?") + "?"

@@ -14,6 +14,7 @@ from ..articles.patterns import NUMBER as _NUMBER, YEAR as _YEAR
 from .compose import Pick, clauses
 from .evidence import (Candidate, coverage, hits_for_spans, in_caption, in_scope, is_caption,
                        paragraph_of, question_weights)
+from .lexicon import procedural
 from .question import LIST_NOUNS, Analysis, extremes
 from ..schema import Answer, Article, Hit
 from .searches import side_query
@@ -218,8 +219,11 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     weights = question_weights(ctx.analysis, index.idf)
     asked = np.array([coverage(weights, article.text[s:e]) for s, e in spans])
     settings = ctx.settings
+    how_it_went = np.array([0.0 if procedural(ctx.analysis.text) else
+                            float(procedural(article.text[s:e])) for s, e in spans])
     relevance = (0.5 * (vectors @ centroid) + vectors @ ctx.qvec
-                 + settings.summary_fact_weight * facts + settings.summary_focus_weight * asked)
+                 + settings.summary_fact_weight * facts + settings.summary_focus_weight * asked
+                 - settings.summary_procedural_weight * how_it_went)
     chosen: list[int] = []
     size = min(ctx.settings.summary_sentences, len(spans))
     lengths = [len(article.text[s:e].split()) for s, e in spans]

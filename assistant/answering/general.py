@@ -2,7 +2,8 @@
 
 Every question gets it. A kind's plan composes its answer first; this path then
 - fills an answer shorter than `general_words` with the sentences of the top
-  `general_passages` passages that best fit the question (the evidence score: the question's
+  `general_passages` passages (and the `general_read_on` passages after the best one, in its
+  article) that best fit the question (the evidence score: the question's
   terms, the model's similarity, its entities and period), each within `general_ratio` of the
   best, a sentence that leans on the one before it ("Do đó", "Trong đó") with that one, in
   the articles' order and cited;
@@ -20,6 +21,7 @@ from typing import Sequence
 from ..articles.clean import fold
 from .compose import Pick, compose
 from .evidence import Candidate, in_caption
+from .names import following_chunks
 from .plans import Context, candidates, piece
 from ..schema import Answer, Citation, Hit
 
@@ -95,6 +97,19 @@ def _fill(ctx: Context, cands: Sequence[Candidate], cited: Sequence[tuple[str, i
     return sorted(chosen, key=lambda c: (c.hit.rank != lead, c.hit.rank, c.start))
 
 
+def _read_on(ctx: Context, hits: Sequence[Hit], have: set) -> list[Candidate]:
+    """The sentences just after the best passage, in its article (`general_read_on` chunks):
+    a passage is a sentence or two, and what it opens often goes on ("hội nghị còn có sự
+    tham dự của …" after the meeting's opening sentence)."""
+    st = ctx.settings
+    known = {h.chunk.id for h in hits}
+    after = [c for c in following_chunks(ctx.index, hits[0].chunk.id, st.general_read_on)
+             if c.id not in known]
+    extra = [Hit(rank=len(hits) + i, score=0.0, chunk=c, article=hits[0].article)
+             for i, c in enumerate(after, 1)]
+    return [c for c in candidates(ctx, extra) if (c.hit.article.id, c.start) not in have]
+
+
 def _shifted(answer: Answer, by: int) -> tuple[str, tuple[Citation, ...]]:
     text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + by}]", answer.text)
     return text, tuple(dataclasses.replace(c, n=c.n + by) for c in answer.citations)
@@ -103,6 +118,9 @@ def _shifted(answer: Answer, by: int) -> tuple[str, tuple[Citation, ...]]:
 def _compose(ctx: Context, chosen: Sequence[Candidate], hits: Sequence[Hit],
              confidence: float) -> Answer | None:
     picks = [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in chosen]
+    known = {h.chunk.id for h in hits}
+    hits = list(hits) + list({c.hit.chunk.id: c.hit for c in chosen
+                              if c.hit.chunk.id not in known}.values())  # read on
     return compose(ctx.question, ctx.resolved, picks, hits, ctx.index.articles,
                    kind=ctx.analysis.kind, notices=ctx.notices, confidence=confidence,
                    attribute=len({c.hit.article.id for c in chosen}) > 1)
@@ -113,7 +131,10 @@ def complete(ctx: Context, hits: Sequence[Hit], answer: Answer) -> Answer:
     st = ctx.settings
     if answer.missing or st.general_words <= 0 or not hits:
         return answer
-    cands = candidates(ctx, list(hits[:st.general_passages]))
+    top = {h.chunk.id for h in hits[:st.general_passages]}  # those of the plan's own scoring
+    cands = [c for c in candidates(ctx, list(hits)) if c.hit.chunk.id in top]
+    cands = sorted(cands + _read_on(ctx, hits, {(c.hit.article.id, c.start) for c in cands}),
+                   key=lambda c: (c.entity_ok, c.type_ok, c.score), reverse=True)
     if answer.abstained:
         best = next((c for c in cands if c.fits), None)
         if best is None or best.score < st.general_min_score:

@@ -18,7 +18,8 @@ from .english import ENGLISH_FORMS, ENGLISH_TERMS, english as _english, is_engli
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
-           "derived_abbreviations", "is_english", "normalize_dates", "EXAMPLES"]
+           "derived_abbreviations", "place_initials", "procedural", "PROCEDURAL", "is_english",
+           "normalize_dates", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
 ABBREVIATIONS = {
@@ -35,6 +36,10 @@ ABBREVIATIONS = {
     "ht": "hệ thống", "cty": "công ty", "bca": "Bộ Công an", "byt": "Bộ Y tế",
     "da": "Đề án", "cp": "Chính phủ", "ub": "Ủy ban", "ubqg": "Ủy ban Quốc gia",
     "dvcqg": "Dịch vụ công quốc gia", "tt&tt": "Thông tin và Truyền thông",
+    "tk": "tài khoản", "sp": "sản phẩm", "cbccvc": "cán bộ, công chức, viên chức",
+    "csdlqg": "cơ sở dữ liệu quốc gia", "vn": "Việt Nam", "tphcm": "Thành phố Hồ Chí Minh",
+    "khcn": "khoa học và công nghệ", "dmst": "đổi mới sáng tạo", "ktxh": "kinh tế - xã hội",
+    "ttdt": "thông tin điện tử", "ptts": "Phó Thủ tướng", "bttt": "Bộ Thông tin và Truyền thông",
 }
 # Abbreviations that are also spelled like words: replaced in any case
 _ALWAYS = frozenset({"online", "app"})
@@ -124,7 +129,8 @@ def rewrite(text: str, derived: Mapping[str, str] = {}, known: Container[str] = 
     """The question in the articles' words (see the module's docstring); words the articles
     themselves use (`known`, folded: "GDP", "OCOP") are never spelled out."""
     if is_english(text):
-        return Rewritten(_english(text), english=True)
+        return Rewritten(expand(_english(text), {**derived, **ABBREVIATIONS}, False, known),
+                         english=True)
     plain = fold(text) == text.lower().replace("đ", "d")
     out = _replace_words(text, COLLOQUIAL, _ONLY_AS_TYPED, plain)
     out = expand(out, {**derived, **ABBREVIATIONS}, plain, known)
@@ -168,8 +174,6 @@ def phrases(text: str) -> dict[str, int]:
 def may_abbreviate(text: str) -> bool:
     """The text has a word that may be an abbreviation (two capitals, or no Vietnamese
     syllable: "UBQG", "cccd"): only then are the articles' phrases read for their initials."""
-    if is_english(text):
-        return False
     for word in re.findall(r"\b[^\W\d_]{2,}", text):
         if sum(c.isupper() for c in word) >= 2 or not _SYLLABLE.fullmatch(fold(word)):
             return True
@@ -197,12 +201,42 @@ def derived_abbreviations(counts: Mapping[str, int] | Iterable[str]) -> dict[str
     return {k: phrase for k, (_, phrase, tied) in best.items() if not tied}
 
 
+def place_initials(places: Mapping[str, str]) -> dict[str, str]:
+    """The initials of the corpus's places of two words or more (folded -> as written), two
+    letters allowed ("HD" -> "Hải Dương"); initials two places share are left out."""
+    out: dict[str, str] = {}
+    shared = set()
+    for folded, written in places.items():
+        words = folded.split()
+        if not 2 <= len(words) <= 4:
+            continue
+        key = "".join(w[0] for w in words)
+        if key in out and out[key] != written:
+            shared.add(key)
+        out[key] = written
+    return {k: v for k, v in out.items() if k not in shared}
+
+
 # Groups and areas narrower than a whole population or country: a question that names one
 # asks about it only (folded; "hộ gia đình ở nông thôn", "bệnh viện tuyến huyện")
 QUALIFIERS = ("nong thon", "thanh thi", "mien nui", "vung sau", "vung xa", "bien gioi",
               "hai dao", "tuyen huyen", "tuyen xa", "tuyen tinh", "cap huyen", "cap xa",
               "nguoi cao tuoi", "hoc sinh", "sinh vien", "phu nu", "tre em", "ho ngheo",
               "dan toc thieu so", "doanh nghiep nho", "vung kho khan")
+
+
+# How a meeting went rather than what it said (folded): who chaired and attended, where it was
+# connected to, the pictures; a summary leaves them for what was said and done, unless the
+# question asks them
+PROCEDURAL = (r"\bchu\s+tri\b", r"\b(?:tham|cung)\s+du\b", r"\bdu\s+(?:hoi\s+nghi|phien\s+hop)\b",
+              r"\bdiem\s+cau\b", r"\bdau\s+cau\b", r"\b(?:ket\s+noi|truyen)\s+truc\s+tuyen\b",
+              r"\b(?:toan|quang)\s+canh\b", r"\btruc\s+tiep\s+ket\s+hop\s+truc\s+tuyen\b")
+_PROCEDURAL = re.compile("|".join(PROCEDURAL))
+
+
+def procedural(text: str) -> bool:
+    """The sentence (or question) is about how a meeting went: chair, attendance, venue."""
+    return _PROCEDURAL.search(fold(text)) is not None
 
 
 def qualifiers(text: str) -> list[str]:
@@ -228,7 +262,8 @@ EXAMPLES = (
     ("rewrite", "hình ảnh được dùng trong bài", "hình ảnh được dùng trong bài"),
     ("rewrite", "Hội nghị 6-2-2025 bàn gì?", "Hội nghị ngày 6/2 năm 2025 bàn gì?"),
     ("rewrite", "7/10 chỉ tiêu đạt chưa?", "7/10 chỉ tiêu đạt chưa?"),
-    ("rewrite", "How many VNeID accounts were activated?", "tài khoản kích hoạt VNeID bao nhiêu?"),
+    ("rewrite", "How many VNeID accounts were activated?",
+     "tài khoản, kích hoạt, VNeID bao nhiêu?"),
     ("is_english", "app VNeID co bao nhieu tai khoan", False),
     ("is_english", "Summarize Nghe An's results at the 10th session", True),
     ("is_english", "tinh nao dung dau ve chuyen doi so", False),
@@ -238,17 +273,34 @@ EXAMPLES = (
     ("may_abbreviate", "Số TK VNeID kích hoạt?", True),
     ("may_abbreviate", "so tai khoan cccd la bao nhieu", True),
     ("may_abbreviate", "Tỷ trọng kinh tế số năm 2024 là bao nhiêu?", False),
-    ("rewrite", "Who chaired the meeting?", "chủ trì phiên họp ai?"),
-    ("rewrite", "Why is digital transformation important?", "chuyển đổi số quan trọng vì sao?"),
+    ("rewrite", "Who chaired the meeting?", "chủ trì, phiên họp ai?"),
+    ("rewrite", "Why is digital transformation important?", "chuyển đổi số, quan trọng vì sao?"),
     ("is_english", "What is the share of the digital economy in GDP?", True),
     ("rewrite", "Who is the Standing Deputy Prime Minister who attended the 10th session?",
-     "Thường trực Phó Thủ tướng dự phiên họp lần thứ 10 ai?"),
-    ("rewrite", "What did Nghe An report in April 2024?", "tháng 4/2024 Nghe An?"),
-    ("rewrite", "What is his position?", "ông ấy chức vụ là gì?"),
+     "Thường trực, Phó Thủ tướng, tham dự, phiên họp lần thứ 10 ai?"),
+    ("rewrite", "What did Nghe An report in April 2024?", "báo cáo, tháng 4/2024, Nghe An?"),
+    ("rewrite", "What is his position?", "ông ấy, chức vụ là gì?"),
     ("rewrite", "Cổng DVCQG có bao nhiêu tài khoản",
      "Cổng Dịch vụ công quốc gia có bao nhiêu tài khoản"),
     ("rewrite", "HD giờ có nhiu sản phẩm OCOP dzậy?", "HD giờ có bao nhiêu sản phẩm OCOP vậy?"),
     ("rewrite", "Tới T6/2023 có gì mới?", "Tới tháng 6/2023 có gì mới?"),
     ("is_english", "the nao la chuyen doi so", False),
+    ("procedural", "Cùng dự có đồng chí Nguyễn Hòa Bình, Phó Thủ tướng.", True),
+    ("procedural", "Hội nghị được kết nối trực tuyến tới điểm cầu các tỉnh.", True),
+    ("procedural", "Toàn cảnh hội nghị tại Đà Nẵng.", True),
+    ("procedural", "Tỷ trọng kinh tế số ước đạt 18,3% GDP.", False),
+    ("procedural", "Thủ tướng yêu cầu khẩn trương ban hành kế hoạch.", False),
+    ("place_initials", {"hai duong": "Hải Dương", "ha noi": "Hà Nội"},
+     {"hd": "Hải Dương", "hn": "Hà Nội"}),
+    ("place_initials", {"hai duong": "Hải Dương", "ha dong": "Hà Đông"}, {}),
+    ("rewrite", "Số TK VNeID đã kích hoạt?", "Số tài khoản VNeID đã kích hoạt?"),
+    ("rewrite", "Which leaders attended the conference on 12 July 2023?",
+     "lãnh đạo, tham dự, hội nghị, ngày 12/7 năm 2023 những nào?"),
+    ("rewrite", "How did the usage rate of 'Thông báo lưu trú' change?",
+     "sử dụng, tỷ lệ, Thông báo lưu trú như thế nào?"),
+    ("rewrite", "What rank did Vietnam reach in the UN ranking?",
+     "xếp hạng, Việt Nam, Liên hợp quốc?"),
+    ("is_english", "Give me a summary of what Đề án 06 achieved in 2023.", True),
+    ("is_english", "Có bao nhiêu tài khoản VNeID?", False),
     ("is_english", "Chuyển đổi số là gì?", False),
 )

@@ -14,7 +14,8 @@ from ..indexing.store import Index
 from .lexicon import derived_abbreviations, phrases
 from .question import is_title
 
-__all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "display", "sentence_rows"]
+__all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "display", "sentence_rows",
+           "following_chunks"]
 
 _PER_BUILD: dict[tuple[str, str], object] = {}
 
@@ -72,6 +73,24 @@ def corpus_abbreviations(index: Index) -> dict[str, str]:
             _ARTICLE_PHRASES.pop(key, None)
         return derived_abbreviations(counts)
     return _per_build(index, "abbreviations", compute)
+
+
+def following_chunks(index: Index, chunk_id: str, n: int) -> list:
+    """The `n` chunks of the same article after `chunk_id`, in order (a table of each
+    article's chunks made once per build)."""
+    def make() -> dict[str, list]:
+        table: dict[str, list] = {}
+        for chunk in index.chunks:
+            table.setdefault(chunk.article_id, []).append(chunk)
+        for chunks in table.values():
+            chunks.sort(key=lambda c: c.start)
+        return table
+    if n <= 0:
+        return []
+    article_id = chunk_id.rsplit("#", 1)[0]
+    chunks = _per_build(index, "chunks by article", make).get(article_id, [])
+    at = next((i for i, c in enumerate(chunks) if c.id == chunk_id), None)
+    return [] if at is None else chunks[at + 1:at + 1 + n]
 
 
 def sentence_rows(index: Index) -> dict[tuple[str, int, int], int]:

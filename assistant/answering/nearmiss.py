@@ -8,7 +8,9 @@ Checked on every answer after its plan (and the general path), each rule a small
 - a group or area narrower than the evidence's (`lexicon.QUALIFIERS`: "ở nông thôn", "tuyến
   huyện") that the cited passages never name;
 - a role in a body ("vai trò gì trong Ủy ban Quốc gia …") the roles found never name;
-- a cause asked ("vì sao") that no cited sentence gives (no cause word: do, vì, nhằm, để…).
+- a cause asked ("vì sao") that no cited sentence gives (no cause word: do, vì, nhằm, để…);
+- the country asked ("cả nước") and a province's figure found;
+- a side of a comparison the articles never name ("… còn Bắc Ninh?").
 The answer then says which part the articles do not give and quotes the nearest fact.
 (A sentence about another place than the one asked is a near miss already when its
 candidates are scored: `plans.candidates`.)
@@ -24,6 +26,7 @@ from ..articles.patterns import YEAR as _YEAR
 from .compose import Pick
 from .evidence import CAUSE_CUES
 from .lexicon import qualifiers
+from .names import corpus_names
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
 from ..schema import Answer
@@ -34,7 +37,8 @@ __all__ = ["check", "counted_only", "asks_speech", "role_body"]
 _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+nao"
                          r"|nhung\s+\w+(?:\s+\w+)?"
                          r"\s+nao|(?:cai|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
-                         r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao)\b")
+                         r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao"
+                         r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi)\b")
 # What a person said: asked with a speech verb and "gì"
 _SPEECH_ASKED = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se"
                            r"|nhan\s+manh|cho\s+biet|bao\s+cao)\b(?:\s+\w+){0,3}?\s+(?:gi|nhung\s+gi"
@@ -138,8 +142,60 @@ def _body_key(body: str) -> str:
     return " ".join(words[:3])
 
 
-def _names_cause(answer: Answer) -> bool:
-    return any(CAUSE_CUES.search(fold(c.quote)) for c in answer.citations)
+# A why-question about a state ("lại thấp hơn", "vẫn chưa ban hành", "nhanh nhất") needs a
+# cause, not a purpose ("để", "nhằm")
+_STATE_ASKED = re.compile(r"\b(?:thap|cao|chua|khong|cham|nhanh|tang|giam|hon|nhat|kem"
+                          r"|tut|vuot)\b")
+# (read with diacritics: folded, "do" would also be "đó" and "độ")
+_TRUE_CAUSE = re.compile(r"(?<!\w)(?:do|vì|bởi|nguyên\s+nhân|dẫn\s+đến|nhờ|lý\s+do|khiến)(?!\w)")
+
+
+def _names_cause(question: str, answer: Answer) -> bool:
+    """The plan's own sentences (the first cited and those of its article among the next two)
+    give a cause: a cause word, or for a
+    question about a state, a word that names a cause and not a purpose."""
+    first = answer.citations[0]
+    own = [c for c in answer.citations[:3] if c.article_id == first.article_id]
+    if _STATE_ASKED.search(fold(question)):
+        return any(_TRUE_CAUSE.search(c.quote.lower()) for c in own)
+    return any(CAUSE_CUES.search(fold(c.quote)) for c in own)
+
+
+def _role_near(person: str, body_key: str, answer: Answer) -> bool:
+    """A cited sentence names the person with the body asked close by (their title)."""
+    for c in answer.citations:
+        quote = fold(c.quote)
+        for m in re.finditer(rf"\b{re.escape(person)}\b", quote):
+            if body_key in quote[max(0, m.start() - 60):m.end() + 110]:
+                return True
+    return False
+
+
+# The whole country asked ("cả nước", "toàn quốc"), not a province
+_NATION_ASKED = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc)\b")
+_NATION_SAID = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|viet\s+nam|nuoc\s+ta|quoc\s+gia)\b")
+
+
+def _province_for_nation(ctx: Context, answer: Answer) -> bool:
+    """The country is asked and the first cited sentence opens on a province (a place of the
+    corpus) without a word for the country: that province's figure, not the country's."""
+    if not _NATION_ASKED.search(fold(ctx.analysis.text)) or ctx.analysis.local:
+        return False
+    quote = fold(answer.citations[0].quote)
+    places = corpus_names(ctx.index).places
+    return not _NATION_SAID.search(quote) and any(
+        re.search(rf"\b{re.escape(p)}\b", quote[:90]) for p in places)
+
+
+def _unknown_side(ctx: Context) -> str:
+    """A side of a comparison the articles never name (its word pairs are in no article):
+    "Thái Lan", "Bắc Ninh"; as the question writes it."""
+    idf = ctx.index.idf
+    for entity in ctx.analysis.entities:
+        words = entity.split()
+        if len(words) >= 2 and any(f"{a}_{b}" not in idf for a, b in zip(words, words[1:])):
+            return next((n for n in ctx.analysis.names if fold(n) == entity), entity.title())
+    return ""
 
 
 def check(ctx: Context, hits, answer: Answer) -> Answer:
@@ -154,11 +210,19 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
                 entity=_as_typed(qualifier, analysis)))
     body = role_body(analysis.text)
     people = [e for e in analysis.entities if entity_kind(e) == "person"]
-    if body and people and _body_key(body) and _body_key(body) not in fold(answer.text):
+    if body and people and _body_key(body) and not _role_near(people[0], _body_key(body),
+                                                                answer):
         name = next((n for n in analysis.names if fold(n) == people[0]), people[0].title())
         return _near(answer, msg.NOT_GIVEN_ROLE.format(person=name, body=body))
-    if analysis.kind == "why" and answer.citations and not _names_cause(answer):
+    if analysis.kind == "why" and answer.citations and not _names_cause(analysis.text, answer):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
+    if answer.citations and _province_for_nation(ctx, answer):
+        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed("ca nuoc", analysis)
+                                                          if "ca nuoc" in fold(analysis.text)
+                                                          else _as_typed("toan quoc", analysis)))
+    side = _unknown_side(ctx) if analysis.kind == "comparison" else ""
+    if side:
+        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=side))
     if counted_only(analysis.text, analysis.numbers, answer.text):
         return _near(answer, msg.NOT_LISTED)
     if people and asks_speech(analysis.text):

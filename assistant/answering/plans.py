@@ -17,7 +17,6 @@ import numpy as np
 
 from .. import messages as msg
 from ..articles.clean import fold
-from ..articles.patterns import NUMBER as _NUMBER
 from .compose import Pick, clauses, compose
 from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, in_scope,
                        question_weights, score_candidates, type_ok)
@@ -29,7 +28,7 @@ from ..indexing.store import Index
 
 
 __all__ = ["Context", "abstain", "candidates", "respond", "piece", "dated", "plan_fact",
-           "plan_yesno", "plan_definition", "plan_role", "yes_no_verdict"]
+           "plan_definition", "plan_role", "contradicts", "missing_parts"]
 
 
 _CONSEQUENCE = re.compile(r"(do\s+do|vi\s+vay|vi\s+the|boi\s+vay|cho\s+nen|nho\s+do|tu\s+do)\b")
@@ -51,6 +50,8 @@ class Context:
     settings: Settings
     notices: tuple[str, ...]
     searched: Mapping[str, list[Hit]] = field(default_factory=dict)  # Search.query -> hits
+    # candidates already scored for this question (plan, general path, near-miss checks)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def threshold(self) -> float:
@@ -92,7 +93,17 @@ def _elsewhere(analysis: Analysis, sentence: str, places: frozenset[str]) -> boo
 
 
 def candidates(ctx: Context, hits: Sequence[Hit], analysis: Analysis | None = None
-                ) -> list[Candidate]:
+               ) -> list[Candidate]:
+    """Every sentence of `hits` scored for the question (or `analysis`, a side of it), best
+    first; scored once per question and hits (`Context.memo`)."""
+    key = (id(analysis) if analysis is not None else 0,
+           tuple((h.chunk.id, h.rank) for h in hits))
+    if key not in ctx.memo:
+        ctx.memo[key] = _candidates(ctx, hits, analysis)
+    return list(ctx.memo[key])
+
+
+def _candidates(ctx: Context, hits: Sequence[Hit], analysis: Analysis | None) -> list[Candidate]:
     index = ctx.index
     rows = sentence_rows(index)
     analysis = analysis or ctx.analysis
@@ -121,7 +132,7 @@ def _period(analysis: Analysis) -> str:
     return msg.PERIOD_YEAR.format(year=", ".join(sorted(analysis.years)))
 
 
-def _missing(ctx: Context, best: Candidate) -> list[str]:
+def missing_parts(ctx: Context, best: Candidate) -> list[str]:
     """What the question asks that the near-miss sentence does not give."""
     out = []
     if not best.entity_ok:
@@ -181,7 +192,7 @@ def piece(ctx: Context, cand: Candidate, long: int = 220) -> str:
 _ADVERSE = re.compile(r"(?<!thiet\s)(?<!chuan\s)(?<!trang\s)\bbi\s+(\w+)")
 
 
-def _contradicts(analysis: Analysis, sentence: str) -> bool:
+def contradicts(analysis: Analysis, sentence: str) -> bool:
     """The sentence says the opposite of the question's claim ("tụt hạng" vs "tăng 15 bậc"),
     or does not say what the question says befell its subject ("bị lùi thời gian có hiệu
     lực" answered by "Có hiệu lực thi hành từ tháng 7/2024")."""
@@ -210,17 +221,17 @@ def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
         known = corpus_names(ctx.index).names
         if near and (near[0].entity_ok or any(e in known for e in ctx.analysis.entities)):
             return respond(ctx, [Pick(near[0].hit, near[0].start, near[0].end)], hits,
-                           near[0].score, missing=_missing(ctx, near[0]), attribute=True)
+                           near[0].score, missing=missing_parts(ctx, near[0]), attribute=True)
         if near:  # the entity asked about is in no article at all
             return abstain(ctx.question, hits, ctx.notices, ctx.resolved, near[0].score,
-                           ctx.analysis.kind, _missing(ctx, near[0]))
+                           ctx.analysis.kind, missing_parts(ctx, near[0]))
         return abstain(ctx.question, hits, ctx.notices, ctx.resolved,
                        best.score if best else 0.0, ctx.analysis.kind,
                        min_related=st.related_min_score)
     rival = _dominating_near_miss(cands, best, st.near_miss_margin)
     if rival is not None:  # the measure asked is found, but for another place or period
         return respond(ctx, [Pick(rival.hit, rival.start, rival.end)], hits, rival.score,
-                       missing=_missing(ctx, rival), attribute=True)
+                       missing=missing_parts(ctx, rival), attribute=True)
     chosen = [best]
     limit = 3 if ctx.analysis.kind in ("why", "how") else st.max_answer_sentences
     for cand in fitting[1:]:
@@ -233,77 +244,11 @@ def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
     several = len({c.hit.article.id for c in chosen}) > 1 or (
         ctx.analysis.kind == "date" and best.hit.article.date
         and not re.search(r"\d{1,2}/\d{1,2}/\d{4}", best.text))  # "Chiều 6/2": say the year
-    contradicted = ctx.analysis.kind in ("why", "how") and _contradicts(
+    contradicted = ctx.analysis.kind in ("why", "how") and contradicts(
         ctx.analysis, " ".join(c.text for c in chosen))
     return respond(ctx, [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in chosen], hits,
                    best.score, attribute=several,
                    missing=[msg.PREMISE_CONTRADICTED] if contradicted else [])
-
-
-def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
-    """The verdict first ("Đúng." / "Không." / "Chưa."), then the evidence; a false figure
-    gets "Không." and the article's figure."""
-    cands = [c for c in candidates(ctx, hits) if c.entity_ok]
-    if not cands or cands[0].score < ctx.threshold:
-        return abstain(ctx.question, hits, ctx.notices, ctx.resolved,
-                       cands[0].score if cands else 0.0, "yesno")
-    best = cands[0]
-    if not best.period_ok:
-        return respond(ctx, [Pick(best.hit, best.start, best.end)], hits, best.score,
-                       missing=_missing(ctx, best), attribute=True)
-    verdict = yes_no_verdict(ctx.analysis, best.text)
-    return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
-                   best.score, opening=verdict)
-
-
-_UNIVERSAL = re.compile(r"\b(?:toan\s+bo|tat\s+ca|het|du|hoan\s+thanh|moi|100%)\b")
-_NEGATION = re.compile(r"\b(?:chua|khong|chang)\b"
-                       r"(?!\s+(?:dung\s+tien|gian\b|chi\b|nhung\b|ai\b|the\b|it\b|de\s+ai))")
-
-
-def yes_no_verdict(analysis: Analysis, sentence: str) -> str:
-    """"Đúng."/"Có."/"Rồi." or "Không."/"Chưa." for a yes/no question, from its evidence.
-
-    No when: a figure claimed is not the evidence's; the evidence says the opposite ("tụt"
-    vs "tăng"); one of the two is negated and the other not ("chưa đạt" vs "vượt"); or the
-    claim is about all ("toàn bộ", "hoàn thành") and the evidence gives a part ("5/6")."""
-    question = fold(analysis.text)
-    asks_yet = re.search(r"\bchua\s*[?.!]*\s*$", question) is not None
-    claim = re.sub(r"\b(?:phai|dung|co\s+dung)?\s*(?:khong|chua|ko)\s*[?.!]*\s*$", "", question)
-    said = fold(sentence)
-    figures = set(_NUMBER.findall(sentence))
-    claimed = {n for n in analysis.numbers if not _bound_met(question, n, figures)}
-    negative = (claimed and figures and not claimed <= figures) \
-        or _contradicts(analysis, sentence) \
-        or bool(_NEGATION.search(claim)) != bool(_NEGATION.search(said)) \
-        or (_UNIVERSAL.search(claim) is not None and any(
-            int(a) < int(b) for a, b in re.findall(r"\b(\d+)/(\d+)\b", sentence)))
-    if negative:
-        return msg.VERDICT_NOT_YET if asks_yet else msg.VERDICT_NO
-    if asks_yet:
-        return msg.VERDICT_ALREADY
-    return msg.VERDICT_HAS if re.match(r"\s*co\b", question) or " co " in f" {claim} " \
-        and not re.search(r"\b(?:dung|phai)\b", question) else msg.VERDICT_YES
-
-
-def _as_float(figure: str) -> float | None:
-    try:  # Vietnamese: "99,84" is 99.84 and "2.505" is 2505
-        return float(figure.replace(".", "").replace(",", ".")) if "/" not in figure else None
-    except ValueError:
-        return None
-
-
-def _bound_met(question: str, claimed: str, figures: set[str]) -> bool:
-    """"vượt 99%" / "trên 50 triệu" is met by a figure at least that large, "dưới 10" by one
-    below it."""
-    at = re.search(rf"\b(vuot|tren|hon|qua|duoi|chua\s+toi|it\s+hon)\s+(?:muc\s+)?"
-                   rf"{re.escape(claimed)}\b", question)
-    bound = _as_float(claimed)
-    if not at or bound is None:
-        return False
-    values = [v for v in map(_as_float, figures) if v is not None]
-    above = at.group(1) in ("vuot", "tren", "hon", "qua")
-    return any(v >= bound if above else v < bound for v in values)
 
 
 def _defines(term: str, sentence: str) -> tuple[int, int] | None:

@@ -14,14 +14,11 @@ from typing import Sequence
 from ..articles.clean import fold, normalize
 from ..articles.patterns import NAME, NUMBER as _NUMBER, YEAR as _YEAR
 from .lexicon import expand
+from .registry import classify
 
 __all__ = ["Analysis", "analyze", "is_title", "question_kind", "strip_filler",
            "expand_abbreviations", "question_names", "entity_kind", "ordinal_item", "extremes",
-           "KINDS", "LIST_NOUNS"]
-
-# The kinds of question the answerer composes differently, in the order they are tested.
-KINDS = ("comparison", "yesno", "summary", "role", "extremum", "list", "why", "definition",
-         "how", "date", "number", "person", "place", "open")
+           "LIST_NOUNS", "TITLE_WORDS", "HIGHEST", "LOWEST"]
 
 # What lists are made of (folded): counted ("7 quan điểm") or asked by position ("quan điểm
 # thứ hai")
@@ -51,54 +48,8 @@ _FILLER = re.compile(
     r"|^\s*(?:oi|da|ua)\b(?=\s*[,!]))")
 
 # The highest or the lowest of something ("cao nhất", "nhiều sản phẩm OCOP nhất")
-_HIGHEST = re.compile(r"\b(?:cao|nhieu|lon)(?:\s+\w+){0,4}?\s+nhat\b")
-_LOWEST = re.compile(r"\b(?:thap|it|nho)(?:\s+\w+){0,4}?\s+nhat\b")
-
-# Kind patterns on the folded, filler-free question; the first that matches wins.
-_KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("comparison", (r"\bso\s+sanh\b", r"\bkhac\s+(?:nhau|gi)\b", r"\bgiong\s+nhau\b",
-                    r"\b(?:cao|thap|nhieu|it|lon|nho|tot|nhanh)\s+hon\b(?!.*\bchua\b)",
-                    r"\bhon\s+hay\b", r"\bchenh\s+lech\b",
-                    r"\bvoi\b.*\bthi\s+(?:sao|the\s+nao)\b")),
-    ("yesno", (r"^\s*(?:co\s+phai|phai\s+chang|lieu|co\s+dung|dung\s+la|that\s+su)\b",
-               r"\b(?:phai|dung|dung\s+vay|that)\s+(?:khong|ko|k)\s*[?.!]*\s*$",
-               r"\b(?:khong|ko|chua)\s*[?.!]*\s*$", r"\bco\s+\w+.*\bkhong\s*[?.!]*\s*$")),
-    ("summary", (r"\b(?:noi|(?<!van\s)ban|thao\s+luan|de\s+cap)\s+(?:ve\s+)?(?:nhung\s+)?gi\b",
-                 r"\btom\s+(?:tat|luoc)\b", r"\bnoi\s+dung\s+(?:chinh|gi)\b",
-                 r"\bdiem\s+(?:chinh|noi\s+bat)\b",
-                 r"\bco\s+gi\s+(?:dang\s+chu\s+y|moi|noi\s+bat)\b",
-                 r"\bdien\s+ra\s+(?:nhu\s+the\s+nao|ra\s+sao)\b",
-                 r"\bbai\s+(?:viet|bao)\b.*\b(?:gi|sao)\b",
-                 r"\bcho\s+biet\s+(?:nhung\s+)?gi\b", r"\bket\s+qua\s+(?:ra\s+sao|the\s+nao)\b",
-                 r"\b(?:noi|tom)\s+gon\b", r"\bnhung\s+y\s+chinh\b", r"\bdiem\s+lai\b",
-                 r"^(?!.*\bliet\s+ke\b).*\bket\s+qua\s+(?:nao\s+)?noi\s+bat\b")),
-    ("role", (r"\b(?:chuc\s+vu|chuc\s+danh|vai\s+tro|cuong\s+vi|giu\s+chuc)\b.*\b(?:gi|nao)\b",)),
-    ("extremum", (rf"\b\w+(?:\s+\w+)?\s+nao\b.*(?:{_HIGHEST.pattern}|{_LOWEST.pattern})",)),
-    ("list", (r"\bgom\s+(?:nhung\s+)?(?:gi|nao|nhung)\b", r"\bbao\s+gom\b", r"\bliet\s+ke\b",
-              r"\bke\s+(?:ten|ra)\b", r"\bnhung\s+(?:gi|nao|ai)\b",
-              r"\b(?:nhung|cac|may)\s+\w+(?:\s+\w+){0,2}\s+(?:nao|gi)\b",
-              r"\b(?:nhung|cac)\s+(?:nhiem\s+vu|giai\s+phap|quan\s+diem|ket\s+qua|han\s+che"
-              r"|ton\s+tai|yeu\s+cau|chi\s+tieu|muc\s+tieu|dich\s+vu|tien\s+ich|linh\s+vuc"
-              r"|loi\s+ich|diem\s+sang|noi\s+dung|thanh\s+phan|dai\s+bieu|thu\s+tuc)\b")),
-    ("why", (r"\b(?:vi\s+sao|tai\s+sao|vi\s+dau|sao\s+lai|nguyen\s+nhan|ly\s+do|muc\s+dich"
-             r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia|nho\s+dau|do\s+dau"
-             r"|dieu\s+gi\s+(?:giup|khien|lam\s+cho|dan\s+den))\b",
-             r"^\s*sao\s+(?!roi\b|vay\b|the\b|nua\b|a\b|ha\b)\w+")),
-    ("definition", (r"\bla\s+(?:gi|cai\s+gi|sao)\s*[?.!]*\s*$", r"\bnghia\s+la\s+gi\b",
-                    r"\bdinh\s+nghia\b", r"\bduoc\s+hieu\s+(?:la|nhu\s+the\s+nao)\b",
-                    r"\bviet\s+tat\b", r"\bten\s+day\s+du\b", r"\bla\s+(?:gi|cai\s+gi)\b")),
-    ("how", (r"\b(?:nhu\s+the\s+nao|bang\s+cach\s+nao|lam\s+(?:the\s+nao|sao|gi)\s+de"
-             r"|ra\s+sao|the\s+nao|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b",)),
-    ("date", (r"\b(?:khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao|bao\s+gio|luc\s+nao|hoi\s+nao"
-              r"|hom\s+nao"
-              r"|thoi\s+gian\s+nao|ngay\s+bao\s+nhieu|thoi\s+diem\s+nao|dip\s+nao|ngay\s+may)\b",)),
-    ("number", (r"\b(?:bao\s+nhieu|may|ty\s+le|ty\s+trong|so\s+luong|bao\s+lau|phan\s+tram"
-                r"|muc\s+nao|thu\s+may|hang\s+may|vi\s+tri\s+thu)\b",)),
-    ("person", (r"\b(?:ai|nguoi\s+nao|vi\s+nao|dong\s+chi\s+nao|ong\s+nao|ba\s+nao)\b",)),
-    ("place", (r"\b(?:o\s+dau|tai\s+dau|noi\s+nao|dia\s+phuong\s+nao|tinh\s+nao|dau)\b",)),
-)
-_KIND_PATTERNS = tuple((kind, re.compile("|".join(alternatives)))
-                       for kind, alternatives in _KIND_RULES)
+HIGHEST = re.compile(r"\b(?:cao|nhieu|lon)(?:\s+\w+){0,4}?\s+nhat\b")
+LOWEST = re.compile(r"\b(?:thap|it|nho)(?:\s+\w+){0,4}?\s+nhat\b")
 
 # Words that ask rather than say: not part of the focus.
 _ASKING = frozenset(
@@ -112,8 +63,9 @@ _SURNAMES = frozenset(fold(s) for s in (
 _SENTENCE_OPENERS = frozenset("theo tỉnh thành năm còn ai tại ở trong khi người có vậy thế và "
                               "hãy cho liệu những các đã số tổng tỷ bao so sánh bài phải đề "
                               "vì tại sao làm như thế".split())
-_TITLE_WORDS = frozenset("pho chu thu tong bi uy vien thuong truc bo truong giam doc".split())
+TITLE_WORDS = frozenset("pho chu thu tong bi uy vien thuong truc bo truong giam doc".split())
 _HONORIFICS = frozenset("ong ba anh chi co chu bac".split())
+_HONORIFICS_TYPED = frozenset("ông bà anh chị cô chú bác".split())
 _LOOSE_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?:\s*(?:/|nam)\s*((?:19|20)\d\d))?\b"
                           r"|\b(\d{1,2})/((?:19|20)\d\d)\b"
                           r"|\b\d{1,2}/(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b")  # "6/2 năm 2025"
@@ -125,7 +77,7 @@ class Analysis:
 
     text: str  # the question as it will be searched (filler removed, NFC, single spaces)
     original: str  # the question as the user typed it (cleaned)
-    kind: str  # one of KINDS
+    kind: str  # a registered kind's name (registry.kinds()), or "open"
     names: tuple[str, ...] = ()  # proper names as written in the question
     entities: tuple[str, ...] = ()  # folded names and places the answer must be about
     years: frozenset[str] = frozenset()
@@ -169,16 +121,20 @@ _MAY_I = re.compile(r"\s+(?:duoc|dc)\s+(?:khong|ko|k)\s*[?.!]*\s*$")
 
 
 def question_kind(text: str) -> str:
-    """The kind of a (filler-free) question, from the first pattern of _KIND_PATTERNS that
-    matches its folded form; "open" when none does. "Tóm tắt giúp mình … được không?" is a
-    request, not a yes/no question."""
+    """The kind of a (filler-free) question: the registered kinds' patterns on its folded
+    form (`registry.classify`, one module per kind in `kinds`); "open" when none matches.
+    "Tóm tắt giúp mình … được không?" is a request, not a yes/no question."""
     folded = fold(text)
     if _REQUEST.search(folded):
         folded = _MAY_I.sub("", folded)
-    for kind, pattern in _KIND_PATTERNS:
-        if pattern.search(folded):
-            return kind
-    return "open"
+    return classify(folded)
+
+
+def _honorific(word: str) -> bool:
+    """"Ông", "bà", "bác"… before a name; typed with diacritics only as such ("Bắc Ninh" is a
+    place, "Bác" an honorific)."""
+    lowered = word.lower()
+    return lowered in _HONORIFICS_TYPED or (fold(word) == lowered and lowered in _HONORIFICS)
 
 
 def question_names(question: str) -> list[str]:
@@ -189,7 +145,7 @@ def question_names(question: str) -> list[str]:
         if m.start() == 0 and words[0].lower() in _SENTENCE_OPENERS:
             words = words[1:]
         while words and len(words) > 1 and (words[0].lower() in _SENTENCE_OPENERS
-                                            or fold(words[0]) in _HONORIFICS):
+                                            or _honorific(words[0])):
             words = words[1:]
         if is_title(" ".join(words)):
             continue  # "Phó Chủ tịch": a title, capitalised, is no name
@@ -200,7 +156,7 @@ def question_names(question: str) -> list[str]:
 
 def is_title(name: str) -> bool:
     """A capitalised run of title words ("Phó Chủ", "Bộ Trưởng"), not a name."""
-    return all(w in _TITLE_WORDS for w in fold(name).split())
+    return all(w in TITLE_WORDS for w in fold(name).split())
 
 
 def entity_kind(name: str) -> str:
@@ -278,6 +234,7 @@ def _term(text: str) -> str:
     if not m:
         return ""
     term = text[m.start(1):m.end(1)].strip(" ,?\"'“”‘’")
+    term = term.rsplit(",", 1)[-1].strip()  # "Theo tư duy của tỉnh, chuyển đổi số là gì?"
     term = re.split(r"\s+(?:mà|được|trong|ở|của bài|trong bài|mà bài)\s+", term)[0]
     return re.sub(r"^(?:(?:the|vay|con)\s+)?", "", term, flags=re.I).strip(" \"'“”‘’")
 
@@ -335,7 +292,7 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
 def extremes(text: str) -> tuple[bool, bool]:
     """Whether a question asks for the highest and for the lowest of something."""
     folded = fold(text)
-    return _HIGHEST.search(folded) is not None, _LOWEST.search(folded) is not None
+    return HIGHEST.search(folded) is not None, LOWEST.search(folded) is not None
 
 
 def ordinal_item(text: str) -> tuple[str, int] | None:
@@ -349,7 +306,7 @@ def ordinal_item(text: str) -> tuple[str, int] | None:
     return m.group(1), _ORDINALS.get(word) or int(word)
 
 
-_COUNTED = re.compile(r"\b(?:bao\s+nhieu|may)\s+([^?.!]+)")
+_COUNTED = re.compile(r"(?<!thu\s)(?<!hang\s)\b(?:bao\s+nhieu|may)\s+([^?.!]+)")  # not "thứ mấy"
 _NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
                          "thi % cai chiec ve la cua tren trong o tai theo voi cho noi "
                          "roi vay nhi a ha day nha nhe chua khong ko".split())

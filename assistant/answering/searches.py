@@ -1,8 +1,7 @@
 """Retrieval planned by kind of question: the searches a plan reads besides the question's own.
 
-A definition also searches its term alone (the defining sentence may share no other word with
-the question); a role question the person's name as the articles write it; a comparison one
-sub-question per side, so that each side is found even when they are in different articles.
+Each kind registers its own (`kinds`): a definition its term alone, a role question the
+person's name as the articles write it, a comparison one sub-question per side (`side_query`).
 The answerer runs these searches before any plan reads them: the plans take hits, never the
 retriever.
 """
@@ -12,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from ..articles.clean import fold
-from .question import Analysis, entity_kind
+from .question import Analysis
+from .registry import searches_for
 
 __all__ = ["Search", "planned_searches", "side_query"]
 
@@ -48,15 +48,8 @@ def side_query(analysis: Analysis, side: str) -> str:
 
 
 def planned_searches(analysis: Analysis, shown: dict[str, str], k: int) -> tuple[Search, ...]:
-    """The searches the plan of `analysis.kind` reads besides the question's own; `shown`
-    maps a folded name to how the articles write it ("pham minh chinh" -> "Phạm Minh
-    Chính")."""
-    if analysis.kind == "definition" and analysis.term:
-        return (Search(analysis.term, max(k, 10)),)
-    if analysis.kind == "role":
-        people = [e for e in analysis.entities if entity_kind(e) == "person"]
-        if people:
-            return (Search(shown.get(people[0], people[0].title()), max(k, 8)),)
-    if analysis.kind == "comparison" and len(analysis.sides) >= 2:
-        return tuple(Search(side_query(analysis, side), k) for side in analysis.sides)
-    return ()
+    """The searches the plan of `analysis.kind` reads besides the question's own (each kind's
+    module registers them, `kinds`); `shown` maps a folded name to how the articles write it
+    ("pham minh chinh" -> "Phạm Minh Chính")."""
+    searches = searches_for(analysis.kind)
+    return tuple(searches(analysis, shown, k)) if searches else ()

@@ -62,6 +62,9 @@ TUNED_GROUPS = (
     TunedGroup("summary weights", ("summary_fact_weight", "summary_focus_weight"),
                tuple((fact, focus) for fact in (0.05, 0.1, 0.2, 0.4) for focus in (0.5, 1.0, 2.0)),
                kinds=("summary",)),
+    TunedGroup("read on", ("general_read_on",), ((0,), (2,), (4,))),
+    TunedGroup("summary procedural", ("summary_procedural_weight",),
+               ((0.0,), (0.1,), (0.2,), (0.4,), (0.8,)), kinds=("summary",)),
 )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.plans import _contradicts, _defines
+from assistant.answering.plans import _defines, contradicts
 from assistant.answering.evidence import _period_ok, in_scope, is_caption, sentence_years, type_ok
 from assistant.answering.question import analyze
 from assistant.schema import Article
@@ -128,7 +128,7 @@ def test_defining_sentences(term, sentence, defines) -> None:
     assert (_defines(term, sentence) is not None) is defines
 
 
-@pytest.mark.parametrize("question,sentence,contradicts", [
+@pytest.mark.parametrize("question,sentence,expected", [
     ("Vì sao Việt Nam tụt hạng năm 2024?", "Việt Nam vươn lên thứ 71, tăng 15 bậc.", True),
     ("Vì sao Việt Nam tăng hạng năm 2024?", "Việt Nam vươn lên thứ 71, tăng 15 bậc.", False),
     ("Vì sao mất dữ liệu?", "Do đó đã xảy ra nhiều vụ việc mất dữ liệu.", False),
@@ -137,8 +137,8 @@ def test_defining_sentences(term, sentence, defines) -> None:
     ("Vì sao hệ thống bị tấn công?", "Các hệ thống bị tấn công do chưa kiểm tra.", False),
     ("Vì sao phải trang bị thiết bị số?", "Để người dân dùng dịch vụ số.", False),
 ])
-def test_premise_contradicted(question, sentence, contradicts) -> None:
-    assert _contradicts(analyze(question), sentence) is contradicts
+def test_premise_contradicted(question, sentence, expected) -> None:
+    assert contradicts(analyze(question), sentence) is expected
 
 
 @pytest.mark.parametrize("question,sentence,verdict", [
@@ -160,7 +160,7 @@ def test_premise_contradicted(question, sentence, contradicts) -> None:
      "phê duyệt Đề án 06 (ngày 06/1/2022)", "Đúng."),
 ])
 def test_yes_no_verdict(question, sentence, verdict) -> None:
-    from assistant.answering.plans import yes_no_verdict
+    from assistant.answering.kinds.yesno import yes_no_verdict
 
     assert yes_no_verdict(analyze(question), sentence) == verdict
 

@@ -9,6 +9,7 @@ from assistant.answering.answer import answer_question
 from assistant.answering.cite import verify_citation
 from assistant.answering.general import leans_back
 from assistant.evaluation.kinds import answer_words
+from assistant.schema import Turn
 
 
 @pytest.mark.parametrize("sentence, leans", [
@@ -67,3 +68,43 @@ def test_a_question_in_english_is_answered_from_the_vietnamese_articles(retrieve
 def test_abbreviations_and_dates_in_any_form_are_answered(question, fact, retriever):
     answer = answer_question(question, retriever)
     assert not answer.abstained and fact in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, fact", [
+    ("Did Vietnam climb in the 'Chính phủ điện tử' ranking of 2024?", "71/193"),
+    ("Was Vietnam ranked in the 'Rất cao' group for the first time in 2024?", "lần đầu tiên"),
+    ("How many OCOP products does HD have?", "234"),
+])
+def test_english_with_vietnamese_words_and_two_letter_places_are_answered(question, fact,
+                                                                          retriever):
+    answer = answer_question(question, retriever)
+    assert not answer.abstained and fact in answer.text
+
+
+@pytest.mark.slow
+def test_his_role_follows_the_person_with_the_title_asked(retriever):
+    first = answer_question("Which Permanent Deputy Prime Minister attended the 10th session?",
+                            retriever)
+    assert "Nguyễn Hòa Bình" in first.text
+    answer = answer_question("What is his role in that committee?", retriever,
+                             history=[Turn(first.question, first.text)])
+    assert "Nguyễn Hòa Bình" in answer.resolved_question
+    assert "Phó Chủ tịch Thường trực" in answer.text
+
+
+@pytest.mark.slow
+def test_the_two_meetings_asked_together_get_both_dates(retriever):
+    answer = answer_question("Phien hop thu 9 va thu 10 cua UBQG ve CDS dien ra ngay nao?",
+                             retriever)
+    assert not answer.abstained and "10/7" in answer.text and "6/2" in answer.text
+
+
+@pytest.mark.slow
+def test_the_general_path_reads_on_after_the_best_passage(retriever):
+    question = "Những lãnh đạo nào dự hội nghị sơ kết 6 tháng đầu năm 2023 cùng Thủ tướng?"
+    reading = retriever.__class__(retriever.index, retriever.embedder,
+                                  retriever.settings.replace(general_read_on=4))
+    answer = answer_question(question, reading)
+    assert "Trần Hồng Hà" in answer.text  # said in the passages after the meeting's opening
+    assert _verified(answer, reading)

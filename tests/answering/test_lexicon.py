@@ -5,7 +5,7 @@ from assistant.answering import lexicon
 
 
 @pytest.mark.parametrize("function, typed, expected", lexicon.EXAMPLES,
-                         ids=[e[1][:40] for e in lexicon.EXAMPLES])
+                         ids=[str(e[1])[:40] for e in lexicon.EXAMPLES])
 def test_lexicon_examples(function, typed, expected):
     got = getattr(lexicon, function)(typed)
     assert (got.text if isinstance(got, lexicon.Rewritten) else got) == expected

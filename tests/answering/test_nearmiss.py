@@ -60,3 +60,23 @@ def test_the_body_a_role_question_names(question, body):
     from assistant.answering.nearmiss import role_body
 
     assert role_body(question) == body
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, missing", [
+    # the country asked, a province's figure found
+    ("Tỷ lệ tiếp nhận trực tuyến 25 dịch vụ công thiết yếu của cả nước đạt bao nhiêu %?",
+     "cả nước"),
+    # items asked, in English, that the articles only count
+    ("Which 8 utility services are integrated into the VNeID app?", "không liệt kê"),
+    # a side of a comparison no article names
+    ("So sánh số sản phẩm OCOP của Hải Dương và Bắc Ninh", "Bắc Ninh"),
+    # a why-question about a state, answered only by the figures
+    ("Vì sao kinh tế số Việt Nam tăng trưởng nhanh nhất Đông Nam Á?", "lý do"),
+    # a role in a body named elsewhere in the answer, not next to the person
+    ("Ông Trần Văn Lâu giữ vai trò gì trong Ủy ban Quốc gia về chuyển đổi số?", "Trần Văn Lâu"),
+])
+def test_near_misses_say_what_is_not_given(question, missing, retriever):
+    from assistant.answering.answer import answer_question
+    answer = answer_question(question, retriever)
+    assert answer.missing and missing in answer.text.split("[")[0]

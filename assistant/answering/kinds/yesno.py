@@ -1,0 +1,94 @@
+"""Yes/no questions: the verdict ("Đúng.", "Không.", "Chưa.") first, then the evidence; a
+false figure gets "Không." and the article's figure."""
+from __future__ import annotations
+
+import re
+
+from ... import messages as msg
+from ...articles.clean import fold
+from ...articles.patterns import NUMBER as _NUMBER
+from ...schema import Answer, Hit
+from ..compose import Pick
+from ..plans import Context, abstain, candidates, contradicts, missing_parts, piece, respond
+from ..question import Analysis
+from ..registry import Kind, register
+
+__all__ = ["KIND", "plan_yesno", "yes_no_verdict"]
+
+
+def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
+    """The verdict first ("Đúng." / "Không." / "Chưa."), then the evidence; a false figure
+    gets "Không." and the article's figure."""
+    cands = [c for c in candidates(ctx, hits) if c.entity_ok]
+    if not cands or cands[0].score < ctx.threshold:
+        return abstain(ctx.question, hits, ctx.notices, ctx.resolved,
+                       cands[0].score if cands else 0.0, "yesno")
+    best = cands[0]
+    if not best.period_ok:
+        return respond(ctx, [Pick(best.hit, best.start, best.end)], hits, best.score,
+                       missing=missing_parts(ctx, best), attribute=True)
+    verdict = yes_no_verdict(ctx.analysis, best.text)
+    return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
+                   best.score, opening=verdict)
+
+
+_UNIVERSAL = re.compile(r"\b(?:toan\s+bo|tat\s+ca|het|du|hoan\s+thanh|moi|100%)\b")
+_NEGATION = re.compile(r"\b(?:chua|khong|chang)\b"
+                       r"(?!\s+(?:dung\s+tien|gian\b|chi\b|nhung\b|ai\b|the\b|it\b|de\s+ai))")
+
+
+def yes_no_verdict(analysis: Analysis, sentence: str) -> str:
+    """"Đúng."/"Có."/"Rồi." or "Không."/"Chưa." for a yes/no question, from its evidence.
+
+    No when: a figure claimed is not the evidence's; the evidence says the opposite ("tụt"
+    vs "tăng"); one of the two is negated and the other not ("chưa đạt" vs "vượt"); or the
+    claim is about all ("toàn bộ", "hoàn thành") and the evidence gives a part ("5/6")."""
+    question = fold(analysis.text)
+    asks_yet = re.search(r"\bchua\s*[?.!]*\s*$", question) is not None
+    claim = re.sub(r"\b(?:phai|dung|co\s+dung)?\s*(?:khong|chua|ko)\s*[?.!]*\s*$", "", question)
+    said = fold(sentence)
+    figures = set(_NUMBER.findall(sentence))
+    claimed = {n for n in analysis.numbers if not _bound_met(question, n, figures)}
+    negative = (claimed and figures and not claimed <= figures) \
+        or contradicts(analysis, sentence) \
+        or bool(_NEGATION.search(claim)) != bool(_NEGATION.search(said)) \
+        or (_UNIVERSAL.search(claim) is not None and any(
+            int(a) < int(b) for a, b in re.findall(r"\b(\d+)/(\d+)\b", sentence)))
+    if negative:
+        return msg.VERDICT_NOT_YET if asks_yet else msg.VERDICT_NO
+    if asks_yet:
+        return msg.VERDICT_ALREADY
+    return msg.VERDICT_HAS if re.match(r"\s*co\b", question) or " co " in f" {claim} " \
+        and not re.search(r"\b(?:dung|phai)\b", question) else msg.VERDICT_YES
+
+
+def _as_float(figure: str) -> float | None:
+    try:  # Vietnamese: "99,84" is 99.84 and "2.505" is 2505
+        return float(figure.replace(".", "").replace(",", ".")) if "/" not in figure else None
+    except ValueError:
+        return None
+
+
+def _bound_met(question: str, claimed: str, figures: set[str]) -> bool:
+    """"vượt 99%" / "trên 50 triệu" is met by a figure at least that large, "dưới 10" by one
+    below it."""
+    at = re.search(rf"\b(vuot|tren|hon|qua|duoi|chua\s+toi|it\s+hon)\s+(?:muc\s+)?"
+                   rf"{re.escape(claimed)}\b", question)
+    bound = _as_float(claimed)
+    if not at or bound is None:
+        return False
+    values = [v for v in map(_as_float, figures) if v is not None]
+    above = at.group(1) in ("vuot", "tren", "hon", "qua")
+    return any(v >= bound if above else v < bound for v in values)
+
+
+
+KIND = register(Kind(
+    name="yesno", order=20,
+    patterns=(r"^\s*(?:co\s+phai|phai\s+chang|lieu|co\s+dung|dung\s+la|that\s+su)\b",
+              r"\b(?:phai|dung|dung\s+vay|that)\s+(?:khong|ko|k)\s*[?.!]*\s*$",
+              r"\b(?:khong|ko|chua)\s*[?.!]*\s*$", r"\bco\s+\w+.*\bkhong\s*[?.!]*\s*$"),
+    examples=("Có phải Thông báo lưu trú cao nhất không?",
+              "Có phải năm 2024 Việt Nam xếp thứ 86 về Chính phủ điện tử không?",
+              "Hải Dương đã ban hành kế hoạch chuyển đổi số chưa?"),
+    plan=plan_yesno))
