@@ -1,7 +1,9 @@
 """One ASGI middleware in front of every route of the server, ours and Gradio's alike.
 
-- Body limit: `api_max_body_bytes` on /api and /v1, `max(1 MiB, library_max_bytes + 64 KiB)`
-  elsewhere (Gradio's queue, calls and uploads); a larger body gets 413, declared or not.
+- Body limit: `api_max_body_bytes` on /api and /v1, `max(8 MiB, library_max_bytes + 64 KiB)`
+  elsewhere (Gradio's queue, calls and uploads: the chat sends its whole conversation with
+  each question and on a reload, some 10-25 KB a turn); a larger body gets 413, declared or
+  not.
 - JSON bodies are checked before any route reads them: UTF-8, and nested at most
   `_MAX_DEPTH` levels (Python's parser would hit its recursion limit); else 400. A POST to
   /api or /v1 without a JSON Content-Type is read as JSON (curl -d sends a form type).
@@ -120,7 +122,7 @@ class HttpGuard:
         self.has_credentials, self.editing = has_credentials, library_editing
         self.throttle = throttle or LoginThrottle(settings)
         self.networks = _networks(settings.trusted_proxies)
-        self.other_limit = max(1 << 20, settings.library_max_bytes + (64 << 10))
+        self.other_limit = max(8 << 20, settings.library_max_bytes + (64 << 10))
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":

@@ -196,15 +196,20 @@ def test_a_large_body_to_gradio_is_refused_unread(guarded, path) -> None:
             f"Content-Length: {declared}\r\n\r\n")
     status, body, sent = _raw(url, head, (b"[" * 65536 for _ in range(declared // 65536)))
     assert status == 413 and body["error"]["code"] == 413
-    assert sent < 8 * 1024 * 1024  # answered before the body was read
+    assert sent < 16 * 1024 * 1024  # answered before the body was read
     chunked = (f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                "Transfer-Encoding: chunked\r\n\r\n")
     piece = b"10000\r\n" + b" " * 65536 + b"\r\n"  # 23 MB announced by no header
     status, body, sent = _raw(url, chunked, (piece for _ in range(23 * 16)))
     assert status == 413 and body["error"]["type"] == "request_too_large"
-    assert sent < 8 * 1024 * 1024
+    assert sent < 16 * 1024 * 1024
     with _client("127.0.0.13") as client:  # and the server goes on answering
         assert client.post(f"{url}/api/ask", json=QUESTION, headers=_auth()).status_code == 200
+        # a long conversation (the chat sends it whole, 10-25 KB a turn) is not too large
+        history = [{"role": "assistant", "content": "<p>Trả lời [1]</p>" * 1000}] * 100
+        long = client.post(url + path, json={"data": [history], "fn_index": 0,
+                                             "session_hash": "dai"})
+        assert long.status_code != 413 and len(long.request.content) > 2_000_000
 
 
 @pytest.mark.parametrize("path", ["/api/ask", "/v1/chat/completions"])
