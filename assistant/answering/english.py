@@ -134,7 +134,10 @@ ENGLISH_TERMS = {
     "thailand": "Thái Lan", "singapore": "Singapore", "malaysia": "Malaysia",
     "indonesia": "Indonesia", "southeast asia": "Đông Nam Á",
     "utility services": "dịch vụ tiện ích",
-    "utilities": "tiện ích", "policies": "chính sách", "policy": "chính sách",
+    "utilities": "tiện ích", "asked": "yêu cầu", "ask": "yêu cầu", "requested": "yêu cầu",
+    "request": "yêu cầu", "required": "yêu cầu", "urged": "yêu cầu", "directed": "chỉ đạo",
+    "said": "nói", "say": "nói", "stressed": "nhấn mạnh", "emphasized": "nhấn mạnh",
+    "emphasised": "nhấn mạnh", "policies": "chính sách", "policy": "chính sách",
     "titles": "tên", "names": "tên", "score": "điểm", "index": "chỉ số",
 }
 
@@ -156,6 +159,7 @@ ENGLISH_FORMS = (
     (r"\bwhat\s+(?:does|do)\s+.+?\s+(?:mean|stand\s+for)\b|\bwhat\s+is\s+(?:a|an)\b"
      r"|^\s*what\s+(?:is|are)\s+(?!the\b)", "là gì"),
     (r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", "có phải không"),
+    (r"^\s*what\s+(?:did|does|do|has|have|will)\b", "gì"),
 )
 
 # Words only English has (not Vietnamese typed without diacritics, so not "the", "to", "do")

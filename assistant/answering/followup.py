@@ -142,10 +142,41 @@ def _item_of(question: str, previous: str) -> bool:
             and re.search(rf"\b{item[0]}\b", fold(previous)) is not None)
 
 
+def _scenes_missing(previous: str, question: str) -> list[str]:
+    """The earlier question's scenes (its meeting, its year) of a sort the question does not
+    set itself."""
+    folded = fold(question)
+    has_year, has_meeting = bool(_YEAR.search(question)), bool(
+        re.search(r"\b(?:phien\s+hop|hoi\s+nghi)\b", folded))
+    out = []
+    for m in _SCENE.finditer(fold(previous)):
+        is_year = m.group().lstrip().startswith(("nam", "o nam", "tai nam"))
+        if not (has_year if is_year else has_meeting):
+            out.append(previous[m.start():m.end()])
+    return out
+
+
+def _elliptic(question: str, previous: str) -> str:
+    """A question of a few words that names nothing ("Ai chủ trì?") asks about the scene of
+    the earlier one (its meeting, its year): "Ai chủ trì phiên họp thứ 8?"; empty when it is
+    not such a question or the earlier one sets no scene."""
+    folded = fold(question)
+    words = re.findall(r"\w+", folded)
+    if len(words) > 4 or _names(question) or re.search(r"\d", folded) or _SCENE.search(folded):
+        return ""
+    scenes = [previous[m.start():m.end()] for m in _SCENE.finditer(fold(previous))]
+    if not scenes:
+        return ""
+    scenes = [x[:1].lower() + x[1:] for x in scenes]
+    return f"{question.strip().rstrip(' ?')} {' '.join(scenes)}?"
+
+
 def _resolve_one(question: str, previous: str, answer: str = "",
                  context: Sequence[str] = ()) -> str:
     if previous and _item_of(question, previous):
         return f"{question.rstrip(' ?')} ({previous.rstrip(' ?')})?"
+    if previous and not is_followup(question) and _elliptic(question, previous):
+        return _elliptic(question, previous)
     if not previous or not is_followup(question):
         return question
     core = question
@@ -166,8 +197,10 @@ def _resolve_one(question: str, previous: str, answer: str = "",
         return entity if fold(entity).startswith(fold(head)) else f"{head} {entity}"
 
     replaced = _replace_folded(_ANAPHORA, core, put_back)
-    if replaced != core:
-        return replaced.strip()
+    if replaced != core:  # the person put back, in the earlier question's scene
+        scenes = [x[:1].lower() + x[1:] for x in _scenes_missing(previous, replaced)]
+        return " ".join([replaced.strip().rstrip(" ?"), *scenes]).strip() + (
+            "?" if scenes else "")
     whole = question[lead.end():] if lead else question
     thing = _THING.search(fold(whole))
     if thing:  # "Đạo luật đó" -> the law the earlier questions named; else the word alone

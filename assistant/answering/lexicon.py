@@ -278,7 +278,7 @@ EXAMPLES = (
     ("is_english", "What is the share of the digital economy in GDP?", True),
     ("rewrite", "Who is the Standing Deputy Prime Minister who attended the 10th session?",
      "Thường trực, Phó Thủ tướng, tham dự, phiên họp lần thứ 10 ai?"),
-    ("rewrite", "What did Nghe An report in April 2024?", "báo cáo, tháng 4/2024, Nghe An?"),
+    ("rewrite", "What did Nghe An report in April 2024?", "báo cáo, tháng 4/2024, Nghe An gì?"),
     ("rewrite", "What is his position?", "ông ấy, chức vụ là gì?"),
     ("rewrite", "Cổng DVCQG có bao nhiêu tài khoản",
      "Cổng Dịch vụ công quốc gia có bao nhiêu tài khoản"),

@@ -87,3 +87,22 @@ def test_a_follow_up_names_what_the_conversation_spoke_of(history, question, res
     from assistant.answering.followup import resolve_followup
 
     assert resolve_followup(question, [Turn(q, "") for q in history]) == resolved
+
+
+def test_a_few_words_naming_nothing_ask_about_the_earlier_scene():
+    from assistant.answering.followup import resolve_followup
+    assert resolve_followup("Ai chủ trì?", ["Phiên họp thứ 8 diễn ra khi nào?"]) == \
+        "Ai chủ trì phiên họp thứ 8?"
+    assert resolve_followup("Ai chủ trì?", ["Đề án 06 là gì?"]) == "Ai chủ trì?"
+    assert resolve_followup("Hải Dương có bao nhiêu sản phẩm OCOP?",
+                            ["Phiên họp thứ 8 diễn ra khi nào?"]).startswith("Hải Dương")
+
+
+def test_a_person_put_back_keeps_the_earlier_scene_unless_the_question_sets_its_own():
+    from assistant.answering.followup import resolve_followup
+    turns = [("Ai chủ trì phiên họp thứ 8?", "Thủ tướng Phạm Minh Chính chủ trì.")]
+    from assistant.schema import Turn
+    history = [Turn(q, a) for q, a in turns]
+    assert resolve_followup("Ông ấy nói gì về nhận thức?", history) == \
+        "Ông Phạm Minh Chính nói gì về nhận thức phiên họp thứ 8?"
+    assert "thứ 8" not in resolve_followup("Ông ấy nói gì ở hội nghị năm 2023?", history)

@@ -102,7 +102,8 @@ def test_the_two_meetings_asked_together_get_both_dates(retriever):
 
 @pytest.mark.slow
 def test_the_general_path_reads_on_after_the_best_passage(retriever):
-    question = "Những lãnh đạo nào dự hội nghị sơ kết 6 tháng đầu năm 2023 cùng Thủ tướng?"
+    question = ("Những lãnh đạo nào dự hội nghị sơ kết 6 tháng đầu năm 2023 về chuyển đổi số "
+                "cùng Thủ tướng?")
     reading = retriever.__class__(retriever.index, retriever.embedder,
                                   retriever.settings.replace(general_read_on=4))
     answer = answer_question(question, reading)
