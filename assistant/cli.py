@@ -169,8 +169,8 @@ def _counts(text: str) -> tuple[int, ...]:
 
 def _routes(text: str) -> tuple[str, ...]:
     routes = tuple(r.strip() for r in text.split(",") if r.strip())
-    if not set(routes) <= {"api", "queue", "mixed"}:
-        raise argparse.ArgumentTypeError(f"routes are api, queue and mixed, not {text}")
+    if not set(routes) <= {"api", "queue", "mixed", "churn"}:
+        raise argparse.ArgumentTypeError(f"routes are api, queue, mixed and churn, not {text}")
     return routes
 
 
@@ -282,8 +282,9 @@ def _parser(base: Settings | None = None) -> argparse.ArgumentParser:
     p.add_argument("--http-routes", type=_routes, default=("api", "queue"),
                    help="api (POST /api/ask), queue (the chat's /ask through Gradio's "
                         "queue), mixed (N API and N/8 chat clients at once; all share "
-                        "ASSISTANT_CHAT_CONCURRENCY answer slots), comma-separated (default "
-                        "api,queue)")
+                        "ASSISTANT_CHAT_CONCURRENCY answer slots), churn (N API clients while "
+                        "another process adds and removes an article), comma-separated "
+                        "(default api,queue)")
     p.add_argument("--http-url", default="",
                    help="drive the server or proxy already running there instead of starting "
                         "one (e.g. nginx in front of several servers)")

@@ -321,6 +321,22 @@ BATCH_NOT_OBJECT = ("dòng là JSON nhưng không phải một đối tượng {
 BATCH_BAD_FIELD = "trường “{field}” phải là {kind}"
 KIND_STRING = "một chuỗi"
 KIND_TURNS = "một danh sách các lượt {\"question\": chuỗi, \"answer\": chuỗi} hoặc các chuỗi"
+
+# One JSON error shape on every route (issue 19, points 6, 8, 9)
+HTTP_BAD_REQUEST = "Yêu cầu không hợp lệ."
+HTTP_FORBIDDEN = "Không có quyền thực hiện yêu cầu này."
+HTTP_NOT_FOUND = "Không có địa chỉ này trên máy chủ."
+HTTP_METHOD = "Địa chỉ này không nhận phương thức {method}."
+HTTP_TOO_LARGE = "Yêu cầu quá lớn."
+HTTP_URL_TOO_LONG = "Địa chỉ (URL) quá dài."
+HTTP_BAD_FIELDS = "Yêu cầu không hợp lệ: dữ liệu gửi lên thiếu hoặc sai kiểu."
+HTTP_TOO_MANY = "Quá nhiều yêu cầu; hãy thử lại sau ít phút."
+HTTP_ERROR = "Yêu cầu không thành công (mã {status})."
+HTTP_NOT_UTF8 = "Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ."
+HTTP_TOO_DEEP = "Nội dung JSON lồng nhau quá {limit} tầng."
+HTTP_UNPARSABLE = ("Yêu cầu HTTP không đọc được (dòng địa chỉ hoặc tiêu đề sai hoặc quá dài, "
+                   "tối đa 16 KB).")
+
 # The chat, round 2 (issue 20)
 UI_ARTICLE_REMOVED = "Bài viết này đã bị xóa khỏi thư viện."
 UI_UPLOAD_BAD_TYPE = "Không nhận tệp {files}: chỉ nhận tệp .txt, .md, .html hoặc .htm. " \
@@ -330,3 +346,15 @@ UI_FIGURES_TITLE = "Các số liệu trong câu trả lời"
 UI_LIBRARY_FAILED = "Máy chủ gặp lỗi khi thay đổi thư viện; thư viện có thể chưa thay đổi. " \
                     "Hãy tải lại trang và thử lại, hoặc báo cho quản trị viên."
 UI_ERROR_TITLE = "Lỗi"
+
+# Index files damaged under a running server (issue 19, point 5)
+INDEX_DAMAGED_LIVE = ("Tệp chỉ mục {file} bị hỏng hoặc bị thay đổi khi máy chủ đang chạy; vẫn trả "
+                      "lời bằng bản dựng tốt gần nhất đã nạp và đang dựng lại chỉ mục.")
+INDEX_DAMAGED_MAPPED = ("tệp chỉ mục {file} bị hỏng khi máy chủ đang chạy; đang dựng lại chỉ mục, "
+                        "hãy thử lại sau ít phút")
+INDEX_REPAIRED_LIVE = "Đã dựng lại chỉ mục sau khi tệp bị hỏng: {articles} bài, {chunks} đoạn."
+INDEX_REPAIR_FAILED = "Không dựng lại được chỉ mục bị hỏng: {reason}"
+# A restart after an add was killed (issue 19, point 14)
+INDEX_CAUGHT_UP = ("Đã cập nhật chỉ mục trong nền theo thư mục docs/ (thêm {added}, sửa {changed}, "
+                   "xóa {removed}); từ giờ trả lời theo bản dựng mới.")
+INDEX_CATCH_UP_FAILED = "Không cập nhật được chỉ mục trong nền; vẫn dùng bản dựng cũ: {reason}"

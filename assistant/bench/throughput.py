@@ -8,12 +8,17 @@ API `POST /api/ask` and the chat's `/ask` through Gradio's queue
 (`POST /gradio_api/call/ask`, then the result event). Both hold one of the server's
 `Settings.chat_concurrency` answer slots while computing. A third, `mixed`, runs N API clients
 and N/8 (at least one) chat clients at the same time: how the one budget shares the server
-between the two doors (rows `mixed api` and `mixed queue`). The clients share the server's CPU.
+between the two doors (rows `mixed api` and `mixed queue`). A fourth, `churn`, runs N API
+clients while another process adds an article to the server's docs/ (a copy), runs
+`python -m assistant index`, removes it and indexes again, round after round (row `churn api`,
+with its `rounds`): the server follows those builds under load. The clients share the server's
+CPU.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -146,11 +151,46 @@ def _mixed(url: str, questions: list[str], n: int, seconds: float) -> list[dict]
             for r in ("api", "queue")]
 
 
+_CHURN_ARTICLE = ("---\ntitle: Bài thử tải của bench\ndate: 2025-01-01\n---\n"
+                  "Xã Thử Tải có {n} điểm truy cập Internet công cộng mới trong năm 2025.\n")
+
+
+def _churn(url: str, questions: list[str], n: int, seconds: float, env: dict | None) -> dict:
+    """N API clients for `seconds` while another process adds and removes an article and
+    indexes after each change (`env`: the server's, naming its docs/ copy and index)."""
+    if env is None:
+        raise RuntimeError("churn needs the bench's own server (no --http-url)")
+    docs, rounds, stop = Path(env["ASSISTANT_DOCS_DIR"]), [0], threading.Event()
+
+    def index() -> None:
+        subprocess.run([sys.executable, "-m", "assistant", "index"], env=env, cwd=str(_ROOT),
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def writer() -> None:
+        path = docs / "bench-thu-tai.md"
+        while not stop.is_set():
+            path.write_text(_CHURN_ARTICLE.format(n=rounds[0] + 2), encoding="utf-8")
+            index()
+            path.unlink()
+            index()
+            rounds[0] += 1
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        row = _level(url, "api", questions, n, seconds)
+    finally:
+        stop.set()
+        thread.join()
+    return {**row, "route": "churn api", "rounds": rounds[0]}
+
+
 def _drive(url: str, questions: list[str], levels: tuple[int, ...], seconds: float,
-           routes: tuple[str, ...]) -> list[dict]:
+           routes: tuple[str, ...], env: dict | None = None) -> list[dict]:
     import httpx
 
-    warm = ("api", "queue") if "mixed" in routes else routes
+    warm = ("api", "queue") if "mixed" in routes else tuple(r for r in routes if r != "churn")
+    warm = warm or ("api",)
     with httpx.Client() as http:  # warm: every question answered once per route
         for route in warm:
             for question in questions:
@@ -159,6 +199,7 @@ def _drive(url: str, questions: list[str], levels: tuple[int, ...], seconds: flo
     for route in routes:
         for n in levels:
             rows += (_mixed(url, questions, n, seconds) if route == "mixed"
+                     else [_churn(url, questions, n, seconds, env)] if route == "churn"
                      else [_level(url, route, questions, n, seconds)])
     return rows
 
@@ -178,9 +219,13 @@ def http_throughput(settings: Settings, questions: list[str],
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
+        env = _server_env(settings, root, port)
+        if "churn" in routes:  # its articles come and go in a copy, never in docs/ itself
+            shutil.copytree(settings.docs_dir, root / "docs")
+            env["ASSISTANT_DOCS_DIR"] = str(root / "docs")
         log = (root / "server.log").open("wb")
         server = subprocess.Popen([sys.executable, "-m", "assistant", "serve"],
-                                  env=_server_env(settings, root, port), stdout=log,
+                                  env=env, stdout=log,
                                   stderr=subprocess.STDOUT, cwd=str(_ROOT))
         try:
             try:
@@ -188,7 +233,7 @@ def http_throughput(settings: Settings, questions: list[str],
             except RuntimeError as exc:
                 tail = (root / "server.log").read_text(errors="replace")[-2000:]
                 raise RuntimeError(f"{exc}; server log:\n{tail}") from exc
-            rows = _drive(url, questions, levels, seconds, routes)
+            rows = _drive(url, questions, levels, seconds, routes, env)
         finally:
             server.terminate()
             try:

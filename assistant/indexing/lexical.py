@@ -158,8 +158,9 @@ class Postings:
 
     @classmethod
     def load(cls, directory: Path, prefix: str) -> "Postings":
-        return cls(*(np.asarray(np.load(directory / f"{prefix}-{name}.npy", allow_pickle=False,
-                                        mmap_mode="r")) for name in cls._FILES))
+        from .arrays import load_array
+
+        return cls(*(load_array(directory / f"{prefix}-{name}.npy") for name in cls._FILES))
 
     def find(self, key: np.uint64) -> tuple[np.ndarray, np.ndarray]:
         """(rows, tf) of the token whose hash is `key` (empty when absent)."""

@@ -3,7 +3,8 @@
 A segment is written once, into `index/segments/.staging-seg-*`, renamed to `seg-*`, and never
 changed afterwards; builds name the segments they are made of (and which of their articles
 are removed), so an update writes only a segment for the articles that changed. Large arrays
-are `.npy` files, memory-mapped at load; the article texts are one JSON line each.
+are `.npy` files, checked and read at load (memory-mapped when large, `arrays`); the article
+texts are one JSON line each.
 
 Files of a segment (row = position in the segment):
 `articles.jsonl` (sorted by file name), `chunks.npy` (article row, ordinal, start, end; the
@@ -29,6 +30,7 @@ from typing import Sequence
 
 import numpy as np
 
+from .arrays import load_array
 from .lexical import DiacriticRestorer, LexicalIndex, Postings, tokenize
 from .tables import read_names, write_names
 from ..schema import Article, Chunk
@@ -168,13 +170,14 @@ def write_segment(root: Path, new: NewSegment, settings: Settings) -> dict:
 
 
 def _load(path: Path) -> np.ndarray:
-    """A memory-mapped array, as a plain ndarray view (memmap's per-item overhead is large)."""
-    return np.asarray(np.load(path, allow_pickle=False, mmap_mode="r"))
+    """An array checked (header, size) before use; in memory, or memory-mapped when large
+    (`arrays`)."""
+    return load_array(path)
 
 
 @dataclass
 class Segment:
-    """A segment read back: article texts in memory, every array memory-mapped."""
+    """A segment read back: article texts in memory, every array checked and loaded."""
 
     name: str
     directory: Path

@@ -7,7 +7,8 @@ Mounted by `server.launch` on the app Gradio launched (no second server):
 - `GET /api/articles` -> the library, one object per article;
 - `POST /v1/chat/completions` (plain or `"stream": true`) and `GET /v1/models`, OpenAI's
   shapes, with the answer's structured citations in an extra `citations` field;
-- OpenAPI docs at `/api/docs` (schema at `/api/openapi.json`).
+- OpenAPI docs at `/api/docs` (schema at `/api/openapi.json`, page assets at `/api/assets`,
+  served here: the page works offline).
 
 Answers share the server's `AnswerSlots` with the web chat: at most `chat_concurrency` compute
 at once, the others wait their turn in the event loop (no thread taken) for up to
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import importlib.util
 import json
 import logging
 import math
@@ -32,6 +34,7 @@ import re
 import secrets
 import time
 import uuid
+from pathlib import Path
 from typing import Any, Callable, Iterator, Literal
 
 import anyio
@@ -41,6 +44,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
@@ -55,6 +59,8 @@ from ..indexing.store import IndexUnavailable
 __all__ = ["mount_api", "conversation"]
 
 _log = logging.getLogger(__name__)
+# Swagger UI's files as the `fastapi-offline` package ships them (no CDN: /api/docs offline)
+_DOCS_ASSETS = Path(importlib.util.find_spec("fastapi_offline").origin).parent / "static"
 
 
 class _ApiError(Exception):
@@ -79,20 +85,16 @@ def _validation_message(exc: RequestValidationError) -> str:
     return msg.API_BAD_FIELD.format(field=field)
 
 
-def _route_class(max_bytes: int) -> type[APIRoute]:
-    """Routes that refuse bodies over `max_bytes` (413) and answer every error as JSON."""
+def _route_class() -> type[APIRoute]:
+    """Routes that answer every error as JSON with its own message (the body limit, bad
+    UTF-8 and nesting are `http_guard`'s, in front of every route)."""
 
     class _Route(APIRoute):
         def get_route_handler(self) -> Callable:
             handler = super().get_route_handler()
 
             async def guarded(request: Request):
-                declared = request.headers.get("content-length") or "0"
                 try:
-                    if (not declared.isdigit() or int(declared) > max_bytes
-                            or len(await request.body()) > max_bytes):
-                        raise _ApiError(413, msg.API_TOO_LARGE.format(limit=max_bytes),
-                                        "request_too_large")
                     return await handler(request)
                 except _ApiError as exc:
                     return _error(exc)
@@ -233,7 +235,7 @@ def mount_api(app: FastAPI, get_engine: Callable[[], Any], settings: Settings, *
     `slots`: the answer slots shared with the chat (None: `chat_concurrency` of its own)."""
     slots = slots or AnswerSlots(settings.chat_concurrency)
     retry_after = str(max(1, math.ceil(settings.api_queue_timeout)))
-    route = _route_class(settings.api_max_body_bytes)
+    route = _route_class()
     guard = [Depends(_auth_dependency(credentials))]
     api = APIRouter(prefix="/api", route_class=route, dependencies=guard, tags=["api"])
     openai = APIRouter(prefix="/v1", route_class=route, dependencies=guard, tags=["openai"])
@@ -317,10 +319,15 @@ def mount_api(app: FastAPI, get_engine: Callable[[], Any], settings: Settings, *
         return get_openapi(title="Trợ lý hỏi đáp chuyển đổi số API", version="1",
                            description=__doc__, routes=ours)
 
+    app.mount("/api/assets", StaticFiles(directory=_DOCS_ASSETS), name="api-assets")
+
     @app.get("/api/docs", include_in_schema=False)
-    def docs():
+    def docs():  # Swagger UI's script, style and icon from this server: works offline
         return get_swagger_ui_html(openapi_url="/api/openapi.json",
-                                   title="Trợ lý hỏi đáp chuyển đổi số API")
+                                   title="Trợ lý hỏi đáp chuyển đổi số API",
+                                   swagger_js_url="/api/assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/api/assets/swagger-ui.css",
+                                   swagger_favicon_url="/api/assets/favicon.png")
 
 
 def _sse(common: dict, text: str, citations: list[dict]) -> Iterator[str]:

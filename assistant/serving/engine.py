@@ -25,6 +25,7 @@ from ..indexing.retrieve import Retriever
 from ..schema import Answer, Article, Turn, as_turns
 from ..settings import Settings
 from ..indexing.store import BuildReport, IndexUnavailable, ensure_index, live_build, load_index
+from .damage import DamageWatch
 
 __all__ = ["Engine", "ArticleInfo", "LibraryError", "AddCancelled", "user_reason"]
 
@@ -73,29 +74,28 @@ class Engine:
     """Everything needed to answer, loaded once."""
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None,
-                 progress: bool = False) -> None:
+                 progress: bool = False, background: bool = False) -> None:
+        """`background` (the server): with a usable last build, answer from it at once and
+        bring the index in line with docs/ in a thread (articles an add killed before its
+        end are embedded meanwhile; adds and removals wait for it)."""
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
         self._lock = threading.Lock()
+        self._switching = threading.Lock()  # one thread loads a newer build at a time
+        self.watch = DamageWatch()
         leftovers = remove_upload_leftovers(settings.docs_dir)
         if leftovers:  # hidden files of an add killed between writing and linking
             _log.warning(msg.UPLOAD_LEFTOVERS_REMOVED.format(
                 count=len(leftovers), path=settings.docs_dir, names=", ".join(leftovers)))
+        if background and self._serve_last_build():
+            return
         index, self.last_report = ensure_index(settings, self.embedder, progress=progress)
         self._retriever = Retriever(index, self.embedder, settings)
         _log_skipped(self.last_report)
 
-    @property
-    def retriever(self) -> Retriever:
-        return self._retriever
-
-    def refresh(self) -> bool:
-        """Switch to a newer build made by another process (`python -m assistant index`,
-        another server) without a restart; True when it switched. Cheap when nothing changed:
-        one small file is read. A newer build that cannot be loaded is ignored."""
-        live = live_build(self.settings.index_dir)
-        if live is None or live == self._retriever.index.directory:
-            return False
+    def _serve_last_build(self) -> bool:
+        """Serve the last good build now and catch up with docs/ in a thread; False when
+        there is no usable build (then the caller builds one, waiting)."""
         try:
             index = load_index(self.settings.index_dir, self.settings)
         except IndexUnavailable:
@@ -103,7 +103,56 @@ class Engine:
         if index.embedder_name != self.embedder.name:
             return False
         self._retriever = Retriever(index, self.embedder, self.settings)
+        self.last_report = BuildReport("unchanged",
+                                       errors=tuple(index.manifest.get("skipped", ())))
+        self._lock.acquire()  # released by the catch-up thread when it is done
+        threading.Thread(target=self._catch_up, daemon=True, name="index-catch-up").start()
         return True
+
+    def _catch_up(self) -> None:
+        try:
+            report = self._reindex()
+            if report.action != "unchanged":
+                _log.warning(msg.INDEX_CAUGHT_UP.format(
+                    added=len(report.added), changed=len(report.changed),
+                    removed=len(report.removed)))
+        except Exception as exc:  # noqa: BLE001 - the last build keeps serving
+            _log.error(msg.INDEX_CATCH_UP_FAILED.format(reason=user_reason(exc)))
+        finally:
+            self._lock.release()
+
+    @property
+    def retriever(self) -> Retriever:
+        """The retriever of the current build: every reader (the chat, /api, /v1) goes
+        through here, so a build made by another process is picked up by all of them alike,
+        and a build whose files are damaged under the server is noticed (`watch`)."""
+        self.refresh()
+        self.watch.check(self)
+        return self._retriever
+
+    def refresh(self) -> bool:
+        """Switch to a newer build made by another process (`python -m assistant index`,
+        another server) without a restart; True when it switched. Cheap when nothing changed:
+        one small file is read. A newer build that cannot be loaded is ignored. While this
+        process changes the library itself (it switches when done), or another thread is
+        already switching, the build in hand is kept."""
+        live = live_build(self.settings.index_dir)
+        if live is None or live == self._retriever.index.directory or self._lock.locked():
+            return False
+        if not self._switching.acquire(blocking=False):
+            return False
+        try:
+            if live_build(self.settings.index_dir) == self._retriever.index.directory:
+                return False
+            index = load_index(self.settings.index_dir, self.settings)
+            if index.embedder_name != self.embedder.name:
+                return False
+            self._retriever = Retriever(index, self.embedder, self.settings)
+            return True
+        except IndexUnavailable:
+            return False
+        finally:
+            self._switching.release()
 
     def ask(self, question: str, history: Sequence[Turn | str] = (), *, k: int | None = None,
             mode: str | None = None) -> Answer:
@@ -132,7 +181,7 @@ class Engine:
     def _stream(self, question: str, history: Sequence[Turn], *, k: int | None,
                 mode: str | None) -> Iterator[Answer]:
         mode = mode or self.settings.answer_mode
-        retriever = self._retriever
+        retriever = self.retriever
         if mode == "llm" and self.llm_available:
             from ..answering.llm import stream_llm_answer
 
@@ -152,19 +201,19 @@ class Engine:
 
     def articles(self) -> list[ArticleInfo]:
         """The indexed articles, newest first, with their chunk counts."""
-        index = self._retriever.index
+        index = self.retriever.index
         counts = index.chunk_counts()
         rows = [ArticleInfo(a, counts.get(a.id, 0)) for a in index.articles.values()]
         return sorted(rows, key=lambda r: (r.article.date, r.article.id), reverse=True)
 
     def skipped(self) -> list[tuple[str, str]]:
         """(file name, why) of every docs/ file the live build left out."""
-        rows = self._retriever.index.manifest.get("skipped") or ()
+        rows = self.retriever.index.manifest.get("skipped") or ()
         return [tuple(str(line).split(": ", 1)) if ": " in str(line) else (str(line), "")
                 for line in rows]
 
     def article(self, article_id: str) -> Article | None:
-        return self._retriever.index.articles.get(article_id)
+        return self.retriever.index.articles.get(article_id)
 
     def _reindex(self, on_progress: Callable[[int, int], None] | None = None,
                  cancel: threading.Event | None = None) -> BuildReport:

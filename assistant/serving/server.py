@@ -18,8 +18,9 @@ from ..settings import Settings
 from .engine import Engine
 from .slots import AnswerSlots
 from .ui import build_app, credentials
+from .http_guard import HttpGuard, plain_400, proxies_for_uvicorn
 from .ui_assets import CSS, DRAFT_KEY, PAGE_JS
-from .ui_guard import LoginThrottle, throttle_middleware
+from .ui_guard import library_editing_allowed
 from .ui_render import size_label
 
 __all__ = ["serve", "launch", "launch_options"]
@@ -29,9 +30,10 @@ _GRADIO_LOCALES = ("ar", "ca", "ckb", "de", "en", "es", "et", "eu", "fa", "fi", 
                    "th", "tr", "uk", "ur", "uz", "zh-CN", "zh-TW")
 
 
-def launch_options(settings: Settings, auth=None) -> dict:
+def launch_options(settings: Settings, auth=None, library_editing: bool | None = None) -> dict:
     """Keyword arguments of `app.launch` shared by `serve` and the tests: look, page script,
-    Vietnamese labels, no footer, upload limit, login throttle."""
+    Vietnamese labels, no footer, upload limit, and `http_guard` in front of every route
+    (`library_editing`: None decides as the chat does)."""
     fixed = json.dumps(msg.UI_GRADIO_FIXED, ensure_ascii=False)
     roles = json.dumps({"user": msg.UI_ROLE_USER, "bot": msg.UI_ROLE_BOT,
                         "assistant": msg.UI_ROLE_BOT}, ensure_ascii=False)
@@ -42,11 +44,16 @@ def launch_options(settings: Settings, auth=None) -> dict:
                      "too_large": json.dumps(too_large, ensure_ascii=False),
                      "bad_type": json.dumps(msg.UI_UPLOAD_BAD_TYPE, ensure_ascii=False),
                      "draft": json.dumps(DRAFT_KEY)}
-    throttle = throttle_middleware(LoginThrottle(settings))
+    editing = library_editing_allowed(settings, auth is not None) if library_editing is None \
+        else library_editing
+    plain_400()
+    proxies_for_uvicorn(settings)
     return {"css": CSS, "js": js, "footer_links": [], "auth": auth,
             "i18n": gr.I18n(**{code: msg.UI_GRADIO_LABELS for code in _GRADIO_LOCALES}),
             "max_file_size": settings.library_max_bytes, "show_error": False, "quiet": True,
-            "app_kwargs": {"middleware": [Middleware(throttle)]}}
+            "app_kwargs": {"middleware": [Middleware(
+                HttpGuard, settings=settings, has_credentials=auth is not None,
+                library_editing=editing)]}}
 
 
 def _loopback(host: str) -> bool:
@@ -68,7 +75,7 @@ def launch(engine: Engine, credentials: tuple[str, str] | None = None, *,
     app = build_app(engine, library_editing=library_editing, slots=slots)
     app.queue(default_concurrency_limit=settings.chat_concurrency)
     app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
-               **launch_options(settings, credentials))
+               **launch_options(settings, credentials, library_editing))
     from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
 
     mount_api(app.app, lambda: engine, settings, credentials=credentials, slots=slots)
@@ -83,7 +90,7 @@ def serve(settings: Settings) -> int:
         print(msg.UI_AUTH_REQUIRED.format(host=settings.host), file=sys.stderr)
         return 2
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    engine = Engine(settings, progress=sys.stderr.isatty())
+    engine = Engine(settings, progress=sys.stderr.isatty(), background=True)
     app = launch(engine, (user, password) if user and password else None)
     url = f"http://{settings.host}:{settings.port}"
     print(msg.UI_READY.format(url=url, seconds=time.perf_counter() - started), flush=True)

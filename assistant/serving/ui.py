@@ -41,9 +41,9 @@ from .slots import AnswerSlots
 from .ui_assets import (CONFIRM_IN_VIEW_JS, SCROLL_JS, STATUS_IN_VIEW_JS,
                         TAKE_QUESTION_JS)
 from .ui_memory import is_blank, record, restore
-from .ui_guard import library_editing_allowed
+from .ui_guard import discard_upload, library_editing_allowed, plain_upload
 from .ui_render import (add_progress_html, answer_html, article_html, iso_date, library_html,
-                        size_label, user_html)
+                        plain_html, size_label, user_html)
 
 __all__ = ["build_app", "answer_json", "credentials"]
 
@@ -134,7 +134,6 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
     def ask(question: str, history: list | None = None) -> dict:
         """Answer a Vietnamese question with numbered, verified citations; `history`: the
         earlier turns, oldest first, as [{"question": ..., "answer": ...}]."""
-        engine.refresh()  # a build made by another process (`python -m assistant index`)
         with slots.held():
             return answer_json(engine.ask(question if isinstance(question, str) else "",
                                           as_turns(history)))
@@ -143,7 +142,6 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         if is_blank(question):  # Enter on an empty box, a second click on "Gửi"
             yield gr.skip(), gr.skip(), gr.skip()
             return
-        engine.refresh()
         chat, state = list(chat or []), dict(state or _new_state())
         turn = len(chat) + 1  # index of the answer's message in the chat
         chat += [{"role": "user", "content": user_html(question or "")},
@@ -198,12 +196,11 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         return restore(saved, _new_state())
 
     def library_view(status=None):
-        engine.refresh()
         rows = engine.articles()
         choices = [(f"{r.article.display_title} ({r.article.id})", r.article.id) for r in rows]
         return (library_html([(r.article, r.chunks) for r in rows], engine.skipped()),
                 gr.update(choices=choices, value=None), gr.update(visible=False),
-                gr.update() if status is None else status)
+                gr.update() if status is None else plain_html(status))
 
     adding: dict[str, threading.Event] = {}  # session -> cancel switch of its running add
 
@@ -211,6 +208,8 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         """A generator: the progress of the add, then the library as it is afterwards; the
         outcome is shown at the top of the tab and below the form, where the reader clicked."""
         def finish(status: str, added: bool = False):
+            if added or not library_editing:  # Gradio's temp copy is of no more use
+                discard_upload(file)
             fields = (None, "", "", "", "") if added else (gr.update(),) * 5
             return (*library_view(status), *fields,
                     gr.update(value=add_progress_html("done", outcome=status), visible=True),
@@ -272,10 +271,10 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
     def confirm_remove(article_id):
         article = engine.article(article_id or "") if library_editing else None
         if article is None:
-            return (msg.UI_REMOVE_NONE if library_editing else msg.UI_LIBRARY_REFUSED,
-                    gr.update(visible=False), "")
-        return "", gr.update(visible=True), msg.UI_REMOVE_CONFIRM.format(
-            title=article.display_title)
+            return (plain_html(msg.UI_REMOVE_NONE if library_editing
+                               else msg.UI_LIBRARY_REFUSED), gr.update(visible=False), "")
+        return "", gr.update(visible=True), plain_html(msg.UI_REMOVE_CONFIRM.format(
+            title=article.display_title))
 
     def remove(article_id):
         """A generator: says so when it waits for an add, then the library afterwards."""
@@ -288,7 +287,7 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         for event in _in_background(lambda put: engine.remove_article(
                 article_id, waiting=lambda: put(("waiting",)))):
             if event[0] == "waiting":
-                yield (*(gr.update(),) * 3, msg.UI_REMOVE_WAITING)
+                yield (*(gr.update(),) * 3, plain_html(msg.UI_REMOVE_WAITING))
         yield library_view(event[1] if event[2] is None else _failure(event[2]))
 
     with gr.Blocks(title=msg.UI_TITLE) as app:
@@ -323,14 +322,14 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
                                 info=None if engine.llm_available else msg.UI_MODE_LLM_MISSING)
                 scores = gr.Checkbox(False, label=msg.UI_SHOW_SCORES)
         with gr.Tab(msg.UI_TAB_LIBRARY):
-            status = gr.Markdown(None if library_editing else msg.UI_LIBRARY_READONLY,
-                                 elem_id="library-status")
+            status = gr.HTML(plain_html(None if library_editing else msg.UI_LIBRARY_READONLY),
+                             elem_id="library-status")  # titles in it: plain text
             table = gr.HTML(elem_id="library")
             with gr.Group(visible=library_editing):
                 with gr.Row():
-                    upload = gr.File(label=msg.UI_UPLOAD, file_types=[".txt", ".md", ".html",
-                                                                      ".htm"], type="filepath",
-                                     elem_id="library-upload")
+                    upload = plain_upload(gr.File(
+                        label=msg.UI_UPLOAD, file_types=[".txt", ".md", ".html", ".htm"],
+                        type="filepath", elem_id="library-upload"))
                     with gr.Column():
                         title = gr.Textbox(label=msg.UI_PASTE_TITLE, elem_id="paste-title")
                         date = gr.Textbox(label=msg.UI_PASTE_DATE, elem_id="paste-date")
@@ -347,7 +346,7 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
                                          elem_id="remove-pick")
                     remove_btn = gr.Button(msg.UI_REMOVE, variant="stop", elem_id="remove-article")
                 with gr.Column(visible=False, elem_id="remove-confirm") as confirm_row:
-                    confirm_text = gr.Markdown(elem_id="remove-question")
+                    confirm_text = gr.HTML(elem_id="remove-question")
                     with gr.Row(elem_id="remove-buttons"):
                         yes = gr.Button(msg.UI_REMOVE_YES, variant="stop", elem_id="remove-yes",
                                         min_width=120)
@@ -374,7 +373,8 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
                               **private)
         added.then(None, None, None, js=STATUS_IN_VIEW_JS % "add-progress", **private)
         added.failure(lambda: (gr.update(visible=False), gr.update(visible=False),
-                               msg.UI_LIBRARY_FAILED), None, [progress, cancel_btn, status],
+                               plain_html(msg.UI_LIBRARY_FAILED)), None,
+                      [progress, cancel_btn, status],
                       **private)  # no progress left running after a failure
         cancel_btn.click(cancel_add, None, [progress, cancel_btn], show_progress="hidden",
                          **private)
@@ -384,7 +384,7 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         yes.click(_toasted(remove), [victim], library, show_progress="minimal",
                   concurrency_limit=None, **private).then(
             None, None, None, js=STATUS_IN_VIEW_JS % "library-status", **private)
-        no.click(lambda: (gr.update(visible=False), msg.UI_REMOVE_CANCELLED), None,
+        no.click(lambda: (gr.update(visible=False), plain_html(msg.UI_REMOVE_CANCELLED)), None,
                  [confirm_row, status], **private).then(
             None, None, None, js=STATUS_IN_VIEW_JS % "library-status", **private)
         gr.api(ask, api_name="ask")

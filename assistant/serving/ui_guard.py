@@ -7,19 +7,28 @@
 - Failed logins are counted per client address: after `login_max_failures` failures the client
   must wait `login_block_seconds`, doubling with every further failure (up to
   `login_block_max_seconds`); meanwhile every login from it, right or wrong, gets HTTP 429 with
-  a Vietnamese message. A success clears the count.
+  a Vietnamese message. A success clears the count. `http_guard` applies it to every
+  credential check (the login and the API's passwords).
+- An uploaded file is removed from Gradio's temp folder once its article is added (or the add
+  is refused, editing being off); a failed add keeps it for a retry (`discard_upload`). Gradio's
+  File field would also leave an empty temp file behind on every call (`plain_upload`).
 """
 from __future__ import annotations
 
-import json
+import os
 import threading
 import time
+from pathlib import Path
 from typing import Callable
 
-from .. import messages as msg
+import gradio as gr
+from gradio_client import utils as client_utils
+from gradio.data_classes import FileData
+from gradio.utils import NamedString, get_upload_folder
+
 from ..settings import Settings
 
-__all__ = ["library_editing_allowed", "LoginThrottle", "throttle_middleware"]
+__all__ = ["library_editing_allowed", "LoginThrottle", "discard_upload", "plain_upload"]
 
 
 def library_editing_allowed(settings: Settings, has_login: bool) -> bool:
@@ -67,40 +76,34 @@ class LoginThrottle:
             self._until.pop(client, None)
 
 
-def throttle_middleware(throttle: LoginThrottle):
-    """An ASGI middleware class (for `FastAPI(middleware=...)`) applying `throttle` to
-    Gradio's `POST .../login`."""
+def discard_upload(file) -> None:
+    """Remove an uploaded file, and its folder when that is left empty, if it lies in Gradio's
+    temp folder (`GRADIO_TEMP_DIR`); any other path is left alone."""
+    if not file:
+        return
+    path = Path(getattr(file, "path", file))
+    try:
+        folder = Path(get_upload_folder()).resolve()
+        if not path.resolve().is_relative_to(folder):
+            return
+        path.unlink(missing_ok=True)
+        if path.parent.resolve() != folder and not any(path.parent.iterdir()):
+            os.rmdir(path.parent)
+    except OSError:  # already gone, or not ours to remove
+        pass
 
-    class _LoginThrottleMiddleware:
-        def __init__(self, app) -> None:
-            self.app = app
 
-        async def __call__(self, scope, receive, send) -> None:
-            if not (scope["type"] == "http" and scope["method"] == "POST"
-                    and scope["path"].rstrip("/").endswith("/login")):
-                await self.app(scope, receive, send)
-                return
-            client = (scope.get("client") or ("?", 0))[0]
-            wait = throttle.wait(client)
-            if wait > 0:
-                body = json.dumps({"detail": msg.UI_LOGIN_THROTTLED.format(
-                    seconds=int(wait) + 1)}, ensure_ascii=False).encode()
-                await send({"type": "http.response.start", "status": 429,
-                            "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                                        (b"retry-after", str(int(wait) + 1).encode())]})
-                await send({"type": "http.response.body", "body": body})
-                return
-            status: list[int] = []
+def plain_upload(field: gr.File) -> gr.File:
+    """`field` (a "filepath" `gr.File`) passing the uploaded file's path and nothing more:
+    Gradio 6's own makes an empty `NamedTemporaryFile` in its temp folder on every call and
+    never removes it. (Set on the instance: a subclass would make Gradio write a .pyi file next
+    to this module.)"""
+    process = field._process_single_file
 
-            async def watch(message) -> None:
-                if message["type"] == "http.response.start":
-                    status.append(message["status"])
-                await send(message)
-
-            await self.app(scope, receive, watch)
-            if status and status[0] < 300:
-                throttle.succeeded(client)
-            elif status and status[0] in (400, 401, 403):
-                throttle.failed(client)
-
-    return _LoginThrottleMiddleware
+    def process_single_file(f: FileData):
+        if field.type == "filepath" and (not field.file_types
+                                         or client_utils.is_valid_file(f.path, field.file_types)):
+            return NamedString(f.path)
+        return process(f)  # a wrong type: Gradio's refusal
+    field._process_single_file = process_single_file
+    return field

@@ -19,13 +19,20 @@ from ..answering.render import answer_text, related_passages, snippet
 from ..schema import Answer, Article, Citation, Figure
 
 __all__ = ["answer_html", "user_html", "article_html", "library_html", "figures_html",
-           "figures_text", "number", "decimal", "iso_date", "size_label", "add_progress_html"]
+           "figures_text", "number", "decimal", "iso_date", "size_label", "add_progress_html",
+           "plain_html"]
 
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
 def _esc(text: str) -> str:
     return html.escape(text or "", quote=False)  # only text content: quotes need no escape
+
+
+def plain_html(text: str | None) -> str:
+    """A status line shown as exactly its text: an article title in it ("Đã thêm bài …", the
+    removal question) is never read as Markdown or HTML (no link, no image, no tag)."""
+    return f"<p class='plain-status'>{_esc(text)}</p>" if text else ""
 
 
 def decimal(value: float, digits: int = 2) -> str:

@@ -202,3 +202,18 @@ def test_http_routes_flag(given: str, routes, capsys) -> None:
         assert bad.value.code == 2 and "mixed" in capsys.readouterr().err
     else:
         assert _parser().parse_args(["bench", "--http-routes", given]).http_routes == routes
+
+
+@pytest.mark.slow
+def test_churn_answers_while_another_process_adds_and_removes(real_index,
+                                                              session_settings) -> None:
+    from assistant.bench.throughput import http_throughput
+
+    before = sorted(p.name for p in DOCS.iterdir())
+    result = http_throughput(session_settings, ["Đề án 06 được phê duyệt ngày nào?",
+                                                "Hải Dương có bao nhiêu sản phẩm OCOP?"],
+                             levels=(3,), seconds=5.0, routes=("churn",))
+    row = result["levels"][0]
+    assert row["route"] == "churn api" and row["rounds"] >= 1
+    assert row["errors"] == 0 and row["answers"] > 0 and row["p95_ms"] > 0
+    assert sorted(p.name for p in DOCS.iterdir()) == before  # docs/ itself never touched

@@ -37,9 +37,16 @@ def engine(tmp_path: Path, small_docs: Path, real_embedder, session_settings) ->
 
 
 def _client(engine: Engine, credentials=None, get_engine=None, **settings) -> TestClient:
-    app = FastAPI()
-    mount_api(app, get_engine or (lambda: engine), engine.settings.replace(**settings),
-              credentials=credentials)
+    """The routes on an app with the server's middleware in front (`http_guard`)."""
+    from starlette.middleware import Middleware
+
+    from assistant.serving.http_guard import HttpGuard
+
+    settings = engine.settings.replace(**settings)
+    app = FastAPI(middleware=[Middleware(HttpGuard, settings=settings,
+                                         has_credentials=credentials is not None,
+                                         library_editing=False)])
+    mount_api(app, get_engine or (lambda: engine), settings, credentials=credentials)
     return TestClient(app)
 
 

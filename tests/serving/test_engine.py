@@ -277,3 +277,81 @@ def test_a_system_error_is_said_in_vietnamese(engine: Engine, monkeypatch) -> No
         engine.add_article("Tỉnh Bình Định có 120 sản phẩm OCOP.", title="OCOP")
     assert "không có quyền truy cập" in str(caught.value)
     assert "Errno" not in str(caught.value) and "Permission" not in str(caught.value)
+
+
+@pytest.mark.slow
+def test_every_route_of_a_server_follows_a_build_made_by_another_process(
+        tmp_path: Path, real_index, real_embedder, session_settings) -> None:
+    """Issue 19, point 3: a server (its own process) and an article removed by another; the
+    API's answers, search, library and OpenAI route stop citing it at once."""
+    import httpx
+
+    from .test_http_guard import start_server, stop_server
+
+    url, proc, _ = start_server(tmp_path, session_settings)
+    question = {"question": "Đề án 06 được phê duyệt ngày nào?"}
+    chat = {"messages": [{"role": "user", "content": question["question"]}]}
+    try:
+        with httpx.Client(timeout=120) as client:
+            cited = client.post(f"{url}/api/ask", json=question).json()["citations"]
+            gone = cited[0]["article_id"]
+            other = Engine(load_settings(env={}, docs_dir=str(tmp_path / "docs"),
+                                         index_dir=str(tmp_path / "i"),
+                                         data_dir=str(tmp_path / "var2"),
+                                         cache_dir=str(session_settings.cache_dir)),
+                           real_embedder)
+            other.remove_article(gone)  # from this process: a new build the server did not make
+            answer = client.post(f"{url}/api/ask", json=question).json()
+            assert gone not in {c["article_id"] for c in answer["citations"]}
+            assert "06/1/2022" not in answer["answer"]
+            hits = client.get(f"{url}/api/search", params={"q": "Đề án 06", "k": 5}).json()
+            assert hits and gone not in {h["article_id"] for h in hits}
+            rows = client.get(f"{url}/api/articles").json()
+            assert rows and gone not in {r["article_id"] for r in rows}
+            completion = client.post(f"{url}/v1/chat/completions", json=chat).json()
+            assert gone not in {c["article_id"] for c in completion["citations"]}
+    finally:
+        stop_server(proc)
+
+
+@pytest.mark.slow
+def test_a_restart_after_a_killed_add_answers_at_once_and_catches_up(
+        tmp_path: Path, real_index, session_settings) -> None:
+    """Issue 19, point 14: `kill -9` while an add embeds; the restarted server answers from
+    the last good build at once and embeds the pending article in the background."""
+    import httpx
+
+    from ..conftest import until
+    from assistant import messages as msg
+    from .test_http_guard import _fn_index, _queue_join, start_server, stop_server
+
+    text = "\n\n".join(f"Xã số {i} của tỉnh Minh Hà có {i * 7 % 97 + 3} điểm phục vụ công nghệ "
+                       f"thông tin và {i % 13 + 2} cán bộ hướng dẫn người dân trong năm 2025."
+                       for i in range(1100))
+    url, proc, _ = start_server(tmp_path, session_settings, ASSISTANT_LIBRARY_EDITING="on")
+    docs = tmp_path / "docs"
+    before = {p.name for p in docs.iterdir()}
+    try:
+        with httpx.Client(timeout=120) as client:
+            fn, trigger = _fn_index(client.get(f"{url}/config").json(), "add-article")
+            _queue_join(client, url, fn, trigger, [None, text, "Minh Hà phủ sóng", "", ""])
+            until(lambda: {p.name for p in docs.iterdir()} - before, "the article saved", 60)
+        proc.kill()  # kill -9 while it embeds
+        proc.wait(timeout=30)
+    finally:
+        stop_server(proc)
+    assert len({p.name for p in docs.iterdir()} - before) == 1  # saved, never indexed
+    url, proc, log = start_server(tmp_path, session_settings, ASSISTANT_LIBRARY_EDITING="on")
+    try:
+        with httpx.Client(timeout=120) as client:
+            rows = client.get(f"{url}/api/articles").json()
+            assert [r for r in rows if r["title"] == "Minh Hà phủ sóng"] == []  # the last build
+            assert len(rows) == 2
+            answer = client.post(f"{url}/api/ask", json={
+                "question": "Đề án 06 được phê duyệt ngày nào?"}).json()
+            assert "06/1/2022" in answer["answer"]
+            until(lambda: "Minh Hà phủ sóng" in {r["title"] for r in client.get(
+                f"{url}/api/articles").json()}, "the pending article indexed", 300)
+        assert msg.INDEX_CAUGHT_UP.split("(")[0] in log.read_text()
+    finally:
+        stop_server(proc)

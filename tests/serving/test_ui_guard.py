@@ -72,7 +72,8 @@ def test_login_is_throttled_per_client(tmp_path, real_embedder, session_settings
                  for i in range(3)]
         assert codes == [400, 400, 400]
         code, body = _post(url + "login", {"username": "admin", "password": "dung-mat-khau"})
-        assert code == 429 and msg.UI_LOGIN_THROTTLED.split(";")[0] in json.loads(body)["detail"]
+        message = json.loads(body)["error"]["message"]
+        assert code == 429 and msg.UI_LOGIN_THROTTLED.split(";")[0] in message
     finally:
         app.close()
 

@@ -13,7 +13,7 @@ from assistant.schema import Answer, Article, Chunk, Citation, Figure, Hit
 from assistant.answering.render import answer_text
 from assistant.serving.ui_render import (answer_html, article_html, decimal, figures_html,
                                          figures_text, iso_date, library_html, number,
-                                         size_label, user_html)
+                                         plain_html, size_label, user_html)
 
 TITLE = 'Bài "thử" của Lê & Cộng sự <Nhóm A> \'số\''
 QUOTE = "Làng 'số' có 987 hộ & 12 \"điểm\" <trạm>."
@@ -183,3 +183,10 @@ def test_figures_are_in_the_answer_and_its_plain_copy() -> None:
                                         (7.0, "7"), (1234567.5, "1.234.567,5")])
 def test_figures_are_written_as_vietnamese_numbers(value: float, text: str) -> None:
     assert number(value) == text
+
+
+def test_a_status_line_is_its_text_and_nothing_else() -> None:
+    title = "[Đăng nhập lại](https://example.org/login) ![i](https://x/t.png) <b>A & B</b>"
+    shown = plain_html(msg.ARTICLE_ADDED.format(title=title, chunks=2))
+    assert "<a" not in shown and "<img" not in shown and "<b>" not in shown
+    assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in shown and plain_html("") == ""

@@ -32,7 +32,7 @@ def launch(base, embedder, cache_dir, *, auth=None, library_editing=True, **over
     port = _free_port()
     app.queue(default_concurrency_limit=settings.chat_concurrency)
     app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
-               **launch_options(settings, auth))
+               **launch_options(settings, auth, library_editing))
     return f"http://127.0.0.1:{port}/", engine, app
 
 
