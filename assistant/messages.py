@@ -171,6 +171,8 @@ UI_LIBRARY_REFUSED = "Máy chủ không cho phép thêm hoặc xóa bài viết.
 UI_TOO_LARGE = "Bài viết quá lớn ({size}); tối đa {limit}. Hãy chia nhỏ hoặc chỉ giữ phần nội " \
                "dung chính. Thư viện không thay đổi."
 UI_UPLOAD_TOO_LARGE = "Tệp quá lớn: {files}; mỗi bài tối đa {limit}. Thư viện không thay đổi."
+UI_UPLOAD_EXPIRED = ("Tệp tải lên đã quá {minutes} phút chưa được thêm nên máy chủ đã xóa; "
+                     "hãy tải tệp lên lại. Thư viện không thay đổi.")
 UI_BAD_DATE = "Không hiểu ngày “{date}”; hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/11/2025."
 UI_LOGIN_THROTTLED = "Đăng nhập sai quá nhiều lần; hãy thử lại sau {seconds} giây."
 # Gradio's own labels (its i18n keys), shown in Vietnamese whatever the browser's language.

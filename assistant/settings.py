@@ -146,6 +146,9 @@ class Settings:
     # refuses the library's handlers when editing is off, whatever the request.
     library_editing: str = "auto"
     library_max_bytes: int = 200_000  # largest article accepted from the web chat (upload or paste)
+    # An upload never added as an article is removed from Gradio's temp folder after this many
+    # minutes (serving/upload_sweep.py); fractions allowed, from 0.1 (6 s) to a week.
+    upload_ttl_minutes: float = 60.0
     login_max_failures: int = 5  # failed logins per client before it must wait
     login_block_seconds: float = 30.0  # first wait; doubles with every further failure
     login_block_max_seconds: float = 900.0
@@ -206,7 +209,7 @@ _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
     "segment_rewrite_fraction")} | {
     "dense_floor": (-1.0, 1.0), "summary_focus_weight": (0.0, 10.0),
     "summary_fact_weight": (0.0, 1.0), "summary_procedural_weight": (0.0, 5.0),
-    "api_queue_timeout": (0.0, 3600.0),
+    "api_queue_timeout": (0.0, 3600.0), "upload_ttl_minutes": (0.1, 10080.0),
     "chunk_title_weight": (0.0, 10.0), "related_min_lexical": (0.0, 1000.0)}
 _POSITIVE = ("dense_span", "llm_timeout", "login_block_seconds", "login_block_max_seconds")
 _NOT_EMPTY = ("embedder", "host", "milvus_collection", "milvus_index_type", "api_model_name")

@@ -52,6 +52,11 @@ BAD = [  # (variable, value, a piece of the allowed values the message must show
     ("LLM_BASE_URL", "localhost:8000/v1", "http://"),
     ("TRUSTED_PROXIES", "10.0.0.0/33", "địa chỉ IP"),
     ("API_MODEL_NAME", " ", "không rỗng"),
+    ("UPLOAD_TTL_MINUTES", "0", "từ 0.1 đến 10080.0"),
+    ("UPLOAD_TTL_MINUTES", "-5", "từ 0.1 đến 10080.0"),
+    ("UPLOAD_TTL_MINUTES", "nan", "từ 0.1 đến 10080.0"),
+    ("UPLOAD_TTL_MINUTES", "một giờ", "từ 0.1 đến 10080.0"),
+    ("UPLOAD_TTL_MINUTES", "20000", "từ 0.1 đến 10080.0"),
 ]
 
 
@@ -72,6 +77,7 @@ def test_bad_values_are_refused_with_the_variable_and_the_allowed_values(name, v
     ("DENSE_WEIGHT", "0", "dense_weight", 0.0), ("PORT", "8080", "port", 8080),
     ("API_QUEUE_TIMEOUT", "2.5", "api_queue_timeout", 2.5),
     ("API_QUEUE_TIMEOUT", "0", "api_queue_timeout", 0.0),
+    ("UPLOAD_TTL_MINUTES", "0.5", "upload_ttl_minutes", 0.5),
 ])
 def test_good_values_pass(name, value, field, expected) -> None:
     assert getattr(load_settings(env={f"ASSISTANT_{name}": value}), field) == expected

@@ -22,6 +22,7 @@ from .http_guard import HttpGuard, plain_400, proxies_for_uvicorn
 from .ui_assets import CSS, DRAFT_KEY, PAGE_JS
 from .ui_guard import library_editing_allowed
 from .ui_render import size_label
+from .upload_sweep import start_upload_sweep
 
 __all__ = ["serve", "launch", "launch_options"]
 
@@ -76,6 +77,7 @@ def launch(engine: Engine, credentials: tuple[str, str] | None = None, *,
     app.queue(default_concurrency_limit=settings.chat_concurrency)
     app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
                **launch_options(settings, credentials, library_editing))
+    start_upload_sweep(app, settings.upload_ttl_minutes)  # uploads never added: not kept
     from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
 
     mount_api(app.app, lambda: engine, settings, credentials=credentials, slots=slots)

@@ -218,6 +218,9 @@ def build_app(engine: Engine, *, library_editing: bool | None = None,
         if not library_editing:
             yield finish(msg.UI_LIBRARY_REFUSED)
             return
+        if file and not os.path.isfile(file):  # removed by the upload sweep (`upload_sweep`)
+            yield finish(msg.UI_UPLOAD_EXPIRED.format(minutes=f"{settings.upload_ttl_minutes:g}"))
+            return
         iso = iso_date(date)
         size = os.path.getsize(file) if file else len((text or "").encode("utf-8"))
         if iso is None:

@@ -10,8 +10,9 @@
   a Vietnamese message. A success clears the count. `http_guard` applies it to every
   credential check (the login and the API's passwords).
 - An uploaded file is removed from Gradio's temp folder once its article is added (or the add
-  is refused, editing being off); a failed add keeps it for a retry (`discard_upload`). Gradio's
-  File field would also leave an empty temp file behind on every call (`plain_upload`).
+  is refused, editing being off); a failed add keeps it for a retry (`discard_upload`), until
+  `upload_sweep` removes it after `upload_ttl_minutes`. Gradio's File field would also leave an
+  empty temp file behind on every call (`plain_upload`).
 """
 from __future__ import annotations
 

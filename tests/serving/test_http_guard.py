@@ -1,6 +1,7 @@
 """`http_guard` in front of a real server (`python -m assistant serve` in a subprocess, its log
 kept): credential throttle (issue 19, point 4), body limits on Gradio's routes (6), bodies
-that are not UTF-8 or nest too deep (8), one Vietnamese JSON error shape (9), uploads (10)."""
+that are not UTF-8 or nest too deep (8), one Vietnamese JSON error shape (9), uploads (10): only
+with editing rights, removed once added or after `upload_ttl_minutes` when never added."""
 from __future__ import annotations
 
 import base64
@@ -281,6 +282,44 @@ def test_an_uploaded_article_leaves_no_temp_file_once_added(tmp_path, real_index
                             [file, "", "Bình Minh mở điểm phục vụ", "2024-05-01", ""])
             assert "Bình Minh mở điểm phục vụ" in json.dumps(output, ensure_ascii=False)
             assert _files(temp) == before
+    finally:
+        stop_server(proc)
+
+
+def test_an_upload_never_added_is_removed_after_its_ttl(tmp_path, real_index,
+                                                       session_settings) -> None:
+    """Issue 19 (10): 0.1 minute here (6 s; 60 by default), swept while the server answers;
+    a file of the temp folder that no upload wrote stays, and an add of the swept file says
+    so in Vietnamese."""
+    temp = tmp_path / "gradio-temp"
+    stranger = temp / "khac" / "cu.txt"  # another app's file in a shared folder, and old
+    stranger.parent.mkdir(parents=True)
+    stranger.write_text("không phải tệp tải lên")
+    os.utime(stranger, (1, 1))
+    url, proc, _ = start_server(tmp_path / "srv", session_settings, GRADIO_TEMP_DIR=str(temp),
+                                ASSISTANT_LIBRARY_EDITING="on", ASSISTANT_UPLOAD_TTL_MINUTES="0.1")
+    try:
+        with _client("127.0.0.18") as client:
+            config = client.get(f"{url}/config").json()
+            uploaded = client.post(f"{url}/gradio_api/upload", files={
+                "files": ("bo-do.txt", "Tiêu đề\n\nMột bài tải lên rồi bỏ đó.".encode())}).json()
+            path = Path(uploaded[0])
+            assert path.is_file() and path.is_relative_to(temp)
+            started = time.monotonic()
+            while path.exists() and time.monotonic() - started < 60:
+                answer = client.post(f"{url}/api/ask", json=QUESTION)
+                assert answer.status_code == 200 and "06/1/2022" in answer.json()["answer"]
+                time.sleep(0.5)
+            assert not path.exists() and not path.parent.exists()
+            assert time.monotonic() - started >= 5  # not before its time
+            assert stranger.read_text() == "không phải tệp tải lên"
+            fn, trigger = _fn_index(config, "add-article")
+            file = {"path": str(path), "orig_name": "bo-do.txt",
+                    "meta": {"_type": "gradio.FileData"}}
+            output = json.dumps(_queue(client, url, fn, trigger,
+                                       [file, "", "Bỏ đó", "2024-05-01", ""]), ensure_ascii=False)
+            assert msg.UI_UPLOAD_EXPIRED.format(minutes="0.1") in output
+            assert client.post(f"{url}/api/ask", json=QUESTION).status_code == 200
     finally:
         stop_server(proc)
 
