@@ -20,8 +20,8 @@ from .compose import format_date
 from .followup import needs_context, resolve_followup
 from .general import complete
 from .nearmiss import check
-from .lexicon import abbreviation_keys, is_english, place_initials, rewrite
-from .names import corpus_abbreviations, corpus_names
+from .lexicon import abbreviation_keys, is_english, rewrite
+from .names import corpus_abbreviations, corpus_names, corpus_place_initials
 from . import kinds  # noqa: F401  (each kind's module registers itself)
 from .kinds.yesno import yes_no_verdict
 from .plans import Context, abstain, dated, plan_fact
@@ -71,7 +71,7 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     asked = [cleaned, *(t.question for t in as_turns(history))]
     names = corpus_names(retriever.index)
     keys = [k for text in asked for k in abbreviation_keys(text)]
-    derived = {**place_initials({p: names.shown[p] for p in names.places}),
+    derived = {**corpus_place_initials(retriever.index),
                **corpus_abbreviations(retriever.index, keys)} if keys else {}
 
     def own_words(text: str) -> str:

@@ -142,6 +142,13 @@ def _item_of(question: str, previous: str) -> bool:
             and re.search(rf"\b{item[0]}\b", fold(previous)) is not None)
 
 
+def _scenes(previous: str, said: str = "") -> list[str]:
+    """The earlier question's scenes (its meeting, its year) not already in `said`, as written
+    but not capitalised."""
+    found = [previous[m.start():m.end()] for m in _SCENE.finditer(fold(previous))]
+    return [x[:1].lower() + x[1:] for x in found if fold(x) not in fold(said)]
+
+
 def _elliptic(question: str, previous: str) -> str:
     """A question of a few words that names nothing ("Ai chủ trì?") asks about the scene of
     the earlier one (its meeting, its year): "Ai chủ trì phiên họp thứ 8?"; empty when it is
@@ -150,21 +157,18 @@ def _elliptic(question: str, previous: str) -> str:
     words = re.findall(r"\w+", folded)
     if len(words) > 4 or _names(question) or re.search(r"\d", folded) or _SCENE.search(folded):
         return ""
-    scenes = [previous[m.start():m.end()] for m in _SCENE.finditer(fold(previous))]
-    if not scenes:
-        return ""
-    scenes = [x[:1].lower() + x[1:] for x in scenes]
-    return f"{question.strip().rstrip(' ?')} {' '.join(scenes)}?"
+    scenes = _scenes(previous)
+    return f"{question.strip().rstrip(' ?')} {' '.join(scenes)}?" if scenes else ""
 
 
 def _resolve_one(question: str, previous: str, answer: str = "",
                  context: Sequence[str] = ()) -> str:
     if previous and _item_of(question, previous):
         return f"{question.rstrip(' ?')} ({previous.rstrip(' ?')})?"
-    if previous and not is_followup(question) and _elliptic(question, previous):
-        return _elliptic(question, previous)
-    if not previous or not is_followup(question):
+    if not previous:
         return question
+    if not is_followup(question):
+        return _elliptic(question, previous) or question
     core = question
     lead = _LEAD_CUE.match(fold(core))
     core = core[lead.end():] if lead else core
@@ -281,9 +285,7 @@ def _matter_question(core: str, matter: re.Match, previous: str) -> str:
     topic = _topic(previous)
     head = core[:matter.start(1)] + core[matter.start(1):matter.end(1)]
     tail = core[matter.end():]
-    scenes = [previous[m.start():m.end()] for m in _SCENE.finditer(fold(previous))
-              if fold(previous[m.start():m.end()]) not in fold(core)]
-    scenes = [x[:1].lower() + x[1:] for x in scenes]
+    scenes = _scenes(previous, core)
     if fold(topic).split()[:1] == fold(matter.group(1)).split()[:1]:
         topic = topic.split(" ", 1)[-1] if " " in topic else ""  # "việc Việc khai thác"
     topic_words = topic if fold(topic) not in fold(head) else ""

@@ -302,7 +302,7 @@ EXAMPLES = (
     ("procedural", "Toàn cảnh hội nghị tại Đà Nẵng.", True),
     ("abbreviation_keys", "UBQG về CĐS họp ĐA06 khi nào?", ["ubqg", "cds", "da"]),
     ("abbreviation_keys", "cccd cấp bao nhiêu", ["cccd"]),
-    ("procedural", "Tỷ trọng kinh tế số ước đạt 18,3% GDP.", False),
+    ("procedural", "Tỷ lệ ước đạt một nửa kế hoạch.", False),
     ("procedural", "Thủ tướng yêu cầu khẩn trương ban hành kế hoạch.", False),
     ("place_initials", {"hai duong": "Hải Dương", "ha noi": "Hà Nội"},
      {"hd": "Hải Dương", "hn": "Hà Nội"}),

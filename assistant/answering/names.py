@@ -10,9 +10,11 @@ from typing import Callable, Iterable
 
 from ..articles.clean import fold
 from ..indexing.store import Index
+from .lexicon import place_initials
 from .question import is_title
 
-__all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "display", "sentence_rows",
+__all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "corpus_place_initials",
+           "display", "sentence_rows",
            "following_chunks"]
 
 _PER_BUILD: dict[tuple[str, str], object] = {}
@@ -70,6 +72,15 @@ def _phrase_for(key: str, written: str, folded: str) -> str:
         return ""
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     return "" if len(ranked) > 1 and ranked[1][1] == ranked[0][1] else ranked[0][0]
+
+
+def corpus_place_initials(index: Index) -> dict[str, str]:
+    """The two-letter-or-more initials of the corpus's places (`lexicon.place_initials`), once
+    per build."""
+    def make() -> dict[str, str]:
+        names = corpus_names(index)
+        return place_initials({p: names.shown[p] for p in names.places})
+    return _per_build(index, "place initials", make)
 
 
 def corpus_abbreviations(index: Index, keys: Iterable[str]) -> dict[str, str]:

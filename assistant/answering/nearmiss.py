@@ -9,8 +9,8 @@ Checked on every answer after its plan (and the general path), each rule a small
   huyện") that the cited passages never name;
 - a role in a body ("vai trò gì trong Ủy ban Quốc gia …") the roles found never name;
 - a cause asked ("vì sao") that no cited sentence gives (no cause word: do, vì, nhằm, để…);
-- the country asked ("cả nước") and a province's figure found;
-- a side of a comparison the articles never name ("… còn Bắc Ninh?").
+- the country asked ("cả nước") and a province's figure found.
+(A side of a comparison no article names is said by the comparison plan itself.)
 The answer then says which part the articles do not give and quotes the nearest fact.
 (A sentence about another place than the one asked is a near miss already when its
 candidates are scored: `plans.candidates`.)
@@ -152,8 +152,8 @@ _TRUE_CAUSE = re.compile(r"(?<!\w)(?:do|vì|bởi|nguyên\s+nhân|dẫn\s+đến
 
 def _names_cause(question: str, answer: Answer) -> bool:
     """The plan's own sentences (the first cited and those of its article among the next two)
-    give a cause: a cause word, or for a
-    question about a state, a word that names a cause and not a purpose."""
+    give a cause: a cause word, or for a question about a state, a word that names a cause
+    and not a purpose."""
     first = answer.citations[0]
     own = [c for c in answer.citations[:3] if c.article_id == first.article_id]
     if _STATE_ASKED.search(fold(question)):
@@ -187,17 +187,6 @@ def _province_for_nation(ctx: Context, answer: Answer) -> bool:
         re.search(rf"\b{re.escape(p)}\b", quote[:90]) for p in places)
 
 
-def _unknown_side(ctx: Context) -> str:
-    """A side of a comparison the articles never name (its word pairs are in no article):
-    "Thái Lan", "Bắc Ninh"; as the question writes it."""
-    idf = ctx.index.idf
-    for entity in ctx.analysis.entities:
-        words = entity.split()
-        if len(words) >= 2 and any(f"{a}_{b}" not in idf for a, b in zip(words, words[1:])):
-            return next((n for n in ctx.analysis.names if fold(n) == entity), entity.title())
-    return ""
-
-
 def check(ctx: Context, hits, answer: Answer) -> Answer:
     """The answer, or the near miss it is (see the module)."""
     if answer.abstained or answer.missing:
@@ -217,12 +206,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if analysis.kind == "why" and answer.citations and not _names_cause(analysis.text, answer):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
     if answer.citations and _province_for_nation(ctx, answer):
-        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed("ca nuoc", analysis)
-                                                          if "ca nuoc" in fold(analysis.text)
-                                                          else _as_typed("toan quoc", analysis)))
-    side = _unknown_side(ctx) if analysis.kind == "comparison" else ""
-    if side:
-        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=side))
+        nation = _NATION_ASKED.search(fold(analysis.text)).group()
+        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(nation, analysis)))
     if counted_only(analysis.text, analysis.numbers, answer.text):
         return _near(answer, msg.NOT_LISTED)
     if people and asks_speech(analysis.text):

@@ -10,6 +10,7 @@ modules can register plans that read `question`.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -39,8 +40,7 @@ def register(kind: Kind) -> Kind:
     """Add (or replace) a kind; its patterns are compiled once here."""
     compiled = re.compile("|".join(kind.patterns)) if kind.patterns else None
     opens = re.compile("|".join(kind.opening)) if kind.opening else None
-    kind = Kind(kind.name, kind.order, kind.patterns, kind.examples, kind.plan, kind.searches,
-                kind.opening, compiled, opens)
+    kind = dataclasses.replace(kind, compiled=compiled, opens=opens)
     _KINDS[kind.name] = kind
     return kind
 

@@ -311,7 +311,6 @@ def test_an_upload_never_added_is_removed_after_its_ttl(tmp_path, real_index,
                 assert answer.status_code == 200 and "06/1/2022" in answer.json()["answer"]
                 time.sleep(0.5)
             assert not path.exists() and not path.parent.exists()
-            assert time.monotonic() - started >= 5  # not before its time
             assert stranger.read_text() == "không phải tệp tải lên"
             fn, trigger = _fn_index(config, "add-article")
             file = {"path": str(path), "orig_name": "bo-do.txt",
