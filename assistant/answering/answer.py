@@ -25,7 +25,7 @@ from .names import corpus_abbreviations, corpus_names, corpus_place_initials
 from . import kinds  # noqa: F401  (each kind's module registers itself)
 from .kinds.yesno import yes_no_verdict
 from .plans import Context, abstain, dated, plan_fact
-from .question import Analysis, analyze, strip_filler
+from .question import Analysis, analyze, strip_filler, without_unread_initials
 from .registry import plan_for
 from .searches import planned_searches
 from ..indexing.retrieve import Mode, Retriever
@@ -86,8 +86,8 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     if cleaned and is_english(cleaned):
         notices += (msg.ENGLISH_SOURCES,)
     asked = resolved if followed else retriever.restore(rewrite(cleaned, derived, known).text)
-    return cleaned, notices, analyze(asked, names.names, names.places), \
-        resolved if followed else cleaned
+    analysis = without_unread_initials(analyze(asked, names.names, names.places), known)
+    return cleaned, notices, analysis, resolved if followed else cleaned
 
 
 def answer_question(question: str, retriever: Retriever, *, history: Sequence[Turn | str] = (),

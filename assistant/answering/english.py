@@ -139,6 +139,14 @@ ENGLISH_TERMS = {
     "said": "nói", "say": "nói", "stressed": "nhấn mạnh", "emphasized": "nhấn mạnh",
     "emphasised": "nhấn mạnh", "policies": "chính sách", "policy": "chính sách",
     "titles": "tên", "names": "tên", "score": "điểm", "index": "chỉ số",
+    "pm": "Thủ tướng", "deputy pm": "Phó Thủ tướng", "premier": "Thủ tướng",
+    "social welfare": "an sinh xã hội", "pensions": "lương hưu", "pension": "lương hưu",
+    "unemployment": "thất nghiệp", "bank": "ngân hàng", "banks": "ngân hàng",
+    "household": "hộ gia đình", "fiber": "cáp quang", "fibre": "cáp quang",
+    "working group": "Tổ công tác", "directives": "Chỉ thị", "resolutions": "Nghị quyết",
+    "healthcare": "y tế", "workforce": "nhân lực", "weaknesses": "hạn chế",
+    "defence": "Quốc phòng", "defense": "Quốc phòng",
+    "monthly": "hằng tháng",
 }
 
 # English question forms -> the Vietnamese words that make the same kind of question
@@ -152,7 +160,10 @@ ENGLISH_FORMS = (
     (r"\b(?:why|for\s+what\s+reason|what\s+is\s+the\s+reason)\b", "vì sao"),
     (r"\bwhat\s+(?:is|was)\s+the\s+purpose\b", "mục đích là gì"),
     (r"\b(?:compare|comparison|difference\s+between)\b", "so sánh"),
-    (r"\b(?:summari[sz]e|summary|main\s+points|overview)\b", "tóm tắt"),
+    (r"\b(?:summari[sz]e|summary|main\s+points|overview|rundown|run\s+down|recap|sum\s+up"
+     r"|highlights|key\s+points|in\s+brief|briefly)\b", "tóm tắt"),
+    (r"\b(?:in\s+what\s+way|by\s+what\s+means|what\s+(?:measures|steps|methods|ways))\b",
+     "bằng cách nào"),
     (r"\b(?:list|name\s+the|what\s+are\s+the|which\s+are\s+the)\b", "những gì"),
     (r"\bwhich\b", "những nào"),
     (r"\bhow\b", "như thế nào"),

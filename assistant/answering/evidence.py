@@ -22,7 +22,7 @@ from ..schema import Article, Chunk, Hit
 from ..settings import Settings
 
 __all__ = ["is_caption", "in_caption", "Candidate", "score_candidates", "sentence_years",
-           "in_scope", "type_ok", "hits_for_spans", "paragraph_of", "CAUSE_CUES", "MEANS_CUES"]
+           "in_scope", "type_ok", "hits_for_spans", "paragraph_of"]
 
 _HAS_DATE = re.compile(r"\b\d{1,2}/\d{1,4}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b|\btháng\s+\d"
                        r"|\b(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d")
@@ -30,10 +30,6 @@ _TITLED = re.compile(r"(?:đồng chí|ông|bà|Bộ trưởng|Thứ trưởng|C
                      r"|Thủ tướng|Đại tướng|Trưởng|Phó)\s*$", re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(r"\b(nam\s+qua|nam\s+ngoai|nam\s+truoc|nam\s+nay)\b")
 _BASE_YEAR = re.compile(r"\b(?:so\s+voi|ke\s+tu|tu)\s+(?:nam\s+|thoi\s+diem\s+nam\s+)?$")
-CAUSE_CUES = re.compile(r"\b(?:do\s+do|vi\s+vay|dan\s+den|nguyen\s+nhan|do\s+|vi\s+|boi\s+"
-                        r"|nham|de\s+|muc\s+dich|gop\s+phan|tu\s+do|giup)\b")
-MEANS_CUES = re.compile(r"\b(?:bang|thong\s+qua|nho|qua\s+viec|trien\s+khai|day\s+manh|tap\s+trung"
-                        r"|tang\s+cuong|thuc\s+hien|ung\s+dung|ket\s+noi|xay\s+dung|de\s+)\b")
 
 
 @dataclass(frozen=True)
@@ -325,7 +321,7 @@ def coverage(weights: dict[str, float], text: str) -> float:
 
 
 _META = frozenset("liet ke tom tat giup minh ban voi the nhi vay oi gon lai cho biet hay ra "
-                  "nhung gi nao noi dang chu y noi bat chinh y".split())
+                  "nhung gi nao noi dang chu y noi bat chinh y o ta".split())
 
 
 def question_weights(analysis: Analysis, idf: dict[str, float]) -> dict[str, float]:

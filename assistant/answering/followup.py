@@ -28,9 +28,11 @@ _ANAPHORA = re.compile(rf"\b({_PERSON_WORDS}|{_PLACE_WORDS})\s+(do|nay|ay|kia|tr
 _PRONOUN = re.compile(r"\b(?:de|cho|cua|voi|ma|thi|la|ve)\s+(?:ho|no)\b"
                       r"(?!\s+(?:gia|kinh|san|nong|chieu|tro|khau|ngheo|dan|tich|so|ten))")
 _ASKS_SO = re.compile(r"\bthi\s+sao\b")
+# "Còn phía doanh nghiệp thì có mấy đơn vị?": a topic set against the earlier one's, then "thì"
+_CON_THI = re.compile(r"^\s*(?:(?:the|vay)\s+)?con\s+(?:[\w/]+\s+){1,6}?thi\b")
 _ASKS_SO_INSIDE = re.compile(r"[\s,]*\bthi\s+sao\b[\s,]+")
 _QUESTION_WORD = re.compile(r"\b(bao\s+nhieu|khi\s+nao|ngay\s+nao|nam\s+nao|thang\s+nao"
-                            r"|bao\s+gio|bao\s+lau|nguoi\s+nao|ai|la\s+gi|nhu\s+the\s+nao)\b")
+                            r"|bao\s+gio|bao\s+lau|nguoi\s+nao|ai|la\s+gi|nhu\s+the\s+nao|may)\b")
 # First words of names of bodies, programmes and systems: the topic of a question, which a
 # follow-up on a new topic replaces (unlike a place or a person, which it keeps).
 _TOPIC_HEADS = frozenset("cong bo uy chinh he de luat nghi chuong co so to van hoi ban ngan "
@@ -59,6 +61,7 @@ def is_followup(question: str) -> bool:
     folded = fold(question)
     words = re.findall(r"\w+", folded)
     return bool(_LEAD_CUE.match(folded) and (len(words) <= 8 or _ASKS_SO.search(folded))
+                or (_CON_THI.match(folded) and not _names(question))
                 or _ANAPHORA.search(folded) or _PRONOUN.search(folded)
                 or _MATTER.search(folded) or _THING.search(folded)
                 or re.search(r"thi\s+sao\s*\??\s*$", folded))
@@ -175,6 +178,11 @@ def _resolve_one(question: str, previous: str, answer: str = "",
     tail = _TAIL_CUE.search(fold(core))
     core = core[:tail.start()] if tail else core
     core = _replace_folded(_ASKS_SO_INSIDE, core, lambda m, o: ", ")  # "X thì sao, Y?"
+    then = re.search(r"\bthi\b", fold(core)) if _CON_THI.match(fold(question)) else None
+    if then and _QUESTION_WORD.search(fold(core[then.end():])) and not _ANAPHORA.search(
+            fold(core)):  # "Còn phía doanh nghiệp thì có mấy đơn vị?": the earlier topic's
+        side, asked = core[:then.start()].strip(" ,"), core[then.end():].strip(" ?,")
+        return f"{_topic(previous)} {side}: {asked}?"
 
     def put_back(m: re.Match, original: str) -> str:
         if m.group(1) == "nam":  # "năm đó": the year the earlier question named

@@ -38,6 +38,9 @@ _COUNT_ASKED = re.compile(rf"(?<!thu\s)(?<!so\s)\b(\d{{1,2}})\s+(?:{LIST_NOUNS}|
 # A sentence that goes on with the items of the one before ("... nhiều văn bản. Trong đó,
 # Chính phủ đã ban hành 2 nghị định, ...")
 _GOES_ON = re.compile(r"^\W*(?:trong\s+do|cu\s+the|bao\s+gom|gom|do\s+la|nhu)\b")
+# The lead paragraphs where an article says which period it reports on (characters)
+_PERIOD_OPENING = 1000
+_PART_OF_YEAR = re.compile(r"\b(?:thang|nua\s+(?:dau|cuoi)|quy)\b")
 
 
 def _following(article: Article, end: int, count: int) -> list[tuple[int, int]]:
@@ -166,6 +169,23 @@ def _asked_count(analysis: Analysis) -> int:
     return max([n for n in counts if 1 < n < 100], default=0)
 
 
+def _period_fit(article: Article, analysis: Analysis, head: str) -> float:
+    """How well the article's period fits the question's: a question about a whole year
+    ("kết quả năm 2024") means the article that reports on that year ("... năm 2024" in its
+    opening, not "6 tháng đầu năm 2024"), which may be published the next year; a question
+    about months means the article of those months."""
+    if not analysis.years:
+        return 0.0
+    if analysis.months or _PART_OF_YEAR.search(fold(analysis.text)):
+        return 2.0 if dated(article, analysis) else float(
+            any(y in head for y in analysis.years))
+    opening = fold(article.text[:_PERIOD_OPENING])
+    whole = any(not _PART_OF_YEAR.search(opening[max(0, m.start() - 14):m.start()])
+                for y in analysis.years for m in re.finditer(rf"\bnam\s+{y}\b", opening))
+    return 2.0 if whole else 1.0 if dated(article, analysis) else 0.5 * any(
+        y in head for y in analysis.years)
+
+
 def _target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
     """The article a summary question means: the one whose title, opening, date or source
     matches the question's names and dates; else the one retrieval ranks first."""
@@ -177,8 +197,7 @@ def _target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
     for article in articles.values():
         head = fold(f"{article.title} {article.source} {article.date} {article.text[:600]}")
         score = sum(2.0 for e in ctx.analysis.entities if re.search(rf"\b{re.escape(e)}\b", head))
-        score += 2.0 if dated(article, ctx.analysis) else sum(
-            1.0 for y in ctx.analysis.years if y in head)
+        score += _period_fit(article, ctx.analysis, head)
         score += sum(1.0 for n in ctx.analysis.numbers
                      if re.search(rf"\b(?:lan\s+thu|de\s+an)\s+{re.escape(n)}\b", head))
         score += votes.get(article.id, 0.0) / (max(votes.values(), default=1.0) or 1.0)

@@ -57,11 +57,13 @@ COLLOQUIAL = {
     "co nhiu": "có bao nhiêu", "có nhiu": "có bao nhiêu", "chừng nào": "khi nào",
     "chung nao": "khi nào", "bi nhieu": "bao nhiêu",
     "dzậy": "vậy", "dzay": "vậy", "zậy": "vậy", "thiệt": "thật", "hổng": "không",
-    "hông": "không",
+    "hông": "không", "bà con": "người dân", "ba con": "người dân", "bữa nào": "ngày nào",
+    "bua nao": "ngày nào", "điểm yếu": "hạn chế", "diem yeu": "hạn chế", "yếu kém": "hạn chế",
+    "thiếu sót": "tồn tại", "thieu sot": "tồn tại", "chợ mạng": "thương mại điện tử",
 }
 # Colloquial words that are also standard words with diacritics typed: only replaced as typed
 _ONLY_AS_TYPED = frozenset({"bả", "ổng", "mần", "tụi nó", "hồi đó", "hồi nào", "bữa đó",
-                            "chừng nào"})
+                            "chừng nào", "bữa nào", "chợ mạng"})
 
 _DAY_MONTH_YEAR = re.compile(
     r"\b(?:(?:mung|mong|ngay)\s+)?(\d{1,2})\s*(?:[-/.]|\s+thang\s+)\s*(\d{1,2})"
@@ -266,6 +268,9 @@ EXAMPLES = (
     ("rewrite", "KTS chiếm bao nhiêu % GDP", "kinh tế số chiếm bao nhiêu % GDP"),
     ("rewrite", "bả nói j về chuyển đổi số ko", "bà ấy nói gì về chuyển đổi số không"),
     ("rewrite", "tụi nó xài app gì", "họ sử dụng ứng dụng gì"),
+    ("rewrite", "bà con xài dịch vụ công bữa nào", "người dân sử dụng dịch vụ công ngày nào"),
+    ("rewrite", "Thủ tướng chỉ ra điểm yếu, thiếu sót gì?",
+     "Thủ tướng chỉ ra hạn chế, tồn tại gì?"),
     ("rewrite", "Chiều 10/7/2024 họp gì vậy?", "Chiều 10/7 năm 2024 họp gì vậy?"),
     ("rewrite", "mùng 6 tháng 2 năm 2025 có sự kiện gì?", "ngày 6/2 năm 2025 có sự kiện gì?"),
     ("rewrite", "ngay 06/02/2025 co su kien gi", "ngay 6/2 nam 2025 co su kien gi"),
@@ -276,6 +281,10 @@ EXAMPLES = (
     ("rewrite", "7/10 chỉ tiêu đạt chưa?", "7/10 chỉ tiêu đạt chưa?"),
     ("rewrite", "How many VNeID accounts were activated?",
      "tài khoản, kích hoạt, VNeID bao nhiêu?"),
+    ("rewrite", "Give me a quick rundown of the PM directives on social welfare",
+     "Thủ tướng, Chỉ thị, an sinh xã hội tóm tắt?"),
+    ("rewrite", "In what way do banks help households get fibre?",
+     "ngân hàng, hộ gia đình, cáp quang bằng cách nào?"),
     ("is_english", "app VNeID co bao nhieu tai khoan", False),
     ("is_english", "Summarize Nghe An's results at the 10th session", True),
     ("is_english", "tinh nao dung dau ve chuyen doi so", False),

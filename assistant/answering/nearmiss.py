@@ -24,7 +24,7 @@ from .. import messages as msg
 from ..articles.clean import fold
 from ..articles.patterns import YEAR as _YEAR
 from .compose import Pick
-from .evidence import CAUSE_CUES
+from .causes import gives_cause
 from .lexicon import qualifiers
 from .names import corpus_names
 from .plans import Context, candidates, piece, respond
@@ -41,7 +41,7 @@ _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhun
                          r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi)\b")
 # What a person said: asked with a speech verb and "gì"
 _SPEECH_ASKED = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se"
-                           r"|nhan\s+manh|cho\s+biet|bao\s+cao)\b(?:\s+\w+){0,3}?\s+(?:gi|nhung\s+gi"
+                           r"|nhan\s+manh|cho\s+biet|bao\s+cao)\b(?:[\s,]+[\w/]+){0,9}?[\s,]+(?:gi|nhung\s+gi"
                            r"|nhu\s+the\s+nao|ra\s+sao)\b")
 _SPEECH = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se|nhan\s+manh"
                      r"|cho\s+biet|bao\s+cao|khang\s+dinh|yeu\s+cau|neu\s+ro|ket\s+luan"
@@ -144,21 +144,13 @@ def _body_key(body: str) -> str:
 
 # A why-question about a state ("lại thấp hơn", "vẫn chưa ban hành", "nhanh nhất") needs a
 # cause, not a purpose ("để", "nhằm")
-_STATE_ASKED = re.compile(r"\b(?:thap|cao|chua|khong|cham|nhanh|tang|giam|hon|nhat|kem"
-                          r"|tut|vuot)\b")
-# (read with diacritics: folded, "do" would also be "đó" and "độ")
-_TRUE_CAUSE = re.compile(r"(?<!\w)(?:do|vì|bởi|nguyên\s+nhân|dẫn\s+đến|nhờ|lý\s+do|khiến)(?!\w)")
-
-
 def _names_cause(question: str, answer: Answer) -> bool:
     """The plan's own sentences (the first cited and those of its article among the next two)
     give a cause: a cause word, or for a question about a state, a word that names a cause
     and not a purpose."""
     first = answer.citations[0]
     own = [c for c in answer.citations[:3] if c.article_id == first.article_id]
-    if _STATE_ASKED.search(fold(question)):
-        return any(_TRUE_CAUSE.search(c.quote.lower()) for c in own)
-    return any(CAUSE_CUES.search(fold(c.quote)) for c in own)
+    return any(gives_cause(question, c.quote) for c in own)
 
 
 def _role_near(person: str, body_key: str, answer: Answer) -> bool:

@@ -18,8 +18,9 @@ import numpy as np
 from .. import messages as msg
 from ..articles.clean import fold
 from .compose import Pick, clauses, compose
-from .evidence import (CAUSE_CUES, MEANS_CUES, Candidate, coverage, in_scope,
-                       question_weights, score_candidates, type_ok)
+from .causes import CAUSE_CUES, MEANS_CUES, gives_cause
+from .evidence import (Candidate, coverage, hits_for_spans, in_scope, question_weights,
+                       score_candidates, type_ok)
 from .names import corpus_names, display, sentence_rows
 from .question import Analysis, entity_kind
 from ..schema import Answer, Article, Hit
@@ -241,6 +242,12 @@ def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
             chosen.append(cand)
     lead = chosen[0].hit.article.id
     chosen.sort(key=lambda c: (c.hit.article.id != lead, c.start))
+    if ctx.analysis.kind == "why" and not any(gives_cause(ctx.analysis.text, c.text)
+                                              for c in chosen):
+        cause = _cause_after(ctx, best, hits)
+        if cause is not None:  # "... nhanh. Có được kết quả này là nhờ ...": read on for it
+            hits = [*hits, *([cause.hit] if cause.hit not in hits else [])]
+            chosen = [c for c in chosen if c.hit.article.id == lead] + [cause]
     several = len({c.hit.article.id for c in chosen}) > 1 or (
         ctx.analysis.kind == "date" and best.hit.article.date
         and not re.search(r"\d{1,2}/\d{1,2}/\d{4}", best.text))  # "Chiều 6/2": say the year
@@ -249,6 +256,22 @@ def plan_fact(ctx: Context, hits: list[Hit]) -> Answer:
     return respond(ctx, [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in chosen], hits,
                    best.score, attribute=several,
                    missing=[msg.PREMISE_CONTRADICTED] if contradicted else [])
+
+
+def _cause_after(ctx: Context, best: Candidate, hits: Sequence[Hit]) -> Candidate | None:
+    """The first of the next two sentences of the best one's article that gives a cause
+    (`gives_cause`)."""
+    article = best.hit.article
+    after = next((span for span in sorted((s, e) for a, s, e in ctx.index.sentences
+                                          if a == article.id and s >= best.end)[:2]
+                  if gives_cause(ctx.analysis.text, article.text[span[0]:span[1]])), None)
+    if after is None:
+        return None
+    found = hits_for_spans(article, ctx.index.chunks, [after], hits)
+    hit = next((h for h in found if h.article.id == article.id
+                and h.chunk.start <= after[0] and after[1] <= h.chunk.end), None)
+    return None if hit is None else dataclasses.replace(
+        best, hit=hit, start=after[0], end=after[1])
 
 
 def _defines(term: str, sentence: str) -> tuple[int, int] | None:

@@ -7,9 +7,10 @@ fast test in tests/answering/test_question.py.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Collection, Sequence
 
 from ..articles.clean import fold, normalize
 from ..articles.patterns import NAME, NUMBER as _NUMBER, YEAR as _YEAR
@@ -44,7 +45,8 @@ _FILLER = re.compile(
     r"|(?:ban\s+)?(?:co\s+the\s+)?(?:giup|giai\s+thich\s+giup)\s+(?:minh|em|toi|tui)(?:\s+voi)?"
     r"|(?:ban\s+)?(?:hay\s+)?(?:cho|noi\s+cho|ke\s+cho)\s+(?:minh|em|toi|tui)\s+biet"
     r"|(?:khong\s+biet|ko\s+biet)(?=\s+\w+\s+\w+)|vay\s+nhi|the\s+nhi"
-    r"|(?<=\s)(?:a|nhe|nha|nhi|vay|ha|voi|ban|giup\s+minh|the\s+a)(?=\s*[?.!]*\s*$)"
+    r"|(?<=\s)(?:a|nhe|nha|nhi|vay|ha|voi|ban|giup\s+minh|the\s+a|ta|ne|coi|hen|di)"
+    r"(?=\s*[?.!]*\s*$)"
     r"|^\s*(?:oi|da|ua)\b(?=\s*[,!]))")
 
 # The highest or the lowest of something ("cao nhất", "nhiều sản phẩm OCOP nhất")
@@ -289,6 +291,19 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
                     ordinal=item[1] if item else 0)
 
 
+def without_unread_initials(analysis: Analysis, known: Collection[str]) -> Analysis:
+    """The analysis without the subjects that are only two unexpanded capitals the articles
+    never use ("PM", "NH"): an abbreviation not read, not a subject the articles lack (a
+    longer unknown code, "ASEAN", stays one)."""
+    unread = {fold(a) for a in _ACRONYM.findall(analysis.text)
+              if len(a) <= 2 and fold(a) not in known}
+    if not unread & set(analysis.entities):
+        return analysis
+    return dataclasses.replace(analysis,
+                               entities=tuple(e for e in analysis.entities if e not in unread),
+                               local=analysis.local - unread)
+
+
 def extremes(text: str) -> tuple[bool, bool]:
     """Whether a question asks for the highest and for the lowest of something."""
     folded = fold(text)
@@ -309,7 +324,7 @@ def ordinal_item(text: str) -> tuple[str, int] | None:
 _COUNTED = re.compile(r"(?<!thu\s)(?<!hang\s)\b(?:bao\s+nhieu|may)\s+([^?.!]+)")  # not "thứ mấy"
 _NOT_COUNTED = frozenset("phan la ty trieu nghin ngan tram nam thang ngay gio lan tien dong "
                          "thi % cai chiec ve la cua tren trong o tai theo voi cho noi "
-                         "roi vay nhi a ha day nha nhe chua khong ko".split())
+                         "roi vay nhi a ha day nha nhe chua khong ko don".split())  # "đơn vị": any
 
 
 def _counted(folded_question: str) -> set[str]:

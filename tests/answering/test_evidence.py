@@ -172,3 +172,4 @@ def test_yes_no_verdict(question, sentence, verdict) -> None:
 ])
 def test_caption(line, caption) -> None:
     assert is_caption(line) is caption
+

@@ -23,6 +23,13 @@ CHAIR = Turn("Ai chủ trì Phiên họp lần thứ 8 của Ủy ban Quốc gia
     # a new topic keeps the earlier question's place, form and year
     (["Năm 2024 Nghệ An tiếp nhận hồ sơ trực tuyến tăng bao nhiêu?"],
      "Thanh toán trực tuyến thì sao?", "Thanh toán trực tuyến Nghệ An bao nhiêu năm 2024"),
+    # "Còn <side> thì <question>": the earlier topic asked of the new side
+    (["Đến tháng 6/2023, cơ sở dữ liệu dân cư đã kết nối với bao nhiêu bộ, ngành?"],
+     "Còn phía doanh nghiệp thì có mấy đơn vị được kết nối?",
+     "cơ sở dữ liệu dân cư đã kết nối với phía doanh nghiệp: có mấy đơn vị"),
+    # the same shape naming its own places is a question of its own
+    (["Tỉnh nào có chiến dịch 92 ngày đêm?"], "Còn Quảng Ninh với Đà Nẵng thì nổi bật về mặt gì?",
+     "Còn Quảng Ninh với Đà Nẵng thì nổi bật về mặt gì?"),
     # a prepositional phrase narrows the earlier question
     (["Năm 2023 tỷ lệ dịch vụ công trực tuyến ở các địa phương là bao nhiêu?"],
      "Thế còn ở các bộ, ngành thì sao?", "ở các địa phương là bao nhiêu ở các bộ, ngành"),

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.question import analyze
-from assistant.answering.gather import (_GOES_ON, _asked_count, _counted_in, _restated_count,
-                               figured_items)
+from assistant.answering.gather import (_GOES_ON, _asked_count, _counted_in, _period_fit,
+                                       _restated_count, figured_items)
+from assistant.schema import Article
 from assistant.articles.clean import fold
 
 
@@ -72,3 +73,24 @@ def test_a_sentence_that_goes_on_with_the_items(sentence, goes_on) -> None:
 ])
 def test_items_with_their_figures(sentence, items) -> None:
     assert figured_items(sentence) == items
+
+
+_HALF = Article(id="h", title="Phiên họp lần thứ 9", date="2024-07-10", source="",
+                text="Chiều 10/7, phiên họp sơ kết hoạt động 6 tháng đầu năm 2024.")
+_YEAR = Article(id="y", title="Phiên họp lần thứ 10", date="2025-02-06", source="",
+                text="Chiều 6/2, phiên họp tổng kết hoạt động của Ủy ban năm 2024.")
+
+
+@pytest.mark.parametrize("question, best", [
+    # a whole year: the article that reports on it, though published the next year
+    ("Tóm tắt kết quả chuyển đổi số năm 2024", "y"),
+    ("tom tat ket qua chuyen doi so ca nuoc trong nam 2024", "y"),
+    # part of a year: the article of those months
+    ("Tóm tắt kết quả 6 tháng đầu năm 2024", "h"),
+    ("Kết quả nửa đầu năm 2024 có gì nổi bật?", "h"),
+])
+def test_the_period_a_summary_means(question, best) -> None:
+    analysis = analyze(question)
+    fits = {a.id: _period_fit(a, analysis, fold(f"{a.title} {a.date} {a.text}"))
+            for a in (_HALF, _YEAR)}
+    assert max(fits, key=fits.get) == best and fits["h"] != fits["y"]

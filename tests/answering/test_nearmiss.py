@@ -28,6 +28,9 @@ def test_items_only_counted(question, numbers, answer, counted):
     ("ông Triệu Thế Hùng nói gì ở phiên họp thứ 9", True),
     ("Bộ trưởng phát biểu những gì tại hội nghị?", True),
     ("Ông Triệu Thế Hùng giữ chức vụ gì?", False),
+    # an English question as the glossary renders it: the speech verb far from "gì"
+    ("Phó Thủ tướng, nói, hội nghị, tháng 7/2023, Tran Hong Ha gì?", True),
+    ("Ông Hùng nói rằng chuyển đổi số cần dữ liệu, đúng không?", False),
 ])
 def test_a_question_about_what_someone_said(question, asks):
     assert asks_speech(question) is asks

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.question import (analyze, entity_kind, ordinal_item, question_kind,
-                                         strip_filler)
+                                         strip_filler, without_unread_initials)
 
 GAZETTEER = ("hai duong", "soc trang", "nghe an", "pham minh chinh", "de an 06")
 
@@ -25,6 +25,9 @@ def test_kind(question, kind) -> None:
     ("Bạn ơi, Hải Dương có bao nhiêu sản phẩm OCOP ạ?", "Hải Dương có bao nhiêu sản phẩm OCOP?"),
     ("giúp mình với: Đề án 06 là gì", "Đề án 06 là gì"),
     ("ạ", "ạ"),  # nothing but filler: kept as typed
+    ("Đề án 06 do ai ký ta?", "Đề án 06 do ai ký"),
+    ("phien hop lan 9 ban gi ne", "phien hop lan 9 ban gi"),
+    ("Hải Dương có bao nhiêu sản phẩm OCOP coi", "Hải Dương có bao nhiêu sản phẩm OCOP"),
 ])
 def test_filler_is_removed(question, left) -> None:
     assert strip_filler(question).rstrip(" ?") == left.rstrip(" ?")
@@ -137,3 +140,17 @@ def test_two_meetings_are_compared(question, kind, sides) -> None:
 def test_an_honorific_is_not_a_place_that_shares_its_letters(question, name):
     from assistant.answering.question import question_names
     assert name in question_names(question)
+
+
+@pytest.mark.parametrize("question, known, entities", [
+    ("PM Phạm Minh Chính nói gì về VNeID?", {"vneid", "pham minh chinh"},
+     ("pham minh chinh", "vneid")),  # "PM": two capitals the articles never use
+    ("Tỉnh NH có bao nhiêu xã?", set(), ()),
+    ("Tỉnh Nghệ An có bao nhiêu xã?", set(), ("nghe an",)),  # a name, not initials
+    ("ASEAN nói gì về chuyển đổi số?", set(), ("asean",)),  # a longer code stays a subject
+    ("EU nói gì về dữ liệu?", {"eu"}, ("eu",)),  # initials the articles use stay
+])
+def test_initials_no_article_uses_are_no_subject(question, known, entities) -> None:
+    analysis = without_unread_initials(analyze(question, GAZETTEER), known)
+    assert sorted(analysis.entities) == sorted(entities)
+    assert not set(analysis.local) - set(entities)

@@ -10,7 +10,9 @@ __all__ = ["KIND"]
 KIND = register(Kind(
     name="summary", order=30,
     patterns=(r"\b(?:noi|(?<!van\s)ban|thao\s+luan|de\s+cap)\s+(?:ve\s+)?(?:nhung\s+)?gi\b",
-              r"\btom\s+(?:tat|luoc|lai)\b", r"\bnoi\s+dung\s+(?:chinh|gi)\b",
+              r"\btom\s+(?:tat|luoc|lai|le|gium|giup|y)\b",
+              r"\b(?:so\s+luoc|khai\s+quat|tong\s+quan|diem\s+qua|noi\s+so\s+qua)\b",
+              r"\bnoi\s+dung\s+(?:chinh|gi)\b",
               r"\bdiem\s+(?:chinh|noi\s+bat)\b",
               r"\bco\s+gi\s+(?:dang\s+chu\s+y|moi|noi\s+bat)\b",
               r"\bdien\s+ra\s+(?:nhu\s+the\s+nao|ra\s+sao)\b",
@@ -22,5 +24,6 @@ KIND = register(Kind(
               "Phiên họp lần thứ 9 bàn những gì?",
               "Bài viết về hội nghị Đề án 06 ở Đà Nẵng nói gì?",
               "tom tat phien hop lan thu 9", "Noi gon lai phien hop thu 9 giup minh",
-              "Hội nghị ấy có những kết quả nào nổi bật?", "Những ý chính Thủ tướng nêu là gì?"),
+              "Hội nghị ấy có những kết quả nào nổi bật?", "Những ý chính Thủ tướng nêu là gì?",
+              "tóm lẹ giùm phiên họp lần thứ 9", "Điểm qua kết quả chuyển đổi số năm 2024"),
     plan=plan_summary))

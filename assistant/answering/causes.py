@@ -1,0 +1,39 @@
+"""Cues that a sentence gives a cause or a means: read by the why and how plans and by the
+near-miss check of a why-question (a cause the articles never give). Table tests in
+tests/answering/test_causes.py."""
+from __future__ import annotations
+
+import re
+
+from ..articles.clean import fold
+
+__all__ = ["CAUSE_CUES", "MEANS_CUES", "gives_cause"]
+
+# A cause or a purpose, folded
+CAUSE_CUES = re.compile(r"\b(?:do\s+do|vi\s+vay|dan\s+den|nguyen\s+nhan|do\s+|vi\s+|boi\s+"
+                        r"|nham|de\s+|muc\s+dich|gop\s+phan|tu\s+do|giup|truoc\s+tinh\s+hinh"
+                        r"|truoc\s+thuc\s+trang|xuat\s+phat\s+tu"
+                        r"|(?:la|co\s+duoc)\s+ket\s+qua(?:\s+nay)?\s+(?:cua|the\s+hien|nho))\b")
+# A why-question about a state ("lại thấp hơn", "vẫn chưa ban hành", "nhanh nhất")
+_STATE_ASKED = re.compile(r"\b(?:thap|cao|chua|khong|cham|nhanh|tang|giam|hon|nhat|kem"
+                          r"|tut|vuot)\b")
+# (read with diacritics: folded, "do" would also be "đó" and "độ")
+_TRUE_CAUSE = re.compile(r"(?<!\w)(?:do|vì|bởi|nguyên\s+nhân|dẫn\s+đến|nhờ|lý\s+do|khiến"
+                         r"|trước\s+tình\s+hình|trước\s+thực\s+trạng|xuất\s+phát\s+từ"
+                         r"|là\s+kết\s+quả\s+(?:của|thể\s+hiện))(?!\w)")
+# "Vì sao Thủ tướng cho rằng ...": the reasons of a view are the words that state it
+_VIEW_ASKED = re.compile(r"\b(?:cho\s+rang|khang\s+dinh|nhan\s+dinh|danh\s+gia|nhan\s+manh)\b")
+
+
+def gives_cause(question: str, sentence: str) -> bool:
+    """The sentence gives a cause: for a question about a state ("sao ... thấp hơn"), a word
+    that names a cause, read with diacritics; else any cause or purpose cue."""
+    folded = fold(question)
+    if _STATE_ASKED.search(folded) and not _VIEW_ASKED.search(folded):
+        return _TRUE_CAUSE.search(sentence.lower()) is not None
+    return CAUSE_CUES.search(fold(sentence)) is not None
+
+
+# How something is done: a means, folded
+MEANS_CUES = re.compile(r"\b(?:bang|thong\s+qua|nho|qua\s+viec|trien\s+khai|day\s+manh|tap\s+trung"
+                        r"|tang\s+cuong|thuc\s+hien|ung\s+dung|ket\s+noi|xay\s+dung|de\s+)\b")

@@ -1,0 +1,25 @@
+"""Cause and means cues (no model, no index)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.causes import gives_cause
+
+
+@pytest.mark.parametrize("question, sentence, gives", [
+    # a state asked: only a word that names a cause will do, not a purpose
+    ("Vì sao tỷ lệ ở bộ, ngành thấp hơn địa phương?",
+     "Tỷ lệ tại các bộ, ngành đạt 31,7% để phục vụ người dân.", False),
+    ("Vì sao tỷ lệ ở bộ, ngành thấp hơn địa phương?",
+     "Nguyên nhân là do hạ tầng còn yếu.", True),
+    ("Sao Hải Dương tăng nhanh vậy?",
+     "Có được kết quả này là nhờ sự vào cuộc của cả hệ thống chính trị.", True),
+    ("Vì sao Đề án 06 chậm?", "Trước tình hình đó, Thủ tướng yêu cầu đẩy nhanh.", True),
+    # a view asked: its reasons are any cause or purpose the sentence gives
+    ("Vì sao Thủ tướng cho rằng chuyển đổi số giúp quản lý tốt hơn?",
+     "Chuyển đổi số góp phần thay đổi phương thức quản lý.", True),
+    ("Vì sao phải chuyển đổi số?", "Chuyển đổi số nhằm phục vụ người dân.", True),
+    ("Vì sao phải chuyển đổi số?", "Hội nghị diễn ra chiều 6/2.", False),
+])
+def test_a_sentence_that_gives_the_cause_asked(question, sentence, gives) -> None:
+    assert gives_cause(question, sentence) is gives
