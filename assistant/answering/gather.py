@@ -324,7 +324,9 @@ def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
         answering = [x for x in scored if x[0].score >= ctx.threshold * 0.9]
         if answering:  # of those that answer, the one that says most of what is compared
             scored = sorted(answering, key=lambda x: -x[1])
-        cands = [c for c, _ in scored]
+        taken = {(p.hit.article.id, p.start) for p in picks}
+        cands = [c for c, _ in scored  # one sentence holds one year's figure (both: above)
+                 if not (is_year and (c.hit.article.id, c.start) in taken)]
         label = side if is_year else display(fold(side), corpus_names(ctx.index),
                                              ctx.analysis.original)
         if not cands or cands[0].score < ctx.threshold * 0.9:

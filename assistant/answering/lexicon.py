@@ -49,7 +49,7 @@ _ALWAYS = frozenset({"online", "app"})
 COLLOQUIAL = {
     "ko": "không", "k": "không", "hok": "không", "hem": "không", "dc": "được",
     "dk": "được", "j": "gì", "ji": "gì", "ntn": "như thế nào",
-    "bn": "bao nhiêu", "nhiu": "nhiêu", "vs": "với", "trc": "trước", "ng": "người",
+    "bn": "bao nhiêu", "nhg": "những", "nhiu": "nhiêu", "vs": "với", "trc": "trước", "ng": "người",
     "mn": "mọi người", "xai": "sử dụng", "mần": "làm", "tui": "tôi",
     "bả": "bà ấy", "ổng": "ông ấy",
     "tụi nó": "họ", "tui no": "họ", "bọn họ": "họ", "hồi đó": "khi đó", "hoi do": "khi đó",
@@ -268,6 +268,7 @@ EXAMPLES = (
     ("rewrite", "KTS chiếm bao nhiêu % GDP", "kinh tế số chiếm bao nhiêu % GDP"),
     ("rewrite", "bả nói j về chuyển đổi số ko", "bà ấy nói gì về chuyển đổi số không"),
     ("rewrite", "tụi nó xài app gì", "họ sử dụng ứng dụng gì"),
+    ("rewrite", "6 chỉ thị là nhg chỉ thị nào", "6 chỉ thị là những chỉ thị nào"),
     ("rewrite", "bà con xài dịch vụ công bữa nào", "người dân sử dụng dịch vụ công ngày nào"),
     ("rewrite", "Thủ tướng chỉ ra điểm yếu, thiếu sót gì?",
      "Thủ tướng chỉ ra hạn chế, tồn tại gì?"),

@@ -36,7 +36,7 @@ __all__ = ["check", "counted_only", "asks_speech", "role_body"]
 # A question that asks for the items themselves
 _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+nao"
                          r"|nhung\s+\w+(?:\s+\w+)?"
-                         r"\s+nao|(?:cai|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
+                         r"\s+nao|(?:cai|cho|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
                          r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao"
                          r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi)\b")
 # What a person said: asked with a speech verb and "gì"

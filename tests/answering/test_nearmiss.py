@@ -19,6 +19,8 @@ from assistant.answering.question import analyze
     ("5 nhóm nhiệm vụ gồm những gì?", {"5"},
      "Đề ra 5 nhóm nhiệm vụ. [1]\n- Thể chế. [2]\n- Hạ tầng. [3]\n- Dữ liệu. [4]", False),
     ("Có bao nhiêu bộ đã ban hành?", {"14"}, "Có 14 bộ, ngành đã ban hành. [1]", False),
+    ("19 tập đoàn được thúc chuyển đổi số là mấy chỗ nào vậy?", {"19"},
+     "Thúc đẩy chuyển đổi số tại 19 Tập đoàn, Tổng Công ty. [1]", True),
 ])
 def test_items_only_counted(question, numbers, answer, counted):
     assert counted_only(question, frozenset(numbers), answer) is counted
