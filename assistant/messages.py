@@ -42,6 +42,8 @@ NOT_LISTED = "Các bài viết không liệt kê cụ thể các mục này."
 NOT_SAID = "Các bài viết không nêu {person} phát biểu gì."
 NOT_GIVEN_ROLE = "Các bài viết không nêu {person} giữ vai trò gì trong {body}."
 NOT_GIVEN_CAUSE = "Các bài viết không nêu lý do."
+NOT_GIVEN_HOLDER = "Các bài viết không nêu ai là {role}."
+NOT_GIVEN_FIGURES = "Các bài viết không nêu số liệu của từng bên để so sánh."
 INSTEAD_INTRO = "Thông tin gần nhất trong các bài viết:"
 HIGHER = "{side} cao hơn."
 # labels of the items with the highest and lowest figure of a list ("thủ tục nào cao nhất?")

@@ -286,6 +286,16 @@ def _one_sentence_for_all(ctx: Context, hits: list[Hit], sides: Sequence[str]
     return None
 
 
+# "Which is higher?": a comparison that needs a figure on each side
+_MORE_ASKED = re.compile(r"\b(?:cao|thap|nhieu|it|lon|nho|nhanh|cham)\s+hon\b")
+
+
+def _figures_of(pick: Pick, sides: Sequence[str]) -> list[str]:
+    """The figures of a side's sentence: numbers that are neither a year nor a side."""
+    text = pick.hit.article.text[pick.start:pick.end]
+    return [n for n in _NUMBER.findall(text) if not _YEAR.fullmatch(n) and n not in sides]
+
+
 def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
     """The same measure for each side, side by side (each side searched on its own); a side
     the articles lack is said to be missing; which is higher when both give a percentage."""
@@ -343,6 +353,10 @@ def plan_comparison(ctx: Context, hits: list[Hit]) -> Answer:
     if not picks:
         return abstain(ctx.question, all_hits, ctx.notices, ctx.resolved, 0.0, "comparison",
                        missing)
+    spans = {(p.hit.article.id, p.start, p.end): p for p in picks}  # one sentence, one side
+    if _MORE_ASKED.search(fold(ctx.analysis.text)) and not missing and sum(
+            bool(_figures_of(p, sides)) for p in spans.values()) < 2:  # no figure per side
+        missing.append(msg.NOT_GIVEN_FIGURES)
     closing = ""
     if len(figures) >= 2 and not missing:
         closing = msg.HIGHER.format(side=max(figures, key=figures.get))

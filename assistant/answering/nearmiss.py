@@ -164,6 +164,27 @@ def _role_near(person: str, body_key: str, answer: Answer) -> bool:
 
 
 # The whole country asked ("cả nước", "toàn quốc"), not a province
+# Who holds a role: asked without "Phó", a deputy's name is not the answer
+_ROLES = r"chu\s+tich|giam\s+doc|bo\s+truong|truong\s+ban|bi\s+thu|thu\s+tuong|to\s+truong"
+_WHO = re.compile(r"\b(?:ai|(?:ong|ba|nguoi|vi)\s+nao)\b")
+
+
+def deputy_only(question: str, quotes: str) -> str:
+    """The role a who-question asks ("Chủ tịch UBND tỉnh là ai?") when the quotes only name
+    its deputy ("Phó Chủ tịch UBND tỉnh"), folded; empty otherwise."""
+    q, said = fold(question), fold(quotes)
+    if not _WHO.search(q):
+        return ""
+    for m in re.finditer(rf"(?<!pho\s)\b(?:{_ROLES})\b", q):
+        role = m.group()
+        if re.search(rf"\bpho\s+{role}\b", said) and not re.search(
+                rf"(?<!pho\s)\b{role}\b", said):
+            body = re.match(r"[^\W\d]+(?:\s+[^\W\d]+)*?(?=\s+(?:la|ai|ong|ba|nguoi|vi|hien|do"
+                            r"|o|tai)\b|\s*[?,.]|$)", q[m.start():])
+            return body.group() if body else role
+    return ""
+
+
 _NATION_ASKED = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc)\b")
 _NATION_SAID = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|viet\s+nam|nuoc\s+ta|quoc\s+gia)\b")
 
@@ -195,6 +216,9 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
                                                                 answer):
         name = next((n for n in analysis.names if fold(n) == people[0]), people[0].title())
         return _near(answer, msg.NOT_GIVEN_ROLE.format(person=name, body=body))
+    deputy = deputy_only(analysis.text, " ".join(c.quote for c in answer.citations))
+    if deputy:  # "Chủ tịch UBND tỉnh là ai?" answered by its Phó Chủ tịch
+        return _near(answer, msg.NOT_GIVEN_HOLDER.format(role=_as_typed(deputy, analysis)))
     if analysis.kind == "why" and answer.citations and not _names_cause(analysis.text, answer):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
     if answer.citations and _province_for_nation(ctx, answer):

@@ -2,7 +2,7 @@
 place than the one asked (fast: no model, no index)."""
 import pytest
 
-from assistant.answering.nearmiss import asks_speech, counted_only
+from assistant.answering.nearmiss import asks_speech, counted_only, deputy_only
 from assistant.answering.plans import _elsewhere
 from assistant.answering.question import analyze
 
@@ -85,3 +85,16 @@ def test_near_misses_say_what_is_not_given(question, missing, retriever):
     from assistant.answering.answer import answer_question
     answer = answer_question(question, retriever)
     assert answer.missing and missing in answer.text.split("[")[0]
+
+
+@pytest.mark.parametrize("question, quotes, role", [
+    ("chủ tịch UBND tỉnh Nghệ An là ông nào vậy ta?",
+     "Đồng chí Bùi Đình Long, Phó Chủ tịch UBND tỉnh chủ trì.", "chu tich ubnd tinh nghe an"),
+    ("Bộ trưởng Bộ Công an là ai?", "Phó Bộ trưởng Bộ Công an dự.", "bo truong bo cong an"),
+    # the role itself is named too, or the deputy was asked, or no one was asked
+    ("Ai là Chủ tịch Ủy ban?", "Thủ tướng, Chủ tịch Ủy ban; Phó Chủ tịch Ủy ban.", ""),
+    ("Ai là Phó Chủ tịch UBND tỉnh?", "Phó Chủ tịch UBND tỉnh chủ trì.", ""),
+    ("Phó Chủ tịch UBND tỉnh làm gì?", "Phó Chủ tịch UBND tỉnh chủ trì.", ""),
+])
+def test_a_deputy_is_no_answer_to_who_holds_the_role(question, quotes, role):
+    assert deputy_only(question, quotes) == role
