@@ -2,9 +2,10 @@
 
 The header is read and the file's size compared with what the header announces before any
 byte of the data is touched: a truncated or foreign file is a ValueError (the build is then
-unreadable and rebuilt), never a SIGBUS at the first question. A file up to `IN_MEMORY_BYTES`
-is read into memory, so damage done to it on disk later cannot reach a running server, which
-keeps answering from what it read; a larger one is memory-mapped and its path kept in `MAPPED`
+unreadable and rebuilt), never a SIGBUS at the first question. A file up to the process's
+mapping threshold (`map_above`: `Settings.map_above_bytes`, 64 MB by default) is read into
+memory, so damage done to it on disk later cannot reach a running server, which keeps
+answering from what it read; a larger one is memory-mapped and its path kept in `MAPPED`
 (a running server must stop using it as soon as its file changes: `Engine` checks)."""
 from __future__ import annotations
 
@@ -12,10 +13,17 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["load_array", "MAPPED", "IN_MEMORY_BYTES"]
+__all__ = ["load_array", "map_above", "MAPPED", "IN_MEMORY_BYTES"]
 
 IN_MEMORY_BYTES = 64 << 20
 MAPPED: set[str] = set()
+
+
+def map_above(limit: int) -> None:
+    """Map the arrays of more than `limit` bytes that this process loads from now on (the
+    threshold is per process, as the segments it loads are shared by its builds)."""
+    global IN_MEMORY_BYTES
+    IN_MEMORY_BYTES = int(limit)
 
 
 def load_array(path: Path) -> np.ndarray:
@@ -35,7 +43,7 @@ def load_array(path: Path) -> np.ndarray:
     size = path.stat().st_size
     if size != needed:
         raise ValueError(f"{path.name}: {size} bytes, its header needs {needed}")
-    if size <= IN_MEMORY_BYTES:
+    if size <= IN_MEMORY_BYTES or needed == offset:  # an empty array cannot be mapped
         return np.load(path, allow_pickle=False)
     MAPPED.add(str(path))
     return np.asarray(np.load(path, allow_pickle=False, mmap_mode="r"))
