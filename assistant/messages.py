@@ -354,8 +354,8 @@ UI_ERROR_TITLE = "Lỗi"
 # Index files damaged under a running server (issue 19, point 5)
 INDEX_DAMAGED_LIVE = ("Tệp chỉ mục {file} bị hỏng hoặc bị thay đổi khi máy chủ đang chạy; vẫn trả "
                       "lời bằng bản dựng tốt gần nhất đã nạp và đang dựng lại chỉ mục.")
-INDEX_DAMAGED_MAPPED = ("tệp chỉ mục {file} bị hỏng khi máy chủ đang chạy; đang dựng lại chỉ mục, "
-                        "hãy thử lại sau ít phút")
+INDEX_COPY_FAILED = ("Không chép được tệp chỉ mục {file} để ánh xạ vào bộ nhớ ({reason}); đọc cả "
+                     "tệp vào bộ nhớ.")
 INDEX_REPAIRED_LIVE = "Đã dựng lại chỉ mục sau khi tệp bị hỏng: {articles} bài, {chunks} đoạn."
 INDEX_REPAIR_FAILED = "Không dựng lại được chỉ mục bị hỏng: {reason}"
 # A restart after an add was killed (issue 19, point 14)

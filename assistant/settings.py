@@ -60,6 +60,9 @@ class Settings:
     # that lost more than `segment_rewrite_fraction` of its chunks is rewritten without them.
     segment_max_count: int = 8
     segment_rewrite_fraction: float = 0.25
+    # Segment arrays larger than this many bytes are memory-mapped, smaller ones read into
+    # memory (indexing/arrays.py); 0 maps every non-empty array.
+    map_above_bytes: int = 64 << 20
     # Chunk vectors: "sentences" = normalized mean of the chunk's sentence vectors plus
     # `chunk_title_weight` x its title's vector (only sentences and titles are embedded: half
     # the cost of a build; eval before/after in guide/retrieval.md), or "chunks" = embed each
@@ -190,6 +193,7 @@ _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
               "chunk_max_tokens": (1, None), "chunk_min_tokens": (0, None),
               "chunk_overlap_sentences": (0, None), "ann_threshold": (1, None),
               "hnsw_m": (2, None), "ivf_nprobe": (1, None), "segment_max_count": (1, None),
+              "map_above_bytes": (0, None),
               "top_k": (1, None), "candidates": (1, None),
               "rrf_k": (1, None), "max_question_chars": (1, None),
               "max_answer_sentences": (1, None), "port": (1, 65535),

@@ -29,6 +29,7 @@ from typing import Callable
 from pathlib import Path
 
 from .. import messages as msg
+from .arrays import map_above
 from .index import BuildReport, Index, IndexUnavailable
 from .builds import (live_build, lock_file, read_manifest, read_pointer, remove, remove_stale,
                      try_lock, update_manifest, write_build, CURRENT)
@@ -99,7 +100,10 @@ _LOAD_LOCK = threading.Lock()
 
 def load_index(index_dir: Path, settings: Settings | None = None) -> Index:
     """Load and verify the live build; raise IndexUnavailable with a readable message if unusable.
-    With `settings`, the search side is the store they name (Milvus or the files here)."""
+    With `settings`, the search side is the store they name (Milvus or the files here), and
+    their `map_above_bytes` is this process's mapping threshold from now on (`arrays`)."""
+    if settings is not None:
+        map_above(settings.map_above_bytes)
     with _LOAD_LOCK:
         index = _load(index_dir)
     return _attach(index, settings) if settings is not None else index
@@ -190,6 +194,7 @@ def ensure_index(settings: Settings, embedder: Embedder, *, rebuild: bool = Fals
     then leaves the index as it was.
     """
     started = time.monotonic()
+    map_above(settings.map_above_bytes)  # the process's mapping threshold (`arrays`)
     config = _config(settings, embedder)
     if not rebuild:
         ready = _ready(settings, config)

@@ -75,9 +75,11 @@ def launch(engine: Engine, credentials: tuple[str, str] | None = None, *,
     slots = slots or AnswerSlots(settings.chat_concurrency)  # one budget: chat and HTTP API
     app = build_app(engine, library_editing=library_editing, slots=slots)
     app.queue(default_concurrency_limit=settings.chat_concurrency)
+    # uploads never added are not kept, those made before a restart included (ledger in
+    # data_dir): recorded from the first one, hence before the launch
+    start_upload_sweep(app, settings.upload_ttl_minutes, settings.data_dir)
     app.launch(server_name=settings.host, server_port=settings.port, prevent_thread_lock=True,
                **launch_options(settings, credentials, library_editing))
-    start_upload_sweep(app, settings.upload_ttl_minutes)  # uploads never added: not kept
     from .api import mount_api  # the HTTP API and OpenAI endpoint, on the same server
 
     mount_api(app.app, lambda: engine, settings, credentials=credentials, slots=slots)
