@@ -89,9 +89,14 @@ class Settings:
     rrf_k: int = 60
     dense_weight: float = 0.2  # share of the dense side in either fusion (cross-validated)
     # "own" (the segments' postings) or "tantivy" (one tantivy index beside the segments):
-    # equal figures on the evaluation; tantivy searches 10^6 chunks in milliseconds
+    # equal retrieval figures on the evaluation; tantivy searches 10^6 chunks in milliseconds
     lexical_engine: str = "own"
     exact_weight: float = 0.5  # weight of the accented lexical field next to the folded one
+    # tantivy: a query term held by more than this share of the chunks, and by at least
+    # `lexical_max_df_from` of them, is left out of the search (its BM25 weight is near
+    # nothing; its posting list is what a search at 10^6 chunks spends its time on)
+    lexical_max_df: float = 0.5
+    lexical_max_df_from: int = 10_000
 
     # Answering.
     answer_mode: str = "extractive"  # or "llm"
@@ -204,9 +209,10 @@ _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
               "library_max_bytes": (1, None), "login_max_failures": (1, None),
               "feedback_max_chars": (1, None), "feedback_max_changes": (1, None),
               "hnsw_ef_construction": (1, None), "hnsw_ef_search": (1, None),
-              "max_article_chars": (0, None)}
+              "max_article_chars": (0, None), "lexical_max_df_from": (0, None)}
 _FLOAT_RANGE = {name: (0.0, 1.0) for name in (
-    "dense_weight", "exact_weight", "second_answer_ratio", "min_answer_score",
+    "dense_weight", "exact_weight", "lexical_max_df", "second_answer_ratio",
+    "min_answer_score",
     "score_coverage_weight", "score_context_weight", "score_dense_weight",
     "type_mismatch_penalty", "adjacent_join_ratio", "date_boost", "related_min_score",
     "near_miss_margin", "general_ratio", "general_min_score",

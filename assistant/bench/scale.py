@@ -321,7 +321,8 @@ def _lexical_side(settings: Settings, n: int, pool, titles, lexical_max: int, ca
                               lambda: _texts_of(n, texts, pool, titles))])
         mib = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
         lexical = tl.TantivyLexical(folder, {"bench": np.arange(n)}, n,
-                                    max(4 * settings.candidates, 200))
+                                    max(4 * settings.candidates, 200),
+                                    settings.lexical_max_df, settings.lexical_max_df_from)
         return lexical, {"engine": "tantivy", "built_chunks": n, "tiled": 1,
                          "build_s": round(time.perf_counter() - started, 1),
                          "index_mib": round(mib), **peak.figures()}, texts

@@ -373,7 +373,8 @@ def _on_tantivy(index: Index, settings: Settings, locked: bool) -> Index:
             if tl.synced(folder) != want:
                 tl.sync_parts(folder, index.live.parts)
     lexical = tl.TantivyLexical(folder, index.live.positions(), len(index.chunks),
-                                max(4 * settings.candidates, 200))
+                                max(4 * settings.candidates, 200), settings.lexical_max_df,
+                                settings.lexical_max_df_from)
     return replace(index, lexical=lexical)
 
 

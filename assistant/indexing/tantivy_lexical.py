@@ -134,14 +134,24 @@ def sync_parts(directory: Path, parts) -> None:
 
 
 class TantivyLexical:
-    """BM25 on tantivy over the live chunks of a build: `scores(query, exact_weight)` gives a
-    score per chunk position, non-zero for the top `depth` chunks of each field."""
+    """BM25 on tantivy over the live chunks of a build: `top(query, exact_weight)` gives the
+    `depth` best live chunks (positions, scores), `scores` the same as one score per chunk.
+
+    One query over both fields, each term boosted by its field's weight, so a chunk scores
+    `w * exact + (1 - w) * folded` as two searches would give, in one pass and ranked on that
+    sum. Terms held by more than `max_df` of the documents and by at least `max_df_from`
+    documents are left out of the query (see `_terms`): their BM25 weight is near nothing
+    (idf below ln 2 at a half), and their posting lists are what a search spends its time on;
+    a shorter list costs microseconds, so a small index is searched whole."""
 
     def __init__(self, directory: Path, positions: dict[str, np.ndarray], total: int,
-                 depth: int) -> None:
+                 depth: int, max_df: float = 1.0, max_df_from: int = 0) -> None:
         self._directory = directory
-        self._positions = {segment_key(name): pos for name, pos in positions.items()}
+        keys = {segment_key(name): pos for name, pos in positions.items()}
+        self._keys = np.array(sorted(keys), dtype=np.int64)
+        self._positions = [keys[k] for k in self._keys.tolist()]
         self.total, self.depth = total, depth
+        self.max_df, self.max_df_from = max_df, max_df_from
         self._index = None
         self._lock = threading.Lock()
 
@@ -152,16 +162,45 @@ class TantivyLexical:
             self._index.reload()
             return self._index.searcher()
 
-    def _field(self, searcher, field: str, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(chunk positions, scores) of the field's top `depth` live chunks."""
+    def _terms(self, searcher, query: str, exact_weight: float) -> list[tuple[str, str, float]]:
+        """(field, token, weight) of the query: the folded tokens, and the accented ones too
+        when the question carries diacritics. A term no document holds is left out, and so is
+        one held by more than `max_df` of the documents and by `max_df_from` or more, unless
+        every term is."""
+        fields = [("folded", tokenize(query, folded=True, query=True), 1.0)]
+        if has_diacritics(query):
+            fields = [("exact", tokenize(query, folded=False, query=True), exact_weight),
+                      ("folded", fields[0][1], 1 - exact_weight)]
+        limit = max(self.max_df * searcher.num_docs, self.max_df_from - 1)
+        found, common = [], []
+        for field, tokens, weight in fields:
+            if weight <= 0:
+                continue
+            for token in tokens:  # a repeated token counts again, as in our BM25
+                df = searcher.doc_freq(field, token)
+                if df:
+                    (found if df <= limit else common).append((field, token, weight))
+        return found or common
+
+    def top(self, query: str, exact_weight: float) -> tuple[np.ndarray, np.ndarray]:
+        """(chunk positions, scores) of the `depth` best live chunks, best first."""
         import tantivy
 
-        if not tokens or not self.total:
+        if not self.total:
+            return _NONE, _NO_SCORES
+        searcher = self._searcher()
+        terms = self._terms(searcher, query, exact_weight)
+        if not terms:
             return _NONE, _NO_SCORES
         schema = self._index.schema
-        query = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, tantivy.Query.term_query(schema, field, t)) for t in tokens])
-        hits = searcher.search(query, self.depth, count=False).hits
+        clauses = []
+        for field, token, weight in terms:
+            clause = tantivy.Query.term_query(schema, field, token)
+            if weight != 1.0:
+                clause = tantivy.Query.boost_query(clause, weight)
+            clauses.append((tantivy.Occur.Should, clause))
+        hits = searcher.search(tantivy.Query.boolean_query(clauses), self.depth,
+                               count=False).hits
         if not hits:
             return _NONE, _NO_SCORES
         found = np.array([score for score, _ in hits], dtype=np.float32)
@@ -171,30 +210,21 @@ class TantivyLexical:
         rows = np.array([-1 if v is None else v for v in
                          searcher.fast_field_values("row", addresses)], dtype=np.int64)
         at = np.full(len(hits), -1, dtype=np.int64)
-        for key in np.unique(segs).tolist():
-            pos = self._positions.get(key)
-            if pos is not None:
-                mine = np.flatnonzero((segs == key) & (rows >= 0) & (rows < len(pos)))
-                at[mine] = pos[rows[mine]]
-        live = at >= 0
+        slot = np.minimum(np.searchsorted(self._keys, segs), max(len(self._keys) - 1, 0))
+        mine = (self._keys[slot] == segs) if len(self._keys) else np.zeros(len(hits), bool)
+        for s in np.unique(slot[mine]).tolist():
+            pos = self._positions[s]
+            pick = np.flatnonzero(mine & (slot == s) & (rows >= 0) & (rows < len(pos)))
+            at[pick] = pos[rows[pick]]
+        live = (at >= 0) & (found > 0)
         return at[live], found[live]
 
     def scores(self, query: str, exact_weight: float) -> np.ndarray:
-        """A score per chunk. Without diacritics in the query only the folded field counts."""
-        searcher = self._searcher()
+        """A score per chunk (0 outside the top `depth`). Without diacritics in the query
+        only the folded field counts."""
         scores = np.zeros(self.total, dtype=np.float32)
-        at, folded = self._field(searcher, "folded", tokenize(query, folded=True, query=True))
-        if not has_diacritics(query):
-            scores[at] = folded
-            return scores
-        exact_at, exact = self._field(searcher, "exact",
-                                      tokenize(query, folded=False, query=True))
-        # w * exact + (1 - w) * folded on the chunks either field found (0 elsewhere)
-        both = np.union1d(at, exact_at)
-        per_field = np.zeros((2, len(both)), dtype=np.float32)
-        per_field[0, np.searchsorted(both, exact_at)] = exact
-        per_field[1, np.searchsorted(both, at)] = folded
-        scores[both] = exact_weight * per_field[0] + (1 - exact_weight) * per_field[1]
+        at, found = self.top(query, exact_weight)
+        scores[at] = found
         return scores
 
 

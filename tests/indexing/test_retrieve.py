@@ -54,10 +54,41 @@ def test_fusion_over_the_matched_chunks_equals_fusion_over_all(matched: int) -> 
     object.__setattr__(retriever, "settings", settings)
     object.__setattr__(retriever, "index", type("I", (), {"chunks": range(n)})())
     d_order = np.flatnonzero(dense > -1)
-    order, fused = retriever._fuse(_Ranked(d_order, dense),
-                                   _Ranked(np.flatnonzero(lexical), lexical), 10)
+    order, fused = retriever._fuse(_Ranked.dense(d_order, dense, -1.0),
+                                   _Ranked.dense(np.flatnonzero(lexical), lexical, 0.0), 10)
+    fused = fused.array(n)
     w, top = settings.dense_weight, lexical.max(initial=0.0)
     lex = lexical / top if top > 0 else lexical * 0
     whole = w * np.clip(dense, 0, None) + (1 - w) * lex
     assert np.array_equal(fused, whole)
     assert order.tolist() == _top(whole, 10).tolist()
+
+
+class _OnlyTop:
+    """A lexical side that gives its best chunks (in no order) instead of an array of all,
+    as tantivy does."""
+
+    def __init__(self, lexical) -> None:
+        self.lexical = lexical
+
+    def top(self, query: str, exact_weight: float):
+        import numpy as np
+
+        scores = self.lexical.scores(query, exact_weight)
+        at = np.flatnonzero(scores)[::-1]
+        return at, scores[at]
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "lexical", "dense"])
+def test_a_lexical_side_giving_its_top_chunks_ranks_as_one_giving_every_score(
+        retriever, mode: str) -> None:
+    from dataclasses import replace
+
+    sparse = replace(retriever, index=replace(retriever.index,
+                                              lexical=_OnlyTop(retriever.index.lexical)))
+    for question, _ in CASES + [("chuyen doi so la gi", "")]:
+        want = [(h.chunk.id, h.score, h.dense_score, h.lexical_score)
+                for h in retriever.search(question, k=8, mode=mode)]
+        got = [(h.chunk.id, h.score, h.dense_score, h.lexical_score)
+               for h in sparse.search(question, k=8, mode=mode)]
+        assert got == want, question

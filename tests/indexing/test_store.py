@@ -540,3 +540,33 @@ def test_a_damaged_tantivy_index_is_made_again_from_the_segments(settings, fake_
     (folder / "synced-2.json").write_text("{}", encoding="utf-8")
     again = load_index(settings.index_dir, settings)
     assert _top(again, fake_embedder, settings, "lexical", "Đề án 06") == want
+
+
+def test_tantivy_leaves_out_the_terms_most_chunks_hold(settings, fake_embedder) -> None:
+    from dataclasses import replace
+
+    from assistant.indexing import tantivy_lexical as tl
+
+    settings = settings.replace(lexical_engine="tantivy")
+    index, _ = ensure_index(settings, fake_embedder)
+    whole = index.lexical
+    searcher = whole._searcher()
+    query = "Chuyển đổi số ở Hải Dương có bao nhiêu sản phẩm OCOP?"
+    kept = whole._terms(searcher, query, 0.5)
+    assert {t for _, t, _ in kept} >= {"chuyển_đổi", "chuyen_doi"}
+    half = replace(index, lexical=tl.TantivyLexical(
+        whole._directory, index.live.positions(), len(index.chunks), whole.depth, 0.5))
+    left = half.lexical._terms(searcher, query, 0.5)
+    limit = 0.5 * searcher.num_docs
+    assert left and all(searcher.doc_freq(f, t) <= limit for f, t, _ in left)
+    assert [t for t in kept if t not in left]  # some are held by more than half the chunks
+    assert all(searcher.doc_freq(f, t) > limit for f, t, _ in kept if (f, t, _) not in left)
+    # the passage that answers still comes first, with a score near the whole query's
+    got = _top(half, fake_embedder, settings, "lexical", query)
+    want = _top(index, fake_embedder, settings, "lexical", query)
+    assert got[0][0] == want[0][0]
+    # a query of common terms only is searched whole
+    common = next(t for f, t, _ in kept if (f, t, _) not in left and f == "folded"
+                  and "_" not in t)
+    found = half.lexical.top(common, 0.5)[0]
+    assert len(found) and found.tolist() == whole.top(common, 0.5)[0].tolist()
