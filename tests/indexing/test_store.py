@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -535,8 +536,10 @@ def test_a_damaged_tantivy_index_is_made_again_from_the_segments(settings, fake_
     want = _top(index, fake_embedder, settings, "lexical", "Đề án 06")
     folder = settings.index_dir / "lexical-tantivy"
     for path in folder.iterdir():
-        if path.name != "synced-2.json":
-            path.write_bytes(b"garbage")
+        if path.name != "synced-2.json":  # new files in their place: the first index still
+            spare = path.with_name(path.name + ".garbage")  # maps the old ones (no SIGBUS)
+            spare.write_bytes(b"garbage")
+            os.replace(spare, path)
     (folder / "synced-2.json").write_text("{}", encoding="utf-8")
     again = load_index(settings.index_dir, settings)
     assert _top(again, fake_embedder, settings, "lexical", "Đề án 06") == want
