@@ -18,7 +18,7 @@ from .lexicon import procedural
 from .question import LIST_NOUNS, Analysis, extremes
 from ..schema import Answer, Article, Hit
 from .searches import side_query
-from .names import corpus_names, display, sentence_rows
+from .names import article_sentences, corpus_names, display, sentence_rows
 from .plans import Context, abstain, candidates, dated, piece, plan_fact, respond
 
 
@@ -216,8 +216,8 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     index = ctx.index
     article, matched = _target_article(ctx, hits)
     rows = sentence_rows(index)
-    spans = [(s, e) for a, s, e in index.sentences if a == article.id
-             and not in_caption(article, s, e)]
+    spans = [(s, e) for s, e in article_sentences(index, article.id)
+             if not in_caption(article, s, e)]
     local = [e for e in ctx.analysis.local if e not in fold(article.title)]
     focused = [(s, e) for s, e in spans if all(in_scope(p, article, s, e) for p in local)]
     if local and len(focused) >= 3:  # "Hải Dương ... nói gọn lại": its part of the article

@@ -14,6 +14,7 @@ from .lexicon import place_initials
 from .question import is_title
 
 __all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "corpus_place_initials",
+           "article_sentences",
            "display", "sentence_rows",
            "following_chunks"]
 
@@ -112,6 +113,19 @@ def following_chunks(index: Index, chunk_id: str, n: int) -> list:
     chunks = _per_build(index, "chunks by article", make).get(article_id, [])
     at = next((i for i, c in enumerate(chunks) if c.id == chunk_id), None)
     return [] if at is None else chunks[at + 1:at + 1 + n]
+
+
+def article_sentences(index: Index, article_id: str) -> list[tuple[int, int]]:
+    """The (start, end) of an article's sentences, in order (a table made once per build,
+    so a plan never scans every sentence of the index)."""
+    def make() -> dict[str, list[tuple[int, int]]]:
+        table: dict[str, list[tuple[int, int]]] = {}
+        for a, start, end in index.sentences:
+            table.setdefault(a, []).append((start, end))
+        for spans in table.values():
+            spans.sort()
+        return table
+    return _per_build(index, "sentences by article", make).get(article_id, [])
 
 
 def sentence_rows(index: Index) -> dict[tuple[str, int, int], int]:

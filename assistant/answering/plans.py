@@ -21,7 +21,7 @@ from .compose import Pick, clauses, compose
 from .causes import CAUSE_CUES, MEANS_CUES, gives_cause
 from .evidence import (Candidate, coverage, hits_for_spans, in_scope, question_weights,
                        score_candidates, type_ok)
-from .names import corpus_names, display, sentence_rows
+from .names import article_sentences, corpus_names, display, sentence_rows
 from .question import Analysis, entity_kind
 from ..schema import Answer, Article, Hit
 from ..settings import Settings
@@ -262,8 +262,8 @@ def _cause_after(ctx: Context, best: Candidate, hits: Sequence[Hit]) -> Candidat
     """The first of the next two sentences of the best one's article that gives a cause
     (`gives_cause`)."""
     article = best.hit.article
-    after = next((span for span in sorted((s, e) for a, s, e in ctx.index.sentences
-                                          if a == article.id and s >= best.end)[:2]
+    following = [(s, e) for s, e in article_sentences(ctx.index, article.id) if s >= best.end]
+    after = next((span for span in following[:2]
                   if gives_cause(ctx.analysis.text, article.text[span[0]:span[1]])), None)
     if after is None:
         return None
