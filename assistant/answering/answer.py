@@ -24,6 +24,7 @@ from .lexicon import abbreviation_keys, is_english, rewrite
 from .names import corpus_abbreviations, corpus_names, corpus_place_initials
 from . import kinds  # noqa: F401  (each kind's module registers itself)
 from .kinds.yesno import yes_no_verdict
+from .evidence import set_at
 from .plans import Context, abstain, dated, plan_fact
 from .question import Analysis, analyze, strip_filler, without_unread_initials
 from .registry import plan_for
@@ -49,16 +50,22 @@ def prepare_question(text: str, max_chars: int) -> tuple[str, tuple[str, ...]]:
 def _search(retriever: Retriever, analysis: Analysis, qvec: np.ndarray, k: int,
             mode: Mode) -> list[Hit]:
     """Hybrid search; when the question names a month ("tháng 2/2025"), passages of articles
-    dated then move up (by `date_boost` of the best score), since their text may say "6/2"."""
+    dated then move up (by `date_boost` of the best score), since their text may say "6/2";
+    when it names where its meeting was held ("hội nghị tại Đà Nẵng"), those of articles set
+    there (by `scene_boost`)."""
     vector = qvec if mode != "lexical" else None
-    if not analysis.months:  # a bare year is checked per sentence: a review of 2024 is dated 2025
-        return retriever.search(analysis.text, k=k, mode=mode, query_vector=vector)
+    if not analysis.months and not analysis.scene:  # a bare year is checked per sentence: a
+        return retriever.search(analysis.text, k=k, mode=mode, query_vector=vector)  # review
     hits = retriever.search(analysis.text, k=max(4 * k, 20), mode=mode, query_vector=vector)
     if not hits:
         return hits
-    boost = retriever.settings.date_boost * max(h.score for h in hits)
-    ranked = sorted(hits, key=lambda h: h.score + (boost if dated(h.article, analysis) else 0),
-                    reverse=True)[:k]
+    top = max(h.score for h in hits)
+    date, scene = retriever.settings.date_boost * top, retriever.settings.scene_boost * top
+
+    def boosted(h: Hit) -> float:
+        return (h.score + (date if analysis.months and dated(h.article, analysis) else 0)
+                + (scene if analysis.scene and set_at(h.article, analysis) else 0))
+    ranked = sorted(hits, key=boosted, reverse=True)[:k]
     return [dataclasses.replace(h, rank=i) for i, h in enumerate(ranked, 1)]
 
 

@@ -9,7 +9,15 @@ import re
 from ..articles.clean import fold
 from ..articles.patterns import SYLLABLE as _SYLLABLE
 
-__all__ = ["ENGLISH_TERMS", "ENGLISH_FORMS", "is_english", "english"]
+__all__ = ["ENGLISH_TERMS", "ENGLISH_FORMS", "ENGLISH_NUMBER_WORDS", "is_english", "english"]
+
+# Counts written as words ("twelve ministries" -> "12 bộ")
+ENGLISH_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "twenty": 20, "thirty": 30,
+}
+_COUNT_WORD = re.compile(r"\b(" + "|".join(ENGLISH_NUMBER_WORDS) + r")\b(?=\s+[a-z])", re.I)
 
 # English words and phrases -> the articles' Vietnamese (longest first when applied)
 ENGLISH_TERMS = {
@@ -34,7 +42,8 @@ ENGLISH_TERMS = {
     "localities": "địa phương", "locality": "địa phương", "meeting": "phiên họp",
     "session": "phiên họp", "conference": "hội nghị", "steering committee": "Ban Chỉ đạo",
     "national committee": "Ủy ban Quốc gia", "committee": "Ủy ban", "project": "Đề án",
-    "scheme": "Đề án", "plan": "kế hoạch", "targets": "mục tiêu", "target": "mục tiêu",
+    "scheme": "Đề án", "plans": "kế hoạch", "plan": "kế hoạch", "targets": "mục tiêu",
+    "target": "mục tiêu",
     "goals": "mục tiêu", "goal": "mục tiêu", "tasks": "nhiệm vụ", "task": "nhiệm vụ",
     "solutions": "giải pháp", "solution": "giải pháp", "results": "kết quả",
     "result": "kết quả", "achievements": "kết quả", "limitations": "hạn chế",
@@ -56,6 +65,8 @@ ENGLISH_TERMS = {
     "decision": "Quyết định", "resolution": "Nghị quyết", "directive": "Chỉ thị",
     "launched": "phát động", "approved": "phê duyệt", "signed": "ký", "held": "tổ chức",
     "chaired": "chủ trì", "assigned": "giao", "completed": "hoàn thành",
+    "still not": "vẫn chưa", "not yet": "chưa", "had not": "chưa", "have not": "chưa",
+    "has not": "chưa", "hasn't": "chưa", "haven't": "chưa", "hadn't": "chưa",
     "achieved": "đạt", "increase": "tăng", "increased": "tăng", "decrease": "giảm",
     "year": "năm", "month": "tháng", "national": "quốc gia", "digital": "số",
     "electronic": "điện tử", "services": "dịch vụ", "service": "dịch vụ",
@@ -240,8 +251,8 @@ def _counted_nouns(lowered: str) -> list[tuple[int, str, tuple[int, int]]]:
     out = []
     for m in re.finditer(r"(?<![\d/.,])\b(\d{1,3})\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", lowered):
         words = m.group(2).split()
-        for n in range(len(words), 0, -1):
-            for i in range(len(words) - n + 1):
+        for i in range(len(words)):  # the first term after the count, the longest there
+            for n in range(len(words) - i, 0, -1):
                 key = " ".join(words[i:i + n])
                 if key in ENGLISH_TERMS:
                     end = m.start(2) + len(" ".join(words[:i + n]))
@@ -258,6 +269,7 @@ def english(text: str) -> str:
     """An English question as Vietnamese search words: its terms from ENGLISH_TERMS, names,
     codes and figures kept, and the Vietnamese words of its question form."""
     text, dates = _english_dates(re.sub(r"(\w)['’]s\b", r"\1", text))  # "Nghe An's"
+    text = _COUNT_WORD.sub(lambda m: str(ENGLISH_NUMBER_WORDS[m.group(1).lower()]), text)
     typed = _vietnamese_parts(text)
     text = _VIETNAMESE_RUN.sub(" ", _QUOTED.sub(" ", text))
     lowered = text.lower()

@@ -21,7 +21,7 @@ from .question import Analysis, entity_kind
 from ..schema import Article, Chunk, Hit
 from ..settings import Settings
 
-__all__ = ["is_caption", "in_caption", "Candidate", "score_candidates", "sentence_years",
+__all__ = ["is_caption", "in_caption", "Candidate", "score_candidates", "sentence_years", "set_at",
            "in_scope", "type_ok", "hits_for_spans", "paragraph_of"]
 
 _HAS_DATE = re.compile(r"\b\d{1,2}/\d{1,4}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b|\btháng\s+\d"
@@ -95,6 +95,15 @@ def _scope(article: Article, start: int, end: int) -> str:
             before = text[a:b]
             break
     return f"{article.title}\n{before}\n{text[p_start:p_end]}"
+
+
+def set_at(article: Article, analysis: Analysis) -> bool:
+    """The article is set at the place where the question says its meeting was held: the
+    place in its title, source or opening lines ("Toàn cảnh hội nghị tại Đà Nẵng",
+    "danang.gov.vn")."""
+    where = fold(f"{article.title} {article.source} {article.text[:300]}")
+    return any(re.search(rf"\b{re.escape(p)}\b", where) or p.replace(" ", "") in where
+               for p in analysis.scene)
 
 
 def in_scope(entity: str, article: Article, start: int, end: int) -> bool:
@@ -359,6 +368,7 @@ def score_candidates(analysis: Analysis, hits: Sequence[Hit], qvec: np.ndarray |
             cov = coverage(weights, sentence)
             t_ok = type_ok(analysis, sentence) and numbers_ok
             e_ok = all(in_scope(e, article, start, end) if e in analysis.local
+                       else set_at(article, analysis) if e in analysis.scene
                        else e in fold_article for e in analysis.entities
                        if analysis.kind != "comparison")
             p_ok = _period_ok(analysis, article, start, end)

@@ -22,7 +22,9 @@ _TAIL_CUE = re.compile(r"[\s,]*(?:thi\s+sao|the\s+nao|ra\s+sao|nhu\s+the\s+nao|n
 _PERSON_WORDS = r"ong|ba|nguoi|vi|dong\s+chi|lanh\s+dao"
 _PLACE_WORDS = r"tinh|dia\s+phuong|thanh\s+pho|bo|nam|co\s+quan|de\s+an|hoi\s+nghi|phien\s+hop" \
                r"|phien|chuong\s+trinh|nuoc|uy\s+ban|to\s+cong\s+tac|nganh|bai\s+viet|bai"
-_ANAPHORA = re.compile(rf"\b({_PERSON_WORDS}|{_PLACE_WORDS})\s+(do|nay|ay|kia|tren|ta)\b")
+# ("người ta" is "people" in general, no one spoken of before)
+_ANAPHORA = re.compile(rf"\b(?!nguoi\s+ta\b)({_PERSON_WORDS}|{_PLACE_WORDS})"
+                       rf"\s+(do|nay|ay|kia|tren|ta)\b")
 # "họ" / "nó" standing for what the earlier turn spoke of ("hạn chót để họ ban hành?"); typed
 # without diacritics "ho" is "họ" unless a noun of "hộ" follows ("hộ gia đình", "hộ kinh doanh")
 _PRONOUN = re.compile(r"\b(?:de|cho|cua|voi|ma|thi|la|ve)\s+(?:ho|no)\b"
@@ -145,6 +147,53 @@ def _item_of(question: str, previous: str) -> bool:
             and re.search(rf"\b{item[0]}\b", fold(previous)) is not None)
 
 
+# "Cái thứ tư là gì?", "Còn ý thứ ba?": an item by its position, its noun left to the
+# earlier question ("Quan điểm thứ hai nói gì?", "… nêu mấy quan điểm?")
+_BARE_ORDINAL = re.compile(r"^\W*(?:(?:the|vay)\s+)?(?:con\s+)?(?:cai|y|dieu|muc|diem|phan)?\s*"
+                           r"thu\s+(nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi|\d{1,2})\b")
+_PREVIOUS_ORDINAL = re.compile(r"\bthu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi|\d{1,2})\b")
+
+
+def _other_item(question: str, previous: str) -> str:
+    """"Cái thứ tư là gì?" after "Quan điểm thứ hai nói gì?": the earlier question with the
+    new position; after "… nêu mấy quan điểm …?": "… nêu quan điểm thứ tư … là gì?"; empty
+    otherwise."""
+    folded = fold(question)
+    m = _BARE_ORDINAL.match(folded)
+    if not m or len(re.findall(r"\w+", folded)) > 7 or _names(question):
+        return ""
+    asked = question[m.start(1) - len("thu "):m.end(1)]
+    before = ordinal_item(previous)
+    if before is not None:
+        at = _PREVIOUS_ORDINAL.search(fold(previous))
+        return previous[:at.start()] + asked + previous[at.end():]
+    counted = re.search(r"\b(?:bao\s+nhieu|may)\s+(\w+(?:\s+\w+)?)", fold(previous))
+    if not counted:
+        return ""
+    noun = previous[counted.start(1):counted.end(1)]
+    return f"{previous[:counted.start()]}{noun} {asked}{previous[counted.end():]}".rstrip(
+        " ?") + " là gì?"
+
+
+# "Đó là những doanh nghiệp nào?" after "… bao nhiêu doanh nghiệp?": which ones, of the count
+_WHICH = re.compile(r"\b(?:nhung|cac)\s+(\w+(?:\s+\w+)?)\s+(?:nao|gi|do)\b")
+
+
+def _which_of_count(question: str, previous: str) -> str:
+    """The earlier count question asked for the items instead ("… với bao nhiêu doanh
+    nghiệp?" -> "… với những doanh nghiệp nào?"); empty when it is not such a pair."""
+    folded = fold(question)
+    m = _WHICH.search(folded)
+    if not m or len(re.findall(r"\w+", folded)) > 8 or _names(question):
+        return ""
+    for noun in dict.fromkeys((m.group(1), m.group(1).split()[0])):
+        at = re.search(rf"\b(?:bao\s+nhieu|may)\s+({re.escape(noun)})\b", fold(previous))
+        if at:
+            said = previous[at.start(1):at.end(1)]
+            return f"{previous[:at.start()]}những {said} nào{previous[at.end():]}"
+    return ""
+
+
 def _scenes(previous: str, said: str = "") -> list[str]:
     """The earlier question's scenes (its meeting, its year) not already in `said`, as written
     but not capitalised."""
@@ -166,6 +215,10 @@ def _elliptic(question: str, previous: str) -> str:
 
 def _resolve_one(question: str, previous: str, answer: str = "",
                  context: Sequence[str] = ()) -> str:
+    for rule in (_other_item, _which_of_count):
+        rewritten = rule(question, previous) if previous else ""
+        if rewritten:
+            return rewritten
     if previous and _item_of(question, previous):
         return f"{question.rstrip(' ?')} ({previous.rstrip(' ?')})?"
     if not previous:

@@ -14,12 +14,14 @@ from typing import Container, Iterable, Mapping
 
 from ..articles.clean import fold
 from ..articles.patterns import SYLLABLE as _SYLLABLE
-from .english import ENGLISH_FORMS, ENGLISH_TERMS, english as _english, is_english
+from .english import (ENGLISH_FORMS, ENGLISH_NUMBER_WORDS, ENGLISH_TERMS, english as _english,
+                      is_english)
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
            "derived_abbreviations", "abbreviation_keys", "place_initials", "procedural",
-           "PROCEDURAL", "is_english",
+           "PROCEDURAL", "is_english", "NUMBER_WORDS", "ENGLISH_NUMBER_WORDS",
+           "number_words",
            "normalize_dates", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
@@ -259,6 +261,35 @@ def qualifiers(text: str) -> list[str]:
     return [q for q in QUALIFIERS if re.search(rf"\b{q}\b", folded)]
 
 
+# Counts written as words (folded), Vietnamese and English ("năm quyết định", "eleven
+# ministries"); English ones in English questions only (folded "tên" is "ten"). Left out:
+# "tư" (folded "tu" is "từ"), "một" (no count of items).
+NUMBER_WORDS = {
+    "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+    "muoi": 10, "muoi mot": 11, "muoi hai": 12, "muoi ba": 13, "muoi lam": 15, "hai muoi": 20,
+}
+# words after "năm", "sáu", "bảy" … that make them no count ("năm nay", "sau đó")
+_NOT_COUNTED = frozenset("nay ngoai qua truoc sau toi do khi ay kia roi nua hoc tai chinh "
+                         "thang ngay hom gio day lan phien va cua".split())
+
+
+def _number_word(table: Mapping[str, int]) -> re.Pattern:
+    return re.compile(r"\b(" + "|".join(sorted(table, key=len, reverse=True))
+                      + r")\s+([^\W\d]+)")
+
+
+_NUMBER_WORD = {False: (_number_word(NUMBER_WORDS), NUMBER_WORDS),
+                True: (_number_word(ENGLISH_NUMBER_WORDS), ENGLISH_NUMBER_WORDS)}
+
+
+def number_words(text: str) -> frozenset[str]:
+    """The counts a text writes as words before a noun, as figures ("Năm quyết định" -> "5",
+    "eleven ministries" -> "11"); a number word before a word of time is no count."""
+    pattern, table = _NUMBER_WORD[is_english(text)]
+    return frozenset(str(table[m.group(1)]) for m in pattern.finditer(fold(text))
+                     if m.group(2) not in _NOT_COUNTED)
+
+
 # (function, as typed, expected) — each a case of tests/answering/test_lexicon.py
 EXAMPLES = (
     ("rewrite", "CCCD gắn chíp cấp được bao nhiêu rồi?",
@@ -327,4 +358,10 @@ EXAMPLES = (
     ("is_english", "Give me a summary of what Đề án 06 achieved in 2023.", True),
     ("is_english", "Có bao nhiêu tài khoản VNeID?", False),
     ("is_english", "Chuyển đổi số là gì?", False),
+    ("number_words", "Năm quyết định Thủ tướng ban hành có tên là gì?", frozenset({"5"})),
+    ("number_words", "Which eleven ministries had not secured their portals?",
+     frozenset({"11"})),
+    ("number_words", "Năm nay có mấy sự kiện? Sau đó thì sao?", frozenset()),
+    ("rewrite", "Why had twelve ministries still not issued their plans?",
+     "12 bộ, vẫn chưa, cấp, kế hoạch vì sao?"),
 )

@@ -9,7 +9,9 @@ Checked on every answer after its plan (and the general path), each rule a small
   huyện") that the cited passages never name;
 - a role in a body ("vai trò gì trong Ủy ban Quốc gia …") the roles found never name;
 - a cause asked ("vì sao") that no cited sentence gives (no cause word: do, vì, nhằm, để…);
-- the country asked ("cả nước") and a province's figure found.
+- the country asked ("cả nước") and a province's figure found;
+- a part of a total asked ("riêng khoản …", "trong số … đó") when the only figure of its
+  unit cited is the total the question gives.
 (A side of a comparison no article names is said by the comparison plan itself.)
 The answer then says which part the articles do not give and quotes the nearest fact.
 (A sentence about another place than the one asked is a near miss already when its
@@ -25,20 +27,21 @@ from ..articles.clean import fold
 from ..articles.patterns import YEAR as _YEAR
 from .compose import Pick
 from .causes import gives_cause
-from .lexicon import qualifiers
+from .lexicon import number_words, qualifiers
 from .names import corpus_names
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
 from ..schema import Answer
 
-__all__ = ["check", "counted_only", "asks_speech", "role_body"]
+__all__ = ["check", "counted_only", "asks_speech", "role_body", "part_not_given"]
 
 # A question that asks for the items themselves
 _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+nao"
                          r"|nhung\s+\w+(?:\s+\w+)?"
                          r"\s+nao|(?:cai|cho|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
                          r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao"
-                         r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi)\b")
+                         r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi"
+                         r"|ten\s+(?:la\s+)?gi|ten\s+(?:cua\s+)?(?:nhung|cac|may))\b")
 # What a person said: asked with a speech verb and "gì"
 _SPEECH_ASKED = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se"
                            r"|nhan\s+manh|cho\s+biet|bao\s+cao)\b(?:[\s,]+[\w/]+){0,9}?[\s,]+(?:gi|nhung\s+gi"
@@ -53,30 +56,70 @@ def _noun_after(folded: str, number: str) -> str:
     return m.group(1) if m else ""
 
 
+# The noun of the items a question asks ("những doanh nghiệp nào", "tên mấy sản phẩm OCOP")
+_ASKED_NOUN = re.compile(r"\b(?:ten\s+(?:cua\s+)?)?(?:nhung|cac|may)\s+(?:cai\s+)?"
+                         r"([^\W\d]+\s+[^\W\d]+)")
+
+
+def _item_lines(said: str) -> int:
+    """Lines of a listed answer that may name items (a line opening on a figure is another
+    fact: "- 150.104 hộ sản xuất …")."""
+    return len(re.findall(r"\n-\s+(?!\W*\d)", said))
+
+
 def counted_only(question: str, numbers: frozenset[str], answer: str) -> bool:
     """The question asks for items the answer's sentence only counts: "N <noun>" (the count
-    the question gives) or "a/b <noun>" stands in the answer with fewer than three items
-    after it, and the answer lists no lines either."""
+    the question gives, in figures or words, or any count of the noun it asks for) or "a/b
+    <noun>" stands in the answer with fewer than three items after it, and the answer lists
+    no lines of items either."""
     q = fold(question)
     if not _ASKS_ITEMS.search(q):
         return False
     said = fold(re.sub(r"\[\d+\]", " ", answer))
     focus = set(re.findall(r"\w+", q))
-    counts = [n for n in numbers if not _YEAR.fullmatch(n) and n.isdigit() and int(n) >= 2
-              and _noun_after(q, n) and not re.search(  # "Đề án 06", "lần thứ 9": a name
+    counts = [n for n in numbers if not _YEAR.fullmatch(n) and n.isdigit()
+              and int(n) >= 2 and _noun_after(q, n) and not re.search(  # "Đề án 06": a name
                   rf"\b(?:an|quyet|dinh|thu|lan|so|ngay|thang|nam|hop|luat|chi\s+thi)\s+"
-                  rf"{re.escape(n)}\b", q)]
+                  rf"{re.escape(n)}\b", q)] + sorted(number_words(question))
     spots = [(m, int(n)) for n in counts
              for m in re.finditer(rf"(?<![\d/.,]){re.escape(n)}\s+(\w+)", said)]
+    spots += [(m, int(re.sub(r"\D", "", m.group(1))))
+              for noun in _ASKED_NOUN.findall(q)
+              for m in re.finditer(rf"(?<![\d/.,])(\d[\d.]*)\s+{re.escape(noun)}\b", said)]
     spots += [(m, int(m.group(2)) - int(m.group(1)))
               for m in re.finditer(r"\b(\d+)/(\d+)\s+(\w+)", said)
               if int(m.group(1)) < int(m.group(2)) and m.group(3) in focus]
     for m, size in spots:
         rest = re.split(r"[.!?]\s|\n", said[m.end():])[0]
-        lines_after = said[m.end():].count("\n- ")
-        if len(re.findall(r"[,;:]|\bva\b", rest)) < 3 and lines_after < min(size, 3):
+        if (len(re.findall(r"[,;:]|\bva\b", rest)) < 3
+                and _item_lines(said[m.end():]) < min(size, 3)):
             return True
     return False
+
+
+# A part of a total asked: "riêng khoản …", "trong số … đó, phần …", and an amount asked
+_PART = re.compile(r"\b(?:rieng|trong\s+(?:so|tong(?:\s+so)?)|phan|chiem|of\s+which|out\s+of)\b")
+_AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|the|a|ha|\?|$)))")
+
+
+def part_not_given(question: str, numbers: frozenset[str], quotes: str) -> str:
+    """A part of a total asked ("Trong 2.505 tỷ đó, riêng khoản X được bao nhiêu?") when the
+    only figure of that unit the cited sentences give is the total the question already
+    gives: the total as the question writes it ("2.505 tỷ"); empty otherwise."""
+    q = fold(question)
+    if not (_PART.search(q) and _AMOUNT.search(q)):
+        return ""
+    said = fold(quotes)
+    for n in sorted(numbers):
+        unit = _noun_after(q, n)
+        if not unit or _YEAR.fullmatch(n):
+            continue
+        figures = {m.group(1).rstrip(".,") for m in re.finditer(
+            rf"(?<![\d/.,])(\d[\d.,]*)\s+{re.escape(unit)}\b", said)}
+        if figures == {n}:
+            at = q.find(f"{n} {unit}")
+            return question[at:at + len(n) + 1 + len(unit)]
+    return ""
 
 
 def asks_speech(question: str) -> bool:
@@ -226,6 +269,10 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(nation, analysis)))
     if counted_only(analysis.text, analysis.numbers, answer.text):
         return _near(answer, msg.NOT_LISTED)
+    total = part_not_given(analysis.text, analysis.numbers,
+                           " ".join(c.quote for c in answer.citations))
+    if total and analysis.kind not in ("yesno", "comparison"):
+        return _near(answer, msg.NOT_GIVEN_PART.format(total=total))
     if people and asks_speech(analysis.text):
         quotes = " ".join(c.quote for c in answer.citations)
         if not _speaks(people[0], quotes):

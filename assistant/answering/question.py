@@ -91,6 +91,7 @@ class Analysis:
     term: str = ""  # the term a definition question asks about (as written)
     local: frozenset[str] = frozenset()  # entities (people, places) a sentence must be about
     ordinal: int = 0  # the item a list question asks for by its position ("quan điểm thứ hai")
+    scene: frozenset[str] = frozenset()  # places that only say where the meeting asked was
 
 
 def expand_abbreviations(text: str) -> str:
@@ -241,6 +242,18 @@ def _term(text: str) -> str:
     return re.sub(r"^(?:(?:the|vay|con)\s+)?", "", term, flags=re.I).strip(" \"'“”‘’")
 
 
+# A place that names where a meeting was held or which article ("hội nghị tại Đà Nẵng", the
+# English "Da Nang conference" read as "Đà Nẵng, hội nghị"): the scene, not the subject
+_SCENE_WORDS = r"(?:hoi\s+nghi|phien\s+hop|cuoc\s+hop|bai\s+viet|bai\s+bao)"
+
+
+def _scene_place(place: str, folded: str) -> bool:
+    """The place only says where the meeting asked about was held (or which article)."""
+    p = re.escape(place)
+    return re.search(rf"\b{_SCENE_WORDS}(?:\s+(?:tai|o))?\s+{p}\b|\b{p},?\s+{_SCENE_WORDS}\b",
+                     folded) is not None
+
+
 def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] = ()
             ) -> Analysis:
     """The analysis of one (already NFC-cleaned, diacritic-restored) question.
@@ -278,7 +291,8 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
         n for m in _LOOSE_MONTH.finditer(folded) for n in m.groups() if n}
     words = re.findall(r"\w+", folded)
     focus = tuple(w for w in words if w not in _ASKING and not _YEAR.fullmatch(w))
-    who = [e for e in entities if e in places or e in new_places or entity_kind(e) == "person"]
+    who = [e for e in entities if (e in places or e in new_places or entity_kind(e) == "person")
+           and not _scene_place(e, folded)]
     if kind in ("person", "definition") and re.search(r"\bla\s+ai\s*[?.!]*\s*$", folded) and \
             any(entity_kind(e) == "person" for e in entities):
         kind = "role"  # "Ông Phạm Minh Chính là ai?": the posts he holds
@@ -287,8 +301,10 @@ def analyze(question: str, gazetteer: Sequence[str] = (), places: Sequence[str] 
                     numbers=numbers, counted=frozenset(_counted(folded)), focus=focus,
                     sides=_sides(text, entities, years, who) if kind == "comparison" else (),
                     term=_term(text) if kind == "definition" else "",
-                    local=frozenset(who) | {e for e in entities if e not in gazetteer},
-                    ordinal=item[1] if item else 0)
+                    local=frozenset(who) | {e for e in entities if e not in gazetteer
+                                            and not _scene_place(e, folded)},
+                    ordinal=item[1] if item else 0,
+                    scene=frozenset(e for e in entities if _scene_place(e, folded)))
 
 
 def without_unread_initials(analysis: Analysis, known: Collection[str]) -> Analysis:

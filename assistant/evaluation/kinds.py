@@ -58,7 +58,7 @@ TUNED_GROUPS = (
                ((0.1,), (0.15,), (0.2,), (0.25,), (0.3,), (1.0,))),
     TunedGroup("general path", ("general_ratio", "general_min_score"),
                tuple((ratio, score) for ratio in (0.5, 0.6, 0.7, 0.8, 0.9)
-                     for score in (0.5, 0.6, 1.0))),
+                     for score in (0.3, 0.4, 0.5, 0.6, 1.0))),
     TunedGroup("summary weights", ("summary_fact_weight", "summary_focus_weight"),
                tuple((fact, focus) for fact in (0.05, 0.1, 0.2, 0.4) for focus in (0.5, 1.0, 2.0)),
                kinds=("summary",)),

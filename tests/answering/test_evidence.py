@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.plans import _defines, contradicts
-from assistant.answering.evidence import _period_ok, in_scope, is_caption, sentence_years, type_ok
+from assistant.answering.evidence import (_period_ok, in_scope, is_caption, sentence_years, set_at,
+                                         type_ok)
 from assistant.answering.question import analyze
 from assistant.schema import Article
 
@@ -173,3 +174,15 @@ def test_yes_no_verdict(question, sentence, verdict) -> None:
 def test_caption(line, caption) -> None:
     assert is_caption(line) is caption
 
+
+
+@pytest.mark.parametrize("article, at", [
+    (Article(id="a", text="Toàn cảnh hội nghị tại Đà Nẵng\nNăm 2023, tỷ lệ đạt 58,2%."), True),
+    (Article(id="b", text="Năm 2023, tỷ lệ đạt 58,2%.", source="danang.gov.vn"), True),
+    # named far down the article only: not where it is set
+    (Article(id="c", text="Năm 2023, tỷ lệ đạt 58,2%. " + "Nội dung khác. " * 40
+             + "Đà Nẵng là điểm sáng."), False),
+])
+def test_an_article_set_where_the_meeting_asked_was_held(article, at) -> None:
+    analysis = analyze("Hội nghị tại Đà Nẵng nêu tỷ lệ nào?", ("da nang",), ("da nang",))
+    assert set_at(article, analysis) is at

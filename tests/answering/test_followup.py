@@ -63,7 +63,10 @@ def test_a_standalone_question_is_left_alone() -> None:
 
 @pytest.mark.parametrize("question,needs", [("Còn năm 2024 thì sao?", True),
                                              ("Ông ấy giữ chức vụ gì?", True),
-                                             ("Hải Dương có bao nhiêu sản phẩm OCOP?", False)])
+                                             ("Hải Dương có bao nhiêu sản phẩm OCOP?", False),
+                                             # "người ta": people in general, no anaphor
+                                             ("Sao người ta nói vay tín chấp là có lợi vậy?",
+                                              False)])
 def test_followups_without_a_conversation_ask_for_context(question, needs) -> None:
     assert needs_context(question) is needs
 
@@ -103,3 +106,17 @@ def test_a_few_words_naming_nothing_ask_about_the_earlier_scene():
     assert resolve_followup("Ai chủ trì?", ["Đề án 06 là gì?"]) == "Ai chủ trì?"
     assert resolve_followup("Hải Dương có bao nhiêu sản phẩm OCOP?",
                             ["Phiên họp thứ 8 diễn ra khi nào?"]).startswith("Hải Dương")
+
+
+@pytest.mark.parametrize("history, question, resolved", [
+    # an item by its position, the noun left to the earlier question
+    (["Ở phiên họp đầu tháng 2/2025, Thủ tướng nêu mấy quan điểm chỉ đạo?"], "Cái thứ tư là gì?",
+     "Ở phiên họp đầu tháng 2/2025, Thủ tướng nêu quan điểm thứ tư chỉ đạo là gì?"),
+    (["Thủ tướng nêu mấy quan điểm chỉ đạo?", "Quan điểm thứ hai nói gì?"], "Còn cái thứ ba?",
+     "Quan điểm thứ ba nói gì (Thủ tướng nêu mấy quan điểm chỉ đạo)?"),
+    # which ones, after how many
+    (["Cơ sở dữ liệu dân cư kết nối với bao nhiêu doanh nghiệp?"], "Đó là những doanh nghiệp nào?",
+     "Cơ sở dữ liệu dân cư kết nối với những doanh nghiệp nào?"),
+])
+def test_items_asked_after_a_count_or_another_item(history, question, resolved) -> None:
+    assert resolve_followup(question, history) == resolved

@@ -2,7 +2,7 @@
 place than the one asked (fast: no model, no index)."""
 import pytest
 
-from assistant.answering.nearmiss import asks_speech, counted_only, deputy_only
+from assistant.answering.nearmiss import asks_speech, counted_only, deputy_only, part_not_given
 from assistant.answering.plans import _elsewhere
 from assistant.answering.question import analyze
 
@@ -21,6 +21,17 @@ from assistant.answering.question import analyze
     ("Có bao nhiêu bộ đã ban hành?", {"14"}, "Có 14 bộ, ngành đã ban hành. [1]", False),
     ("19 tập đoàn được thúc chuyển đổi số là mấy chỗ nào vậy?", {"19"},
      "Thúc đẩy chuyển đổi số tại 19 Tập đoàn, Tổng Công ty. [1]", True),
+    # the noun asked, counted in the answer without the question giving the count
+    ("Đó là những doanh nghiệp nào?", set(),
+     "Đã kết nối chính thức với 13 bộ, ngành, 4 doanh nghiệp và 63/63 địa phương. [1]", True),
+    ("Liệt kê giúp mình tên mấy sản phẩm OCOP của tỉnh", set(),
+     "- Toàn tỉnh hiện có 234 sản phẩm OCOP, 200 cơ sở áp dụng tem truy xuất. [1]\n"
+     "- 150.104 hộ sản xuất nông nghiệp lên sàn. [1]\n- 1.162 sản phẩm lên sàn. [1]", True),
+    ("Những doanh nghiệp nào được kết nối?", set(),
+     "Kết nối với 3 doanh nghiệp: Viettel, VNPT và MobiFone. [1]", False),
+    # the count in words
+    ("Năm quyết định Thủ tướng ban hành có tên là gì?", set(),
+     "Thủ tướng Chính phủ đã ban hành 5 quyết định. [1]", True),
 ])
 def test_items_only_counted(question, numbers, answer, counted):
     assert counted_only(question, frozenset(numbers), answer) is counted
@@ -98,3 +109,16 @@ def test_near_misses_say_what_is_not_given(question, missing, retriever):
 ])
 def test_a_deputy_is_no_answer_to_who_holds_the_role(question, quotes, role):
     assert deputy_only(question, quotes) == role
+
+
+@pytest.mark.parametrize("question, numbers, quotes, total", [
+    ("Trong 2.505 tỷ tiết kiệm đó, riêng khoản lưu trú tiết kiệm được nhiêu vậy?", {"2.505"},
+     "Các dịch vụ công thiết yếu đã tiết kiệm cho Nhà nước 2.505 tỷ đồng.", "2.505 tỷ"),
+    # the part is given: no near miss
+    ("Trong 2.505 tỷ đó, riêng khoản lưu trú được bao nhiêu?", {"2.505"},
+     "Tiết kiệm 2.505 tỷ đồng, riêng lưu trú 300 tỷ đồng.", ""),
+    # no part asked: the total itself is the answer
+    ("Tiết kiệm 2.505 tỷ đồng là nhờ đâu?", {"2.505"}, "Tiết kiệm 2.505 tỷ đồng.", ""),
+])
+def test_a_part_of_a_total_the_articles_do_not_break_down(question, numbers, quotes, total):
+    assert part_not_given(question, frozenset(numbers), quotes) == total

@@ -154,3 +154,15 @@ def test_initials_no_article_uses_are_no_subject(question, known, entities) -> N
     analysis = without_unread_initials(analyze(question, GAZETTEER), known)
     assert sorted(analysis.entities) == sorted(entities)
     assert not set(analysis.local) - set(entities)
+
+
+@pytest.mark.parametrize("question, local, scene", [
+    # where the meeting asked about was held: the scene, not what a sentence must be about
+    ("Tại hội nghị ở Đà Nẵng, tỷ lệ dịch vụ công trực tuyến là bao nhiêu?", set(), {"da nang"}),
+    ("lợi ích, Đề án, 06 người dân, Đà Nẵng, hội nghị những nào?", set(), {"da nang"}),
+    # the place itself asked about
+    ("Đà Nẵng có tỷ lệ dịch vụ công trực tuyến bao nhiêu?", {"da nang"}, set()),
+])
+def test_a_place_that_only_says_where_the_meeting_was(question, local, scene) -> None:
+    analysis = analyze(question, ("da nang",), ("da nang",))
+    assert (set(analysis.local), set(analysis.scene)) == (local, scene)
