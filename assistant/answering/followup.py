@@ -253,7 +253,9 @@ def _resolve_one(question: str, previous: str, answer: str = "",
     whole = question[lead.end():] if lead else question
     thing = _THING.search(fold(whole))
     if thing:  # "Đạo luật đó" -> the law the earlier questions named; else the word alone
-        named = _named_thing(thing.group(1), [*context, previous, answer])
+        # named by the user's own words ("cái chiến dịch ở Bình Phước ấy"): those stay
+        named = "" if (thing.group(2) or "").strip() else _named_thing(
+            thing.group(1), [*context, previous, answer])
         head, rest = whole[:thing.start()], whole[thing.end():]
         if named:
             return " ".join(f"{head} {named} {rest}".split()).rstrip(" ?") + "?"

@@ -102,21 +102,24 @@ _PART = re.compile(r"\b(?:rieng|trong\s+(?:so|tong(?:\s+so)?)|phan|chiem|of\s+wh
 _AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|the|a|ha|\?|$)))")
 
 
-def part_not_given(question: str, numbers: frozenset[str], quotes: str) -> str:
+def part_not_given(question: str, numbers: frozenset[str], quotes: str,
+                   passages: str = "") -> str:
     """A part of a total asked ("Trong 2.505 tỷ đó, riêng khoản X được bao nhiêu?") when the
-    only figure of that unit the cited sentences give is the total the question already
-    gives: the total as the question writes it ("2.505 tỷ"); empty otherwise."""
+    cited sentences give no figure of that unit but the total the question already gives (the
+    total found in them or in their passages): the total as the question writes it ("2.505
+    tỷ"); empty otherwise."""
     q = fold(question)
     if not (_PART.search(q) and _AMOUNT.search(q)):
         return ""
-    said = fold(quotes)
+    said, around = fold(quotes), fold(f"{quotes} {passages}")
     for n in sorted(numbers):
         unit = _noun_after(q, n)
         if not unit or _YEAR.fullmatch(n):
             continue
-        figures = {m.group(1).rstrip(".,") for m in re.finditer(
-            rf"(?<![\d/.,])(\d[\d.,]*)\s+{re.escape(unit)}\b", said)}
-        if figures == {n}:
+        figures = {m.group(1) for m in re.finditer(  # "2.505 tỷ", not "Năm 2023, tỷ lệ"
+            rf"(?<![\d/.,])(\d(?:[\d.,]*\d)?)\s+{re.escape(unit)}\b", said)}
+        if figures <= {n} and re.search(rf"(?<![\d/.,]){re.escape(n)}\s+{re.escape(unit)}\b",
+                                        around):
             at = q.find(f"{n} {unit}")
             return question[at:at + len(n) + 1 + len(unit)]
     return ""
@@ -270,7 +273,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if counted_only(analysis.text, analysis.numbers, answer.text):
         return _near(answer, msg.NOT_LISTED)
     total = part_not_given(analysis.text, analysis.numbers,
-                           " ".join(c.quote for c in answer.citations))
+                           " ".join(c.quote for c in answer.citations),
+                           " ".join(c.passage for c in answer.citations))
     if total and analysis.kind not in ("yesno", "comparison"):
         return _near(answer, msg.NOT_GIVEN_PART.format(total=total))
     if people and asks_speech(analysis.text):

@@ -176,7 +176,9 @@ def _joins(cand: Candidate, chosen: list[Candidate], ratio: float, second: float
 
 
 def piece(ctx: Context, cand: Candidate, long: int = 220) -> str:
-    """The sentence, or for a long list-like sentence only its clauses that answer."""
+    """The sentence, or for a long list-like sentence only its clauses that answer; when the
+    question asks for a list and the best clause opens an enumeration ("nhiều lợi ích, như
+    …; …; …"), it and every clause after it (up to three times `long`): the items."""
     parts = clauses(cand.text)
     if len(cand.text) <= long or len(parts) < 2:
         return ""
@@ -184,6 +186,10 @@ def piece(ctx: Context, cand: Candidate, long: int = 220) -> str:
     scored = [(coverage(weights, c) + (0.2 if type_ok(ctx.analysis, c) else 0.0), i)
               for i, c in enumerate(parts)]
     best = max(s for s, _ in scored)
+    first = min(i for s, i in scored if s == best)
+    if ctx.analysis.kind == "list" and len(parts) - first >= 3 and best > 0 and \
+            sum(len(p) for p in parts[first:]) <= 3 * long:
+        return "" if first == 0 else "; ".join(parts[first:])
     keep = sorted(i for s, i in scored if s >= best * 0.5 and s > 0)[:3]
     return "; ".join(parts[i] for i in keep) if keep else ""
 

@@ -109,3 +109,17 @@ def test_the_general_path_reads_on_after_the_best_passage(retriever):
     answer = answer_question(question, reading)
     assert "Trần Hồng Hà" in answer.text  # said in the passages after the meeting's opening
     assert _verified(answer, reading)
+
+
+@pytest.mark.slow
+def test_a_list_answer_shows_the_whole_enumeration_its_best_clause_opens(retriever):
+    answer = answer_question("Khai thác dữ liệu dân cư giúp ích cụ thể những gì?", retriever)
+    assert not answer.abstained
+    assert "tham nhũng vặt" in answer.text and "hạn chế việc di chuyển" in answer.text
+
+
+@pytest.mark.slow
+def test_a_meeting_named_by_its_place_is_answered_from_the_article_set_there(retriever):
+    answer = answer_question("At the Da Nang conference, what share of citizens used online "
+                             "public services at localities in 2023?", retriever)
+    assert not answer.abstained and not answer.missing and "58,2%" in answer.text

@@ -91,6 +91,11 @@ def test_the_body_a_role_question_names(question, body):
     ("Vì sao kinh tế số Việt Nam tăng trưởng nhanh nhất Đông Nam Á?", "lý do"),
     # a role in a body named elsewhere in the answer, not next to the person
     ("Ông Trần Văn Lâu giữ vai trò gì trong Ủy ban Quốc gia về chuyển đổi số?", "Trần Văn Lâu"),
+    # items only counted, the count not in the question
+    ("Hải Dương có những sản phẩm OCOP cụ thể nào, kể tên giúp mình?", "không liệt kê"),
+    # a part of the total the question gives
+    ("Trong 2.505 tỷ đồng tiết kiệm được, riêng dịch vụ cấp hộ chiếu chiếm bao nhiêu?",
+     "con số chung"),
 ])
 def test_near_misses_say_what_is_not_given(question, missing, retriever):
     from assistant.answering.answer import answer_question
@@ -117,8 +122,12 @@ def test_a_deputy_is_no_answer_to_who_holds_the_role(question, quotes, role):
     # the part is given: no near miss
     ("Trong 2.505 tỷ đó, riêng khoản lưu trú được bao nhiêu?", {"2.505"},
      "Tiết kiệm 2.505 tỷ đồng, riêng lưu trú 300 tỷ đồng.", ""),
+    # the answer's figures are of another unit; the total is in the cited passage
+    ("Trong 2.505 tỷ đồng đó, riêng hộ chiếu chiếm bao nhiêu?", {"2.505"},
+     "Cấp hộ chiếu phổ thông (90,28%).", "2.505 tỷ"),
     # no part asked: the total itself is the answer
     ("Tiết kiệm 2.505 tỷ đồng là nhờ đâu?", {"2.505"}, "Tiết kiệm 2.505 tỷ đồng.", ""),
 ])
 def test_a_part_of_a_total_the_articles_do_not_break_down(question, numbers, quotes, total):
-    assert part_not_given(question, frozenset(numbers), quotes) == total
+    passage = "Tiết kiệm cho Nhà nước 2.505 tỷ đồng. " + quotes
+    assert part_not_given(question, frozenset(numbers), quotes, passage) == total

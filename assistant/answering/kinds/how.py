@@ -9,6 +9,6 @@ __all__ = ["KIND"]
 KIND = register(Kind(
     name="how", order=90,
     patterns=(r"\b(?:nhu\s+the\s+nao|bang\s+cach\s+nao|lam\s+(?:the\s+nao|sao|gi)\s+de"
-              r"|ra\s+sao|the\s+nao|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b",),
+              r"|ra\s+sao|(?<!cu\s)the\s+nao|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b",),
     examples=("Hải Dương đã làm gì để người dân dùng dịch vụ công trực tuyến?",
               "Đà Nẵng triển khai Đề án 06 bằng cách nào?")))
