@@ -186,3 +186,18 @@ def test_caption(line, caption) -> None:
 def test_an_article_set_where_the_meeting_asked_was_held(article, at) -> None:
     analysis = analyze("Hội nghị tại Đà Nẵng nêu tỷ lệ nào?", ("da nang",), ("da nang",))
     assert set_at(article, analysis) is at
+
+
+@pytest.mark.parametrize("question, sentence, proposed", [
+    ("Đã có tập thể nào được khen thưởng về chuyển đổi số chưa?",
+     "Bộ Công an tổng hợp, đề xuất cấp có thẩm quyền về khen thưởng các tập thể, cá nhân.", True),
+    ("Các bộ đã ban hành kế hoạch chưa?",
+     "Thủ tướng yêu cầu 12 bộ khẩn trương ban hành kế hoạch trước ngày 20/7.", True),
+    ("Hải Dương đã ban hành kế hoạch chuyển đổi số chưa?",
+     "Hải Dương đã ban hành kế hoạch chuyển đổi số năm 2024.", False),
+    # not asked whether it was done
+    ("Ai đề xuất khen thưởng?", "Bộ Công an đề xuất khen thưởng các tập thể.", False),
+])
+def test_a_deed_asked_that_the_articles_only_propose(question, sentence, proposed) -> None:
+    from assistant.answering.kinds.yesno import only_proposed
+    assert only_proposed(analyze(question), sentence) is proposed

@@ -13,7 +13,7 @@ from ..plans import Context, abstain, candidates, contradicts, missing_parts, pi
 from ..question import Analysis
 from ..registry import Kind, register
 
-__all__ = ["KIND", "plan_yesno", "yes_no_verdict"]
+__all__ = ["KIND", "plan_yesno", "yes_no_verdict", "only_proposed"]
 
 
 def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
@@ -23,13 +23,45 @@ def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
     if not cands or cands[0].score < ctx.threshold:
         return abstain(ctx.question, hits, ctx.notices, ctx.resolved,
                        cands[0].score if cands else 0.0, "yesno")
-    best = cands[0]
+    action = asked_action(ctx.analysis)  # the sentence that speaks of what was done, asked
+    best = next((c for c in cands if action and action in fold(c.text)
+                 and c.score >= ctx.threshold), cands[0])
     if not best.period_ok:
         return respond(ctx, [Pick(best.hit, best.start, best.end)], hits, best.score,
                        missing=missing_parts(ctx, best), attribute=True)
+    if only_proposed(ctx.analysis, best.text):  # "đã được khen thưởng chưa?" - "đề xuất khen"
+        return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
+                       best.score, missing=[msg.NOT_GIVEN_DONE], attribute=True)
     verdict = yes_no_verdict(ctx.analysis, best.text)
     return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                    best.score, opening=verdict)
+
+
+# Whether something happened, asked ("đã … chưa?", "đã có … được … không?"); the action is
+# the words after the last "đã"/"được"
+_DONE_ASKED = re.compile(r"\b(?:da|duoc)\s+((?:(?!khong|chua|ko|nao)\w+\s*){1,2})")
+# A sentence that only proposes, requests or plans the action just after it
+_PROPOSED = re.compile(r"\b(?:de\s+xuat|de\s+nghi|yeu\s+cau|kien\s+nghi|se|can|du\s+kien"
+                       r"|phan\s+dau|ke\s+hoach|giao)\b[^.;]{0,60}$")
+
+
+def asked_action(analysis: Analysis) -> str:
+    """What a question asks was done ("đã có tập thể nào được khen thưởng chưa?" -> "khen
+    thuong"), folded; empty when it does not ask whether something was done."""
+    question = fold(analysis.text)
+    if not re.search(r"\bda\b", question):
+        return ""
+    actions = [m.group(1).strip() for m in _DONE_ASKED.finditer(question)]
+    return actions[-1] if actions else ""
+
+
+def only_proposed(analysis: Analysis, sentence: str) -> bool:
+    """The question asks whether something was done and the evidence only proposes, asks for
+    or plans it ("đề xuất cấp có thẩm quyền về khen thưởng" for "đã được khen thưởng chưa?")."""
+    action = asked_action(analysis)
+    said = fold(sentence)
+    at = said.find(action) if action else -1
+    return at > 0 and _PROPOSED.search(said[:at]) is not None
 
 
 _UNIVERSAL = re.compile(r"\b(?:toan\s+bo|tat\s+ca|het|du|hoan\s+thanh|moi|100%)\b")
