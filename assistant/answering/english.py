@@ -176,6 +176,7 @@ ENGLISH_FORMS = (
     (r"\b(?:in\s+what\s+way|by\s+what\s+means|what\s+(?:measures|steps|methods|ways))\b",
      "bằng cách nào"),
     (r"\b(?:list|name\s+the|what\s+are\s+the|which\s+are\s+the)\b", "những gì"),
+    (r"^\s*what(?=\s+(?!is\b|was\b|does\b|has\b|this\b)[a-z]+s\b)", "những gì"),
     (r"\bwhich\b", "những nào"),
     (r"\bhow\b", "như thế nào"),
     (r"\bwhat\s+(?:does|do)\s+.+?\s+(?:mean|stand\s+for)\b|\bwhat\s+is\s+(?:a|an)\b"
@@ -219,6 +220,10 @@ def is_english(text: str) -> bool:
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()
 _ORDINAL_EVENT = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(meeting|session|conference)\b", re.I)
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                  "twelfth").split()
+_ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})"
+                           r"(?=\s+(?:meeting|session|conference)\b)", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({'|'.join(_MONTHS)})"
                          rf"(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+((?:19|20)\d\d))?\b", re.I)
 
@@ -242,6 +247,7 @@ def _english_dates(text: str) -> tuple[str, list[str]]:
         year = ("/" if not day_number else " năm ") + year_number if year_number else ""
         words.append(day + year)
         return " "
+    text = _ORDINAL_WORD.sub(lambda m: f"{_ORDINAL_WORDS.index(m.group(1).lower()) + 1}th", text)
     return _MONTH_YEAR.sub(month, _ORDINAL_EVENT.sub(event, text)), words
 
 

@@ -18,11 +18,11 @@ from ..articles.clean import fold
 from ..articles.patterns import NAME, NUMBER as _NUMBER, YEAR as _YEAR
 from ..indexing.lexical import tokenize
 from .question import Analysis, entity_kind
-from ..schema import Article, Chunk, Hit
+from ..schema import Article, Hit
 from ..settings import Settings
 
-__all__ = ["is_caption", "in_caption", "Candidate", "score_candidates", "sentence_years", "set_at",
-           "in_scope", "type_ok", "hits_for_spans", "paragraph_of"]
+__all__ = ["is_caption", "in_caption", "Candidate", "score_candidates", "sentence_years",
+           "set_at", "in_scope", "type_ok", "paragraph_of"]
 
 _HAS_DATE = re.compile(r"\b\d{1,2}/\d{1,4}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b|\btháng\s+\d"
                        r"|\b(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d")
@@ -380,23 +380,3 @@ def score_candidates(analysis: Analysis, hits: Sequence[Hit], qvec: np.ndarray |
                      - 0.01 * (hit.rank - 1))
             out.append(Candidate(hit, start, end, float(score), cov, dense, t_ok, e_ok, p_ok))
     return sorted(out, key=lambda c: (c.entity_ok, c.type_ok, c.score), reverse=True)
-
-
-def hits_for_spans(article: Article, chunks: Sequence[Chunk], spans: Sequence[tuple[int, int]],
-                   existing: Sequence[Hit]) -> list[Hit]:
-    """The retrieved hits plus, for each span not inside one of them, the chunk of `article`
-    that holds it (read on by the plan: a list continues past its passage, a summary reads
-    the whole article). Citations stay inside passages the answer actually read."""
-    out = list(existing)
-    have = {h.chunk.id for h in out}
-    for start, end in spans:
-        if any(h.article.id == article.id and h.chunk.start <= start and end <= h.chunk.end
-               for h in out):
-            continue
-        for chunk in chunks:
-            if chunk.article_id == article.id and chunk.start <= start and end <= chunk.end:
-                if chunk.id not in have:
-                    out.append(Hit(rank=len(out) + 1, score=0.0, chunk=chunk, article=article))
-                    have.add(chunk.id)
-                break
-    return out

@@ -12,13 +12,14 @@ from .. import messages as msg
 from ..articles.clean import fold
 from ..articles.patterns import NUMBER as _NUMBER, YEAR as _YEAR
 from .compose import Pick, clauses
-from .evidence import (Candidate, coverage, hits_for_spans, in_caption, in_scope, is_caption,
-                       paragraph_of, question_weights)
-from .lexicon import procedural
+from .evidence import (Candidate, coverage, in_caption, in_scope, is_caption,
+                       question_weights)
+from .lexicon import heads_items, procedural
 from .question import LIST_NOUNS, Analysis, extremes
 from ..schema import Answer, Article, Hit
 from .searches import side_query
-from .names import article_sentences, corpus_names, display, sentence_rows
+from .names import (article_sentences, corpus_names, display, following_paragraphs,
+                    hits_for_spans, paragraph_after, sentence_rows)
 from .plans import Context, abstain, candidates, dated, piece, plan_fact, respond
 
 
@@ -41,25 +42,6 @@ _GOES_ON = re.compile(r"^\W*(?:trong\s+do|cu\s+the|bao\s+gom|gom|do\s+la|nhu)\b"
 # The lead paragraphs where an article says which period it reports on (characters)
 _PERIOD_OPENING = 1000
 _PART_OF_YEAR = re.compile(r"\b(?:thang|nua\s+(?:dau|cuoi)|quy)\b")
-
-
-def _following(article: Article, end: int, count: int) -> list[tuple[int, int]]:
-    """The next `count` body paragraphs after `end` (captions skipped), as sentence spans."""
-    out: list[tuple[int, int]] = []
-    at = end
-    while len(out) < count:
-        start = article.text.find("\n", at)
-        if start < 0:
-            break
-        a, b = paragraph_of(article.text, start + 1)
-        if b <= a:
-            at = start + 1
-            continue
-        line = article.text[a:b]
-        if not is_caption(line):
-            out.append((a, b))
-        at = b
-    return out
 
 
 def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
@@ -87,7 +69,7 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[msg.NOT_LISTED])
     if announces and text.rstrip().endswith(".") and len(clauses(text)) < 2:
-        spans = _following(article, best.end, min(int(count.group(1)), 8))
+        spans = following_paragraphs(article, best.end, min(int(count.group(1)), 8))
         hits = hits_for_spans(article, ctx.index.chunks, spans, hits)
         items = [Pick(best.hit, best.start, best.end)]
         for a, b in spans:
@@ -112,8 +94,15 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
     picks += [c for c in cands if c not in picks and c.hit.article.id == article.id
               and 0 <= c.start - best.end <= 3 and _GOES_ON.match(fold(c.text))][:1]
     picks.sort(key=lambda c: (c.hit.article.id != article.id, c.start))
-    return respond(ctx, [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in picks], hits,
-                   best.score, lines=len(picks) > 1)
+    chosen = [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in picks]
+    head = next((c for c in picks if heads_items(c.text)), None)
+    if head is not None:  # "chỉ rõ một số hạn chế …. X. Y.": the paragraph goes on with them
+        rest = paragraph_after(ctx.index, head.hit.article, head.end)[:4]
+        hits = hits_for_spans(head.hit.article, ctx.index.chunks, rest, hits)
+        chosen += [Pick(next(h for h in hits if h.article.id == head.hit.article.id
+                             and h.chunk.start <= a and b <= h.chunk.end), a, b)
+                   for a, b in rest if not any(p.start == a for p in chosen)]
+    return respond(ctx, chosen, hits, best.score, lines=len(chosen) > 1)
 
 
 def _announcing(ctx: Context, cands: Sequence[Candidate]) -> Candidate | None:

@@ -21,7 +21,7 @@ __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rew
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
            "derived_abbreviations", "abbreviation_keys", "place_initials", "procedural",
            "PROCEDURAL", "is_english", "NUMBER_WORDS", "ENGLISH_NUMBER_WORDS",
-           "number_words",
+           "number_words", "LIST_HEADS", "heads_items",
            "normalize_dates", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
@@ -290,6 +290,18 @@ def number_words(text: str) -> frozenset[str]:
                      if m.group(2) not in _NOT_COUNTED)
 
 
+# A sentence that heads items its paragraph goes on with (folded): "chỉ rõ một số tồn tại,
+# hạn chế …. Hạ tầng số … . An ninh mạng …"
+LIST_HEADS = re.compile(r"\b(?:mot\s+so|nhieu|cac|nhung)\s+(?:ton\s+tai|han\s+che|ket\s+qua"
+                        r"|kho\s+khan|vuong\s+mac|bat\s+cap|diem\s+nghen|nhiem\s+vu"
+                        r"|giai\s+phap|loi\s+ich)\b")
+
+
+def heads_items(sentence: str) -> bool:
+    """The sentence announces items that the sentences after it name."""
+    return LIST_HEADS.search(fold(sentence)) is not None
+
+
 # (function, as typed, expected) — each a case of tests/answering/test_lexicon.py
 EXAMPLES = (
     ("rewrite", "CCCD gắn chíp cấp được bao nhiêu rồi?",
@@ -362,6 +374,11 @@ EXAMPLES = (
     ("number_words", "Which eleven ministries had not secured their portals?",
      frozenset({"11"})),
     ("number_words", "Năm nay có mấy sự kiện? Sau đó thì sao?", frozenset()),
+    ("heads_items", "Thủ tướng cũng chỉ rõ một số tồn tại, hạn chế trong việc hoàn thiện thể chế.",
+     True),
+    ("heads_items", "Hạ tầng số chưa khắc phục được tình trạng manh mún.", False),
+    ("rewrite", "What shortcomings did the PM point out at the ninth session?",
+     "hạn chế, Thủ tướng, nêu, phiên họp lần thứ 9 những gì?"),
     ("rewrite", "Why had twelve ministries still not issued their plans?",
      "12 bộ, vẫn chưa, cấp, kế hoạch vì sao?"),
 )

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from ..articles.clean import fold
 from ..indexing.store import Index
+from ..schema import Article, Chunk, Hit
+from .evidence import is_caption, paragraph_of
 from .lexicon import place_initials
 from .question import is_title
 
 __all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "corpus_place_initials",
-           "article_sentences",
+           "article_sentences", "paragraph_after", "following_paragraphs",
+           "hits_for_spans",
            "display", "sentence_rows",
            "following_chunks"]
 
@@ -128,6 +131,32 @@ def article_sentences(index: Index, article_id: str) -> list[tuple[int, int]]:
     return _per_build(index, "sentences by article", make).get(article_id, [])
 
 
+def following_paragraphs(article: Article, end: int, count: int) -> list[tuple[int, int]]:
+    """The next `count` body paragraphs after `end` (captions skipped), as sentence spans."""
+    out: list[tuple[int, int]] = []
+    at = end
+    while len(out) < count:
+        start = article.text.find("\n", at)
+        if start < 0:
+            break
+        a, b = paragraph_of(article.text, start + 1)
+        if b <= a:
+            at = start + 1
+            continue
+        line = article.text[a:b]
+        if not is_caption(line):
+            out.append((a, b))
+        at = b
+    return out
+
+
+def paragraph_after(index: Index, article: Article, end: int) -> list[tuple[int, int]]:
+    """The sentences after the one ending at `end`, to the end of its paragraph."""
+    stop = article.text.find("\n", end)
+    stop = len(article.text) if stop < 0 else stop
+    return [(s, e) for s, e in article_sentences(index, article.id) if end <= s and e <= stop]
+
+
 def sentence_rows(index: Index) -> dict[tuple[str, int, int], int]:
     """Row of each (article_id, start, end) sentence in `index.sentence_vectors`."""
     return index.sentence_rows
@@ -143,3 +172,23 @@ def display(entity: str, names: CorpusNames, question: str = "") -> str:
         written = question[at.start():at.end()]
         return written.title() if written.islower() and len(written.split()) <= 3 else written
     return entity.title() if len(entity.split()) <= 3 else entity
+
+
+def hits_for_spans(article: Article, chunks: Sequence[Chunk], spans: Sequence[tuple[int, int]],
+                   existing: Sequence[Hit]) -> list[Hit]:
+    """The retrieved hits plus, for each span not inside one of them, the chunk of `article`
+    that holds it (read on by the plan: a list continues past its passage, a summary reads
+    the whole article). Citations stay inside passages the answer actually read."""
+    out = list(existing)
+    have = {h.chunk.id for h in out}
+    for start, end in spans:
+        if any(h.article.id == article.id and h.chunk.start <= start and end <= h.chunk.end
+               for h in out):
+            continue
+        for chunk in chunks:
+            if chunk.article_id == article.id and chunk.start <= start and end <= chunk.end:
+                if chunk.id not in have:
+                    out.append(Hit(rank=len(out) + 1, score=0.0, chunk=chunk, article=article))
+                    have.add(chunk.id)
+                break
+    return out

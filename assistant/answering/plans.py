@@ -19,9 +19,9 @@ from .. import messages as msg
 from ..articles.clean import fold
 from .compose import Pick, clauses, compose
 from .causes import CAUSE_CUES, MEANS_CUES, gives_cause
-from .evidence import (Candidate, coverage, hits_for_spans, in_scope, question_weights,
+from .evidence import (Candidate, coverage, in_scope, question_weights,
                        score_candidates, type_ok)
-from .names import article_sentences, corpus_names, display, sentence_rows
+from .names import article_sentences, corpus_names, display, hits_for_spans, sentence_rows
 from .question import Analysis, entity_kind
 from ..schema import Answer, Article, Hit
 from ..settings import Settings

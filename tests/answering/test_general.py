@@ -123,3 +123,10 @@ def test_a_meeting_named_by_its_place_is_answered_from_the_article_set_there(ret
     answer = answer_question("At the Da Nang conference, what share of citizens used online "
                              "public services at localities in 2023?", retriever)
     assert not answer.abstained and not answer.missing and "58,2%" in answer.text
+
+
+@pytest.mark.slow
+def test_a_list_goes_on_with_the_sentences_its_heading_sentence_announces(retriever):
+    answer = answer_question("Ở phiên họp thứ 9, Thủ tướng nêu ra những hạn chế, yếu kém gì?",
+                             retriever)
+    assert not answer.abstained and "manh mún" in answer.text and "An ninh mạng" in answer.text
