@@ -63,6 +63,8 @@ ENGLISH_TERMS = {
     "education": "giáo dục", "agriculture": "nông nghiệp", "products": "sản phẩm",
     "tourism": "du lịch", "budget": "ngân sách", "investment": "đầu tư", "law": "Luật",
     "decision": "Quyết định", "resolution": "Nghị quyết", "directive": "Chỉ thị",
+    "passed": "thông qua", "adopted": "thông qua", "national assembly": "Quốc hội",
+    "took effect": "có hiệu lực", "in effect": "có hiệu lực", "effective": "có hiệu lực",
     "launched": "phát động", "approved": "phê duyệt", "signed": "ký", "held": "tổ chức",
     "chaired": "chủ trì", "assigned": "giao", "completed": "hoàn thành",
     "still not": "vẫn chưa", "not yet": "chưa", "had not": "chưa", "have not": "chưa",

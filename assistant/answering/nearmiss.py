@@ -61,38 +61,51 @@ _ASKED_NOUN = re.compile(r"\b(?:ten\s+(?:cua\s+)?)?(?:nhung|cac|may)\s+(?:cai\s+
                          r"([^\W\d]+\s+[^\W\d]+)")
 
 
+# "4 tháng đầu năm": a span of time, not a count of items
+_TIME_UNITS = ("thang", "nam", "ngay", "tuan", "quy", "gio", "lan", "ky", "phien")
+
+
 def _item_lines(said: str) -> int:
-    """Lines of a listed answer that may name items (a line opening on a figure is another
-    fact: "- 150.104 hộ sản xuất …")."""
-    return len(re.findall(r"\n-\s+(?!\W*\d)", said))
+    """Lines of a listed answer that may name items (not one opening on a figure, "- 150.104
+    hộ sản xuất …", or on a word that adds another fact, "- Ngoài ra, …")."""
+    return len([line for line in re.findall(r"\n-\s+([^\n]*)", said)
+                if not re.match(r"\W*(?:\d|ngoai\s+ra|ben\s+canh\s+do|dong\s+thoi)", line)])
 
 
-def counted_only(question: str, numbers: frozenset[str], answer: str) -> bool:
+def counted_only(question: str, numbers: frozenset[str], answer: str,
+                 passages: str = "") -> bool:
     """The question asks for items the answer's sentence only counts: "N <noun>" (the count
     the question gives, in figures or words, or any count of the noun it asks for) or "a/b
-    <noun>" stands in the answer with fewer than three items after it, and the answer lists
-    no lines of items either."""
+    <noun>" stands in the answer with no items after it (a colon or "gồm", "là", "như" and
+    two more), and the answer lists no lines of items either."""
     q = fold(question)
     if not _ASKS_ITEMS.search(q):
         return False
     said = fold(re.sub(r"\[\d+\]", " ", answer))
     focus = set(re.findall(r"\w+", q))
-    counts = [n for n in numbers if not _YEAR.fullmatch(n) and n.isdigit()
-              and int(n) >= 2 and _noun_after(q, n) and not re.search(  # "Đề án 06": a name
+    counts = [n for n in numbers if not _YEAR.fullmatch(n) and n.isdigit() and int(n) >= 2
+              and _noun_after(q, n) not in ("", *_TIME_UNITS) and not re.search(  # "Đề án 06"
                   rf"\b(?:an|quyet|dinh|thu|lan|so|ngay|thang|nam|hop|luat|chi\s+thi)\s+"
                   rf"{re.escape(n)}\b", q)] + sorted(number_words(question))
-    spots = [(m, int(n)) for n in counts
-             for m in re.finditer(rf"(?<![\d/.,]){re.escape(n)}\s+(\w+)", said)]
+    spots = [(m, int(n)) for n in counts  # the count asked, not a span of time
+             for m in re.finditer(rf"(?<![\d/.,]){re.escape(n)}\s+(\w+)", said)
+             if m.group(1) not in _TIME_UNITS]
+    if counts and not spots and passages:  # the count asked is in the passages read only
+        said = fold(passages)
+        spots = [(m, int(n)) for n in counts
+                 for m in re.finditer(rf"(?<![\d/.,]){re.escape(n)}\s+{_noun_after(q, n)}\b",
+                                      said)]
     spots += [(m, int(re.sub(r"\D", "", m.group(1))))
               for noun in _ASKED_NOUN.findall(q)
               for m in re.finditer(rf"(?<![\d/.,])(\d[\d.]*)\s+{re.escape(noun)}\b", said)]
     spots += [(m, int(m.group(2)) - int(m.group(1)))
               for m in re.finditer(r"\b(\d+)/(\d+)\s+(\w+)", said)
               if int(m.group(1)) < int(m.group(2)) and m.group(3) in focus]
-    for m, size in spots:
-        rest = re.split(r"[.!?]\s|\n", said[m.end():])[0]
-        if (len(re.findall(r"[,;:]|\bva\b", rest)) < 3
-                and _item_lines(said[m.end():]) < min(size, 3)):
+    for m, size in spots:  # the items follow it ("3 doanh nghiệp: A, B và C"), not another
+        rest = re.split(r"[.!?]\s|\n|\d", said[m.end():])[0]  # count or the sentence's verb
+        listed = re.search(r":|\b(?:gom|la|nhu)\b", rest) and len(
+            re.findall(r"[,;]|\bva\b", rest)) >= 2
+        if not listed and _item_lines(said[m.end():]) < min(size, 3):
             return True
     return False
 
@@ -270,7 +283,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if answer.citations and _province_for_nation(ctx, answer):
         nation = _NATION_ASKED.search(fold(analysis.text)).group()
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(nation, analysis)))
-    if counted_only(analysis.text, analysis.numbers, answer.text):
+    if counted_only(analysis.text, analysis.numbers, answer.text,
+                    " ".join(c.passage for c in answer.citations)):
         return _near(answer, msg.NOT_LISTED)
     total = part_not_given(analysis.text, analysis.numbers,
                            " ".join(c.quote for c in answer.citations),

@@ -32,6 +32,15 @@ from assistant.answering.question import analyze
     # the count in words
     ("Năm quyết định Thủ tướng ban hành có tên là gì?", set(),
      "Thủ tướng Chính phủ đã ban hành 5 quyết định. [1]", True),
+    # other counts follow the one asked, not its items
+    ("Trong 13 bộ, ngành đã kết nối, bộ nào kết nối sớm nhất?", {"13"},
+     "Đã kết nối chính thức với 13 bộ, ngành, 4 doanh nghiệp và 63/63 địa phương. [1]", True),
+    # a span of time is no count of items
+    ("Trong 4 tháng đầu năm, Chính phủ ban hành những văn bản nào?", {"4"},
+     "Trong 4 tháng đầu năm 2024, Chính phủ ban hành nhiều văn bản quan trọng. [1]", False),
+    # lines of other facts are not the items
+    ("Hai nghị định đó là những nghị định nào?", set(),
+     "- Chính phủ đã ban hành 2 nghị định. [1]\n- Ngoài ra, Bộ Công an đã cấp thẻ. [2]", True),
 ])
 def test_items_only_counted(question, numbers, answer, counted):
     assert counted_only(question, frozenset(numbers), answer) is counted
@@ -131,3 +140,10 @@ def test_a_deputy_is_no_answer_to_who_holds_the_role(question, quotes, role):
 def test_a_part_of_a_total_the_articles_do_not_break_down(question, numbers, quotes, total):
     passage = "Tiết kiệm cho Nhà nước 2.505 tỷ đồng. " + quotes
     assert part_not_given(question, frozenset(numbers), quotes, passage) == total
+
+
+def test_a_count_asked_that_only_the_passage_read_gives():
+    assert counted_only("Năm quyết định Thủ tướng ban hành có tên là gì?", frozenset(),
+                        "Chính phủ ban hành nhiều văn bản quan trọng. [1]",
+                        "Chính phủ ban hành nhiều văn bản quan trọng. Trong đó, Thủ tướng "
+                        "đã ban hành 5 quyết định, 2 chỉ thị.")
