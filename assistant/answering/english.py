@@ -9,7 +9,8 @@ import re
 from ..articles.clean import fold
 from ..articles.patterns import SYLLABLE as _SYLLABLE
 
-__all__ = ["ENGLISH_TERMS", "ENGLISH_FORMS", "ENGLISH_NUMBER_WORDS", "is_english", "english"]
+__all__ = ["ENGLISH_TERMS", "ENGLISH_FORMS", "ENGLISH_NUMBER_WORDS", "is_english", "english",
+           "ordinal_one"]
 
 # Counts written as words ("twelve ministries" -> "12 bộ")
 ENGLISH_NUMBER_WORDS = {
@@ -273,6 +274,27 @@ def _counted_nouns(lowered: str) -> list[tuple[int, str, tuple[int, int]]]:
     return out
 
 
+# "What's the second one?", "And the last one?": an item of the earlier list, by position
+_ORDINAL_ONE = re.compile(r"^\W*(and|what\s+about|how\s+about|what\s+is|what's|whats)?\s*"
+                          r"(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth"
+                          r"|ninth|tenth|last|final)\s+(?:one|item|point)\b\W*$", re.I)
+_VI_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+
+def ordinal_one(text: str) -> str:
+    """A bare English follow-up asking an item by position, in Vietnamese ("What's the second
+    one?" -> "Cái thứ hai là gì?", "And the last one?" -> "Còn cái cuối cùng?"); else ""."""
+    m = _ORDINAL_ONE.match(text)
+    if not m:
+        return ""
+    word = m.group(2).lower()
+    item = "cái cuối cùng" if word in ("last", "final") else \
+        f"cái thứ {_VI_ORDINALS[_ORDINAL_WORDS.index(word)]}"
+    lead = (m.group(1) or "").lower()
+    return f"Còn {item}?" if lead in ("and", "what about", "how about") else \
+        f"{item[:1].upper()}{item[1:]} là gì?"
+
+
 def english(text: str) -> str:
     """An English question as Vietnamese search words: its terms from ENGLISH_TERMS, names,
     codes and figures kept, and the Vietnamese words of its question form."""
@@ -282,6 +304,7 @@ def english(text: str) -> str:
     text = _VIETNAMESE_RUN.sub(" ", _QUOTED.sub(" ", text))
     lowered = text.lower()
     forms = []
+    counted_head = _how_many_head(lowered)  # "how many guiding viewpoints" -> "quan điểm"
     for pattern, words in ENGLISH_FORMS:
         if re.search(pattern, lowered):
             forms.append(words)
@@ -310,4 +333,28 @@ def english(text: str) -> str:
             and not any(said.startswith(f"{k} ") for _, said, _ in counted)]
     words = [*terms, *typed, *dates, *names, *kept]  # apart: "Việt Nam, Liên hợp quốc"
     said = ", ".join(dict.fromkeys(w.strip() for w in words if w.strip()))
+    if counted_head and forms and forms[0] == "bao nhiêu":
+        forms[0] = f"bao nhiêu {counted_head}"
     return f"{said} {' '.join(forms)}".strip() + "?"
+
+
+_NOUN_END = frozenset("did does do were was are is have has had the of in on at for by to were "
+                      "will would could can that which who".split())
+
+
+def _how_many_head(lowered: str) -> str:
+    """The Vietnamese of what "how many" counts: the last glossary term of the words after it
+    ("how many guiding viewpoints did…" -> "quan điểm"); empty when none."""
+    m = re.search(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,3})", lowered + " ")
+    if not m:
+        return ""
+    words = []
+    for w in m.group(1).split():
+        if w in _NOUN_END:
+            break
+        words.append(w)
+    for n in range(len(words)):  # the longest term ending the phrase, else one inside it
+        key = " ".join(words[n:])
+        if key in ENGLISH_TERMS:
+            return ENGLISH_TERMS[key]
+    return next((ENGLISH_TERMS[w] for w in reversed(words) if w in ENGLISH_TERMS), "")

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from ..articles.clean import fold
 from ..articles.patterns import YEAR as _YEAR
-from .question import TITLE_WORDS, entity_kind, ordinal_item, question_names
+from .question import LIST_NOUNS, TITLE_WORDS, entity_kind, ordinal_item, question_names
 from ..schema import Turn
 
 __all__ = ["is_followup", "resolve_followup", "needs_context"]
@@ -168,8 +168,10 @@ def _other_item(question: str, previous: str) -> str:
         at = _PREVIOUS_ORDINAL.search(fold(previous))
         return previous[:at.start()] + asked + previous[at.end():]
     counted = re.search(r"\b(?:bao\s+nhieu|may)\s+(\w+(?:\s+\w+)?)", fold(previous))
-    if not counted:
-        return ""
+    if not counted:  # "quan điểm, … bao nhiêu?" (an English question's words)
+        noun = re.search(LIST_NOUNS, fold(previous))
+        return f"{previous[noun.start():noun.end()]} {asked} là gì ({previous.rstrip(' ?')})?" \
+            if noun else ""
     noun = previous[counted.start(1):counted.end(1)]
     return f"{previous[:counted.start()]}{noun} {asked}{previous[counted.end():]}".rstrip(
         " ?") + " là gì?"
@@ -376,4 +378,26 @@ def resolve_followup(question: str, history: Sequence[Turn | str]) -> str:
         turn = Turn(turn) if isinstance(turn, str) else turn
         context += [previous, answer]
         previous, answer = _resolve_one(turn.question, previous, answer, context), turn.answer
-    return _resolve_one(question, previous, answer, context)
+    return _resolve_one(_last_item(question, previous, [*context, previous, answer]), previous,
+                        answer, context)
+
+
+_LAST = re.compile(r"\b(?:cuoi\s+cung|sau\s+cung)\b")
+
+
+def _last_item(question: str, previous: str, said: Sequence[str]) -> str:
+    """"… cái cuối cùng" as its position, from the count the conversation gave ("4 quan
+    điểm" -> "thứ 4"); the question as asked when no count of the items asked was given."""
+    m = _LAST.search(fold(question))
+    if not m:
+        return question
+    before = fold(question[:m.start()]).split()
+    noun = [w for w in before[-2:] if w not in ("cai", "con", "y")]
+    listed = re.search(LIST_NOUNS, fold(previous))  # "cái cuối cùng": of the list asked
+    noun = noun or (listed.group().split() if listed else [])
+    for text in reversed(said):
+        for count in reversed(re.findall(r"\b(\d{1,2})\s+((?:[^\W\d]+\s+)?[^\W\d]+)",
+                                         fold(re.sub(r"\[\d+\]", " ", text)))):
+            if not noun or count[1].startswith(" ".join(noun)):
+                return f"{question[:m.start()]}thứ {count[0]}{question[m.end():]}"
+    return question

@@ -15,7 +15,7 @@ from typing import Container, Iterable, Mapping
 from ..articles.clean import fold
 from ..articles.patterns import SYLLABLE as _SYLLABLE
 from .english import (ENGLISH_FORMS, ENGLISH_NUMBER_WORDS, ENGLISH_TERMS, english as _english,
-                      is_english)
+                      is_english, ordinal_one)
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
@@ -62,10 +62,15 @@ COLLOQUIAL = {
     "hông": "không", "bà con": "người dân", "ba con": "người dân", "bữa nào": "ngày nào",
     "bua nao": "ngày nào", "điểm yếu": "hạn chế", "diem yeu": "hạn chế", "yếu kém": "hạn chế",
     "thiếu sót": "tồn tại", "thieu sot": "tồn tại", "chợ mạng": "thương mại điện tử",
+    # Central speech: "chi" (gì), "rứa" (vậy), "răng" (sao), "mô" (đâu/nào)
+    "cái chi": "cái gì", "là chi": "là gì", "làm chi": "làm gì", "chi rứa": "gì vậy",
+    "rứa": "vậy", "răng": "sao", "mần răng": "làm sao", "ở mô": "ở đâu", "chỗ mô": "chỗ nào",
+    "khi mô": "khi nào", "giùm": "giúp", "dùm": "giúp",
 }
 # Colloquial words that are also standard words with diacritics typed: only replaced as typed
 _ONLY_AS_TYPED = frozenset({"bả", "ổng", "mần", "tụi nó", "hồi đó", "hồi nào", "bữa đó",
-                            "chừng nào", "bữa nào", "chợ mạng"})
+                            "chừng nào", "bữa nào", "chợ mạng", "cái chi", "là chi", "làm chi",
+                            "chi rứa", "rứa", "răng", "mần răng", "ở mô", "chỗ mô", "khi mô"})
 
 _DAY_MONTH_YEAR = re.compile(
     r"\b(?:(?:mung|mong|ngay)\s+)?(\d{1,2})\s*(?:[-/.]|\s+thang\s+)\s*(\d{1,2})"
@@ -133,6 +138,8 @@ def rewrite(text: str, derived: Mapping[str, str] = {}, known: Container[str] = 
             ) -> Rewritten:
     """The question in the articles' words (see the module's docstring); words the articles
     themselves use (`known`, folded: "GDP", "OCOP") are never spelled out."""
+    if ordinal_one(text):  # "And the last one?"
+        return Rewritten(ordinal_one(text), english=True)
     if is_english(text):
         return Rewritten(expand(_english(text), {**derived, **ABBREVIATIONS}, False, known),
                          english=True)
@@ -324,7 +331,7 @@ EXAMPLES = (
     ("rewrite", "Hội nghị 6-2-2025 bàn gì?", "Hội nghị ngày 6/2 năm 2025 bàn gì?"),
     ("rewrite", "7/10 chỉ tiêu đạt chưa?", "7/10 chỉ tiêu đạt chưa?"),
     ("rewrite", "How many VNeID accounts were activated?",
-     "tài khoản, kích hoạt, VNeID bao nhiêu?"),
+     "tài khoản, kích hoạt, VNeID bao nhiêu tài khoản?"),
     ("rewrite", "Give me a quick rundown of the PM directives on social welfare",
      "Thủ tướng, Chỉ thị, an sinh xã hội tóm tắt?"),
     ("rewrite", "In what way do banks help households get fibre?",
@@ -370,6 +377,10 @@ EXAMPLES = (
     ("is_english", "Give me a summary of what Đề án 06 achieved in 2023.", True),
     ("is_english", "Có bao nhiêu tài khoản VNeID?", False),
     ("is_english", "Chuyển đổi số là gì?", False),
+    ("rewrite", "What's the second one?", "Cái thứ hai là gì?"),
+    ("rewrite", "And the last one?", "Còn cái cuối cùng?"),
+    ("rewrite", "Đề án 06 là cái chi rứa?", "Đề án 06 là cái gì vậy?"),
+    ("rewrite", "Hội nghị họp ở mô, răng lại họp ở đó?", "Hội nghị họp ở đâu, sao lại họp ở đó?"),
     ("number_words", "Năm quyết định Thủ tướng ban hành có tên là gì?", frozenset({"5"})),
     ("number_words", "Which eleven ministries had not secured their portals?",
      frozenset({"11"})),

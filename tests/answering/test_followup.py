@@ -120,3 +120,11 @@ def test_a_few_words_naming_nothing_ask_about_the_earlier_scene():
 ])
 def test_items_asked_after_a_count_or_another_item(history, question, resolved) -> None:
     assert resolve_followup(question, history) == resolved
+
+
+def test_the_last_item_is_the_position_the_conversation_counted() -> None:
+    history = [Turn("Thủ tướng nêu mấy quan điểm chỉ đạo?",
+                    "Thủ tướng Chính phủ nhấn mạnh 4 quan điểm chỉ đạo. [1]"),
+               Turn("Quan điểm thứ hai là gì?", "Chuyển đổi số phải gắn với toàn dân. [1]")]
+    assert resolve_followup("Còn cái cuối cùng?", history) == \
+        "Quan điểm thứ 4 là gì (Thủ tướng nêu mấy quan điểm chỉ đạo)?"
