@@ -10,18 +10,20 @@ question asks and the articles do not give is said, never papered over with a ne
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Iterator, Sequence
 
 import numpy as np
 
 from .. import messages as msg
-from ..articles.clean import normalize
+from ..articles.clean import fold, normalize
 from .compose import format_date
 from .followup import needs_context, resolve_followup
 from .general import complete
 from .nearmiss import check
-from .lexicon import abbreviation_keys, is_english, rewrite
-from .names import corpus_abbreviations, corpus_names, corpus_place_initials
+from .lexicon import abbreviation_keys, is_english, rewrite, with_initials
+from .names import (corpus_abbreviations, corpus_initials, corpus_names,
+                    corpus_place_initials)
 from . import kinds  # noqa: F401  (each kind's module registers itself)
 from .kinds.yesno import yes_no_verdict
 from .evidence import set_at
@@ -93,7 +95,13 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     if cleaned and is_english(cleaned):
         notices += (msg.ENGLISH_SOURCES,)
     asked = resolved if followed else retriever.restore(rewrite(cleaned, derived, known).text)
-    analysis = without_unread_initials(analyze(asked, names.names, names.places), known)
+    initialed = with_initials(asked, corpus_initials(retriever.index))  # "… (TT&TT)"
+    analysis = without_unread_initials(analyze(initialed, names.names, names.places), known)
+    if initialed != asked:  # a name the articles also write as initials is no subject to find
+        spelled = fold(" ".join(re.findall(r"(\S+(?:\s+\S+){1,6})\s+\([^()]*&?[^()]*\)",
+                                           initialed)))
+        kept = tuple(e for e in analysis.entities if e not in spelled)
+        analysis = dataclasses.replace(analysis, entities=kept, local=analysis.local & set(kept))
     return cleaned, notices, analysis, resolved if followed else cleaned
 
 

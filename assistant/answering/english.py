@@ -79,7 +79,8 @@ ENGLISH_TERMS = {
     "ministry of defence": "Bộ Quốc phòng", "ministry of defense": "Bộ Quốc phòng",
     "ministry of public security": "Bộ Công an", "police": "Công an",
     "ministry of health": "Bộ Y tế", "ministry of information and communications":
-    "Bộ Thông tin và Truyền thông", "cyber attacks": "tấn công mạng",
+    "Bộ Thông tin và Truyền thông", "information and communications":
+    "Thông tin và Truyền thông", "cyber attacks": "tấn công mạng",
     "cyberattacks": "tấn công mạng", "united nations": "Liên hợp quốc", "un": "Liên hợp quốc",
     "places": "bậc", "climb": "tăng", "climbed": "tăng", "first time": "lần đầu tiên",
     "very high": "rất cao", "save": "tiết kiệm", "saved": "tiết kiệm", "savings": "tiết kiệm",

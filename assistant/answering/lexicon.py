@@ -21,7 +21,7 @@ __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rew
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
            "derived_abbreviations", "abbreviation_keys", "place_initials", "procedural",
            "PROCEDURAL", "is_english", "NUMBER_WORDS", "ENGLISH_NUMBER_WORDS",
-           "number_words", "LIST_HEADS", "heads_items",
+           "number_words", "LIST_HEADS", "heads_items", "with_initials",
            "normalize_dates", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
@@ -307,6 +307,25 @@ LIST_HEADS = re.compile(r"\b(?:mot\s+so|nhieu|cac|nhung)\s+(?:ton\s+tai|han\s+ch
 def heads_items(sentence: str) -> bool:
     """The sentence announces items that the sentences after it name."""
     return LIST_HEADS.search(fold(sentence)) is not None
+
+
+def with_initials(text: str, initials: Mapping[str, str]) -> str:
+    """A name spelled out in the question followed by the initials the articles write for it
+    ("Bộ Thông tin và Truyền thông" -> "… Truyền thông (TT&TT)"); "và" has no letter."""
+    words = list(re.finditer(r"[^\W\d_]+", text))
+    out, last, i = [], 0, 0
+    while i < len(words):
+        for n in range(min(7, len(words) - i), 1, -1):
+            span = words[i:i + n]
+            key = "".join(fold(w.group())[0] for w in span if fold(w.group()) != "va")
+            if key in initials and span[0].group()[:1].isupper() \
+                    and fold(span[-1].group()) != "va" and initials[key] not in text:
+                out += [text[last:span[-1].end()], f" ({initials[key]})"]
+                last, i = span[-1].end(), i + n
+                break
+        else:
+            i += 1
+    return "".join(out) + text[last:]
 
 
 # (function, as typed, expected) — each a case of tests/answering/test_lexicon.py

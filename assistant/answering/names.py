@@ -12,12 +12,12 @@ from ..articles.clean import fold
 from ..indexing.store import Index
 from ..schema import Article, Chunk, Hit
 from .evidence import is_caption, paragraph_of
-from .lexicon import place_initials
+from .lexicon import ABBREVIATIONS, place_initials
 from .question import is_title
 
 __all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "corpus_place_initials",
            "article_sentences", "paragraph_after", "following_paragraphs",
-           "hits_for_spans",
+           "hits_for_spans", "corpus_initials",
            "display", "sentence_rows",
            "following_chunks"]
 
@@ -98,6 +98,21 @@ def corpus_abbreviations(index: Index, keys: Iterable[str]) -> dict[str, str]:
             written, folded = _per_build(index, "corpus text", lambda: _corpus_text(index))
             found[key] = _phrase_for(key, written, folded)
     return {k: found[k] for k in keys if found.get(k)}
+
+
+_WRITTEN_INITIALS = re.compile(r"(?<![\w&])[A-ZĐ]{2,}(?:&[A-ZĐ]{2,})?(?![\w&])")
+
+
+def corpus_initials(index: Index) -> dict[str, str]:
+    """Initials the articles write in place of a name ("TT&TT", "UBND": with "&" or in the
+    lexicon's table, not any capitals), by their folded letters ("tttt", "ubnd"): a question
+    that spells the name out still finds them."""
+    def make() -> dict[str, str]:
+        written, _ = _per_build(index, "corpus text", lambda: _corpus_text(index))
+        found = set(_WRITTEN_INITIALS.findall(written))
+        return {fold(a).replace("&", ""): a for a in found  # "TT&TT", or a common one
+                if "&" in a or fold(a) in ABBREVIATIONS}
+    return _per_build(index, "written initials", make)
 
 
 def following_chunks(index: Index, chunk_id: str, n: int) -> list:

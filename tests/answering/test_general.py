@@ -130,3 +130,13 @@ def test_a_list_goes_on_with_the_sentences_its_heading_sentence_announces(retrie
     answer = answer_question("Ở phiên họp thứ 9, Thủ tướng nêu ra những hạn chế, yếu kém gì?",
                              retriever)
     assert not answer.abstained and "manh mún" in answer.text and "An ninh mạng" in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    "Bộ trưởng Bộ Thông tin và Truyền thông dự hội nghị 12/7/2023 là ai?",
+    "Who was the Minister of Information and Communications at the July 2023 conference?",
+])
+def test_a_name_the_articles_write_as_initials_is_found_spelled_out(question, retriever):
+    answer = answer_question(question, retriever)
+    assert not answer.abstained and not answer.missing and "Nguyễn Mạnh Hùng" in answer.text

@@ -41,3 +41,15 @@ def test_a_word_the_articles_use_is_never_spelled_out():
     table = {"gdp": "Giá Dịch Phí"}
     assert lexicon.rewrite("GDP tăng bao nhiêu?", table, known={"gdp"}).text == \
         "GDP tăng bao nhiêu?"
+
+
+@pytest.mark.parametrize("question, written", [
+    ("Bộ trưởng Bộ Thông tin và Truyền thông là ai?",
+     "Bộ trưởng Bộ Thông tin và Truyền thông (TT&TT) là ai?"),
+    ("Ủy ban nhân dân tỉnh làm gì?", "Ủy ban nhân dân (UBND) tỉnh làm gì?"),
+    # lower case words are no name; a name already given with its initials stays
+    ("thông tin và truyền thông", "thông tin và truyền thông"),
+    ("Bộ TT&TT (Thông tin và Truyền thông)", "Bộ TT&TT (Thông tin và Truyền thông)"),
+])
+def test_a_name_spelled_out_gets_the_initials_the_articles_write(question, written):
+    assert lexicon.with_initials(question, {"tttt": "TT&TT", "ubnd": "UBND"}) == written
