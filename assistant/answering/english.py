@@ -313,7 +313,7 @@ def english(text: str) -> str:
             if words not in ("những gì", "những nào"):
                 break
     # codes and figures: VNeID, OCOP, 2024
-    kept = re.findall(r"\b(?:[A-Z][\w-]*[A-Z0-9][\w-]*|\d(?:[\d/.,%]*[\d%])?)", text)
+    kept = re.findall(r"\b(?:[A-Z][\w-]*[A-Z0-9][\w-]*|\d+[A-Z]\b|\d(?:[\d/.,%]*[\d%])?)", text)
     names = re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text)
     found: list[tuple[int, str]] = []
     counted = _counted_nouns(lowered)  # "8 utility services" -> "8 dịch vụ tiện ích"

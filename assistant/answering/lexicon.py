@@ -396,6 +396,8 @@ EXAMPLES = (
     ("is_english", "Give me a summary of what Đề án 06 achieved in 2023.", True),
     ("is_english", "Có bao nhiêu tài khoản VNeID?", False),
     ("is_english", "Chuyển đổi số là gì?", False),
+    ("rewrite", "What was the 5G coverage reported at the eighth session?",
+     "phủ sóng, báo cáo, phiên họp lần thứ 8, 5G?"),
     ("rewrite", "What's the second one?", "Cái thứ hai là gì?"),
     ("rewrite", "And the last one?", "Còn cái cuối cùng?"),
     ("rewrite", "Đề án 06 là cái chi rứa?", "Đề án 06 là cái gì vậy?"),

@@ -280,18 +280,23 @@ def _cause_after(ctx: Context, best: Candidate, hits: Sequence[Hit]) -> Candidat
         best, hit=hit, start=after[0], end=after[1])
 
 
+def _term_pattern(term: str) -> str:
+    """A folded term as a pattern: "nghị quyết 57" also written "Nghị quyết số 57"."""
+    return r"\s+".join((r"(?:so\s+)?" if w.isdigit() else "") + re.escape(w) for w in term.split())
+
+
 def _defines(term: str, sentence: str) -> tuple[int, int] | None:
     """The span of a sentence that defines `term` (folded): a full name before "(term)", or
     what follows "term là ..."; None when the sentence does not define it."""
     folded = fold(sentence)
-    paren = re.search(rf"\(\s*{re.escape(term)}\s*(?:/\w+)?\)", folded)
+    paren = re.search(rf"\(\s*{_term_pattern(term)}\s*(?:/\w+)?\)", folded)
     if paren:
         head = term.split()[0]
         at = folded.rfind(f"{head} ", 0, paren.start())
         at = at if at >= 0 and paren.start() - at < 300 else 0
         return at, paren.end()
-    copula = re.search(rf"\b{re.escape(term)}\s+(?:la|duoc\s+hieu\s+la|duoc\s+xac\s+dinh\s+la)\s",
-                       folded)
+    copula = re.search(rf"\b{_term_pattern(term)}\s+(?:la|duoc\s+hieu\s+la|duoc\s+xac\s+dinh\s+la)"
+                       r"\s", folded)
     if copula:
         return copula.start(), len(sentence)
     if re.search(rf"\bla\s+{re.escape(term)}\s*,\s*\w", folded):  # "2023 là năm bản lề, đánh
@@ -318,7 +323,7 @@ def plan_definition(ctx: Context, hits: list[Hit]) -> Answer:
         return respond(ctx, picks, hits, max(c.score, ctx.threshold))
     if len(term.split()) > 4:  # a description asked for, not a term: answer as a fact
         return plan_fact(ctx, hits)
-    mentions = [c for c in cands if re.search(rf"\b{re.escape(term)}\b", fold(c.text))]
+    mentions = [c for c in cands if re.search(rf"\b{_term_pattern(term)}\b", fold(c.text))]
     missing = [msg.NOT_DEFINED.format(term=f"“{ctx.analysis.term}”")]
     if not mentions:
         return abstain(ctx.question, hits, ctx.notices, ctx.resolved, 0.0, "definition",

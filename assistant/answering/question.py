@@ -230,7 +230,8 @@ def _sides(text: str, entities: Sequence[str], years: Sequence[str], who: Sequen
 
 def _term(text: str) -> str:
     folded = fold(text)
-    m = re.search(r"^(.*?)\s+(?:la\s+(?:gi|cai\s+gi|sao)|nghia\s+la\s+gi|duoc\s+hieu|viet\s+tat)",
+    m = re.search(r"^(.*?)\s+(?:thuc\s+chat\s+)?(?:la\s+(?:gi|cai\s+gi|sao)|nghia\s+la\s+gi"
+                  r"|duoc\s+hieu|viet\s+tat|la\s+(?:\w+\s+){0,2}?ve\s+(?:cai\s+|viec\s+|chuyen\s+)?gi)",
                   folded)
     if not m:
         m = re.search(r"(?:dinh\s+nghia|ten\s+day\s+du\s+cua)\s+(.+?)\s*[?.!]*$", folded)
@@ -239,6 +240,8 @@ def _term(text: str) -> str:
     term = text[m.start(1):m.end(1)].strip(" ,?\"'“”‘’")
     term = term.rsplit(",", 1)[-1].strip()  # "Theo tư duy của tỉnh, chuyển đổi số là gì?"
     term = re.split(r"\s+(?:mà|được|trong|ở|của bài|trong bài|mà bài)\s+", term)[0]
+    said = re.search(r"\s(?:định nghĩa|coi|xem|gọi|hiểu)\s+", term)  # "Thủ tướng định nghĩa X"
+    term = term[said.end():] if said else term
     return re.sub(r"^(?:(?:the|vay|con)\s+)?", "", term, flags=re.I).strip(" \"'“”‘’")
 
 

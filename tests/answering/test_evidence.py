@@ -124,6 +124,8 @@ def test_figure_of_the_kind_asked(question, sentence, ok) -> None:
     # an apposition after the term says what it means
     ("nam ban le", "Năm 2023 là năm bản lề, đánh dấu nửa chặng đường của Chương trình.", True),
     ("nam ban le", "Thủ tướng nhấn mạnh năm 2023 là năm bản lề.", False),
+    # "Nghị quyết 57" asked, "Nghị quyết số 57" written
+    ("nghi quyet 57", "Nghị quyết số 57 là nghị quyết về đột phá phát triển khoa học.", True),
 ])
 def test_defining_sentences(term, sentence, defines) -> None:
     assert (_defines(term, sentence) is not None) is defines
