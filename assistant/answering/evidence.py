@@ -17,6 +17,7 @@ import numpy as np
 from ..articles.clean import fold
 from ..articles.patterns import NAME, NUMBER as _NUMBER, YEAR as _YEAR
 from ..indexing.lexical import tokenize
+from .causes import MEANS_CUES
 from .question import Analysis, entity_kind
 from ..schema import Article, Hit
 from ..settings import Settings
@@ -270,6 +271,11 @@ _PEOPLE_ASKED = re.compile(r"\b(?:lanh\s+dao|dong\s+chi|dai\s+bieu|quan\s+chuc)(
                            r"|\b(?:lanh\s+dao|quan\s+chuc|dai\s+bieu)\b.*\bnhung\s+nao\W*$")
 
 
+# A way to act asked ("làm gì để", "bằng cách nào"), not how something went ("tăng ntn")
+_MEANS_ASKED = re.compile(r"\b(?:lam\s+(?:gi|sao|the\s+nao)\s+de|bang\s+(?:nhung\s+)?cach\s+nao"
+                          r"|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b")
+
+
 def type_ok(analysis: Analysis, sentence: str) -> bool:
     """Whether a sentence holds the kind of thing asked for (a figure of the kind asked, a
     date, a name)."""
@@ -292,6 +298,9 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
         words = folded.split()
         spans = [len(folded[:m.start()].split()) for m in figures]
         return any(analysis.counted & set(words[max(0, i - 6): i + 7]) for i in spans)
+    if kind == "how" and _MEANS_ASKED.search(fold(analysis.text)) and re.search(
+            r"\d\s*%|\d[\d.,]*\s+(?:trieu|ty|nghin)\b", fold(sentence)):
+        return MEANS_CUES.search(fold(sentence)) is not None  # a result's figures, not a way
     if kind == "person" or (kind in ("list", "open") and _PEOPLE_ASKED.search(
             fold(analysis.text))):  # a person's name, not a place's ("Toàn cảnh … Đà Nẵng")
         return any(entity_kind(m.group()) == "person" or _TITLED.search(

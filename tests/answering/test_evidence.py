@@ -111,6 +111,13 @@ def test_a_marked_caption_is_no_scope() -> None:
     # "nơi" counts places of any kind: bộ, ngành, địa phương
     ("CSDL cán bộ có bao nhiêu nơi kết nối xong?", "đã có 96 bộ, ngành, địa phương hoàn thành",
      True),
+    # a way to act asked: a result's figures are not it, the means are
+    ("Các địa phương đã làm gì để người dân dùng dịch vụ công?",
+     "Năm 2023, tỷ lệ tại các địa phương đạt 58,2%.", False),
+    ("Các địa phương đã làm gì để người dân dùng dịch vụ công?",
+     "Các địa phương đã vận động hướng dẫn; thực hiện miễn, giảm phí.", True),
+    # how something went: its figures are the answer
+    ("Kinh tế số tăng trưởng như thế nào?", "Tốc độ tăng trưởng vượt 20%/năm.", True),
 ])
 def test_figure_of_the_kind_asked(question, sentence, ok) -> None:
     assert type_ok(analyze(question), sentence) is ok
