@@ -20,7 +20,7 @@ from .english import (ENGLISH_FORMS, ENGLISH_NUMBER_WORDS, ENGLISH_TERMS, englis
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
            "derived_abbreviations", "abbreviation_keys", "place_initials", "procedural",
-           "PROCEDURAL", "is_english", "NUMBER_WORDS", "ENGLISH_NUMBER_WORDS",
+           "PROCEDURAL", "is_english", "NUMBER_WORDS", "IN_CONTEXT", "ENGLISH_NUMBER_WORDS",
            "number_words", "LIST_HEADS", "heads_items", "with_initials",
            "normalize_dates", "EXAMPLES"]
 
@@ -43,7 +43,15 @@ ABBREVIATIONS = {
     "csdlqg": "cơ sở dữ liệu quốc gia", "vn": "Việt Nam", "tphcm": "Thành phố Hồ Chí Minh",
     "khcn": "khoa học và công nghệ", "dmst": "đổi mới sáng tạo", "ktxh": "kinh tế - xã hội",
     "ttdt": "thông tin điện tử", "ptts": "Phó Thủ tướng", "bttt": "Bộ Thông tin và Truyền thông",
+    "kq": "kết quả", "bc": "báo cáo", "nd": "người dân",
 }
+# Initials read by what follows them (folded): "HN tại Đà Nẵng" is a conference, "HN" alone
+# may be Hà Nội
+IN_CONTEXT = (
+    (r"\bhn\b(?=\s+(?:tai|o|lan|thu|so\s+ket|tong\s+ket|truc\s+tuyen|toan\s+quoc|ngay)\b)",
+     "hội nghị"),
+    (r"\bph\b(?=\s+(?:lan|thu|ngay|thang)\b)", "phiên họp"),
+)
 # Abbreviations that are also spelled like words: replaced in any case
 _ALWAYS = frozenset({"online", "app"})
 
@@ -141,19 +149,40 @@ def rewrite(text: str, derived: Mapping[str, str] = {}, known: Container[str] = 
     if ordinal_one(text):  # "And the last one?"
         return Rewritten(ordinal_one(text), english=True)
     if is_english(text):
-        return Rewritten(expand(_english(text), {**derived, **ABBREVIATIONS}, False, known),
-                         english=True)
+        return Rewritten(expand(_english(text), {**derived, **ABBREVIATIONS}, False, known,
+                                derived), english=True)
     plain = fold(text) == text.lower().replace("đ", "d")
+    for pattern, written in IN_CONTEXT:  # same offsets: fold keeps the length
+        text = "".join(part if i % 2 == 0 else (fold(written) if plain else written)
+                       for i, part in enumerate(_split_at(pattern, text)))
     out = _replace_words(text, COLLOQUIAL, _ONLY_AS_TYPED, plain)
-    out = expand(out, {**derived, **ABBREVIATIONS}, plain, known)
+    out = expand(out, {**derived, **ABBREVIATIONS}, plain, known, derived)
     return Rewritten(normalize_dates(out, plain))
 
 
 
+def _split_at(pattern: str, text: str) -> list[str]:
+    """`text` cut around the matches of `pattern` (read on the folded text): text, match,
+    text, …"""
+    out, last = [], 0
+    for m in re.finditer(pattern, fold(text)):
+        out += [text[last:m.start()], text[m.start():m.end()]]
+        last = m.end()
+    return out + [text[last:]]
+
+
+def _same_d(letters: str, full: str) -> bool:
+    """An "Đ" typed is the initial of a word opening with "Đ" ("ĐN" is no "doanh nghiệp")."""
+    words = full.split()
+    return len(words) != len(letters) or all(
+        w[:1].lower() == "đ" for c, w in zip(letters, words) if c in "Đđ")
+
+
 def expand(text: str, table: Mapping[str, str] = ABBREVIATIONS, plain: bool | None = None,
-           known: Container[str] = frozenset()) -> str:
+           known: Container[str] = frozenset(), fallback: Mapping[str, str] = {}) -> str:
     """Abbreviations spelled out: a word typed in capitals, or one no Vietnamese syllable
-    could be (no vowel: "cccd", "dvctt"); a number attached stays ("ĐA06" -> "Đề án 06")."""
+    could be (no vowel: "cccd", "dvctt"); a number attached stays ("ĐA06" -> "Đề án 06"); an
+    "Đ" typed takes a name opening with "Đ" (from `fallback` when the table's has none)."""
     if plain is None:
         plain = fold(text) == text.lower().replace("đ", "d")
 
@@ -163,7 +192,10 @@ def expand(text: str, table: Mapping[str, str] = ABBREVIATIONS, plain: bool | No
         if key not in table or key in known or (not letters.isupper() and _SYLLABLE.fullmatch(key)
                                 and key not in _ALWAYS):
             return word  # "ban", "tin": words; "UBND", "ubnd", "cccd" no syllable could be
-        full = fold(table[key]) if plain else table[key]
+        full = table[key] if _same_d(letters, table[key]) else fallback.get(key, "")
+        if not full or not _same_d(letters, full):
+            return word
+        full = fold(full) if plain else full
         return f"{full} {number}".strip() if number else full
     return re.sub(r"\b([^\W\d_]{2,})(\d+)?\b", one, text)
 
@@ -398,6 +430,8 @@ EXAMPLES = (
     ("is_english", "Chuyển đổi số là gì?", False),
     ("rewrite", "What was the 5G coverage reported at the eighth session?",
      "phủ sóng, báo cáo, phiên họp lần thứ 8, 5G?"),
+    ("rewrite", "tóm tắt kq ĐA 06 báo cáo ở HN tại ĐN",
+     "tóm tắt kết quả Đề án 06 báo cáo ở hội nghị tại ĐN"),
     ("rewrite", "What's the second one?", "Cái thứ hai là gì?"),
     ("rewrite", "And the last one?", "Còn cái cuối cùng?"),
     ("rewrite", "Đề án 06 là cái chi rứa?", "Đề án 06 là cái gì vậy?"),

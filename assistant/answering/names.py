@@ -12,7 +12,7 @@ from ..articles.clean import fold
 from ..indexing.store import Index
 from ..schema import Article, Chunk, Hit
 from .evidence import is_caption, paragraph_of
-from .lexicon import ABBREVIATIONS, place_initials
+from .lexicon import place_initials
 from .question import is_title
 
 __all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "corpus_place_initials",
@@ -104,14 +104,13 @@ _WRITTEN_INITIALS = re.compile(r"(?<![\w&])[A-ZĐ]{2,}(?:&[A-ZĐ]{2,})?(?![\w&])
 
 
 def corpus_initials(index: Index) -> dict[str, str]:
-    """Initials the articles write in place of a name ("TT&TT", "UBND": with "&" or in the
-    lexicon's table, not any capitals), by their folded letters ("tttt", "ubnd"): a question
-    that spells the name out still finds them."""
+    """Initials with "&" the articles write in place of a name ("TT&TT"), by their folded
+    letters ("tttt"): a question that spells the name out still finds them (common ones,
+    "UBND", are spelled out in the question anyway)."""
     def make() -> dict[str, str]:
         written, _ = _per_build(index, "corpus text", lambda: _corpus_text(index))
         found = set(_WRITTEN_INITIALS.findall(written))
-        return {fold(a).replace("&", ""): a for a in found  # "TT&TT", or a common one
-                if "&" in a or fold(a) in ABBREVIATIONS}
+        return {fold(a).replace("&", ""): a for a in found if "&" in a}
     return _per_build(index, "written initials", make)
 
 
