@@ -65,6 +65,9 @@ ENGLISH_TERMS = {
     "tourism": "du lịch", "budget": "ngân sách", "investment": "đầu tư", "law": "Luật",
     "decision": "Quyết định", "resolution": "Nghị quyết", "directive": "Chỉ thị",
     "passed": "thông qua", "adopted": "thông qua", "national assembly": "Quốc hội",
+    "hooked up": "kết nối", "linked up": "kết nối", "linked": "kết nối",
+    "ict": "Thông tin và Truyền thông", "briefings": "giao ban", "briefing": "giao ban",
+    "break down": "chia theo từng", "broken down": "chia theo từng", "breakdown": "chia theo từng",
     "took effect": "có hiệu lực", "in effect": "có hiệu lực", "effective": "có hiệu lực",
     "launched": "phát động", "approved": "phê duyệt", "signed": "ký", "held": "tổ chức",
     "chaired": "chủ trì", "assigned": "giao", "completed": "hoàn thành",
@@ -185,7 +188,7 @@ ENGLISH_FORMS = (
     (r"\bhow\b", "như thế nào"),
     (r"\bwhat\s+(?:does|do)\s+.+?\s+(?:mean|stand\s+for)\b|\bwhat\s+is\s+(?:a|an)\b"
      r"|^\s*what\s+(?:is|are)\s+(?!the\b)", "là gì"),
-    (r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", "có phải không"),
+    (r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|will)\b(?!\s+you\b)", "có phải không"),
     (r"^\s*what\s+(?:did|does|do|has|have|will)\b", "gì"),
 )
 
@@ -301,6 +304,7 @@ def english(text: str) -> str:
     codes and figures kept, and the Vietnamese words of its question form."""
     text, dates = _english_dates(re.sub(r"(\w)['’]s\b", r"\1", text))  # "Nghe An's"
     text = _COUNT_WORD.sub(lambda m: str(ENGLISH_NUMBER_WORDS[m.group(1).lower()]), text)
+    text = re.sub(r"\bbreak\s+((?:[\w,.-]+\s+){0,6}?)down\b", r"breakdown \1", text, flags=re.I)
     typed = _vietnamese_parts(text)
     text = _VIETNAMESE_RUN.sub(" ", _QUOTED.sub(" ", text))
     lowered = text.lower()
@@ -321,9 +325,14 @@ def english(text: str) -> str:
     for _, _, (a, b) in counted:
         lowered = lowered[:a] + " " * (b - a) + lowered[b:]
     rest = lowered
+    numbered = set()  # "Project 06" -> "Đề án 06": a name and its number stay together
     for key in sorted(ENGLISH_TERMS, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(key)}\b", rest):
-            found.append((m.start(), ENGLISH_TERMS[key]))
+        for m in re.finditer(rf"\b{re.escape(key)}\b(?:\s+(?:no\.?\s*)?(\d{{1,4}})\b)?", rest):
+            said = ENGLISH_TERMS[key]
+            if m.group(1) and said[:1].isupper():
+                said = f"{said} {m.group(1)}"
+                numbered.add(m.group(1))
+            found.append((m.start(), said))
         rest = re.sub(rf"\b{re.escape(key)}\b", lambda m: " " * len(m.group()), rest)
     terms = [t for _, t in sorted(found)]
     translated = {fold(t) for t in terms}
@@ -331,8 +340,13 @@ def english(text: str) -> str:
              and all(_SYLLABLE.fullmatch(w.lower()) for w in n.split())]  # "Nghe An", "Hai
     # Duong" stay; English words that are capitalised ("Permanent Vice Chairman") do not
     kept = [k for k in kept if k not in " ".join(names) and k.lower() not in ENGLISH_TERMS
-            and not any(said.startswith(f"{k} ") for _, said, _ in counted)]
-    words = [*terms, *typed, *dates, *names, *kept]  # apart: "Việt Nam, Liên hợp quốc"
+            and not any(said.startswith(f"{k} ") for _, said, _ in counted)
+            and k not in numbered]
+    named = forms[:1] == ["là gì"] and terms[:1] and terms[0][:1].isupper()
+    if named:  # the name asked about goes last, before "là gì": "phiên họp lần thứ 10,
+        terms = terms[1:] + terms[:1]  # Nghị quyết 57 là gì?"
+    words = [*typed, *dates, *names, *kept, *terms] if named else \
+        [*terms, *typed, *dates, *names, *kept]  # apart: "Việt Nam, Liên hợp quốc"
     said = ", ".join(dict.fromkeys(w.strip() for w in words if w.strip()))
     if counted_head and forms and forms[0] == "bao nhiêu":
         forms[0] = f"bao nhiêu {counted_head}"

@@ -18,6 +18,7 @@ from ..articles.clean import fold
 from ..articles.patterns import NAME, NUMBER as _NUMBER, YEAR as _YEAR
 from ..indexing.lexical import tokenize
 from .causes import MEANS_CUES
+from .words import EVENT_VERBS, HELD, MEANS_ASKED, UNITS
 from .question import Analysis, entity_kind
 from ..schema import Article, Hit
 from ..settings import Settings
@@ -220,33 +221,19 @@ def _reviewed_years(text: str) -> frozenset[int]:
 
 # Events a date question may ask about, which a sentence's date must be the date of: "được
 # Quốc hội thông qua ngày nào?" is not answered by "có hiệu lực từ tháng 7/2024".
-_EVENT_VERBS = ("thong qua", "thanh lap", "ban hanh", "phe duyet", "cong bo", "khai truong",
-                "co hieu luc", "ky ket")
-
 @functools.lru_cache(maxsize=256)
 def _asked_events(question: str) -> tuple[str, ...]:
-    """The events of `_EVENT_VERBS` a question names (read once per question)."""
-    return tuple(v for v in _EVENT_VERBS if re.search(rf"\b{v}\b", fold(question)))
+    """The events of `EVENT_VERBS` a question names (read once per question)."""
+    return tuple(v for v in EVENT_VERBS if re.search(rf"\b{v}\b", fold(question)))
 
 
-_UNITS = (  # what the question asks for -> what a sentence's figure must come with
-    (re.compile(r"\b(?:phan\s+tram|ty\s+le|ty\s+trong)\b"), re.compile(r"\d\s*%")),
-    (re.compile(r"\b(?:bao\s+nhieu\s+tien(?!\s+ich)|kinh\s+phi|chi\s+phi|ngan\s+sach\s+chi"
-                r"|bao\s+nhieu\s+(?:ngan\s+sach|von))\b|^(?!.*\b(?:ty\s+le|phan\s+tram)\b)"
-                r".*\bngan\s+sach\b.*\bbao\s+nhieu\b"),
-     re.compile(r"(?:\d\s*|\bhang\s+)(?:nghin\s+|trieu\s+|ty\s+)*(?:dong|usd)\b")),
-    (re.compile(r"\bbao\s+nhieu\s+(?:thang|nam|ngay|tuan)\b(?!\s+\d)|\bbao\s+lau\b"),
-     re.compile(r"\d+\s+(?:thang|nam|ngay|tuan)\b")),
-    (re.compile(r"\b(?:thu|hang|vi\s+tri)\s+(?:may|bao\s+nhieu)\b|\bxep\s+hang\b"),
-     re.compile(r"\b(?:thu|hang)\s+\d|\d+/\d+\s+(?:quoc\s+gia|tinh|dia\s+phuong)")),
-)
 
 
 def _unit_ok(analysis: Analysis, sentence: str) -> bool:
     """A figure of the kind asked: a percentage for "tỷ lệ", money for "bao nhiêu tiền", a
     duration for "bao lâu", a rank for "thứ mấy"."""
     question, folded = fold(analysis.text), fold(sentence)
-    return all(unit.search(folded) for asks, unit in _UNITS if asks.search(question))
+    return all(unit.search(folded) for asks, unit in UNITS if asks.search(question))
 
 
 # "công ty nào", "đơn vị nào": a named body is asked for
@@ -271,9 +258,6 @@ _PEOPLE_ASKED = re.compile(r"\b(?:lanh\s+dao|dong\s+chi|dai\s+bieu|quan\s+chuc)(
                            r"|\b(?:lanh\s+dao|quan\s+chuc|dai\s+bieu)\b.*\bnhung\s+nao\W*$")
 
 
-# A way to act asked ("làm gì để", "bằng cách nào"), not how something went ("tăng ntn")
-_MEANS_ASKED = re.compile(r"\b(?:lam\s+(?:gi|sao|the\s+nao)\s+de|bang\s+(?:nhung\s+)?cach\s+nao"
-                          r"|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b")
 
 
 def type_ok(analysis: Analysis, sentence: str) -> bool:
@@ -287,7 +271,8 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
     if kind == "date":  # a date, of the event asked when the question names one
         asked = _asked_events(analysis.text)
         return bool(_HAS_DATE.search(sentence)) and all(
-            re.search(rf"\b{v}\b", fold(sentence)) for v in asked)
+            re.search(rf"\b(?:{HELD if v in ('to chuc', 'dien ra') else v})\b", fold(sentence))
+            for v in asked)
     if kind == "number":  # a figure the question did not give, and not a year
         figures = [m for m in _NUMBER.finditer(sentence)
                    if m.group() not in analysis.numbers and not _YEAR.fullmatch(m.group())]
@@ -298,7 +283,7 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
         words = folded.split()
         spans = [len(folded[:m.start()].split()) for m in figures]
         return any(analysis.counted & set(words[max(0, i - 6): i + 7]) for i in spans)
-    if kind == "how" and _MEANS_ASKED.search(fold(analysis.text)) and re.search(
+    if kind == "how" and MEANS_ASKED.search(fold(analysis.text)) and re.search(
             r"\d\s*%|\d[\d.,]*\s+(?:trieu|ty|nghin)\b", fold(sentence)):
         return MEANS_CUES.search(fold(sentence)) is not None  # a result's figures, not a way
     if kind == "person" or (kind in ("list", "open") and _PEOPLE_ASKED.search(
@@ -313,17 +298,25 @@ def _numbers_ok(analysis: Analysis, passage: str, article: Article) -> bool:
     article (the passage, or where the event is named once for all)."""
     if analysis.kind == "yesno" or not analysis.numbers:
         return True  # a yes/no question's figure may be the false claim to correct
-    found = set(_NUMBER.findall(f"{passage} {article.title} {article.text}"))
+    found = _bare(_NUMBER.findall(f"{passage} {article.title} {article.text}"))
     opening = "\n".join([p for p in article.text.split("\n") if p.strip()][:3])
-    near = set(_NUMBER.findall(f"{passage} {article.title} {opening}"))
+    near = _bare(_NUMBER.findall(f"{passage} {article.title} {opening}"))
+    asked = _bare(analysis.numbers)
     # an ordinal names the event ("lần thứ 7"): in the passage, or where the article opens
-    ordinals = {n for n in analysis.numbers
-                if re.search(rf"\b(?:(?:lan|phien)\s+(?:hop\s+)?(?:thu\s+)?"
-                             rf"|(?:va|hoac)\s+(?:lan\s+|phien\s+)?thu\s+){re.escape(n)}\b",
-                             fold(analysis.text))}
+    ordinals = _bare(n for n in analysis.numbers
+                     if re.search(rf"\b(?:(?:lan|phien)\s+(?:hop\s+)?(?:thu\s+)?"
+                                  rf"|(?:va|hoac)\s+(?:lan\s+|phien\s+)?thu\s+){re.escape(n)}\b",
+                                  fold(analysis.text)))
     if len(ordinals) > 1:  # "phiên họp thứ 9 và thứ 10": each passage gives one of them
-        return analysis.numbers - ordinals <= found and bool(ordinals & near)
-    return analysis.numbers <= found and ordinals <= near
+        return asked - ordinals <= found and bool(ordinals & near)
+    return asked <= found and ordinals <= near
+
+
+def _bare(numbers) -> set[str]:
+    """Figures without leading zeros in their day/month parts ("06/1" is "6/1", "06" is
+    "6"), and a full date's day and month too, so "6-1-2022" typed finds "06/1/2022"."""
+    out = {"/".join(str(int(x)) if x.isdigit() else x for x in n.split("/")) for n in numbers}
+    return out | {n.rsplit("/", 1)[0] for n in out if n.count("/") == 2}  # "6/1/2022": "6/1"
 
 
 def _weights(terms: Sequence[str], idf: dict[str, float]) -> dict[str, float]:

@@ -12,7 +12,8 @@ from typing import Sequence
 
 from ..articles.clean import fold
 from ..articles.patterns import YEAR as _YEAR
-from .question import LIST_NOUNS, TITLE_WORDS, entity_kind, ordinal_item, question_names
+from .items import last_item, other_item, which_of_count
+from .question import TITLE_WORDS, entity_kind, names_in, ordinal_item
 from ..schema import Turn
 
 __all__ = ["is_followup", "resolve_followup", "needs_context"]
@@ -22,8 +23,8 @@ _TAIL_CUE = re.compile(r"[\s,]*(?:thi\s+sao|the\s+nao|ra\s+sao|nhu\s+the\s+nao|n
 _PERSON_WORDS = r"ong|ba|nguoi|vi|dong\s+chi|lanh\s+dao"
 _PLACE_WORDS = r"tinh|dia\s+phuong|thanh\s+pho|bo|nam|co\s+quan|de\s+an|hoi\s+nghi|phien\s+hop" \
                r"|phien|chuong\s+trinh|nuoc|uy\s+ban|to\s+cong\s+tac|nganh|bai\s+viet|bai"
-# ("người ta" is "people" in general, no one spoken of before)
-_ANAPHORA = re.compile(rf"\b(?!nguoi\s+ta\b)({_PERSON_WORDS}|{_PLACE_WORDS})"
+# ("người ta" is "people" in general, "nước ta" is Vietnam: no one spoken of before)
+_ANAPHORA = re.compile(rf"\b(?!(?:nguoi|nuoc)\s+ta\b)({_PERSON_WORDS}|{_PLACE_WORDS})"
                        rf"\s+(do|nay|ay|kia|tren|ta)\b")
 # "họ" / "nó" standing for what the earlier turn spoke of ("hạn chót để họ ban hành?"); typed
 # without diacritics "ho" is "họ" unless a noun of "hộ" follows ("hộ gia đình", "hộ kinh doanh")
@@ -63,7 +64,7 @@ def is_followup(question: str) -> bool:
     folded = fold(question)
     words = re.findall(r"\w+", folded)
     return bool(_LEAD_CUE.match(folded) and (len(words) <= 8 or _ASKS_SO.search(folded))
-                or (_CON_THI.match(folded) and not _names(question))
+                or (_CON_THI.match(folded) and not names_in(question))
                 or _ANAPHORA.search(folded) or _PRONOUN.search(folded)
                 or _MATTER.search(folded) or _THING.search(folded)
                 or re.search(r"thi\s+sao\s*\??\s*$", folded))
@@ -87,21 +88,17 @@ def _replace_folded(pattern: re.Pattern, text: str, repl) -> str:
     return "".join(out) + text[last:]
 
 
-def _names(text: str) -> list[str]:
-    return [n for n in question_names(re.sub(r"\[\d+\]", " ", text)) if not _YEAR.search(n)]
-
-
 def _referent(word: str, previous: str, answer: str) -> str:
     """The person or place an anaphor stands for: named in the earlier question, else in the
     earlier answer (the last one named, which is usually the subject just talked about)."""
     person = re.fullmatch(_PERSON_WORDS, word) is not None
-    names = [n for n in _names(previous) if (entity_kind(n) == "person") == person]
+    names = [n for n in names_in(previous) if (entity_kind(n) == "person") == person]
     if names:
         return names[-1]
     if person:  # the person the answer names with the title asked about, else the first
         return _titled_person(previous, answer)
     folded = fold(answer)  # a place the answer names as one ("tỉnh Hải Dương", "tại Đà Nẵng")
-    for name in _names(answer):
+    for name in names_in(answer):
         at = folded.find(fold(name))
         if re.search(r"\b(?:tinh|thanh\s+pho|tai|o)\s+$", folded[max(0, at - 12):at]):
             return name
@@ -120,7 +117,7 @@ def _titled_person(previous: str, answer: str) -> str:
     asked = _title_pairs(previous)
     text = re.sub(r"\[\d+\]", " ", answer)
     best, shared = "", 0 if asked else -1
-    for name in [n for n in _names(answer) if entity_kind(n) == "person"]:
+    for name in [n for n in names_in(answer) if entity_kind(n) == "person"]:
         if not best:
             best = name
         at = text.find(name)
@@ -143,57 +140,8 @@ def _item_of(question: str, previous: str) -> bool:
     """"Quan điểm thứ hai là gì?" after a question about those "quan điểm": one item of the
     list the earlier question asked for."""
     item = ordinal_item(question)
-    return (item is not None and not _names(question)
+    return (item is not None and not names_in(question)
             and re.search(rf"\b{item[0]}\b", fold(previous)) is not None)
-
-
-# "Cái thứ tư là gì?", "Còn ý thứ ba?": an item by its position, its noun left to the
-# earlier question ("Quan điểm thứ hai nói gì?", "… nêu mấy quan điểm?")
-_BARE_ORDINAL = re.compile(r"^\W*(?:(?:the|vay)\s+)?(?:con\s+)?(?:cai|y|dieu|muc|diem|phan)?\s*"
-                           r"thu\s+(nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi|\d{1,2})\b")
-_PREVIOUS_ORDINAL = re.compile(r"\bthu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi|\d{1,2})\b")
-
-
-def _other_item(question: str, previous: str) -> str:
-    """"Cái thứ tư là gì?" after "Quan điểm thứ hai nói gì?": the earlier question with the
-    new position; after "… nêu mấy quan điểm …?": "… nêu quan điểm thứ tư … là gì?"; empty
-    otherwise."""
-    folded = fold(question)
-    m = _BARE_ORDINAL.match(folded)
-    if not m or len(re.findall(r"\w+", folded)) > 7 or _names(question):
-        return ""
-    asked = question[m.start(1) - len("thu "):m.end(1)]
-    before = ordinal_item(previous)
-    if before is not None:
-        at = _PREVIOUS_ORDINAL.search(fold(previous))
-        return previous[:at.start()] + asked + previous[at.end():]
-    counted = re.search(r"\b(?:bao\s+nhieu|may)\s+(\w+(?:\s+\w+)?)", fold(previous))
-    if not counted:  # "quan điểm, … bao nhiêu?" (an English question's words)
-        noun = re.search(LIST_NOUNS, fold(previous))
-        return f"{previous[noun.start():noun.end()]} {asked} là gì ({previous.rstrip(' ?')})?" \
-            if noun else ""
-    noun = previous[counted.start(1):counted.end(1)]
-    return f"{previous[:counted.start()]}{noun} {asked}{previous[counted.end():]}".rstrip(
-        " ?") + " là gì?"
-
-
-# "Đó là những doanh nghiệp nào?" after "… bao nhiêu doanh nghiệp?": which ones, of the count
-_WHICH = re.compile(r"\b(?:nhung|cac)\s+(\w+(?:\s+\w+)?)\s+(?:nao|gi|do)\b")
-
-
-def _which_of_count(question: str, previous: str) -> str:
-    """The earlier count question asked for the items instead ("… với bao nhiêu doanh
-    nghiệp?" -> "… với những doanh nghiệp nào?"); empty when it is not such a pair."""
-    folded = fold(question)
-    m = _WHICH.search(folded)
-    if not m or len(re.findall(r"\w+", folded)) > 8 or _names(question):
-        return ""
-    for noun in dict.fromkeys((m.group(1), m.group(1).split()[0])):
-        at = re.search(rf"\b(?:bao\s+nhieu|may)\s+({re.escape(noun)})\b", fold(previous))
-        if at:
-            said = previous[at.start(1):at.end(1)]
-            return f"{previous[:at.start()]}những {said} nào{previous[at.end():]}"
-    return ""
 
 
 def _scenes(previous: str, said: str = "") -> list[str]:
@@ -209,7 +157,7 @@ def _elliptic(question: str, previous: str) -> str:
     not such a question or the earlier one sets no scene."""
     folded = fold(question)
     words = re.findall(r"\w+", folded)
-    if len(words) > 4 or _names(question) or re.search(r"\d", folded) or _SCENE.search(folded):
+    if len(words) > 4 or names_in(question) or re.search(r"\d", folded) or _SCENE.search(folded):
         return ""
     scenes = _scenes(previous)
     return f"{question.strip().rstrip(' ?')} {' '.join(scenes)}?" if scenes else ""
@@ -217,7 +165,7 @@ def _elliptic(question: str, previous: str) -> str:
 
 def _resolve_one(question: str, previous: str, answer: str = "",
                  context: Sequence[str] = ()) -> str:
-    for rule in (_other_item, _which_of_count):
+    for rule in (other_item, which_of_count):
         rewritten = rule(question, previous) if previous else ""
         if rewritten:
             return rewritten
@@ -269,7 +217,7 @@ def _resolve_one(question: str, previous: str, answer: str = "",
         return f"{core.strip()} ({previous.rstrip(' ?')})"  # "phiên đó": the earlier question
     if _NARROWING.match(fold(core.strip())):
         return f"{previous.rstrip(' ?')} {core.strip()}?"  # "Thế còn ở các bộ, ngành?"
-    new_names, old_names = _names(core), _names(previous)
+    new_names, old_names = names_in(core), names_in(previous)
     pair = _PAIR.match(fold(core.strip()))
     if pair and old_names and len(new_names) >= 2:  # "Thế còn Sóc Trăng với Nghệ An?"
         return "So sánh " + previous.replace(old_names[-1], " và ".join(new_names[:2])) \
@@ -378,26 +326,5 @@ def resolve_followup(question: str, history: Sequence[Turn | str]) -> str:
         turn = Turn(turn) if isinstance(turn, str) else turn
         context += [previous, answer]
         previous, answer = _resolve_one(turn.question, previous, answer, context), turn.answer
-    return _resolve_one(_last_item(question, previous, [*context, previous, answer]), previous,
+    return _resolve_one(last_item(question, previous, [*context, previous, answer]), previous,
                         answer, context)
-
-
-_LAST = re.compile(r"\b(?:cuoi\s+cung|sau\s+cung)\b")
-
-
-def _last_item(question: str, previous: str, said: Sequence[str]) -> str:
-    """"… cái cuối cùng" as its position, from the count the conversation gave ("4 quan
-    điểm" -> "thứ 4"); the question as asked when no count of the items asked was given."""
-    m = _LAST.search(fold(question))
-    if not m:
-        return question
-    before = fold(question[:m.start()]).split()
-    noun = [w for w in before[-2:] if w not in ("cai", "con", "y")]
-    listed = re.search(LIST_NOUNS, fold(previous))  # "cái cuối cùng": of the list asked
-    noun = noun or (listed.group().split() if listed else [])
-    for text in reversed(said):
-        for count in reversed(re.findall(r"\b(\d{1,2})\s+((?:[^\W\d]+\s+)?[^\W\d]+)",
-                                         fold(re.sub(r"\[\d+\]", " ", text)))):
-            if not noun or count[1].startswith(" ".join(noun)):
-                return f"{question[:m.start()]}thứ {count[0]}{question[m.end():]}"
-    return question

@@ -16,6 +16,8 @@ from ..articles.clean import fold
 from ..articles.patterns import SYLLABLE as _SYLLABLE
 from .english import (ENGLISH_FORMS, ENGLISH_NUMBER_WORDS, ENGLISH_TERMS, english as _english,
                       is_english, ordinal_one)
+from .words import (ABBREVIATIONS, ALWAYS, COLLOQUIAL, EXAMPLES, IN_CONTEXT, LIST_HEADS,
+                    NOT_COUNTED, NUMBER_WORDS, ONLY_AS_TYPED, PROCEDURAL, QUALIFIERS)
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
@@ -23,62 +25,6 @@ __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rew
            "PROCEDURAL", "is_english", "NUMBER_WORDS", "IN_CONTEXT", "ENGLISH_NUMBER_WORDS",
            "number_words", "LIST_HEADS", "heads_items", "with_initials",
            "normalize_dates", "EXAMPLES"]
-
-# Common abbreviations the articles never spell out next to them (folded key -> in full)
-ABBREVIATIONS = {
-    "csdl": "cơ sở dữ liệu", "cntt": "công nghệ thông tin", "cds": "chuyển đổi số",
-    "dvc": "dịch vụ công", "dvctt": "dịch vụ công trực tuyến", "tthc": "thủ tục hành chính",
-    "kts": "kinh tế số", "xhs": "xã hội số", "cps": "Chính phủ số",
-    "cpdt": "Chính phủ điện tử", "tmdt": "thương mại điện tử", "httt": "hệ thống thông tin",
-    "cccd": "căn cước công dân", "bcd": "Ban Chỉ đạo", "ubnd": "Ủy ban nhân dân",
-    "ttg": "Thủ tướng", "ptt": "Phó Thủ tướng", "hdnd": "Hội đồng nhân dân",
-    "dn": "doanh nghiệp", "dndn": "định danh điện tử", "ddnd": "định danh điện tử",
-    "tp": "thành phố", "ttdl": "trung tâm dữ liệu", "atttm": "an toàn thông tin mạng",
-    "anm": "an ninh mạng", "nq": "Nghị quyết", "qd": "Quyết định",
-    "online": "trực tuyến", "app": "ứng dụng", "bv": "bệnh viện", "qg": "quốc gia",
-    "ht": "hệ thống", "cty": "công ty", "bca": "Bộ Công an", "byt": "Bộ Y tế",
-    "da": "Đề án", "cp": "Chính phủ", "ub": "Ủy ban", "ubqg": "Ủy ban Quốc gia",
-    "dvcqg": "Dịch vụ công quốc gia", "tt&tt": "Thông tin và Truyền thông",
-    "tk": "tài khoản", "sp": "sản phẩm", "cbccvc": "cán bộ, công chức, viên chức",
-    "csdlqg": "cơ sở dữ liệu quốc gia", "vn": "Việt Nam", "tphcm": "Thành phố Hồ Chí Minh",
-    "khcn": "khoa học và công nghệ", "dmst": "đổi mới sáng tạo", "ktxh": "kinh tế - xã hội",
-    "ttdt": "thông tin điện tử", "ptts": "Phó Thủ tướng", "bttt": "Bộ Thông tin và Truyền thông",
-    "kq": "kết quả", "bc": "báo cáo", "nd": "người dân",
-}
-# Initials read by what follows them (folded): "HN tại Đà Nẵng" is a conference, "HN" alone
-# may be Hà Nội
-IN_CONTEXT = (
-    (r"\bhn\b(?=\s+(?:tai|o|lan|thu|so\s+ket|tong\s+ket|truc\s+tuyen|toan\s+quoc|ngay)\b)",
-     "hội nghị"),
-    (r"\bph\b(?=\s+(?:lan|thu|ngay|thang)\b)", "phiên họp"),
-)
-# Abbreviations that are also spelled like words: replaced in any case
-_ALWAYS = frozenset({"online", "app"})
-
-# Colloquial, regional and chat words -> the standard word the articles use (folded keys)
-COLLOQUIAL = {
-    "ko": "không", "k": "không", "hok": "không", "hem": "không", "dc": "được",
-    "dk": "được", "j": "gì", "ji": "gì", "ntn": "như thế nào",
-    "bn": "bao nhiêu", "nhg": "những", "nhiu": "nhiêu", "vs": "với", "trc": "trước", "ng": "người",
-    "mn": "mọi người", "xai": "sử dụng", "mần": "làm", "tui": "tôi",
-    "bả": "bà ấy", "ổng": "ông ấy",
-    "tụi nó": "họ", "tui no": "họ", "bọn họ": "họ", "hồi đó": "khi đó", "hoi do": "khi đó",
-    "hồi nào": "khi nào", "hoi nao": "khi nào", "bữa đó": "hôm đó", "bua do": "hôm đó",
-    "co nhiu": "có bao nhiêu", "có nhiu": "có bao nhiêu", "chừng nào": "khi nào",
-    "chung nao": "khi nào", "bi nhieu": "bao nhiêu",
-    "dzậy": "vậy", "dzay": "vậy", "zậy": "vậy", "thiệt": "thật", "hổng": "không",
-    "hông": "không", "bà con": "người dân", "ba con": "người dân", "bữa nào": "ngày nào",
-    "bua nao": "ngày nào", "điểm yếu": "hạn chế", "diem yeu": "hạn chế", "yếu kém": "hạn chế",
-    "thiếu sót": "tồn tại", "thieu sot": "tồn tại", "chợ mạng": "thương mại điện tử",
-    # Central speech: "chi" (gì), "rứa" (vậy), "răng" (sao), "mô" (đâu/nào)
-    "cái chi": "cái gì", "là chi": "là gì", "làm chi": "làm gì", "chi rứa": "gì vậy",
-    "rứa": "vậy", "răng": "sao", "mần răng": "làm sao", "ở mô": "ở đâu", "chỗ mô": "chỗ nào",
-    "khi mô": "khi nào", "giùm": "giúp", "dùm": "giúp",
-}
-# Colloquial words that are also standard words with diacritics typed: only replaced as typed
-_ONLY_AS_TYPED = frozenset({"bả", "ổng", "mần", "tụi nó", "hồi đó", "hồi nào", "bữa đó",
-                            "chừng nào", "bữa nào", "chợ mạng", "cái chi", "là chi", "làm chi",
-                            "chi rứa", "rứa", "răng", "mần răng", "ở mô", "chỗ mô", "khi mô"})
 
 _DAY_MONTH_YEAR = re.compile(
     r"\b(?:(?:mung|mong|ngay)\s+)?(\d{1,2})\s*(?:[-/.]|\s+thang\s+)\s*(\d{1,2})"
@@ -155,7 +101,7 @@ def rewrite(text: str, derived: Mapping[str, str] = {}, known: Container[str] = 
     for pattern, written in IN_CONTEXT:  # same offsets: fold keeps the length
         text = "".join(part if i % 2 == 0 else (fold(written) if plain else written)
                        for i, part in enumerate(_split_at(pattern, text)))
-    out = _replace_words(text, COLLOQUIAL, _ONLY_AS_TYPED, plain)
+    out = _replace_words(text, COLLOQUIAL, ONLY_AS_TYPED, plain)
     out = expand(out, {**derived, **ABBREVIATIONS}, plain, known, derived)
     return Rewritten(normalize_dates(out, plain))
 
@@ -190,7 +136,7 @@ def expand(text: str, table: Mapping[str, str] = ABBREVIATIONS, plain: bool | No
         word, letters, number = m.group(), m.group(1), m.group(2) or ""
         key = fold(letters)
         if key not in table or key in known or (not letters.isupper() and _SYLLABLE.fullmatch(key)
-                                and key not in _ALWAYS):
+                                and key not in ALWAYS):
             return word  # "ban", "tin": words; "UBND", "ubnd", "cccd" no syllable could be
         full = table[key] if _same_d(letters, table[key]) else fallback.get(key, "")
         if not full or not _same_d(letters, full):
@@ -272,20 +218,6 @@ def place_initials(places: Mapping[str, str]) -> dict[str, str]:
     return {k: v for k, v in out.items() if k not in shared}
 
 
-# Groups and areas narrower than a whole population or country: a question that names one
-# asks about it only (folded; "hộ gia đình ở nông thôn", "bệnh viện tuyến huyện")
-QUALIFIERS = ("nong thon", "thanh thi", "mien nui", "vung sau", "vung xa", "bien gioi",
-              "hai dao", "tuyen huyen", "tuyen xa", "tuyen tinh", "cap huyen", "cap xa",
-              "nguoi cao tuoi", "hoc sinh", "sinh vien", "phu nu", "tre em", "ho ngheo",
-              "dan toc thieu so", "doanh nghiep nho", "vung kho khan")
-
-
-# How a meeting went rather than what it said (folded): who chaired and attended, where it was
-# connected to, the pictures; a summary leaves them for what was said and done, unless the
-# question asks them
-PROCEDURAL = (r"\bchu\s+tri\b", r"\b(?:tham|cung)\s+du\b", r"\bdu\s+(?:hoi\s+nghi|phien\s+hop)\b",
-              r"\bdiem\s+cau\b", r"\bdau\s+cau\b", r"\b(?:ket\s+noi|truyen)\s+truc\s+tuyen\b",
-              r"\b(?:toan|quang)\s+canh\b", r"\btruc\s+tiep\s+ket\s+hop\s+truc\s+tuyen\b")
 _PROCEDURAL = re.compile("|".join(PROCEDURAL))
 
 
@@ -298,18 +230,6 @@ def qualifiers(text: str) -> list[str]:
     """The narrowing groups or areas a text names (folded)."""
     folded = fold(text)
     return [q for q in QUALIFIERS if re.search(rf"\b{q}\b", folded)]
-
-
-# Counts written as words (folded), Vietnamese and English ("năm quyết định", "eleven
-# ministries"); English ones in English questions only (folded "tên" is "ten"). Left out:
-# "tư" (folded "tu" is "từ"), "một" (no count of items).
-NUMBER_WORDS = {
-    "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
-    "muoi": 10, "muoi mot": 11, "muoi hai": 12, "muoi ba": 13, "muoi lam": 15, "hai muoi": 20,
-}
-# words after "năm", "sáu", "bảy" … that make them no count ("năm nay", "sau đó")
-_NOT_COUNTED = frozenset("nay ngoai qua truoc sau toi do khi ay kia roi nua hoc tai chinh "
-                         "thang ngay hom gio day lan phien va cua".split())
 
 
 def _number_word(table: Mapping[str, int]) -> re.Pattern:
@@ -326,14 +246,7 @@ def number_words(text: str) -> frozenset[str]:
     "eleven ministries" -> "11"); a number word before a word of time is no count."""
     pattern, table = _NUMBER_WORD[is_english(text)]
     return frozenset(str(table[m.group(1)]) for m in pattern.finditer(fold(text))
-                     if m.group(2) not in _NOT_COUNTED)
-
-
-# A sentence that heads items its paragraph goes on with (folded): "chỉ rõ một số tồn tại,
-# hạn chế …. Hạ tầng số … . An ninh mạng …"
-LIST_HEADS = re.compile(r"\b(?:mot\s+so|nhieu|cac|nhung)\s+(?:ton\s+tai|han\s+che|ket\s+qua"
-                        r"|kho\s+khan|vuong\s+mac|bat\s+cap|diem\s+nghen|nhiem\s+vu"
-                        r"|giai\s+phap|loi\s+ich)\b")
+                     if m.group(2) not in NOT_COUNTED)
 
 
 def heads_items(sentence: str) -> bool:
@@ -360,91 +273,3 @@ def with_initials(text: str, initials: Mapping[str, str]) -> str:
     return "".join(out) + text[last:]
 
 
-# (function, as typed, expected) — each a case of tests/answering/test_lexicon.py
-EXAMPLES = (
-    ("rewrite", "CCCD gắn chíp cấp được bao nhiêu rồi?",
-     "căn cước công dân gắn chíp cấp được bao nhiêu rồi?"),
-    ("rewrite", "tong so dvctt la bn", "tong so dich vu cong truc tuyen la bao nhieu"),
-    ("rewrite", "BCĐ do ai làm trưởng ban?", "Ban Chỉ đạo do ai làm trưởng ban?"),
-    ("rewrite", "KTS chiếm bao nhiêu % GDP", "kinh tế số chiếm bao nhiêu % GDP"),
-    ("rewrite", "bả nói j về chuyển đổi số ko", "bà ấy nói gì về chuyển đổi số không"),
-    ("rewrite", "tụi nó xài app gì", "họ sử dụng ứng dụng gì"),
-    ("rewrite", "6 chỉ thị là nhg chỉ thị nào", "6 chỉ thị là những chỉ thị nào"),
-    ("rewrite", "bà con xài dịch vụ công bữa nào", "người dân sử dụng dịch vụ công ngày nào"),
-    ("rewrite", "Thủ tướng chỉ ra điểm yếu, thiếu sót gì?",
-     "Thủ tướng chỉ ra hạn chế, tồn tại gì?"),
-    ("rewrite", "Chiều 10/7/2024 họp gì vậy?", "Chiều 10/7 năm 2024 họp gì vậy?"),
-    ("rewrite", "mùng 6 tháng 2 năm 2025 có sự kiện gì?", "ngày 6/2 năm 2025 có sự kiện gì?"),
-    ("rewrite", "ngay 06/02/2025 co su kien gi", "ngay 6/2 nam 2025 co su kien gi"),
-    ("rewrite", "UBND tỉnh làm gì?", "Ủy ban nhân dân tỉnh làm gì?"),
-    ("rewrite", "ban chỉ đạo họp", "ban chỉ đạo họp"),
-    ("rewrite", "hình ảnh được dùng trong bài", "hình ảnh được dùng trong bài"),
-    ("rewrite", "Hội nghị 6-2-2025 bàn gì?", "Hội nghị ngày 6/2 năm 2025 bàn gì?"),
-    ("rewrite", "7/10 chỉ tiêu đạt chưa?", "7/10 chỉ tiêu đạt chưa?"),
-    ("rewrite", "How many VNeID accounts were activated?",
-     "tài khoản, kích hoạt, VNeID bao nhiêu tài khoản?"),
-    ("rewrite", "Give me a quick rundown of the PM directives on social welfare",
-     "Thủ tướng, Chỉ thị, an sinh xã hội tóm tắt?"),
-    ("rewrite", "In what way do banks help households get fibre?",
-     "ngân hàng, hộ gia đình, cáp quang bằng cách nào?"),
-    ("is_english", "app VNeID co bao nhieu tai khoan", False),
-    ("is_english", "Summarize Nghe An's results at the 10th session", True),
-    ("is_english", "tinh nao dung dau ve chuyen doi so", False),
-    ("qualifiers", "Tỷ lệ hộ gia đình ở nông thôn dùng cáp quang?", ["nong thon"]),
-    ("qualifiers", "Bệnh viện tuyến huyện triển khai ra sao?", ["tuyen huyen"]),
-    ("qualifiers", "Tỷ lệ hộ gia đình dùng cáp quang?", []),
-    ("may_abbreviate", "Số TK VNeID kích hoạt?", True),
-    ("may_abbreviate", "so tai khoan cccd la bao nhieu", True),
-    ("may_abbreviate", "Tỷ trọng kinh tế số năm 2024 là bao nhiêu?", False),
-    ("rewrite", "Who chaired the meeting?", "chủ trì, phiên họp ai?"),
-    ("rewrite", "Why is digital transformation important?", "chuyển đổi số, quan trọng vì sao?"),
-    ("is_english", "What is the share of the digital economy in GDP?", True),
-    ("rewrite", "Who is the Standing Deputy Prime Minister who attended the 10th session?",
-     "Thường trực, Phó Thủ tướng, tham dự, phiên họp lần thứ 10 ai?"),
-    ("rewrite", "What did Nghe An report in April 2024?", "báo cáo, tháng 4/2024, Nghe An gì?"),
-    ("rewrite", "What is his position?", "ông ấy, chức vụ là gì?"),
-    ("rewrite", "Cổng DVCQG có bao nhiêu tài khoản",
-     "Cổng Dịch vụ công quốc gia có bao nhiêu tài khoản"),
-    ("rewrite", "HD giờ có nhiu sản phẩm OCOP dzậy?", "HD giờ có bao nhiêu sản phẩm OCOP vậy?"),
-    ("rewrite", "Tới T6/2023 có gì mới?", "Tới tháng 6/2023 có gì mới?"),
-    ("is_english", "the nao la chuyen doi so", False),
-    ("procedural", "Cùng dự có đồng chí Nguyễn Hòa Bình, Phó Thủ tướng.", True),
-    ("procedural", "Hội nghị được kết nối trực tuyến tới điểm cầu các tỉnh.", True),
-    ("procedural", "Toàn cảnh hội nghị tại Đà Nẵng.", True),
-    ("abbreviation_keys", "UBQG về CĐS họp ĐA06 khi nào?", ["ubqg", "cds", "da"]),
-    ("abbreviation_keys", "cccd cấp bao nhiêu", ["cccd"]),
-    ("procedural", "Tỷ lệ ước đạt một nửa kế hoạch.", False),
-    ("procedural", "Thủ tướng yêu cầu khẩn trương ban hành kế hoạch.", False),
-    ("place_initials", {"hai duong": "Hải Dương", "ha noi": "Hà Nội"},
-     {"hd": "Hải Dương", "hn": "Hà Nội"}),
-    ("place_initials", {"hai duong": "Hải Dương", "ha dong": "Hà Đông"}, {}),
-    ("rewrite", "Số TK VNeID đã kích hoạt?", "Số tài khoản VNeID đã kích hoạt?"),
-    ("rewrite", "Which leaders attended the conference on 12 July 2023?",
-     "lãnh đạo, tham dự, hội nghị, ngày 12/7 năm 2023 những nào?"),
-    ("rewrite", "How did the usage rate of 'Thông báo lưu trú' change?",
-     "sử dụng, tỷ lệ, Thông báo lưu trú như thế nào?"),
-    ("rewrite", "What rank did Vietnam reach in the UN ranking?",
-     "xếp hạng, Việt Nam, Liên hợp quốc?"),
-    ("is_english", "Give me a summary of what Đề án 06 achieved in 2023.", True),
-    ("is_english", "Có bao nhiêu tài khoản VNeID?", False),
-    ("is_english", "Chuyển đổi số là gì?", False),
-    ("rewrite", "What was the 5G coverage reported at the eighth session?",
-     "phủ sóng, báo cáo, phiên họp lần thứ 8, 5G?"),
-    ("rewrite", "tóm tắt kq ĐA 06 báo cáo ở HN tại ĐN",
-     "tóm tắt kết quả Đề án 06 báo cáo ở hội nghị tại ĐN"),
-    ("rewrite", "What's the second one?", "Cái thứ hai là gì?"),
-    ("rewrite", "And the last one?", "Còn cái cuối cùng?"),
-    ("rewrite", "Đề án 06 là cái chi rứa?", "Đề án 06 là cái gì vậy?"),
-    ("rewrite", "Hội nghị họp ở mô, răng lại họp ở đó?", "Hội nghị họp ở đâu, sao lại họp ở đó?"),
-    ("number_words", "Năm quyết định Thủ tướng ban hành có tên là gì?", frozenset({"5"})),
-    ("number_words", "Which eleven ministries had not secured their portals?",
-     frozenset({"11"})),
-    ("number_words", "Năm nay có mấy sự kiện? Sau đó thì sao?", frozenset()),
-    ("heads_items", "Thủ tướng cũng chỉ rõ một số tồn tại, hạn chế trong việc hoàn thiện thể chế.",
-     True),
-    ("heads_items", "Hạ tầng số chưa khắc phục được tình trạng manh mún.", False),
-    ("rewrite", "What shortcomings did the PM point out at the ninth session?",
-     "hạn chế, Thủ tướng, nêu, phiên họp lần thứ 9 những gì?"),
-    ("rewrite", "Why had twelve ministries still not issued their plans?",
-     "12 bộ, vẫn chưa, cấp, kế hoạch vì sao?"),
-)

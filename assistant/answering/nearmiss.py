@@ -33,7 +33,8 @@ from .plans import Context, candidates, piece, respond
 from .question import entity_kind
 from ..schema import Answer
 
-__all__ = ["check", "counted_only", "asks_speech", "role_body", "part_not_given"]
+__all__ = ["check", "counted_only", "asks_speech", "role_body", "part_not_given",
+           "holder_not_named"]
 
 # A question that asks for the items themselves
 _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+nao"
@@ -112,6 +113,8 @@ def counted_only(question: str, numbers: frozenset[str], answer: str,
 
 # A part of a total asked: "riêng khoản …", "trong số … đó, phần …", and an amount asked
 _PART = re.compile(r"\b(?:rieng|trong\s+(?:so|tong(?:\s+so)?)|phan|chiem|of\s+which|out\s+of)\b")
+# A breakdown asked ("chia theo từng ngành", "theo từng dịch vụ"): no amount word needed
+_BREAKDOWN = re.compile(r"\b(?:chia\s+theo|theo\s+tung|co\s+cau|phan\s+bo\s+theo)\b")
 _AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|the|a|ha|\?|$)))")
 
 
@@ -120,9 +123,9 @@ def part_not_given(question: str, numbers: frozenset[str], quotes: str,
     """A part of a total asked ("Trong 2.505 tỷ đó, riêng khoản X được bao nhiêu?") when the
     cited sentences give no figure of that unit but the total the question already gives (the
     total found in them or in their passages): the total as the question writes it ("2.505
-    tỷ"); empty otherwise."""
+    tỷ đồng", as the articles write it); empty otherwise."""
     q = fold(question)
-    if not (_PART.search(q) and _AMOUNT.search(q)):
+    if not (_PART.search(q) and _AMOUNT.search(q) or _BREAKDOWN.search(q)):
         return ""
     said, around = fold(quotes), fold(f"{quotes} {passages}")
     for n in sorted(numbers):
@@ -132,9 +135,10 @@ def part_not_given(question: str, numbers: frozenset[str], quotes: str,
         figures = {m.group(1) for m in re.finditer(  # "2.505 tỷ", not "Năm 2023, tỷ lệ"
             rf"(?<![\d/.,])(\d(?:[\d.,]*\d)?)\s+{re.escape(unit)}\b", said)}
         if figures <= {n} and re.search(rf"(?<![\d/.,]){re.escape(n)}\s+{re.escape(unit)}\b",
-                                        around):
-            at = q.find(f"{n} {unit}")
-            return question[at:at + len(n) + 1 + len(unit)]
+                                        around):  # the total in the articles' words
+            written = re.search(rf"(?<![\d/.,]){re.escape(n)}(?:\s+[^\W\d_]+){{1,4}}",
+                                f"{quotes} {passages}")
+            return written.group() if written else n
     return ""
 
 
@@ -228,6 +232,30 @@ _ROLES = r"chu\s+tich|giam\s+doc|bo\s+truong|truong\s+ban|bi\s+thu|thu\s+tuong|t
 _WHO = re.compile(r"\b(?:ai|(?:ong|ba|nguoi|vi)\s+nao)\b")
 
 
+_BODY_GENERIC = frozenset("bo so tinh ban uy nganh cua ve o tai thanh pho".split())
+
+
+def holder_not_named(question: str, quotes: str) -> str:
+    """The role a who-question asks ("ông giám đốc Sở … tên gì?", "bộ trưởng Bộ Nội vụ là
+    ai?") when no cited sentence names that role with a word of its body close after it
+    ("lãnh đạo Sở …" names no director): the role, folded; empty otherwise."""
+    q, said = fold(question), fold(quotes)
+    if not (_WHO.search(q) or re.search(r"\bten\s+(?:la\s+)?gi\b", q)):
+        return ""
+    m = re.search(rf"(?<!pho\s)\b({_ROLES}|thu\s+truong)\s+((?:[\w&()]+\s+){{1,8}})", q)
+    if not m:
+        return ""
+    words = re.findall(r"[\w&]+", m.group(2))
+    body = set(words) - _BODY_GENERIC - set(re.findall(r"\w+", m.group(1)))
+    body -= {"la", "ai", "ten", "gi", "vay", "duoc", "nao", "ong", "ba", "nguoi"}
+    body |= {"".join(w[0] for w in words[i:i + n]) for n in (2, 3, 4)  # "UBND" written
+             for i in range(len(words) - n + 1)} if body else set()
+    for r in re.finditer(rf"\b{m.group(1)}\b", said):
+        if not body or body & set(re.findall(r"[\w&]+", said[r.end():r.end() + 60])):
+            return ""
+    return m.group(1)
+
+
 def deputy_only(question: str, quotes: str) -> str:
     """The role a who-question asks ("Chủ tịch UBND tỉnh là ai?") when the quotes only name
     its deputy ("Phó Chủ tịch UBND tỉnh"), folded; empty otherwise."""
@@ -275,8 +303,9 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
                                                                 answer):
         name = next((n for n in analysis.names if fold(n) == people[0]), people[0].title())
         return _near(answer, msg.NOT_GIVEN_ROLE.format(person=name, body=body))
-    deputy = deputy_only(analysis.text, " ".join(c.quote for c in answer.citations))
-    if deputy:  # "Chủ tịch UBND tỉnh là ai?" answered by its Phó Chủ tịch
+    quotes = " ".join(c.quote for c in answer.citations)
+    deputy = deputy_only(analysis.text, quotes) or holder_not_named(analysis.text, quotes)
+    if deputy:  # "Chủ tịch UBND tỉnh là ai?" answered by its Phó Chủ tịch, or no director
         return _near(answer, msg.NOT_GIVEN_HOLDER.format(role=_as_typed(deputy, analysis)))
     if analysis.kind == "why" and answer.citations and not _names_cause(analysis.text, answer):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
@@ -291,6 +320,11 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
                            " ".join(c.passage for c in answer.citations))
     if total and analysis.kind not in ("yesno", "comparison"):
         return _near(answer, msg.NOT_GIVEN_PART.format(total=total))
+    speakers = people or [e for e in analysis.local if analysis.kind == "yesno"]
+    if analysis.kind == "yesno" and speakers and _SPEECH.search(fold(analysis.text)) and \
+            not _speaks(speakers[0], quotes):  # "Sóc Trăng có phát biểu không?"
+        name = next((n for n in analysis.names if fold(n) == speakers[0]), speakers[0].title())
+        return _near(answer, msg.NOT_SAID.format(person=name))
     if people and asks_speech(analysis.text):
         quotes = " ".join(c.quote for c in answer.citations)
         if not _speaks(people[0], quotes):

@@ -30,8 +30,8 @@ LIST_NOUNS = (r"quan\s+diem|nhiem\s+vu|giai\s+phap|nhom|tru\s+cot|muc\s+tieu|chi
 _MEETING = re.compile(r"\b(?:phien\s+hop|hoi\s+nghi)\s+(?:lan\s+)?thu\s+(\d{1,2})\b")
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10}
-_ORDINAL = re.compile(rf"\b({LIST_NOUNS}|y|diem|buoc|linh\s+vuc)(?:\s+\w+){{0,3}}?\s+thu\s+"
-                      rf"({'|'.join(_ORDINALS)}|\d{{1,2}})\b")
+_ORDINAL = re.compile(rf"\b({LIST_NOUNS}|y|diem|buoc|linh\s+vuc)(?:\s+\w+){{0,3}}?\s+(?:thu\s+"
+                      rf"({'|'.join(_ORDINALS)}|\d{{1,2}})|(dau\s+tien))\b")
 # An acronym the question names ("VNeID", "GDP", "OCOP") is what the answer must speak of
 _ACRONYM = re.compile(r"(?<![\w&])[A-Z][a-zA-Z]*[A-Z][a-zA-Z]*(?![\w&])")
 _NOT_TOPICS = frozenset({"TT", "UBND", "TP"})
@@ -329,6 +329,11 @@ def extremes(text: str) -> tuple[bool, bool]:
     return HIGHEST.search(folded) is not None, LOWEST.search(folded) is not None
 
 
+def names_in(text: str) -> list[str]:
+    """The proper names of a question or an answer (citation markers and years apart)."""
+    return [n for n in question_names(re.sub(r"\[\d+\]", " ", text)) if not _YEAR.search(n)]
+
+
 def ordinal_item(text: str) -> tuple[str, int] | None:
     """The kind of list item a question asks for by its position and that position
     ("Quan điểm thứ hai là gì?" -> ("quan diem", 2)); None for other ordinals ("phiên họp
@@ -336,7 +341,7 @@ def ordinal_item(text: str) -> tuple[str, int] | None:
     m = _ORDINAL.search(fold(text))
     if not m:
         return None
-    word = m.group(2)
+    word = m.group(2) or "nhat"  # "quan điểm đầu tiên"
     return m.group(1), _ORDINALS.get(word) or int(word)
 
 

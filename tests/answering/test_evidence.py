@@ -118,6 +118,11 @@ def test_a_marked_caption_is_no_scope() -> None:
      "Các địa phương đã vận động hướng dẫn; thực hiện miễn, giảm phí.", True),
     # how something went: its figures are the answer
     ("Kinh tế số tăng trưởng như thế nào?", "Tốc độ tăng trưởng vượt 20%/năm.", True),
+    # a meeting held: the date of another event is no answer, a meeting's opening is
+    ("Hội nghị ở Đà Nẵng được tổ chức vào ngày nào?", "Phê duyệt Đề án 06 (ngày 06/1/2022).",
+     False),
+    ("Phiên họp thứ 10 diễn ra ngày nào?", "Chiều 6/2, Thủ tướng chủ trì Phiên họp lần thứ 10.",
+     True),
 ])
 def test_figure_of_the_kind_asked(question, sentence, ok) -> None:
     assert type_ok(analyze(question), sentence) is ok
@@ -210,3 +215,10 @@ def test_an_article_set_where_the_meeting_asked_was_held(article, at) -> None:
 def test_a_deed_asked_that_the_articles_only_propose(question, sentence, proposed) -> None:
     from assistant.answering.kinds.yesno import only_proposed
     assert only_proposed(analyze(question), sentence) is proposed
+
+
+def test_a_date_typed_any_way_finds_the_articles_figure() -> None:
+    from assistant.answering.evidence import _numbers_ok
+    article = Article(id="d", text="Phê duyệt Đề án 06 (ngày 06/1/2022) với 7 quan điểm chỉ đạo.")
+    analysis = analyze("Đề án 06 được duyệt hôm 6/1 năm 2022, có bao nhiêu quan điểm?")
+    assert _numbers_ok(analysis, article.text, article)

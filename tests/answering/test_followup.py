@@ -66,6 +66,8 @@ def test_a_standalone_question_is_left_alone() -> None:
                                              ("Hải Dương có bao nhiêu sản phẩm OCOP?", False),
                                              # "người ta": people in general, no anaphor
                                              ("Sao người ta nói vay tín chấp là có lợi vậy?",
+                                              False),
+                                             ("Kinh tế số nước ta tăng nhanh gấp mấy lần GDP?",
                                               False)])
 def test_followups_without_a_conversation_ask_for_context(question, needs) -> None:
     assert needs_context(question) is needs
@@ -128,3 +130,9 @@ def test_the_last_item_is_the_position_the_conversation_counted() -> None:
                Turn("Quan điểm thứ hai là gì?", "Chuyển đổi số phải gắn với toàn dân. [1]")]
     assert resolve_followup("Còn cái cuối cùng?", history) == \
         "Quan điểm thứ 4 là gì (Thủ tướng nêu mấy quan điểm chỉ đạo)?"
+
+
+def test_the_first_item_said_as_đầu_tiên_is_an_item_too() -> None:
+    assert resolve_followup("Còn cái thứ hai thì sao?", [
+        "Thủ tướng đưa ra bao nhiêu quan điểm chỉ đạo?", "Quan điểm đầu tiên là gì?"]) == \
+        "Quan điểm thứ hai là gì (Thủ tướng đưa ra bao nhiêu quan điểm chỉ đạo)?"

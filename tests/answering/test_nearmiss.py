@@ -105,6 +105,10 @@ def test_the_body_a_role_question_names(question, body):
     # a part of the total the question gives
     ("Trong 2.505 tỷ đồng tiết kiệm được, riêng dịch vụ cấp hộ chiếu chiếm bao nhiêu?",
      "con số chung"),
+    # a role whose holder is never named
+    ("Giám đốc Sở Thông tin và Truyền thông Nghệ An tên là gì?", "không nêu ai là"),
+    # whether a place spoke, when it only attended
+    ("Ở phiên họp thứ 8, đại biểu Sóc Trăng có phát biểu không?", "phát biểu"),
 ])
 def test_near_misses_say_what_is_not_given(question, missing, retriever):
     from assistant.answering.answer import answer_question
@@ -127,13 +131,13 @@ def test_a_deputy_is_no_answer_to_who_holds_the_role(question, quotes, role):
 
 @pytest.mark.parametrize("question, numbers, quotes, total", [
     ("Trong 2.505 tỷ tiết kiệm đó, riêng khoản lưu trú tiết kiệm được nhiêu vậy?", {"2.505"},
-     "Các dịch vụ công thiết yếu đã tiết kiệm cho Nhà nước 2.505 tỷ đồng.", "2.505 tỷ"),
+     "Các dịch vụ công thiết yếu đã tiết kiệm cho Nhà nước 2.505 tỷ đồng.", "2.505 tỷ đồng"),
     # the part is given: no near miss
     ("Trong 2.505 tỷ đó, riêng khoản lưu trú được bao nhiêu?", {"2.505"},
      "Tiết kiệm 2.505 tỷ đồng, riêng lưu trú 300 tỷ đồng.", ""),
     # the answer's figures are of another unit; the total is in the cited passage
     ("Trong 2.505 tỷ đồng đó, riêng hộ chiếu chiếm bao nhiêu?", {"2.505"},
-     "Cấp hộ chiếu phổ thông (90,28%).", "2.505 tỷ"),
+     "Cấp hộ chiếu phổ thông (90,28%).", "2.505 tỷ đồng"),
     # no part asked: the total itself is the answer
     ("Tiết kiệm 2.505 tỷ đồng là nhờ đâu?", {"2.505"}, "Tiết kiệm 2.505 tỷ đồng.", ""),
 ])
@@ -147,3 +151,26 @@ def test_a_count_asked_that_only_the_passage_read_gives():
                         "Chính phủ ban hành nhiều văn bản quan trọng. [1]",
                         "Chính phủ ban hành nhiều văn bản quan trọng. Trong đó, Thủ tướng "
                         "đã ban hành 5 quyết định, 2 chỉ thị.")
+
+
+@pytest.mark.parametrize("question, quotes, role", [
+    # the role asked with its body is never named: no director, a minister of another ministry
+    ("Ông giám đốc Sở Thông tin và Truyền thông Nghệ An tên gì vậy?",
+     "Đồng chủ trì có lãnh đạo Sở Thông tin và Truyền thông.", "giam doc"),
+    ("Bộ trưởng Bộ Nội vụ là ai?", "Đại tướng Tô Lâm, Bộ trưởng Bộ Công an.", "bo truong"),
+    # named: no near miss
+    ("Bộ trưởng Bộ Công an là ai?", "Đại tướng Tô Lâm, Bộ trưởng Bộ Công an.", ""),
+    ("Chủ tịch Ủy ban nhân dân tỉnh Hải Dương là ai?",
+     "Triệu Thế Hùng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.", ""),
+])
+def test_a_role_whose_holder_the_articles_never_name(question, quotes, role):
+    from assistant.answering.nearmiss import holder_not_named
+    assert holder_not_named(question, quotes) == role
+
+
+def test_a_breakdown_asked_of_a_total_the_articles_give_whole():
+    quotes = "Tổng số là 2.398 cơ sở dữ liệu."
+    assert part_not_given("2.398 cơ sở dữ liệu chia theo từng ngành ra sao?",
+                          frozenset({"2.398"}), quotes) == "2.398 cơ sở dữ liệu"
+    assert part_not_given("2.398 cơ sở dữ liệu là của những ngành nào?",
+                          frozenset({"2.398"}), quotes) == ""
