@@ -68,6 +68,8 @@ ENGLISH_TERMS = {
     "hooked up": "kết nối", "linked up": "kết nối", "linked": "kết nối",
     "ict": "Thông tin và Truyền thông", "briefings": "giao ban", "briefing": "giao ban",
     "break down": "chia theo từng", "broken down": "chia theo từng", "breakdown": "chia theo từng",
+    "work": "hoạt động", "works": "hoạt động", "operate": "vận hành", "operates": "vận hành",
+    "step by step": "từng bước", "green light": "phê duyệt",
     "took effect": "có hiệu lực", "in effect": "có hiệu lực", "effective": "có hiệu lực",
     "launched": "phát động", "approved": "phê duyệt", "signed": "ký", "held": "tổ chức",
     "chaired": "chủ trì", "assigned": "giao", "completed": "hoàn thành",

@@ -9,6 +9,8 @@ Checked on every answer after its plan (and the general path), each rule a small
   huyện") that the cited passages never name;
 - a role in a body ("vai trò gì trong Ủy ban Quốc gia …") the roles found never name;
 - a cause asked ("vì sao") that no cited sentence gives (no cause word: do, vì, nhằm, để…);
+- how something works asked ("vận hành ra sao") when the first cited sentence only says it
+  was launched or deployed;
 - the country asked ("cả nước") and a province's figure found;
 - a part of a total asked ("riêng khoản …", "trong số … đó") when the only figure of its
   unit cited is the total the question gives.
@@ -29,6 +31,7 @@ from .compose import Pick
 from .causes import gives_cause
 from .lexicon import number_words, qualifiers
 from .names import corpus_names
+from .words import MECHANISM_ASKED, MECHANISM_GIVEN
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
 from ..schema import Answer
@@ -309,6 +312,9 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         return _near(answer, msg.NOT_GIVEN_HOLDER.format(role=_as_typed(deputy, analysis)))
     if analysis.kind == "why" and answer.citations and not _names_cause(analysis.text, answer):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
+    if analysis.kind == "how" and answer.citations and MECHANISM_ASKED.search(
+            fold(analysis.text)) and not MECHANISM_GIVEN.search(fold(answer.citations[0].quote)):
+        return _near(answer, msg.NOT_GIVEN_HOW)  # "vận hành ra sao?": only its launch is said
     if answer.citations and _province_for_nation(ctx, answer):
         nation = _NATION_ASKED.search(fold(analysis.text)).group()
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(nation, analysis)))

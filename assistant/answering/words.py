@@ -8,7 +8,8 @@ import re
 
 __all__ = ["ABBREVIATIONS", "IN_CONTEXT", "ALWAYS", "COLLOQUIAL", "ONLY_AS_TYPED",
            "QUALIFIERS", "PROCEDURAL", "NUMBER_WORDS", "NOT_COUNTED", "LIST_HEADS",
-           "EVENT_VERBS", "HELD", "UNITS", "MEANS_ASKED", "EXAMPLES"]
+           "EVENT_VERBS", "HELD", "UNITS", "MEANS_ASKED", "MECHANISM_ASKED",
+           "MECHANISM_GIVEN", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
 ABBREVIATIONS = {
@@ -121,6 +122,16 @@ UNITS = (  # what the question asks for -> what a sentence's figure must come wi
 # A way to act asked ("làm gì để", "bằng cách nào"), not how something went ("tăng ntn")
 MEANS_ASKED = re.compile(r"\b(?:lam\s+(?:gi|sao|the\s+nao)\s+de|bang\s+(?:nhung\s+)?cach\s+nao"
                          r"|cach\s+nao|bien\s+phap|giai\s+phap\s+gi)\b")
+
+
+# How something works asked ("vận hành theo cách nào", "từng bước", "how does X work"), and
+# the words of a sentence that says how (a means, a step, what it lets one do); launching or
+# deploying it ("khai trương", "triển khai") says only that it exists
+MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh|tung\s+buoc|cac\s+buoc"
+                             r"|co\s+che)\b")
+MECHANISM_GIVEN = re.compile(r"\b(?:bang\s+cach|thong\s+qua|qua\s+viec|nho|cho\s+phep|giup"
+                             r"|tu\s+dong|gom|bao\s+gom|buoc|ket\s+noi|lien\s+thong|chia\s+se"
+                             r"|tich\s+hop|cham\s+diem|xac\s+thuc|quan\s+ly)\b")
 
 
 # (function, as typed, expected) — each a case of tests/answering/test_lexicon.py

@@ -222,3 +222,15 @@ def test_a_date_typed_any_way_finds_the_articles_figure() -> None:
     article = Article(id="d", text="Phê duyệt Đề án 06 (ngày 06/1/2022) với 7 quan điểm chỉ đạo.")
     analysis = analyze("Đề án 06 được duyệt hôm 6/1 năm 2022, có bao nhiêu quan điểm?")
     assert _numbers_ok(analysis, article.text, article)
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # the figure claimed is the article's, but of another thing
+    ("Bộ Công an kích hoạt được 74,85 triệu tài khoản định danh rồi đúng không?",
+     "tiếp nhận trên 74,85 triệu hồ sơ định danh, kích hoạt trên 53,62 triệu tài khoản", "Không."),
+    ("Bộ Công an kích hoạt được 53,62 triệu tài khoản định danh rồi đúng không?",
+     "tiếp nhận trên 74,85 triệu hồ sơ định danh, kích hoạt trên 53,62 triệu tài khoản", "Đúng."),
+])
+def test_a_figure_claimed_of_another_thing_is_no(question, sentence, verdict) -> None:
+    from assistant.answering.kinds.yesno import yes_no_verdict
+    assert yes_no_verdict(analyze(question), sentence) == verdict

@@ -174,3 +174,20 @@ def test_a_breakdown_asked_of_a_total_the_articles_give_whole():
                           frozenset({"2.398"}), quotes) == "2.398 cơ sở dữ liệu"
     assert part_not_given("2.398 cơ sở dữ liệu là của những ngành nào?",
                           frozenset({"2.398"}), quotes) == ""
+
+
+@pytest.mark.parametrize("question, sentence, asked_and_missing", [
+    ("Trợ lý ảo bên ngành tòa án vận hành cụ thể theo cách nào?",
+     "…triển khai \"trợ lý ảo\" trong ngành tòa án…", True),
+    ("Hệ thống điều phối dữ liệu y tế hoạt động ra sao?",
+     "Thủ tướng đã bấm nút khai trương thí điểm Hệ thống điều phối dữ liệu y tế.", True),
+    ("Vay tín chấp qua dữ liệu dân cư vận hành ra sao?",
+     "Vay tín chấp thông qua giải pháp chấm điểm khả tín từ dữ liệu dân cư.", False),
+])
+def test_how_something_works_when_only_its_launch_is_said(question, sentence,
+                                                         asked_and_missing):
+    from assistant.answering.words import MECHANISM_ASKED, MECHANISM_GIVEN
+    from assistant.articles.clean import fold
+    missing = bool(MECHANISM_ASKED.search(fold(question))) and not MECHANISM_GIVEN.search(
+        fold(sentence))
+    assert missing is asked_and_missing

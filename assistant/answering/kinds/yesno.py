@@ -82,6 +82,7 @@ def yes_no_verdict(analysis: Analysis, sentence: str) -> str:
     figures = set(_NUMBER.findall(sentence))
     claimed = {n for n in analysis.numbers if not _bound_met(question, n, figures)}
     negative = (claimed and figures and not claimed <= figures) \
+        or any(_counts_another(question, said, n) for n in claimed & figures) \
         or contradicts(analysis, sentence) \
         or bool(_NEGATION.search(claim)) != bool(_NEGATION.search(said)) \
         or (_UNIVERSAL.search(claim) is not None and any(
@@ -92,6 +93,23 @@ def yes_no_verdict(analysis: Analysis, sentence: str) -> str:
         return msg.VERDICT_ALREADY
     return msg.VERDICT_HAS if re.match(r"\s*co\b", question) or " co " in f" {claim} " \
         and not re.search(r"\b(?:dung|phai)\b", question) else msg.VERDICT_YES
+
+
+_SCALE = r"(?:\s+(?:trieu|nghin|ngan|ty|%))?"
+
+
+def _counted_noun(text: str, figure: str) -> str:
+    """The word a figure counts in a folded text ("74,85 triệu hồ sơ" -> "ho")."""
+    m = re.search(rf"(?<![\d.,]){re.escape(figure)}{_SCALE}\s+([^\W\d]+)", text)
+    return m.group(1) if m else ""
+
+
+def _counts_another(question: str, said: str, figure: str) -> bool:
+    """The claimed figure is the evidence's, but of another thing ("74,85 triệu tài khoản"
+    claimed, "74,85 triệu hồ sơ" said while the accounts are another figure)."""
+    asked, given = _counted_noun(question, figure), _counted_noun(said, figure)
+    return bool(asked and given and asked != given
+                and re.search(rf"\d{_SCALE}\s+{asked}\b", said))
 
 
 def _as_float(figure: str) -> float | None:
