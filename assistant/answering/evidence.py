@@ -280,7 +280,7 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
         if not figures or not analysis.counted:
             return bool(figures)
         folded = fold(sentence)  # same offsets as the sentence
-        words = folded.split()
+        words = [w.strip(",.;:!?()\"“”") for w in folded.split()]  # "bộ," counts "bộ"
         spans = [len(folded[:m.start()].split()) for m in figures]
         return any(analysis.counted & set(words[max(0, i - 6): i + 7]) for i in spans)
     if kind == "how" and MEANS_ASKED.search(fold(analysis.text)) and re.search(

@@ -18,11 +18,12 @@ from ..schema import Turn
 
 __all__ = ["is_followup", "resolve_followup", "needs_context"]
 
-_LEAD_CUE = re.compile(r"^\s*(?:(?:the|vay|con)\s+con|con|vay|the|va|nhung)\b[\s,]*")
+_LEAD_CUE = re.compile(r"^\s*(?:(?:the|vay|con)\s+con|con|vay|the|va|nhung|roi)\b[\s,]*")
 _TAIL_CUE = re.compile(r"[\s,]*(?:thi\s+sao|the\s+nao|ra\s+sao|nhu\s+the\s+nao|nua)?\s*[?.!]*\s*$")
 _PERSON_WORDS = r"ong|ba|nguoi|vi|dong\s+chi|lanh\s+dao"
-_PLACE_WORDS = r"tinh|dia\s+phuong|thanh\s+pho|bo|nam|co\s+quan|de\s+an|hoi\s+nghi|phien\s+hop" \
-               r"|phien|chuong\s+trinh|nuoc|uy\s+ban|to\s+cong\s+tac|nganh|bai\s+viet|bai"
+_PLACE_WORDS = r"tinh|dia\s+phuong|thanh\s+pho|bo|nam|co\s+quan|hoi\s+nghi|phien\s+hop" \
+               r"|phien|nuoc|uy\s+ban|to\s+cong\s+tac|nganh|bai\s+viet|bai"  # "đề án đó": a
+# thing named before (_THING), not a place
 # ("người ta" is "people" in general, "nước ta" is Vietnam: no one spoken of before)
 _ANAPHORA = re.compile(rf"\b(?!(?:nguoi|nuoc)\s+ta\b)({_PERSON_WORDS}|{_PLACE_WORDS})"
                        rf"\s+(do|nay|ay|kia|tren|ta)\b")
@@ -253,7 +254,7 @@ _THING_HEADS = {"dao luat": "luat"}
 
 
 _NAME_STOP = frozenset("co duoc la da khi bao may gi nao the nhu ra sao thi va voi cua tai o "
-                       "trong den se dang van con nam thang ngay".split())
+                       "trong den se dang van con nam thang ngay tinh huyen xa dat".split())
 
 
 def _named_thing(noun: str, texts: Sequence[str]) -> str:

@@ -118,6 +118,9 @@ def test_a_marked_caption_is_no_scope() -> None:
      "Các địa phương đã vận động hướng dẫn; thực hiện miễn, giảm phí.", True),
     # how something went: its figures are the answer
     ("Kinh tế số tăng trưởng như thế nào?", "Tốc độ tăng trưởng vượt 20%/năm.", True),
+    # the noun counted next to the figure, punctuation aside ("96 bộ, ngành")
+    ("Có bao nhiêu bộ ngành đồng bộ xong dữ liệu?", "đã có 96 bộ, ngành, địa phương hoàn thành",
+     True),
     # a meeting held: the date of another event is no answer, a meeting's opening is
     ("Hội nghị ở Đà Nẵng được tổ chức vào ngày nào?", "Phê duyệt Đề án 06 (ngày 06/1/2022).",
      False),

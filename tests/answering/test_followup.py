@@ -136,3 +136,10 @@ def test_the_first_item_said_as_đầu_tiên_is_an_item_too() -> None:
     assert resolve_followup("Còn cái thứ hai thì sao?", [
         "Thủ tướng đưa ra bao nhiêu quan điểm chỉ đạo?", "Quan điểm đầu tiên là gì?"]) == \
         "Quan điểm thứ hai là gì (Thủ tướng đưa ra bao nhiêu quan điểm chỉ đạo)?"
+
+
+def test_a_thing_pointed_at_is_the_thing_named_before_not_a_place() -> None:
+    assert resolve_followup("Rồi đề án đó chia ra mấy nhóm nhiệm vụ?", [
+        Turn("Đề án 06 được Chính phủ duyệt hồi nào?",
+             "Tỷ lệ tiếp nhận 25 dịch vụ theo Đề án 06 tỉnh Hải Dương đạt 92%. [1]")]) == \
+        "Đề án 06 chia ra mấy nhóm nhiệm vụ?"
