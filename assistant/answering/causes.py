@@ -17,7 +17,7 @@ CAUSE_CUES = re.compile(r"\b(?:do\s+do|vi\s+vay|dan\s+den|nguyen\s+nhan|do\s+|vi
 # A why-question about a state ("lại thấp hơn", "vẫn chưa ban hành", "nhanh nhất")
 _STATE_ASKED = re.compile(r"\b(?:thap|cao|chua|khong|cham|nhanh|tang|giam|hon|nhat|kem"
                           r"|tut|vuot|nhieu|it|manh|yeu|som|muon|dan\s+dau|dung\s+dau|nhay"
-                          r"|leo|bac)\b")
+                          r"|leo|bac|xep\s+thu|dung\s+thu|hang)\b")
 # (read with diacritics: folded, "do" would also be "đó" and "độ")
 _TRUE_CAUSE = re.compile(r"(?<!\w)(?:do|vì|bởi|nguyên\s+nhân|dẫn\s+đến|nhờ|lý\s+do|khiến"
                          r"|trước\s+tình\s+hình|trước\s+thực\s+trạng|xuất\s+phát\s+từ"

@@ -164,6 +164,19 @@ def _elliptic(question: str, previous: str) -> str:
     return f"{question.strip().rstrip(' ?')} {' '.join(scenes)}?" if scenes else ""
 
 
+_YEAR_BEFORE = re.compile(r"\bnam\s+(truoc|sau|ke\s+tiep|tiep\s+theo)(?:\s+(?:do|nua))?\b")
+
+
+def _year_around(question: str, previous: str) -> str:
+    """"năm trước đó" / "năm sau" as the year before or after the earlier question's."""
+    m = _YEAR_BEFORE.search(fold(question))
+    years = _YEAR.findall(previous)
+    if not m or not years:
+        return question
+    year = int(years[-1]) + (-1 if m.group(1) == "truoc" else 1)
+    return f"{question[:m.start()]}năm {year}{question[m.end():]}"
+
+
 def _resolve_one(question: str, previous: str, answer: str = "",
                  context: Sequence[str] = ()) -> str:
     for rule in (other_item, which_of_count):
@@ -236,7 +249,9 @@ def _resolve_one(question: str, previous: str, answer: str = "",
         if _YEAR.search(previous):
             swapped = _YEAR.sub(years[0], previous)
             rest = _YEAR.sub("", re.sub(r"\bnăm\b", "", core)).strip(" ,")
-            return f"{rest} {swapped}".strip() if rest else swapped
+            only_asks = re.fullmatch(r"(?:thi\s+)?(?:la\s+)?(?:bao\s+nhieu|sao|the\s+nao|nhu\s+the"
+                                     r"\s+nao|ra\s+sao)?\s*(?:a|vay|nhi|the|ha)?\W*", fold(rest))
+            return f"{rest} {swapped}".strip() if rest and not only_asks else swapped
         return f"{previous.rstrip(' ?')} {core.strip()}?"
     asked = _question_form(previous)
     if asked and not _QUESTION_WORD.search(fold(core)):  # "Còn số tài khoản VNeID thì sao?"
@@ -327,5 +342,5 @@ def resolve_followup(question: str, history: Sequence[Turn | str]) -> str:
         turn = Turn(turn) if isinstance(turn, str) else turn
         context += [previous, answer]
         previous, answer = _resolve_one(turn.question, previous, answer, context), turn.answer
-    return _resolve_one(last_item(question, previous, [*context, previous, answer]), previous,
-                        answer, context)
+    asked = _year_around(last_item(question, previous, [*context, previous, answer]), previous)
+    return _resolve_one(asked, previous, answer, context)

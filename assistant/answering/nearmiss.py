@@ -47,7 +47,8 @@ _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhun
                          r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi"
                          r"|ten\s+(?:la\s+)?gi|ten\s+(?:cua\s+)?(?:nhung|cac|may))\b")
 # What a person said: asked with a speech verb and "gì"
-_SPEECH_ASKED = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se"
+_SPEECH_ASKED = re.compile(r"\b(?:tom\s+tat|noi\s+dung)\s+(?:phan\s+|bai\s+)?(?:phat\s+bieu"
+                           r"|y\s+kien)\b|\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se"
                            r"|nhan\s+manh|cho\s+biet|bao\s+cao)\b(?:[\s,]+[\w/]+){0,9}?[\s,]+(?:gi|nhung\s+gi"
                            r"|nhu\s+the\s+nao|ra\s+sao)\b")
 _SPEECH = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se|nhan\s+manh"
@@ -115,7 +116,8 @@ def counted_only(question: str, numbers: frozenset[str], answer: str,
 
 
 # A part of a total asked: "riêng khoản …", "trong số … đó, phần …", and an amount asked
-_PART = re.compile(r"\b(?:rieng|trong\s+(?:so|tong(?:\s+so)?)|phan|chiem|of\s+which|out\s+of)\b")
+_PART = re.compile(r"\b(?:rieng|trong\s+(?:so|tong(?:\s+so)?)|phan|chiem|of\s+which|out\s+of)\b"
+                   r"|\btrong\s+\d")
 # A breakdown asked ("chia theo từng ngành", "theo từng dịch vụ"): no amount word needed
 _BREAKDOWN = re.compile(r"\b(?:chia\s+theo|theo\s+tung|co\s+cau|phan\s+bo\s+theo)\b")
 _AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|the|a|ha|\?|$)))")
@@ -133,7 +135,7 @@ def part_not_given(question: str, numbers: frozenset[str], quotes: str,
     said, around = fold(quotes), fold(f"{quotes} {passages}")
     for n in sorted(numbers):
         unit = _noun_after(q, n)
-        if not unit or _YEAR.fullmatch(n):
+        if not unit or unit in _TIME_UNITS or _YEAR.fullmatch(n):  # "Trong 4 tháng": a time
             continue
         figures = {m.group(1) for m in re.finditer(  # "2.505 tỷ", not "Năm 2023, tỷ lệ"
             rf"(?<![\d/.,])(\d(?:[\d.,]*\d)?)\s+{re.escape(unit)}\b", said)}
@@ -147,6 +149,10 @@ def part_not_given(question: str, numbers: frozenset[str], quotes: str,
 
 def asks_speech(question: str) -> bool:
     return _SPEECH_ASKED.search(fold(question)) is not None
+
+
+# Who speaks for a place ("đại biểu Sóc Trăng", "Chủ tịch UBND tỉnh …")
+_DELEGATE = re.compile(r"\b(?:dai\s+dien|dai\s+bieu|lanh\s+dao|chu\s+tich|giam\s+doc|bi\s+thu)\b")
 
 
 def _speaks(person: str, text: str) -> bool:
@@ -324,13 +330,17 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     total = part_not_given(analysis.text, analysis.numbers,
                            " ".join(c.quote for c in answer.citations),
                            " ".join(c.passage for c in answer.citations))
-    if total and analysis.kind not in ("yesno", "comparison"):
+    if total and analysis.kind != "yesno":
         return _near(answer, msg.NOT_GIVEN_PART.format(total=total))
-    speakers = people or [e for e in analysis.local if analysis.kind == "yesno"]
+    speakers = people or [e for e in analysis.local if analysis.kind == "yesno"
+                          and _DELEGATE.search(fold(analysis.text))]
     if analysis.kind == "yesno" and speakers and _SPEECH.search(fold(analysis.text)) and \
             not _speaks(speakers[0], quotes):  # "Sóc Trăng có phát biểu không?"
         name = next((n for n in analysis.names if fold(n) == speakers[0]), speakers[0].title())
         return _near(answer, msg.NOT_SAID.format(person=name))
+    delegates = _DELEGATE.search(fold(analysis.text)) is not None  # "Chủ tịch tỉnh Sóc Trăng"
+    people = people or ([e for e in analysis.local if e in corpus_names(ctx.index).places]
+                        if delegates and asks_speech(analysis.text) else [])
     if people and asks_speech(analysis.text):
         quotes = " ".join(c.quote for c in answer.citations)
         if not _speaks(people[0], quotes):

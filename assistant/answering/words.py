@@ -74,7 +74,8 @@ ONLY_AS_TYPED = frozenset({"bả", "ổng", "mần", "tụi nó", "hồi đó", 
 QUALIFIERS = ("nong thon", "thanh thi", "mien nui", "vung sau", "vung xa", "bien gioi",
               "hai dao", "tuyen huyen", "tuyen xa", "tuyen tinh", "cap huyen", "cap xa",
               "nguoi cao tuoi", "hoc sinh", "sinh vien", "phu nu", "tre em", "ho ngheo",
-              "dan toc thieu so", "doanh nghiep nho", "vung kho khan")
+              "dan toc thieu so", "doanh nghiep nho", "vung kho khan", "muc do 2", "muc 2",
+              "muc do 1", "muc 1")
 
 
 # How a meeting went rather than what it said (folded): who chaired and attended, where it was

@@ -20,6 +20,9 @@ from assistant.answering.causes import gives_cause
      "Chuyển đổi số góp phần thay đổi phương thức quản lý.", True),
     ("Vì sao phải chuyển đổi số?", "Chuyển đổi số nhằm phục vụ người dân.", True),
     ("Vì sao phải chuyển đổi số?", "Hội nghị diễn ra chiều 6/2.", False),
+    # a rank is a state too
+    ("Sao Hải Dương lại đứng thứ 7 cả nước về giao dịch?",
+     "Phát sinh 41.132 giao dịch, xếp thứ 7 toàn quốc để phát triển.", False),
     # "nhiều … như vậy": a state too
     ("Vì sao Hải Dương có nhiều sản phẩm OCOP như vậy?",
      "Toàn tỉnh có 234 sản phẩm OCOP để giúp nông dân.", False),

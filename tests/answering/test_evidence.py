@@ -237,3 +237,19 @@ def test_a_date_typed_any_way_finds_the_articles_figure() -> None:
 def test_a_figure_claimed_of_another_thing_is_no(question, sentence, verdict) -> None:
     from assistant.answering.kinds.yesno import yes_no_verdict
     assert yes_no_verdict(analyze(question), sentence) == verdict
+
+
+@pytest.mark.parametrize("question, sentence, verdict", [
+    # all claimed, some given
+    ("Hải Dương đã đạt tất cả mục tiêu chưa?", "Hải Dương đã đạt một số kết quả.", "Chưa."),
+])
+def test_all_claimed_and_some_given_is_no(question, sentence, verdict) -> None:
+    from assistant.answering.kinds.yesno import yes_no_verdict
+    assert yes_no_verdict(analyze(question), sentence) == verdict
+
+
+def test_a_share_claimed_where_the_evidence_gives_none_is_not_judged() -> None:
+    from assistant.answering.kinds.yesno import _no_such_figure
+    question = analyze("Đà Nẵng đã cung cấp 100% dịch vụ công trực tuyến toàn trình chưa?")
+    assert _no_such_figure(question, "Đã xuất hiện nhiều điểm sáng tại Đà Nẵng.")
+    assert not _no_such_figure(question, "Có 80,44% thủ tục được cung cấp trực tuyến.")

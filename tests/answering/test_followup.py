@@ -143,3 +143,9 @@ def test_a_thing_pointed_at_is_the_thing_named_before_not_a_place() -> None:
         Turn("Đề án 06 được Chính phủ duyệt hồi nào?",
              "Tỷ lệ tiếp nhận 25 dịch vụ theo Đề án 06 tỉnh Hải Dương đạt 92%. [1]")]) == \
         "Đề án 06 chia ra mấy nhóm nhiệm vụ?"
+
+
+def test_the_year_before_is_the_earlier_questions_year_minus_one() -> None:
+    assert resolve_followup("Thế năm trước đó thì là bao nhiêu ạ?", [
+        "Năm 2023 tỷ lệ dịch vụ công trực tuyến ở bộ, ngành đạt bao nhiêu?"]) == \
+        "Năm 2022 tỷ lệ dịch vụ công trực tuyến ở bộ, ngành đạt bao nhiêu?"

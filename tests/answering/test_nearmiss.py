@@ -174,6 +174,12 @@ def test_a_breakdown_asked_of_a_total_the_articles_give_whole():
                           frozenset({"2.398"}), quotes) == "2.398 cơ sở dữ liệu"
     assert part_not_given("2.398 cơ sở dữ liệu là của những ngành nào?",
                           frozenset({"2.398"}), quotes) == ""
+    # parts of a total given in the question, asked side by side
+    assert part_not_given("Trong 2.398 cơ sở dữ liệu thì bao nhiêu cái của bộ, ngành?",
+                          frozenset({"2.398"}), quotes) == "2.398 cơ sở dữ liệu"
+    # "Trong 4 tháng": a span of time, no total
+    assert part_not_given("Trong 4 tháng đầu năm, mỗi loại văn bản bao nhiêu?",
+                          frozenset({"4"}), "Trong 4 tháng đầu năm, ban hành 2 nghị định.") == ""
 
 
 @pytest.mark.parametrize("question, sentence, asked_and_missing", [

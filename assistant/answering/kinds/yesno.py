@@ -32,6 +32,9 @@ def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
     if only_proposed(ctx.analysis, best.text):  # "đã được khen thưởng chưa?" - "đề xuất khen"
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[msg.NOT_GIVEN_DONE], attribute=True)
+    if _no_such_figure(ctx.analysis, best.text):  # "đạt 100% chưa?" and no share at all
+        return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
+                       best.score, missing=[msg.NOT_GIVEN_FIGURE], attribute=True)
     verdict = yes_no_verdict(ctx.analysis, best.text)
     return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                    best.score, opening=verdict)
@@ -85,14 +88,22 @@ def yes_no_verdict(analysis: Analysis, sentence: str) -> str:
         or any(_counts_another(question, said, n) for n in claimed & figures) \
         or contradicts(analysis, sentence) \
         or bool(_NEGATION.search(claim)) != bool(_NEGATION.search(said)) \
-        or (_UNIVERSAL.search(claim) is not None and any(
-            int(a) < int(b) for a, b in re.findall(r"\b(\d+)/(\d+)\b", sentence)))
+        or (_UNIVERSAL.search(claim) is not None and (any(
+            int(a) < int(b) for a, b in re.findall(r"\b(\d+)/(\d+)\b", sentence))
+            or re.search(r"\b(?:mot\s+so|mot\s+phan|mot\s+vai)\b", said) is not None))
     if negative:
         return msg.VERDICT_NOT_YET if asks_yet else msg.VERDICT_NO
     if asks_yet:
         return msg.VERDICT_ALREADY
     return msg.VERDICT_HAS if re.match(r"\s*co\b", question) or " co " in f" {claim} " \
         and not re.search(r"\b(?:dung|phai)\b", question) else msg.VERDICT_YES
+
+
+def _no_such_figure(analysis: Analysis, sentence: str) -> bool:
+    """A share claimed ("100%") when the evidence gives no share at all: it does not speak
+    of the measure the question claims."""
+    return any(n.endswith("%") or re.search(rf"{re.escape(n)}\s*%", analysis.text)
+               for n in analysis.numbers) and "%" not in sentence
 
 
 _SCALE = r"(?:\s+(?:trieu|nghin|ngan|ty|%))?"
