@@ -349,6 +349,11 @@ def english(text: str) -> str:
     named = forms[:1] == ["là gì"] and terms[:1] and terms[0][:1].isupper()
     if named:  # the name asked about goes last, before "là gì": "phiên họp lần thứ 10,
         terms = terms[1:] + terms[:1]  # Nghị quyết 57 là gì?"
+    code = re.match(r"\s*(?i:what(?:'s|\s+(?:does|do|is))\s+(?:the\s+)?)([A-Z][\w-]*[A-Z])\b", text)
+    if forms[:1] == ["là gì"] and code:  # "What does EGDI stand for …?": EGDI is asked about
+        asked = code.group(1)
+        kept, typed, names = ([w for w in ws if w != asked] for ws in (kept, typed, names))
+        terms, named = [*[w for w in terms if w != asked], asked], True
     words = [*typed, *dates, *names, *kept, *terms] if named else \
         [*terms, *typed, *dates, *names, *kept]  # apart: "Việt Nam, Liên hợp quốc"
     said = ", ".join(dict.fromkeys(w.strip() for w in words if w.strip()))

@@ -164,6 +164,10 @@ def _elliptic(question: str, previous: str) -> str:
     return f"{question.strip().rstrip(' ?')} {' '.join(scenes)}?" if scenes else ""
 
 
+# The meeting an earlier question names, up to what it asks ("Phiên họp chiều 6/2 năm 2025 về
+# chuyển đổi số" of "… do ai chủ trì?")
+_MEETING_NAMED = re.compile(r"\b(?:phien\s+hop|hoi\s+nghi)\b[^,?]*?(?=\s+(?:do|la|co|duoc|da|thi"
+                            r"|ai|nao|gi|bao|khi|nhu|ra|chu\s+tri|dien\s+ra|neu|ban)\b|[,?]|$)")
 _YEAR_BEFORE = re.compile(r"\bnam\s+(truoc|sau|ke\s+tiep|tiep\s+theo)(?:\s+(?:do|nua))?\b")
 
 
@@ -205,6 +209,11 @@ def _resolve_one(question: str, previous: str, answer: str = "",
         if m.group(1) == "nam":  # "năm đó": the year the earlier question named
             years = _YEAR.findall(previous)
             return f"năm {years[-1]}" if years else original
+        if m.group(1) in ("phien", "phien hop", "hoi nghi"):  # "phiên đó": the meeting asked
+            meeting = _MEETING_NAMED.search(fold(previous))
+            if meeting:
+                named = previous[meeting.start():meeting.end()]
+                return named[:1].lower() + named[1:]
         entity = _referent(m.group(1), previous, answer)
         head = " ".join(original.split()[:-1])
         if not entity:

@@ -231,6 +231,7 @@ def _sides(text: str, entities: Sequence[str], years: Sequence[str], who: Sequen
 def _term(text: str) -> str:
     folded = fold(text)
     m = re.search(r"^(.*?)\s+(?:thuc\s+chat\s+)?(?:la\s+(?:gi|cai\s+gi|sao)|nghia\s+la\s+gi"
+                  r"|la\s+(?:de\s+an|chuong\s+trinh|he\s+thong|nghi\s+quyet|luat|van\s+ban)\s+gi"
                   r"|duoc\s+hieu|viet\s+tat|la\s+(?:\w+\s+){0,2}?ve\s+(?:cai\s+|viec\s+|chuyen\s+)?gi)",
                   folded)
     if not m:
@@ -242,7 +243,8 @@ def _term(text: str) -> str:
     term = re.split(r"\s+(?:mà|được|trong|ở|của bài|trong bài|mà bài)\s+", term)[0]
     said = re.search(r"\s(?:định nghĩa|coi|xem|gọi|hiểu)\s+", term)  # "Thủ tướng định nghĩa X"
     term = term[said.end():] if said else term
-    return re.sub(r"^(?:(?:the|vay|con)\s+)?", "", term, flags=re.I).strip(" \"'“”‘’")
+    lead = re.match(r"(?:the|vay|con|roi|vậy|thế|còn|rồi)\s+", term, flags=re.I)  # "vậy EMC"
+    return (term[lead.end():] if lead else term).strip(" \"'“”‘’")
 
 
 # A place that names where a meeting was held or which article ("hội nghị tại Đà Nẵng", the

@@ -31,6 +31,7 @@ ABBREVIATIONS = {
     "khcn": "khoa học và công nghệ", "dmst": "đổi mới sáng tạo", "ktxh": "kinh tế - xã hội",
     "ttdt": "thông tin điện tử", "ptts": "Phó Thủ tướng", "bttt": "Bộ Thông tin và Truyền thông",
     "kq": "kết quả", "bc": "báo cáo", "nd": "người dân", "attt": "an toàn thông tin",
+    "pttg": "Phó Thủ tướng",
 }
 # Initials read by what follows them (folded): "HN tại Đà Nẵng" is a conference, "HN" alone
 # may be Hà Nội
@@ -63,11 +64,14 @@ COLLOQUIAL = {
     "khi mô": "khi nào", "giùm": "giúp", "dùm": "giúp",
     # the articles' word order of a common pair
     "đảm bảo": "bảo đảm", "dam bao": "bảo đảm",
+    "mấy ổng": "họ", "mấy bả": "họ", "kiểu gì": "như thế nào", "kiểu nào": "như thế nào",
+    "gỡ vướng": "tháo gỡ vướng mắc", "go vuong": "tháo gỡ vướng mắc",
 }
 # Colloquial words that are also standard words with diacritics typed: only replaced as typed
 ONLY_AS_TYPED = frozenset({"bả", "ổng", "mần", "tụi nó", "hồi đó", "hồi nào", "bữa đó",
                             "chừng nào", "bữa nào", "chợ mạng", "cái chi", "là chi", "làm chi",
-                            "chi rứa", "rứa", "răng", "mần răng", "ở mô", "chỗ mô", "khi mô"})
+                            "chi rứa", "rứa", "răng", "mần răng", "ở mô", "chỗ mô", "khi mô",
+                           "mấy ổng", "mấy bả"})
 
 # Groups and areas narrower than a whole population or country: a question that names one
 # asks about it only (folded; "hộ gia đình ở nông thôn", "bệnh viện tuyến huyện")
@@ -212,6 +216,9 @@ EXAMPLES = (
     ("rewrite", "Can you break the savings down by service?",
      "chia theo từng, tiết kiệm, dịch vụ?"),
     ("rewrite", "Có đảm bảo an toàn không?", "Có bảo đảm an toàn không?"),
+    ("rewrite", "What does EGDI stand for in the UN ranking?", "xếp hạng, Liên hợp quốc, EGDI là gì?"),
+    ("rewrite", "Bữa đó mấy ổng làm kiểu gì để gỡ vướng?",
+     "hôm đó họ làm như thế nào để tháo gỡ vướng mắc?"),
     ("rewrite", "What's the second one?", "Cái thứ hai là gì?"),
     ("rewrite", "And the last one?", "Còn cái cuối cùng?"),
     ("rewrite", "Đề án 06 là cái chi rứa?", "Đề án 06 là cái gì vậy?"),

@@ -149,3 +149,9 @@ def test_the_year_before_is_the_earlier_questions_year_minus_one() -> None:
     assert resolve_followup("Thế năm trước đó thì là bao nhiêu ạ?", [
         "Năm 2023 tỷ lệ dịch vụ công trực tuyến ở bộ, ngành đạt bao nhiêu?"]) == \
         "Năm 2022 tỷ lệ dịch vụ công trực tuyến ở bộ, ngành đạt bao nhiêu?"
+
+
+def test_that_meeting_is_the_meeting_the_earlier_question_named() -> None:
+    assert resolve_followup("Ở phiên đó Thủ tướng nêu mấy quan điểm?", [
+        "Phiên họp chiều 6/2 năm 2025 về chuyển đổi số do ai chủ trì?"]) == \
+        "Ở phiên họp chiều 6/2 năm 2025 về chuyển đổi số Thủ tướng nêu mấy quan điểm"

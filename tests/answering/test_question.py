@@ -66,7 +66,11 @@ def test_entity_kind(name, kind) -> None:
                                            ("Đề án 06 thực chất là chương trình về việc gì?",
                                             "Đề án 06"),
                                            ("Thủ tướng định nghĩa chuyển đổi số là cái gì?",
-                                            "chuyển đổi số")])
+                                            "chuyển đổi số"),
+                                           ("Hải Dương kết nối với EMC, vậy EMC là hệ thống gì?",
+                                            "EMC"),
+                                           ("Đề án 06 là đề án gì, tên đầy đủ ra sao?",
+                                            "Đề án 06")])
 def test_definition_term(question, term) -> None:
     assert analyze(question).term == term
 
