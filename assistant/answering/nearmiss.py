@@ -318,8 +318,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         return _near(answer, msg.NOT_GIVEN_HOLDER.format(role=_as_typed(deputy, analysis)))
     if analysis.kind == "why" and answer.citations and not _names_cause(analysis.text, answer):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
-    if analysis.kind == "how" and answer.citations and MECHANISM_ASKED.search(
-            fold(analysis.text)) and not MECHANISM_GIVEN.search(fold(answer.citations[0].quote)):
+    if analysis.kind in ("how", "list") and answer.citations and MECHANISM_ASKED.search(
+            fold(analysis.text)) and not MECHANISM_GIVEN.search(fold(_first_sentence(answer)[0])):
         return _near(answer, msg.NOT_GIVEN_HOW)  # "vận hành ra sao?": only its launch is said
     if answer.citations and _province_for_nation(ctx, answer):
         nation = _NATION_ASKED.search(fold(analysis.text)).group()

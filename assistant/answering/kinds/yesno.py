@@ -32,7 +32,7 @@ def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
     if only_proposed(ctx.analysis, best.text):  # "đã được khen thưởng chưa?" - "đề xuất khen"
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[msg.NOT_GIVEN_DONE], attribute=True)
-    if _no_such_figure(ctx.analysis, best.text):  # "đạt 100% chưa?" and no share at all
+    if _no_such_figure(ctx.analysis, best.text) or _some_for_all(ctx.analysis, best.text):
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[msg.NOT_GIVEN_FIGURE], attribute=True)
     verdict = yes_no_verdict(ctx.analysis, best.text)
@@ -88,9 +88,8 @@ def yes_no_verdict(analysis: Analysis, sentence: str) -> str:
         or any(_counts_another(question, said, n) for n in claimed & figures) \
         or contradicts(analysis, sentence) \
         or bool(_NEGATION.search(claim)) != bool(_NEGATION.search(said)) \
-        or (_UNIVERSAL.search(claim) is not None and (any(
-            int(a) < int(b) for a, b in re.findall(r"\b(\d+)/(\d+)\b", sentence))
-            or re.search(r"\b(?:mot\s+so|mot\s+phan|mot\s+vai)\b", said) is not None))
+        or (_UNIVERSAL.search(claim) is not None and any(
+            int(a) < int(b) for a, b in re.findall(r"\b(\d+)/(\d+)\b", sentence)))
     if negative:
         return msg.VERDICT_NOT_YET if asks_yet else msg.VERDICT_NO
     if asks_yet:
@@ -104,6 +103,15 @@ def _no_such_figure(analysis: Analysis, sentence: str) -> bool:
     of the measure the question claims."""
     return any(n.endswith("%") or re.search(rf"{re.escape(n)}\s*%", analysis.text)
                for n in analysis.numbers) and "%" not in sentence
+
+
+def _some_for_all(analysis: Analysis, sentence: str) -> bool:
+    """All claimed ("đạt tất cả mục tiêu") and the evidence says only "một số" with no count:
+    it neither confirms nor denies."""
+    said = fold(sentence)
+    return (_UNIVERSAL.search(fold(analysis.text)) is not None
+            and re.search(r"\b(?:mot\s+so|mot\s+phan|mot\s+vai)\b", said) is not None
+            and not re.search(r"\b\d+/\d+\b", sentence))
 
 
 _SCALE = r"(?:\s+(?:trieu|nghin|ngan|ty|%))?"
