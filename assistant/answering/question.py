@@ -224,7 +224,10 @@ def _sides(text: str, entities: Sequence[str], years: Sequence[str], who: Sequen
     m = re.search(r"(?:so\s+sanh|giua)\s+(.+?)\s+(?:va|voi)\s+(.+?)(?:\s+(?:ve|thi|cai\s+nao|"
                   r"ben\s+nao|hon)\b|[?.!]|$)", folded)
     if m:
-        return (text[m.start(1):m.end(1)].strip(), text[m.start(2):m.end(2)].strip())
+        one, two = text[m.start(1):m.end(1)].strip(), text[m.start(2):m.end(2)].strip()
+        prep = re.match(r"(o|tai|cua|trong|giua)\s", fold(two))  # "X ở A với ở B": A and B
+        at = fold(one).rfind(f" {prep.group(1)} ") if prep else -1
+        return (one[at + 1:], two) if at >= 0 else (one, two)
     return ()
 
 

@@ -174,3 +174,9 @@ def test_initials_no_article_uses_are_no_subject(question, known, entities) -> N
 def test_a_place_that_only_says_where_the_meeting_was(question, local, scene) -> None:
     analysis = analyze(question, ("da nang",), ("da nang",))
     assert (set(analysis.local), set(analysis.scene)) == (local, scene)
+
+
+def test_the_sides_of_a_comparison_said_in_parallel() -> None:
+    analysis = analyze("So sánh mức độ dùng dịch vụ công trực tuyến năm 2023 ở các địa phương "
+                       "với ở các bộ, ngành.")
+    assert analysis.sides == ("ở các địa phương", "ở các bộ, ngành")
