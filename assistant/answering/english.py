@@ -181,7 +181,8 @@ ENGLISH_FORMS = (
     (r"\b(?:where|in\s+which\s+(?:place|province|city))\b", "ở đâu"),
     (r"\b(?:why|for\s+what\s+reason|what\s+is\s+the\s+reason)\b", "vì sao"),
     (r"\bwhat\s+(?:is|was)\s+the\s+purpose\b", "mục đích là gì"),
-    (r"\b(?:compare|comparison|difference\s+between)\b", "so sánh"),
+    (r"\b(?:compare|comparison|difference\s+between|stack\s+up\s+against|versus|vs\.?"
+     r"|compared\s+(?:to|with))\b", "so sánh"),
     (r"\b(?:summari[sz]e|summary|main\s+points|overview|rundown|run\s+down|recap|sum\s+up"
      r"|highlights|key\s+points|in\s+brief|briefly)\b", "tóm tắt"),
     (r"\b(?:in\s+what\s+way|by\s+what\s+means|what\s+(?:measures|steps|methods|ways))\b",

@@ -119,7 +119,11 @@ def counted_only(question: str, numbers: frozenset[str], answer: str,
 _PART = re.compile(r"\b(?:rieng|trong\s+(?:so|tong(?:\s+so)?)|phan|chiem|of\s+which|out\s+of)\b"
                    r"|\btrong\s+\d")
 # A breakdown asked ("chia theo từng ngành", "theo từng dịch vụ"): no amount word needed
-_BREAKDOWN = re.compile(r"\b(?:chia\s+theo|theo\s+tung|co\s+cau|phan\s+bo\s+theo)\b")
+_BREAKDOWN = re.compile(r"\b(?:chia\s+(?:theo|ra)|theo\s+tung|co\s+cau|phan\s+bo\s+theo"
+                        r"|lan\s+luot\s+la)\b")
+# "Trong tổng số hơn hai nghìn ba trăm cơ sở dữ liệu": the noun a total in words counts
+_TOTAL_WORDS = re.compile(r"\btong\s+so\s+(?:(?:hon|khoang|gan|tren|duoi|mot|hai|ba|bon|nam|sau"
+                          r"|bay|tam|chin|muoi|tram|nghin|ngan|trieu|ty|le|linh)\s+)+([^\W\d]+)")
 _AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|the|a|ha|\?|$)))")
 
 
@@ -133,6 +137,13 @@ def part_not_given(question: str, numbers: frozenset[str], quotes: str,
     if not (_PART.search(q) and _AMOUNT.search(q) or _BREAKDOWN.search(q)):
         return ""
     said, around = fold(quotes), fold(f"{quotes} {passages}")
+    words = _TOTAL_WORDS.search(q)  # a total written in words: the only figure of its noun
+    if words and not numbers:
+        figures = {m.group(1) for m in re.finditer(
+            rf"(?<![\d/.,])(\d(?:[\d.,]*\d)?)\s+{re.escape(words.group(1))}\b", said)}
+        if len(figures) == 1:
+            numbers = frozenset(figures)
+            q = f"{q} {next(iter(figures))} {words.group(1)}"
     for n in sorted(numbers):
         unit = _noun_after(q, n)
         if not unit or unit in _TIME_UNITS or _YEAR.fullmatch(n):  # "Trong 4 tháng": a time
@@ -338,8 +349,9 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
             not _speaks(speakers[0], quotes):  # "Sóc Trăng có phát biểu không?"
         name = next((n for n in analysis.names if fold(n) == speakers[0]), speakers[0].title())
         return _near(answer, msg.NOT_SAID.format(person=name))
-    delegates = _DELEGATE.search(fold(analysis.text)) is not None  # "Chủ tịch tỉnh Sóc Trăng"
-    people = people or ([e for e in analysis.local if e in corpus_names(ctx.index).places]
+    delegates = _DELEGATE.search(fold(analysis.text)) is not None  # "Chủ tịch tỉnh Sóc Trăng",
+    people = people or ([e for e in analysis.entities if e in analysis.local  # "đại diện Bộ Y tế"
+                         or e not in corpus_names(ctx.index).places]
                         if delegates and asks_speech(analysis.text) else [])
     if people and asks_speech(analysis.text):
         quotes = " ".join(c.quote for c in answer.citations)

@@ -251,3 +251,19 @@ def test_a_share_claimed_where_the_evidence_gives_none_is_not_judged() -> None:
     question = analyze("Đà Nẵng đã cung cấp 100% dịch vụ công trực tuyến toàn trình chưa?")
     assert _no_such_figure(question, "Đã xuất hiện nhiều điểm sáng tại Đà Nẵng.")
     assert not _no_such_figure(question, "Có 80,44% thủ tục được cung cấp trực tuyến.")
+
+
+def test_a_member_of_a_counted_group_the_articles_never_list() -> None:
+    from assistant.answering.kinds.yesno import _member_unlisted
+    question = analyze("Sóc Trăng có nằm trong số 52 địa phương đã ban hành danh mục không?",
+                       ("soc trang",), ("soc trang",))
+    assert _member_unlisted(question, ["Có 14 bộ, ngành và 52 địa phương đã ban hành danh mục."])
+    assert not _member_unlisted(question, ["52 địa phương, trong đó có Sóc Trăng, đã ban hành."])
+
+
+def test_a_place_asked_of_a_measure_its_sentence_never_names() -> None:
+    from assistant.answering.kinds.yesno import _measure_absent
+    question = analyze("Riêng Nghệ An có vượt chỉ tiêu số tài khoản VNeID không?",
+                       ("nghe an",), ("nghe an",))
+    assert _measure_absent(question, "Tại Nghệ An, tỉnh đã đạt được 10/11 mục tiêu.") == "Nghệ An"
+    assert _measure_absent(question, "Nghệ An có 2 triệu tài khoản VNeID.") == ""

@@ -197,3 +197,9 @@ def test_how_something_works_when_only_its_launch_is_said(question, sentence,
     missing = bool(MECHANISM_ASKED.search(fold(question))) and not MECHANISM_GIVEN.search(
         fold(sentence))
     assert missing is asked_and_missing
+
+
+def test_a_total_written_in_words_whose_parts_are_asked():
+    assert part_not_given("Trong tổng số hơn hai nghìn ba trăm cơ sở dữ liệu, phần thuộc địa "
+                          "phương là bao nhiêu?", frozenset(),
+                          "Tổng số hiện nay là 2.398 cơ sở dữ liệu.") == "2.398 cơ sở dữ liệu"

@@ -35,6 +35,12 @@ def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
     if _no_such_figure(ctx.analysis, best.text) or _some_for_all(ctx.analysis, best.text):
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[msg.NOT_GIVEN_FIGURE], attribute=True)
+    unlisted = _member_unlisted(ctx.analysis, [c.text for c in candidates(ctx, hits)[:8]])
+    absent = _measure_absent(ctx.analysis, best.text)
+    if unlisted or absent:  # "X có nằm trong 52 địa phương …?" / a place's figure not given
+        missing = msg.NOT_LISTED if unlisted else msg.NOT_GIVEN_ENTITY.format(entity=absent)
+        return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
+                       best.score, missing=[missing], attribute=True)
     verdict = yes_no_verdict(ctx.analysis, best.text)
     return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                    best.score, opening=verdict)
@@ -103,6 +109,34 @@ def _no_such_figure(analysis: Analysis, sentence: str) -> bool:
     of the measure the question claims."""
     return any(n.endswith("%") or re.search(rf"{re.escape(n)}\s*%", analysis.text)
                for n in analysis.numbers) and "%" not in sentence
+
+
+_MEMBER = re.compile(r"\b(?:nam\s+trong|thuoc|la\s+mot\s+trong|co\s+trong)\s+(?:so\s+)?(\d+)\s+"
+                     r"([^\W\d]+)")
+
+
+def _member_unlisted(analysis: Analysis, sentences) -> bool:
+    """"Sóc Trăng có nằm trong số 52 địa phương … không?" when the evidence gives the count
+    ("52 địa phương") but no sentence that gives it names the place asked."""
+    m = _MEMBER.search(fold(analysis.text))
+    if not m or not analysis.local:
+        return False
+    counted = [fold(s) for s in sentences if re.search(rf"\b{m.group(1)}\s+{m.group(2)}", fold(s))]
+    return bool(counted) and not any(e in s for s in counted for e in analysis.local)
+
+
+def _measure_absent(analysis: Analysis, sentence: str) -> str:
+    """The place asked ("Riêng Nghệ An có vượt chỉ tiêu tài khoản VNeID?"), as written, when
+    the evidence speaks of it but not of the measure the question names by its code
+    ("VNeID"): that place's figure is not given; empty otherwise."""
+    said = fold(sentence)
+    written = {fold(a) for a in re.findall(r"(?<!\w)[A-Z][a-zA-Z]*[A-Z][a-zA-Z]*(?!\w)",
+                                           analysis.text)}
+    codes = [e for e in analysis.entities if e in written]
+    places = [e for e in analysis.local if e in said and e not in codes]
+    if not places or not codes or all(c in said for c in codes):
+        return ""
+    return next((n for n in analysis.names if fold(n) == places[0]), places[0].title())
 
 
 def _some_for_all(analysis: Analysis, sentence: str) -> bool:
