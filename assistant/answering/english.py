@@ -68,7 +68,8 @@ ENGLISH_TERMS = {
     "hooked up": "kết nối", "linked up": "kết nối", "linked": "kết nối",
     "ict": "Thông tin và Truyền thông", "briefings": "giao ban", "briefing": "giao ban",
     "break down": "chia theo từng", "broken down": "chia theo từng", "breakdown": "chia theo từng",
-    "work": "hoạt động", "works": "hoạt động", "operate": "vận hành", "operates": "vận hành",
+    "databases": "cơ sở dữ liệu", "work": "hoạt động", "works": "hoạt động",
+    "operate": "vận hành", "operates": "vận hành",
     "step by step": "từng bước", "green light": "phê duyệt", "rising": "gia tăng",
     "increasing": "gia tăng", "growing": "gia tăng", "all of": "tất cả", "all": "tất cả",
     "every": "mọi", "fully": "hoàn toàn", "entirely": "hoàn toàn", "purely": "chỉ",
@@ -364,7 +365,8 @@ def english(text: str) -> str:
 
 
 _NOUN_END = frozenset("did does do were was are is have has had the of in on at for by to were "
-                      "will would could can that which who".split())
+                      "will would could can that which who across about from with within among "
+                      "and or".split())
 
 
 def _how_many_head(lowered: str) -> str:

@@ -18,7 +18,7 @@ from ..articles.clean import fold
 from ..articles.patterns import NAME, NUMBER as _NUMBER, YEAR as _YEAR
 from ..indexing.lexical import tokenize
 from .causes import MEANS_CUES
-from .words import EVENT_VERBS, HELD, MEANS_ASKED, UNITS
+from .words import COUNTED_AS, EVENT_VERBS, HELD, MEANS_ASKED, UNITS
 from .question import Analysis, entity_kind
 from ..schema import Article, Hit
 from ..settings import Settings
@@ -282,7 +282,8 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
         folded = fold(sentence)  # same offsets as the sentence
         words = [w.strip(",.;:!?()\"“”") for w in folded.split()]  # "bộ," counts "bộ"
         spans = [len(folded[:m.start()].split()) for m in figures]
-        return any(analysis.counted & set(words[max(0, i - 6): i + 7]) for i in spans)
+        counted = {w for c in analysis.counted for w in COUNTED_AS.get(c, (c,))}
+        return any(counted & set(words[max(0, i - 6): i + 7]) for i in spans)
     if kind == "how" and MEANS_ASKED.search(fold(analysis.text)) and re.search(
             r"\d\s*%|\d[\d.,]*\s+(?:trieu|ty|nghin)\b", fold(sentence)):
         return MEANS_CUES.search(fold(sentence)) is not None  # a result's figures, not a way

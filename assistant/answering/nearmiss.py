@@ -335,8 +335,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if answer.citations and _province_for_nation(ctx, answer):
         nation = _NATION_ASKED.search(fold(analysis.text)).group()
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(nation, analysis)))
-    if counted_only(analysis.text, analysis.numbers, answer.text,
-                    " ".join(c.passage for c in answer.citations)):
+    if not analysis.ordinal and counted_only(analysis.text, analysis.numbers, answer.text,
+                                             " ".join(c.passage for c in answer.citations)):
         return _near(answer, msg.NOT_LISTED)
     total = part_not_given(analysis.text, analysis.numbers,
                            " ".join(c.quote for c in answer.citations),

@@ -9,7 +9,7 @@ import re
 __all__ = ["ABBREVIATIONS", "IN_CONTEXT", "ALWAYS", "COLLOQUIAL", "ONLY_AS_TYPED",
            "QUALIFIERS", "PROCEDURAL", "NUMBER_WORDS", "NOT_COUNTED", "LIST_HEADS",
            "EVENT_VERBS", "HELD", "UNITS", "MEANS_ASKED", "MECHANISM_ASKED",
-           "MECHANISM_GIVEN", "EXAMPLES"]
+           "MECHANISM_GIVEN", "COUNTED_AS", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
 ABBREVIATIONS = {
@@ -138,6 +138,12 @@ MECHANISM_GIVEN = re.compile(r"\b(?:bang\s+cach|thong\s+qua|qua\s+viec|nho|cho\s
                              r"|tu\s+dong|gom|bao\s+gom|buoc|quy\s+trinh)\b")
 
 
+# What a count may be written as in the articles (first syllables): "bao nhiêu tỉnh thành"
+# is counted as "51/63 địa phương"
+COUNTED_AS = {"tinh": ("dia", "tinh", "thanh"), "dia": ("tinh", "dia"), "thanh": ("tinh", "dia"),
+              "bo": ("bo", "nganh"), "nganh": ("bo", "nganh")}
+
+
 # (function, as typed, expected) — each a case of tests/answering/test_lexicon.py
 EXAMPLES = (
     ("rewrite", "CCCD gắn chíp cấp được bao nhiêu rồi?",
@@ -219,6 +225,8 @@ EXAMPLES = (
      "xếp hạng, Liên hợp quốc, EGDI là gì?"),
     ("rewrite", "Bữa đó mấy ổng làm kiểu gì để gỡ vướng?",
      "hôm đó họ làm như thế nào để tháo gỡ vướng mắc?"),
+    ("rewrite", "How many databases across all sectors were reported?",
+     "cơ sở dữ liệu, tất cả, ngành, báo cáo bao nhiêu cơ sở dữ liệu?"),
     ("rewrite", "What's the second one?", "Cái thứ hai là gì?"),
     ("rewrite", "And the last one?", "Còn cái cuối cùng?"),
     ("rewrite", "Đề án 06 là cái chi rứa?", "Đề án 06 là cái gì vậy?"),

@@ -118,6 +118,9 @@ def test_a_marked_caption_is_no_scope() -> None:
      "Các địa phương đã vận động hướng dẫn; thực hiện miễn, giảm phí.", True),
     # how something went: its figures are the answer
     ("Kinh tế số tăng trưởng như thế nào?", "Tốc độ tăng trưởng vượt 20%/năm.", True),
+    # a count written with another word for the same places ("tỉnh thành" / "địa phương")
+    ("Có bao nhiêu tỉnh thành đã chi trả an sinh xã hội qua tài khoản?",
+     "an sinh xã hội (đã có 51/63 địa phương thực hiện)", True),
     # the noun counted next to the figure, punctuation aside ("96 bộ, ngành")
     ("Có bao nhiêu bộ ngành đồng bộ xong dữ liệu?", "đã có 96 bộ, ngành, địa phương hoàn thành",
      True),
