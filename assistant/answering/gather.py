@@ -15,6 +15,7 @@ from .compose import Pick, clauses
 from .evidence import (Candidate, coverage, in_caption, in_scope, is_caption,
                        question_weights)
 from .lexicon import heads_items, procedural
+from .parts import aspect_part
 from .question import LIST_NOUNS, Analysis, extremes
 from ..schema import Answer, Article, Hit
 from .searches import side_query
@@ -219,6 +220,8 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
                     if not any(in_scope(p, article, s, e) for p in joined)]
         if len(national) >= ctx.settings.summary_sentences:
             spans = national
+    spans = aspect_part(ctx.analysis.text, article.text, spans,  # "phần kết luận …"
+                        ctx.settings.summary_sentences + 2)
     if not spans or index.sentence_vectors is None:
         return plan_fact(ctx, hits)
     vectors = np.stack([index.sentence_vectors[rows[(article.id, s, e)]] for s, e in spans])

@@ -9,7 +9,8 @@ import re
 __all__ = ["ABBREVIATIONS", "IN_CONTEXT", "ALWAYS", "COLLOQUIAL", "ONLY_AS_TYPED",
            "QUALIFIERS", "PROCEDURAL", "NUMBER_WORDS", "NOT_COUNTED", "LIST_HEADS",
            "EVENT_VERBS", "HELD", "UNITS", "MEANS_ASKED", "MECHANISM_ASKED",
-           "MECHANISM_GIVEN", "COUNTED_AS", "EXAMPLES"]
+           "MECHANISM_GIVEN", "COUNTED_AS", "SUMMARY_ASPECTS",
+           "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
 ABBREVIATIONS = {
@@ -142,6 +143,12 @@ MECHANISM_GIVEN = re.compile(r"\b(?:bang\s+cach|thong\s+qua|qua\s+viec|nho|cho\s
 # is counted as "51/63 địa phương"
 COUNTED_AS = {"tinh": ("dia", "tinh", "thanh"), "dia": ("tinh", "dia"), "thanh": ("tinh", "dia"),
               "bo": ("bo", "nganh"), "nganh": ("bo", "nganh")}
+
+
+# The part of an article a summary may be asked about (folded): its conclusions, the opening
+# speech, the shortcomings, security ("Tóm tắt phần kết luận …", "mấy cái tồn tại về bảo mật")
+SUMMARY_ASPECTS = ("ket luan", "khai mac", "ton tai", "han che", "bao mat", "an ninh",
+                   "kien nghi", "de xuat", "phuong huong", "nhiem vu trong tam")
 
 
 # (function, as typed, expected) — each a case of tests/answering/test_lexicon.py
