@@ -101,8 +101,8 @@ def _scope(article: Article, start: int, end: int) -> str:
 
 def set_at(article: Article, analysis: Analysis) -> bool:
     """The article is set at the place where the question says its meeting was held: the
-    place in its title, source or opening lines ("Toàn cảnh hội nghị tại Đà Nẵng",
-    "danang.gov.vn")."""
+    place in its title, source or opening lines ("hội nghị tại <tỉnh>", a
+    source named after it)."""
     where = fold(f"{article.title} {article.source} {article.text[:300]}")
     return any(re.search(rf"\b{re.escape(p)}\b", where) or p.replace(" ", "") in where
                for p in analysis.scene)
@@ -358,6 +358,7 @@ def score_candidates(analysis: Analysis, hits: Sequence[Hit], qvec: np.ndarray |
         numbers_ok = _numbers_ok(analysis, hit.chunk.text, article)
         fold_article = (fold(f"{article.title} {article.source} {article.text}")
                         if set(analysis.entities) - analysis.local else "")
+        at_scene = bool(analysis.scene) and set_at(article, analysis)
         for start, end in hit.chunk.sentences:
             key = (article.id, start, end)
             if key in seen:
@@ -371,7 +372,7 @@ def score_candidates(analysis: Analysis, hits: Sequence[Hit], qvec: np.ndarray |
             cov = coverage(weights, sentence)
             t_ok = type_ok(analysis, sentence) and numbers_ok
             e_ok = all(in_scope(e, article, start, end) if e in analysis.local
-                       else set_at(article, analysis) if e in analysis.scene
+                       else at_scene if e in analysis.scene
                        else e in fold_article for e in analysis.entities
                        if analysis.kind != "comparison")
             p_ok = _period_ok(analysis, article, start, end)

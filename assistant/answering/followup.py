@@ -13,6 +13,7 @@ from typing import Sequence
 from ..articles.clean import fold
 from ..articles.patterns import YEAR as _YEAR
 from .items import last_item, other_item, which_of_count
+from .lexicon import replace_folded
 from .question import TITLE_WORDS, entity_kind, names_in, ordinal_item
 from ..schema import Turn
 
@@ -78,15 +79,6 @@ def needs_context(question: str) -> bool:
     core = _TAIL_CUE.sub("", _LEAD_CUE.sub("", folded, count=1)).strip()
     return is_followup(question) and (len(re.findall(r"\w+", core)) <= 4
                                       or bool(_ANAPHORA.search(folded)))
-
-
-def _replace_folded(pattern: re.Pattern, text: str, repl) -> str:
-    out, last = [], 0
-    for m in pattern.finditer(fold(text)):
-        out.append(text[last:m.start()])
-        out.append(repl(m, text[m.start():m.end()]))
-        last = m.end()
-    return "".join(out) + text[last:]
 
 
 def _referent(word: str, previous: str, answer: str) -> str:
@@ -198,7 +190,7 @@ def _resolve_one(question: str, previous: str, answer: str = "",
     core = core[lead.end():] if lead else core
     tail = _TAIL_CUE.search(fold(core))
     core = core[:tail.start()] if tail else core
-    core = _replace_folded(_ASKS_SO_INSIDE, core, lambda m, o: ", ")  # "X thì sao, Y?"
+    core = replace_folded(_ASKS_SO_INSIDE, core, lambda m, o: ", ")  # "X thì sao, Y?"
     then = re.search(r"\bthi\b", fold(core)) if _CON_THI.match(fold(question)) else None
     if then and _QUESTION_WORD.search(fold(core[then.end():])) and not _ANAPHORA.search(
             fold(core)):  # "Còn phía doanh nghiệp thì có mấy đơn vị?": the earlier topic's
@@ -220,7 +212,7 @@ def _resolve_one(question: str, previous: str, answer: str = "",
             return original
         return entity if fold(entity).startswith(fold(head)) else f"{head} {entity}"
 
-    replaced = _replace_folded(_ANAPHORA, core, put_back)
+    replaced = replace_folded(_ANAPHORA, core, put_back)
     if replaced != core:  # the person put back (the scene is not added: the meeting's
         return replaced.strip()  # opening sentence would then outscore what they said)
     whole = question[lead.end():] if lead else question

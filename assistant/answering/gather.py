@@ -19,7 +19,7 @@ from .parts import aspect_part
 from .question import LIST_NOUNS, Analysis, extremes
 from ..schema import Answer, Article, Hit
 from .searches import side_query
-from .names import (article_sentences, corpus_names, display, following_paragraphs,
+from .names import (article_chunks, article_sentences, corpus_names, display, following_paragraphs,
                     hits_for_spans, paragraph_after, sentence_rows)
 from .plans import Context, abstain, candidates, dated, piece, plan_fact, respond
 
@@ -71,7 +71,7 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
                        best.score, missing=[msg.NOT_LISTED])
     if announces and text.rstrip().endswith(".") and len(clauses(text)) < 2:
         spans = following_paragraphs(article, best.end, min(int(count.group(1)), 8))
-        hits = hits_for_spans(article, ctx.index.chunks, spans, hits)
+        hits = hits_for_spans(article, article_chunks(ctx.index, article.id), spans, hits)
         items = [Pick(best.hit, best.start, best.end)]
         for a, b in spans:
             hit = next(h for h in hits if h.article.id == article.id
@@ -99,7 +99,8 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
     head = next((c for c in picks if heads_items(c.text)), None)
     if head is not None:  # "chỉ rõ một số hạn chế …. X. Y.": the paragraph goes on with them
         rest = paragraph_after(ctx.index, head.hit.article, head.end)[:4]
-        hits = hits_for_spans(head.hit.article, ctx.index.chunks, rest, hits)
+        hits = hits_for_spans(head.hit.article, article_chunks(ctx.index, head.hit.article.id),
+                              rest, hits)
         chosen += [Pick(next(h for h in hits if h.article.id == head.hit.article.id
                              and h.chunk.start <= a and b <= h.chunk.end), a, b)
                    for a, b in rest if not any(p.start == a for p in chosen)]
@@ -246,7 +247,7 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
             mmr[chosen] = -np.inf
         chosen.append(int(np.argmax(mmr)))
     picked = sorted(spans[i] for i in chosen)
-    hits = hits_for_spans(article, index.chunks, picked, hits)
+    hits = hits_for_spans(article, article_chunks(index, article.id), picked, hits)
     picks = []
     for s, e in picked:
         hit = next(h for h in hits if h.article.id == article.id

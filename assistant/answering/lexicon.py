@@ -23,7 +23,7 @@ __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rew
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
            "derived_abbreviations", "abbreviation_keys", "place_initials", "procedural",
            "PROCEDURAL", "is_english", "NUMBER_WORDS", "IN_CONTEXT", "ENGLISH_NUMBER_WORDS",
-           "number_words", "LIST_HEADS", "heads_items", "with_initials",
+           "number_words", "LIST_HEADS", "heads_items", "with_initials", "replace_folded",
            "normalize_dates", "EXAMPLES"]
 
 _DAY_MONTH_YEAR = re.compile(
@@ -98,23 +98,24 @@ def rewrite(text: str, derived: Mapping[str, str] = {}, known: Container[str] = 
         return Rewritten(expand(_english(text), {**derived, **ABBREVIATIONS}, False, known,
                                 derived), english=True)
     plain = fold(text) == text.lower().replace("đ", "d")
-    for pattern, written in IN_CONTEXT:  # same offsets: fold keeps the length
-        text = "".join(part if i % 2 == 0 else (fold(written) if plain else written)
-                       for i, part in enumerate(_split_at(pattern, text)))
+    for pattern, written in IN_CONTEXT:  # "HN tại …" -> "hội nghị tại …"
+        said = fold(written) if plain else written
+        text = replace_folded(re.compile(pattern), text, lambda m, typed, said=said: said)
     out = _replace_words(text, COLLOQUIAL, ONLY_AS_TYPED, plain)
     out = expand(out, {**derived, **ABBREVIATIONS}, plain, known, derived)
     return Rewritten(normalize_dates(out, plain))
 
 
 
-def _split_at(pattern: str, text: str) -> list[str]:
-    """`text` cut around the matches of `pattern` (read on the folded text): text, match,
-    text, …"""
+def replace_folded(pattern: re.Pattern, text: str, repl) -> str:
+    """`text` with each match of `pattern`, read on the folded text (same offsets), replaced
+    by `repl(match, the text as written)`."""
     out, last = [], 0
-    for m in re.finditer(pattern, fold(text)):
-        out += [text[last:m.start()], text[m.start():m.end()]]
+    for m in pattern.finditer(fold(text)):
+        out.append(text[last:m.start()])
+        out.append(repl(m, text[m.start():m.end()]))
         last = m.end()
-    return out + [text[last:]]
+    return "".join(out) + text[last:]
 
 
 def _same_d(letters: str, full: str) -> bool:

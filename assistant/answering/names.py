@@ -17,7 +17,7 @@ from .question import is_title
 
 __all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "corpus_place_initials",
            "article_sentences", "paragraph_after", "following_paragraphs",
-           "hits_for_spans", "corpus_initials",
+           "hits_for_spans", "corpus_initials", "article_chunks",
            "display", "sentence_rows",
            "following_chunks"]
 
@@ -114,9 +114,8 @@ def corpus_initials(index: Index) -> dict[str, str]:
     return _per_build(index, "written initials", make)
 
 
-def following_chunks(index: Index, chunk_id: str, n: int) -> list:
-    """The `n` chunks of the same article after `chunk_id`, in order (a table of each
-    article's chunks made once per build)."""
+def article_chunks(index: Index, article_id: str) -> list:
+    """An article's chunks in order (a table of each article's chunks made once per build)."""
     def make() -> dict[str, list]:
         table: dict[str, list] = {}
         for chunk in index.chunks:
@@ -124,10 +123,14 @@ def following_chunks(index: Index, chunk_id: str, n: int) -> list:
         for chunks in table.values():
             chunks.sort(key=lambda c: c.start)
         return table
+    return _per_build(index, "chunks by article", make).get(article_id, [])
+
+
+def following_chunks(index: Index, chunk_id: str, n: int) -> list:
+    """The `n` chunks of the same article after `chunk_id`, in order."""
     if n <= 0:
         return []
-    article_id = chunk_id.rsplit("#", 1)[0]
-    chunks = _per_build(index, "chunks by article", make).get(article_id, [])
+    chunks = article_chunks(index, chunk_id.rsplit("#", 1)[0])
     at = next((i for i, c in enumerate(chunks) if c.id == chunk_id), None)
     return [] if at is None else chunks[at + 1:at + 1 + n]
 

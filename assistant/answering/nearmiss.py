@@ -71,8 +71,8 @@ _TIME_UNITS = ("thang", "nam", "ngay", "tuan", "quy", "gio", "lan", "ky", "phien
 
 
 def _item_lines(said: str) -> int:
-    """Lines of a listed answer that may name items (not one opening on a figure, "- 150.104
-    hộ sản xuất …", or on a word that adds another fact, "- Ngoài ra, …")."""
+    """Lines of a listed answer that may name items (not one opening on a figure, "- 1.200 hộ
+    …", or on a word that adds another fact, "- Ngoài ra, …")."""
     return len([line for line in re.findall(r"\n-\s+([^\n]*)", said)
                 if not re.match(r"\W*(?:\d|ngoai\s+ra|ben\s+canh\s+do|dong\s+thoi)", line)])
 
@@ -129,10 +129,10 @@ _AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|th
 
 def part_not_given(question: str, numbers: frozenset[str], quotes: str,
                    passages: str = "") -> str:
-    """A part of a total asked ("Trong 2.505 tỷ đó, riêng khoản X được bao nhiêu?") when the
+    """A part of a total asked ("Trong 500 tỷ đó, riêng khoản X được bao nhiêu?") when the
     cited sentences give no figure of that unit but the total the question already gives (the
-    total found in them or in their passages): the total as the question writes it ("2.505
-    tỷ đồng", as the articles write it); empty otherwise."""
+    total found in them or in their passages): the total as the question writes it ("500 tỷ
+    đồng", as the articles write it); empty otherwise."""
     q = fold(question)
     if not (_PART.search(q) and _AMOUNT.search(q) or _BREAKDOWN.search(q)):
         return ""
@@ -148,7 +148,7 @@ def part_not_given(question: str, numbers: frozenset[str], quotes: str,
         unit = _noun_after(q, n)
         if not unit or unit in _TIME_UNITS or _YEAR.fullmatch(n):  # "Trong 4 tháng": a time
             continue
-        figures = {m.group(1) for m in re.finditer(  # "2.505 tỷ", not "Năm 2023, tỷ lệ"
+        figures = {m.group(1) for m in re.finditer(  # "500 tỷ", not "Năm 2023, tỷ lệ"
             rf"(?<![\d/.,])(\d(?:[\d.,]*\d)?)\s+{re.escape(unit)}\b", said)}
         if figures <= {n} and re.search(rf"(?<![\d/.,]){re.escape(n)}\s+{re.escape(unit)}\b",
                                         around):  # the total in the articles' words

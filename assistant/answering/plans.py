@@ -21,7 +21,8 @@ from .compose import Pick, clauses, compose
 from .causes import CAUSE_CUES, MEANS_CUES, gives_cause
 from .evidence import (Candidate, coverage, in_scope, question_weights,
                        score_candidates, type_ok)
-from .names import article_sentences, corpus_names, display, hits_for_spans, sentence_rows
+from .names import (article_chunks, article_sentences, corpus_names, display, hits_for_spans,
+                    sentence_rows)
 from .question import Analysis, entity_kind
 from ..schema import Answer, Article, Hit
 from ..settings import Settings
@@ -273,7 +274,7 @@ def _cause_after(ctx: Context, best: Candidate, hits: Sequence[Hit]) -> Candidat
                   if gives_cause(ctx.analysis.text, article.text[span[0]:span[1]])), None)
     if after is None:
         return None
-    found = hits_for_spans(article, ctx.index.chunks, [after], hits)
+    found = hits_for_spans(article, article_chunks(ctx.index, article.id), [after], hits)
     hit = next((h for h in found if h.article.id == article.id
                 and h.chunk.start <= after[0] and after[1] <= h.chunk.end), None)
     return None if hit is None else dataclasses.replace(

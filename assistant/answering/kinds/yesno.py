@@ -37,7 +37,7 @@ def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
                        best.score, missing=[msg.NOT_GIVEN_FIGURE], attribute=True)
     unlisted = _member_unlisted(ctx.analysis, [c.text for c in candidates(ctx, hits)[:8]])
     absent = _measure_absent(ctx.analysis, best.text)
-    if unlisted or absent:  # "X có nằm trong 52 địa phương …?" / a place's figure not given
+    if unlisted or absent:  # "X có nằm trong N địa phương …?" / a place's figure not given
         missing = msg.NOT_LISTED if unlisted else msg.NOT_GIVEN_ENTITY.format(entity=absent)
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[missing], attribute=True)
@@ -116,8 +116,8 @@ _MEMBER = re.compile(r"\b(?:nam\s+trong|thuoc|la\s+mot\s+trong|co\s+trong)\s+(?:
 
 
 def _member_unlisted(analysis: Analysis, sentences) -> bool:
-    """"Sóc Trăng có nằm trong số 52 địa phương … không?" when the evidence gives the count
-    ("52 địa phương") but no sentence that gives it names the place asked."""
+    """"Tỉnh X có nằm trong số N địa phương … không?" when the evidence gives the count
+    ("N địa phương") but no sentence that gives it names the place asked."""
     m = _MEMBER.search(fold(analysis.text))
     if not m or not analysis.local:
         return False
@@ -152,14 +152,14 @@ _SCALE = r"(?:\s+(?:trieu|nghin|ngan|ty|%))?"
 
 
 def _counted_noun(text: str, figure: str) -> str:
-    """The word a figure counts in a folded text ("74,85 triệu hồ sơ" -> "ho")."""
+    """The word a figure counts in a folded text ("7 triệu hồ sơ" -> "ho")."""
     m = re.search(rf"(?<![\d.,]){re.escape(figure)}{_SCALE}\s+([^\W\d]+)", text)
     return m.group(1) if m else ""
 
 
 def _counts_another(question: str, said: str, figure: str) -> bool:
-    """The claimed figure is the evidence's, but of another thing ("74,85 triệu tài khoản"
-    claimed, "74,85 triệu hồ sơ" said while the accounts are another figure)."""
+    """The claimed figure is the evidence's, but of another thing ("7 triệu tài khoản"
+    claimed, "7 triệu hồ sơ" said while the accounts are another figure)."""
     asked, given = _counted_noun(question, figure), _counted_noun(said, figure)
     return bool(asked and given and asked != given
                 and re.search(rf"\d{_SCALE}\s+{asked}\b", said))
