@@ -137,6 +137,9 @@ class Settings:
     general_passages: int = 3
     general_read_on: int = 0  # passages after the best one read by the general path (CV)
     general_min_score: float = 0.35  # 5-fold CV, pooled sets and sealed set 3 (4 folds of 5)
+    # A date asked of a deed the cited passages never speak of: at least this many of its
+    # word pairs are written elsewhere in the articles only (answering/absent.py; CV)
+    deed_pairs: int = 2
     llm_base_url: str = ""
     llm_model: str = ""
     llm_provider: str = "openai"  # "openai" (any compatible endpoint) or "ollama"
@@ -204,6 +207,7 @@ _INT_RANGE = {"embed_batch_size": (1, None), "embed_max_chars": (1, None),
               "rrf_k": (1, None), "max_question_chars": (1, None),
               "max_answer_sentences": (1, None), "port": (1, 65535),
               "general_words": (0, 400), "general_passages": (1, 20), "general_read_on": (0, 20),
+              "deed_pairs": (1, 10),
               "summary_words": (20, 1000),
               "summary_sentences": (1, 20), "api_max_body_bytes": (1, None),
               "api_max_k": (1, None), "chat_concurrency": (1, 256),

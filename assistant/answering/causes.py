@@ -12,8 +12,14 @@ __all__ = ["CAUSE_CUES", "MEANS_CUES", "gives_cause"]
 # A cause or a purpose, folded
 CAUSE_CUES = re.compile(r"\b(?:do\s+do|vi\s+vay|dan\s+den|nguyen\s+nhan|do\s+|vi\s+|boi\s+"
                         r"|nham|de\s+|muc\s+dich|gop\s+phan|tu\s+do|giup|truoc\s+tinh\s+hinh"
-                        r"|truoc\s+thuc\s+trang|xuat\s+phat\s+tu"
+                        r"|truoc\s+thuc\s+trang|xuat\s+phat\s+tu|tren\s+co\s+so|can\s+cu"
                         r"|(?:la|co\s+duoc)\s+ket\s+qua(?:\s+nay)?\s+(?:cua|the\s+hien|nho))\b")
+# The same cues read with diacritics ("do" is not "độ", "để" is not "Đề")
+_CUE_TYPED = re.compile(r"(?<!\w)(?:do\s+đó|vì\s+vậy|dẫn\s+đến|nguyên\s+nhân|do|vì|bởi|nhằm|để"
+                        r"|mục\s+đích|góp\s+phần|từ\s+đó|giúp|nhờ|trước\s+tình\s+hình"
+                        r"|trước\s+thực\s+trạng|xuất\s+phát\s+từ|trên\s+cơ\s+sở|căn\s+cứ"
+                        r"|(?:là|có\s+được)\s+kết\s+quả"
+                        r"(?:\s+này)?\s+(?:của|thể\s+hiện|nhờ))(?!\w)")
 # A why-question about a state ("lại thấp hơn", "vẫn chưa ban hành", "nhanh nhất")
 _STATE_ASKED = re.compile(r"\b(?:thap|cao|chua|khong|cham|nhanh|tang|giam|hon|nhat|kem"
                           r"|tut|vuot|nhieu|it|manh|yeu|som|muon|dan\s+dau|dung\s+dau|nhay"
@@ -32,6 +38,9 @@ def gives_cause(question: str, sentence: str) -> bool:
     folded = fold(question)
     if _STATE_ASKED.search(folded) and not _VIEW_ASKED.search(folded):
         return _TRUE_CAUSE.search(sentence.lower()) is not None
+    lowered = sentence.lower()
+    if fold(lowered) != lowered:  # written with diacritics: "cấp độ", "Đề án" give no cause
+        return _CUE_TYPED.search(lowered) is not None
     return CAUSE_CUES.search(fold(sentence)) is not None
 
 

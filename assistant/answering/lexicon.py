@@ -16,8 +16,9 @@ from ..articles.clean import fold
 from ..articles.patterns import SYLLABLE as _SYLLABLE
 from .english import (ENGLISH_FORMS, ENGLISH_NUMBER_WORDS, ENGLISH_TERMS, english as _english,
                       is_english, ordinal_one)
-from .words import (ABBREVIATIONS, ALWAYS, COLLOQUIAL, EXAMPLES, IN_CONTEXT, LIST_HEADS,
-                    NOT_COUNTED, NUMBER_WORDS, ONLY_AS_TYPED, PROCEDURAL, QUALIFIERS)
+from .words import (ABBREVIATIONS, ALWAYS, COLLOQUIAL, COUNTS_TYPED, EXAMPLES, IN_CONTEXT,
+                    LIST_HEADS, NOT_COUNTED, NUMBER_WORDS, ONLY_AS_TYPED, PROCEDURAL,
+                    QUALIFIERS, TIME_WORDS)
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
@@ -246,8 +247,11 @@ def number_words(text: str) -> frozenset[str]:
     """The counts a text writes as words before a noun, as figures ("Năm quyết định" -> "5",
     "eleven ministries" -> "11"); a number word before a word of time is no count."""
     pattern, table = _NUMBER_WORD[is_english(text)]
-    return frozenset(str(table[m.group(1)]) for m in pattern.finditer(fold(text))
-                     if m.group(2) not in NOT_COUNTED)
+    folded = fold(text)
+    return frozenset(str(table[m.group(1)]) for m in pattern.finditer(folded)
+                     if m.group(2) not in (NOT_COUNTED if text[m.start(1):m.end(1)].lower()
+                                           not in COUNTS_TYPED else TIME_WORDS)
+                     and not re.search(r"\bthu\s+$", folded[:m.start(1)]))  # "thứ chín"
 
 
 def heads_items(sentence: str) -> bool:

@@ -19,7 +19,7 @@ __all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "corpus_place_
            "article_sentences", "paragraph_after", "following_paragraphs",
            "hits_for_spans", "corpus_initials", "article_chunks",
            "display", "sentence_rows",
-           "following_chunks"]
+           "following_chunks", "corpus_bigrams"]
 
 _PER_BUILD: dict[tuple[str, str], object] = {}
 
@@ -60,6 +60,16 @@ def _corpus_text(index: Index) -> tuple[str, str]:
     """Every article's title and text, joined, as written and folded (same offsets)."""
     text = "\n".join(f"{a.title}\n{a.text}" for a in index.articles.values())
     return text, fold(text)
+
+
+def corpus_bigrams(index: Index) -> frozenset[str]:
+    """Every pair of adjacent folded words the articles write ("khen thuong"); made once per
+    build."""
+    def make() -> frozenset[str]:
+        _, folded = _per_build(index, "corpus text", lambda: _corpus_text(index))
+        words = re.findall(r"\w+", folded)
+        return frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return _per_build(index, "bigrams", make)
 
 
 def _phrase_for(key: str, written: str, folded: str) -> str:

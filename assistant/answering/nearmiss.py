@@ -23,26 +23,29 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Mapping, Sequence
 
 from .. import messages as msg
 from ..articles.clean import fold
 from ..articles.patterns import YEAR as _YEAR
 from .compose import Pick
 from .causes import gives_cause
-from .lexicon import number_words, qualifiers
-from .names import corpus_names
-from .words import MECHANISM_ASKED, MECHANISM_GIVEN
+from .lexicon import is_english, number_words, qualifiers
+from .absent import (GIVES_AMOUNT, GIVES_DATE, TIME_UNITS, amount_asked, deed_unsaid,
+                     measure_absent, noun_after, part_not_given, rough_only)
+from .kinds.date import KIND as _DATE
+from .names import corpus_bigrams, corpus_names
+from .words import COUNTED_AS, MECHANISM_ASKED, MECHANISM_GIVEN
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
 from ..schema import Answer
 
-__all__ = ["check", "counted_only", "asks_speech", "role_body", "part_not_given",
-           "holder_not_named"]
+__all__ = ["check", "counted_only", "asks_speech", "role_body", "holder_not_named"]
 
 # A question that asks for the items themselves
 _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+nao"
-                         r"|nhung\s+\w+(?:\s+\w+)?"
-                         r"\s+nao|(?:cai|cho|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
+                         r"|nhung(?:[\s,]+\w+){1,5}?[\s,]+(?:cu\s+the\s+)?nao|cu\s+the\s+nao"
+                         r"|(?:cai|cho|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
                          r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao"
                          r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi"
                          r"|ten\s+(?:la\s+)?gi|ten\s+(?:cua\s+)?(?:nhung|cac|may))\b")
@@ -56,29 +59,40 @@ _SPEECH = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia
                      r"|trao\s+doi)\b")
 
 
-def _noun_after(folded: str, number: str) -> str:
-    m = re.search(rf"(?<![\d/]){re.escape(number)}\s+([^\W\d]+)", folded)
-    return m.group(1) if m else ""
-
-
 # The noun of the items a question asks ("những doanh nghiệp nào", "tên mấy sản phẩm OCOP")
 _ASKED_NOUN = re.compile(r"\b(?:ten\s+(?:cua\s+)?)?(?:nhung|cac|may)\s+(?:cai\s+)?"
                          r"([^\W\d]+\s+[^\W\d]+)")
 
 
-# "4 tháng đầu năm": a span of time, not a count of items
-_TIME_UNITS = ("thang", "nam", "ngay", "tuan", "quy", "gio", "lan", "ky", "phien")
-
-
-def _item_lines(said: str) -> int:
+def _item_lines(said: str, kept: Sequence[bool] = ()) -> int:
     """Lines of a listed answer that may name items (not one opening on a figure, "- 1.200 hộ
-    …", or on a word that adds another fact, "- Ngoài ra, …")."""
-    return len([line for line in re.findall(r"\n-\s+([^\n]*)", said)
-                if not re.match(r"\W*(?:\d|ngoai\s+ra|ben\s+canh\s+do|dong\s+thoi)", line)])
+    …", or on a word that adds another fact, "- Ngoài ra, …"); with `kept` (per line of
+    `said`), only the lines kept."""
+    lines = said.split("\n")
+    return len([line for i, line in enumerate(lines) if re.match(r"-\s+", line)
+                and (not kept or kept[i]) and not re.match(
+                    r"-\s+\W*(?:\d|ngoai\s+ra|ben\s+canh\s+do|dong\s+thoi)", line)])
+
+
+# How far after a count its items may still be written (characters of its article)
+_ITEMS_WITHIN = 1500
+
+
+def _same_article(answer: str, said: str, at: int,
+                  sources: Mapping[int, tuple[str, int]]) -> list[bool]:
+    """Per line of the answer: whether it cites a sentence written after the count's own
+    (the line holding `at`), close to it in the same article: the items of a count follow
+    it there, not in another article or paragraph."""
+    cited = [sources.get(int(m.group(1))) if (m := re.search(r"\[(\d+)\]", line)) else None
+             for line in answer.split("\n")]
+    own = cited[said[:at].count("\n")] if cited else None
+    return [bool(c and own and c[0] == own[0] and 0 < c[1] - own[1] <= _ITEMS_WITHIN)
+            for c in cited]
 
 
 def counted_only(question: str, numbers: frozenset[str], answer: str,
-                 passages: str = "") -> bool:
+                 passages: str = "", sources: Mapping[int, tuple[str, int]] | None = None
+                 ) -> bool:
     """The question asks for items the answer's sentence only counts: "N <noun>" (the count
     the question gives, in figures or words, or any count of the noun it asks for) or "a/b
     <noun>" stands in the answer with no items after it (a colon or "gồm", "là", "như" and
@@ -89,73 +103,35 @@ def counted_only(question: str, numbers: frozenset[str], answer: str,
     said = fold(re.sub(r"\[\d+\]", " ", answer))
     focus = set(re.findall(r"\w+", q))
     counts = [n for n in numbers if not _YEAR.fullmatch(n) and n.isdigit() and int(n) >= 2
-              and _noun_after(q, n) not in ("", *_TIME_UNITS) and not re.search(  # "Đề án 06"
+              and noun_after(q, n) not in ("", *TIME_UNITS) and not re.search(  # "Đề án 06"
                   rf"\b(?:an|quyet|dinh|thu|lan|so|ngay|thang|nam|hop|luat|chi\s+thi)\s+"
                   rf"{re.escape(n)}\b", q)] + sorted(number_words(question))
     spots = [(m, int(n)) for n in counts  # the count asked, not a span of time
              for m in re.finditer(rf"(?<![\d/.,]){re.escape(n)}\s+(\w+)", said)
-             if m.group(1) not in _TIME_UNITS]
+             if m.group(1) not in TIME_UNITS]
     if counts and not spots and passages:  # the count asked is in the passages read only
-        said = fold(passages)
+        said, sources = fold(passages), None
         spots = [(m, int(n)) for n in counts
-                 for m in re.finditer(rf"(?<![\d/.,]){re.escape(n)}\s+{_noun_after(q, n)}\b",
+                 for m in re.finditer(rf"(?<![\d/.,]){re.escape(n)}\s+{noun_after(q, n)}\b",
                                       said)]
     spots += [(m, int(re.sub(r"\D", "", m.group(1))))
               for noun in _ASKED_NOUN.findall(q)
               for m in re.finditer(rf"(?<![\d/.,])(\d[\d.]*)\s+{re.escape(noun)}\b", said)]
-    spots += [(m, int(m.group(2)) - int(m.group(1)))
+    spots += [(m, int(m.group(2)) - int(m.group(1)))  # "51/63 địa phương" for "tỉnh nào"
               for m in re.finditer(r"\b(\d+)/(\d+)\s+(\w+)", said)
-              if int(m.group(1)) < int(m.group(2)) and m.group(3) in focus]
+              if int(m.group(1)) < int(m.group(2)) and (m.group(3) in focus or any(
+                  m.group(3) in COUNTED_AS.get(noun.split()[0], ())
+                  for noun in _ASKED_NOUN.findall(q)))]
     for m, size in spots:  # the items follow it ("3 doanh nghiệp: A, B và C"), not another
         rest = re.split(r"[.!?]\s|\n|\d", said[m.end():])[0]  # count or the sentence's verb
         listed = re.search(r":|\b(?:gom|la|nhu)\b", rest) and len(
             re.findall(r"[,;]|\bva\b", rest)) >= 2
-        if not listed and _item_lines(said[m.end():]) < min(size, 3):
+        kept = _same_article(answer, said, m.start(), sources) if sources else []
+        after = said.count("\n", 0, m.end()) + 1  # the lines after the count's own
+        if not listed and _item_lines("\n".join(said.split("\n")[after:]),
+                                      kept[after:]) < min(size, 3):
             return True
     return False
-
-
-# A part of a total asked: "riêng khoản …", "trong số … đó, phần …", and an amount asked
-_PART = re.compile(r"\b(?:rieng|trong\s+(?:so|tong(?:\s+so)?)|phan|chiem|of\s+which|out\s+of)\b"
-                   r"|\btrong\s+\d")
-# A breakdown asked ("chia theo từng ngành", "theo từng dịch vụ"): no amount word needed
-_BREAKDOWN = re.compile(r"\b(?:chia\s+(?:theo|ra)|theo\s+tung|co\s+cau|phan\s+bo\s+theo"
-                        r"|lan\s+luot\s+la)\b")
-# "Trong tổng số hơn hai nghìn ba trăm cơ sở dữ liệu": the noun a total in words counts
-_TOTAL_WORDS = re.compile(r"\btong\s+so\s+(?:(?:hon|khoang|gan|tren|duoi|mot|hai|ba|bon|nam|sau"
-                          r"|bay|tam|chin|muoi|tram|nghin|ngan|trieu|ty|le|linh)\s+)+([^\W\d]+)")
-_AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|the|a|ha|\?|$)))")
-
-
-def part_not_given(question: str, numbers: frozenset[str], quotes: str,
-                   passages: str = "") -> str:
-    """A part of a total asked ("Trong 500 tỷ đó, riêng khoản X được bao nhiêu?") when the
-    cited sentences give no figure of that unit but the total the question already gives (the
-    total found in them or in their passages): the total as the question writes it ("500 tỷ
-    đồng", as the articles write it); empty otherwise."""
-    q = fold(question)
-    if not (_PART.search(q) and _AMOUNT.search(q) or _BREAKDOWN.search(q)):
-        return ""
-    said, around = fold(quotes), fold(f"{quotes} {passages}")
-    words = _TOTAL_WORDS.search(q)  # a total written in words: the only figure of its noun
-    if words and not numbers:
-        figures = {m.group(1) for m in re.finditer(
-            rf"(?<![\d/.,])(\d(?:[\d.,]*\d)?)\s+{re.escape(words.group(1))}\b", said)}
-        if len(figures) == 1:
-            numbers = frozenset(figures)
-            q = f"{q} {next(iter(figures))} {words.group(1)}"
-    for n in sorted(numbers):
-        unit = _noun_after(q, n)
-        if not unit or unit in _TIME_UNITS or _YEAR.fullmatch(n):  # "Trong 4 tháng": a time
-            continue
-        figures = {m.group(1) for m in re.finditer(  # "500 tỷ", not "Năm 2023, tỷ lệ"
-            rf"(?<![\d/.,])(\d(?:[\d.,]*\d)?)\s+{re.escape(unit)}\b", said)}
-        if figures <= {n} and re.search(rf"(?<![\d/.,]){re.escape(n)}\s+{re.escape(unit)}\b",
-                                        around):  # the total in the articles' words
-            written = re.search(rf"(?<![\d/.,]){re.escape(n)}(?:\s+[^\W\d_]+){{1,4}}",
-                                f"{quotes} {passages}")
-            return written.group() if written else n
-    return ""
 
 
 def asks_speech(question: str) -> bool:
@@ -182,15 +158,18 @@ def _as_typed(folded: str, analysis) -> str:
     return analysis.text[at:at + len(folded)] if at >= 0 else folded
 
 
-def _first_sentence(answer: Answer) -> tuple[str, set[int]]:
-    """The answer's first cited sentence and its markers."""
-    m = re.search(r"^(.*?\[\d+\])", answer.text, flags=re.S)
-    shown = (m.group(1) if m else answer.text).strip().lstrip("- ").strip()
+def _first_sentence(answer: Answer, about: str = "") -> tuple[str, set[int]]:
+    """The answer's first cited sentence (the first that holds `about`, a folded pattern,
+    when one does) and its markers."""
+    pieces = re.findall(r".*?\[\d+\]", answer.text, flags=re.S)
+    m = next((p for p in pieces if about and re.search(about, fold(p))), None) or (
+        pieces[0] if pieces else answer.text)
+    shown = m.strip().lstrip("- ").strip()
     return shown, {int(n) for n in re.findall(r"\[(\d+)\]", shown)}
 
 
-def _near(answer: Answer, missing: str) -> Answer:
-    shown, used = _first_sentence(answer)
+def _near(answer: Answer, missing: str, about: str = "") -> Answer:
+    shown, used = _first_sentence(answer, about)
     citations = tuple(c for c in answer.citations if c.n in used)
     text = f"{missing} {msg.INSTEAD_INTRO} {shown}" if citations else missing
     return dataclasses.replace(answer, text=text, citations=citations, missing=(missing,),
@@ -307,6 +286,12 @@ def _province_for_nation(ctx: Context, answer: Answer) -> bool:
         re.search(rf"\b{re.escape(p)}\b", quote[:90]) for p in places)
 
 
+# Words the question quotes ("Very high", 'Very high'; not the "'s" of "Singapore's")
+_QUOTED = re.compile(r"[\"“]([^\"”]*)[\"”]|(?<!\w)['‘]([^'’]*)['’](?!\w)")
+# A date asked in any kind of question ("giữ chức từ năm nào?")
+DATE_ASKED = "|".join(_DATE.patterns)
+
+
 def check(ctx: Context, hits, answer: Answer) -> Answer:
     """The answer, or the near miss it is (see the module)."""
     if answer.abstained or answer.missing:
@@ -317,6 +302,12 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         if not re.search(rf"\b{qualifier}\b", said):
             return _near(answer, msg.NOT_GIVEN_ENTITY.format(
                 entity=_as_typed(qualifier, analysis)))
+    quoted = " ".join(" ".join(m.groups(default="")) for m in _QUOTED.finditer(ctx.question))
+    unknown = [w for w in re.findall(r"(?<![.?!:;])\s([^\W\d_][^\W\d_]{2,})\b", analysis.text)
+               if w[0].isupper() and w[1:].islower() and fold(w) not in ctx.index.idf
+               and w not in quoted]
+    if unknown:  # "… so với Singapore": a name the articles never write
+        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=unknown[0]))
     body = role_body(analysis.text)
     people = [e for e in analysis.entities if entity_kind(e) == "person"]
     if body and people and _body_key(body) and not _role_near(people[0], _body_key(body),
@@ -329,15 +320,44 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         return _near(answer, msg.NOT_GIVEN_HOLDER.format(role=_as_typed(deputy, analysis)))
     if analysis.kind == "why" and answer.citations and not _names_cause(analysis.text, answer):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
-    if analysis.kind in ("how", "list") and answer.citations and MECHANISM_ASKED.search(
-            fold(analysis.text)) and not MECHANISM_GIVEN.search(fold(_first_sentence(answer)[0])):
+    asked = fold(ctx.question if is_english(ctx.question)  # an English question's own words,
+                 else f"{ctx.question} {analysis.text}")  # not its Vietnamese glosses
+    first = _first_sentence(answer)[0] if answer.citations else ""
+    if analysis.kind not in ("yesno", "comparison", "summary", "definition") and first \
+            and MECHANISM_ASKED.search(asked) \
+            and not MECHANISM_GIVEN.search(fold(first)):
         return _near(answer, msg.NOT_GIVEN_HOW)  # "vận hành ra sao?": only its launch is said
+    units = set(re.findall(r"\b(?:bao\s+nhieu|may)\s+(\w+)", asked)) | analysis.counted
+    counting = next((c.quote for c in answer.citations if any(  # the sentence of the unit
+        re.search(rf"\b{w}\b", fold(c.quote)) for w in units)), first)  # asked ("mấy tỷ")
+    if first and rough_only(asked, counting, analysis.numbers):  # "chính xác" - "hàng nghìn"
+        return _near(answer, msg.NOT_GIVEN_EXACT)
+    if analysis.kind == "date" and first and deed_unsaid(
+            analysis.text, " ".join(c.passage for c in answer.citations),
+            corpus_bigrams(ctx.index), ctx.settings.deed_pairs):
+        return _near(answer, msg.NOT_GIVEN_DATE)  # the date found is another event's
+    shown = fold(re.sub(r"\[\d+\]|\bTheo [^:()]{1,120}\([^()]*\):", " ",  # without its
+                        answer.text))  # markers and sources
+    if first and analysis.kind not in ("yesno", "comparison", "summary") and amount_asked(
+            ctx.question, asked) and not GIVES_AMOUNT.search(shown):
+        return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "chiếm nhiêu?": no figure in the answer
+    if first and (analysis.kind == "date" or re.search(DATE_ASKED, asked)) \
+            and not GIVES_DATE.search(shown):
+        return _near(answer, msg.NOT_GIVEN_DATE)  # "từ năm nào?": no date in the answer
+    place = measure_absent(analysis.text, analysis.local, analysis.names, first,
+                           ctx.index.idf) if first else ""
+    if place:  # "tài khoản VNeID của Nghệ An": the sentence on Nghệ An never names VNeID
+        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=place))
     if answer.citations and _province_for_nation(ctx, answer):
         nation = _NATION_ASKED.search(fold(analysis.text)).group()
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(nation, analysis)))
     if not analysis.ordinal and counted_only(analysis.text, analysis.numbers, answer.text,
-                                             " ".join(c.passage for c in answer.citations)):
-        return _near(answer, msg.NOT_LISTED)
+                                             " ".join(c.passage for c in answer.citations),
+                                             {c.n: (c.article_id, c.start)
+                                              for c in answer.citations}):
+        counts = sorted(analysis.numbers | number_words(analysis.text))
+        return _near(answer, msg.NOT_LISTED, rf"(?<![\d.,])(?:{'|'.join(map(re.escape, counts))})"
+                     rf"\s+(?!(?:{'|'.join(TIME_UNITS)})\b)[^\W\d]" if counts else "")
     total = part_not_given(analysis.text, analysis.numbers,
                            " ".join(c.quote for c in answer.citations),
                            " ".join(c.passage for c in answer.citations))

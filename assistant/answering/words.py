@@ -9,7 +9,8 @@ import re
 __all__ = ["ABBREVIATIONS", "IN_CONTEXT", "ALWAYS", "COLLOQUIAL", "ONLY_AS_TYPED",
            "QUALIFIERS", "PROCEDURAL", "NUMBER_WORDS", "NOT_COUNTED", "LIST_HEADS",
            "EVENT_VERBS", "HELD", "UNITS", "MEANS_ASKED", "MECHANISM_ASKED",
-           "MECHANISM_GIVEN", "COUNTED_AS", "SUMMARY_ASPECTS",
+           "MECHANISM_GIVEN", "COUNTED_AS", "EXACT_ASKED", "ROUGH_FIGURE",
+           "COUNTS_TYPED", "TIME_WORDS", "SUMMARY_ASPECTS",
            "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
@@ -96,6 +97,10 @@ NUMBER_WORDS = {
     "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
     "muoi": 10, "muoi mot": 11, "muoi hai": 12, "muoi ba": 13, "muoi lam": 15, "hai muoi": 20,
 }
+# Counts typed with diacritics no other word shares ("sáu" is six, "sau" after): only a
+# word of time or of grammar after them makes them no count ("sáu tháng", "thứ chín của")
+COUNTS_TYPED = frozenset("bốn sáu bảy tám chín mười".split())
+TIME_WORDS = frozenset("thang ngay nam tuan gio hom lan phien va cua".split())
 # words after "năm", "sáu", "bảy" … that make them no count ("năm nay", "sau đó")
 NOT_COUNTED = frozenset("nay ngoai qua truoc sau toi do khi ay kia roi nua hoc tai chinh "
                          "thang ngay hom gio day lan phien va cua".split())
@@ -134,9 +139,19 @@ MEANS_ASKED = re.compile(r"\b(?:lam\s+(?:gi|sao|the\s+nao)\s+de|bang\s+(?:nhung\
 # the words of a sentence that says how (a means, a step, what it lets one do); launching or
 # deploying it ("khai trương", "triển khai") says only that it exists
 MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh|tung\s+buoc|cac\s+buoc"
-                             r"|co\s+che)\b")
+                             r"|co\s+che|phuong\s+thuc|lam\s+(?:the\s+nao|sao)\s+de|steps?|process"
+                             r"|mechanism|procedure|how\s+(?:does|do|did)\s+.{1,80}?\s+work)\b")
+
+# An exact figure asked ("con số chính xác", "đúng bao nhiêu", "exactly how much"), and a
+# figure the articles give only roughly ("hàng nghìn tỷ", "trên 4.500", "ước đạt 18,3%")
+EXACT_ASKED = re.compile(r"\b(?:chinh\s+xac|dung\s+bao\s+nhieu|so\s+cu\s+the|cu\s+the\s+la"
+                         r"\s+bao\s+nhieu|exact(?:ly)?|precise(?:ly)?)\b")
+ROUGH_FIGURE = re.compile(r"\b(?:hang\s+(?:chuc|tram|nghin|ngan|trieu|ty|van)|tren|hon|gan"
+                          r"|khoang|xap\s+xi|vuot|uoc(?:\s+dat|\s+tinh)?|nhieu|toi\s+da"
+                          r"|toi\s+thieu|it\s+nhat)$")
 MECHANISM_GIVEN = re.compile(r"\b(?:bang\s+cach|thong\s+qua|qua\s+viec|nho|cho\s+phep|giup"
-                             r"|tu\s+dong|gom|bao\s+gom|buoc|quy\s+trinh)\b")
+                             r"|tu\s+dong|gom|bao\s+gom|buoc|quy\s+trinh|tren\s+nen"
+                             r"|qua\s+tai\s+khoan|khong\s+dung\s+tien\s+mat)\b")
 
 
 # What a count may be written as in the articles (first syllables): "bao nhiêu tỉnh thành"
@@ -242,6 +257,10 @@ EXAMPLES = (
     ("number_words", "Which eleven ministries had not secured their portals?",
      frozenset({"11"})),
     ("number_words", "Năm nay có mấy sự kiện? Sau đó thì sao?", frozenset()),
+    # typed with diacritics, "sáu" is six whatever follows; "thứ chín" is an ordinal
+    ("number_words", "Sáu chính sách mới cụ thể là gì?", frozenset({"6"})),
+    ("number_words", "sau chinh sach moi co gi", frozenset()),
+    ("number_words", "Phiên họp thứ chín của Ủy ban chốt gì?", frozenset()),
     ("heads_items", "Thủ tướng cũng chỉ rõ một số tồn tại, hạn chế trong việc hoàn thiện thể chế.",
      True),
     ("heads_items", "Hạ tầng số chưa khắc phục được tình trạng manh mún.", False),

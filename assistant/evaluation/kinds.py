@@ -150,7 +150,8 @@ def kind_row(q: KindQuestion, answer: Answer, verified: float | None, millis: fl
         row.update(handled=float(handled), presented=float(not handled))
     else:
         row.update(coverage=key_point_coverage(q.key_points, answer),
-                   false_abstention=float(answer.abstained))
+                   false_abstention=float(answer.abstained),
+                   said_not_given=float(bool(answer.missing)))
         if best_passage is not None:  # declined: the length an answer has on average
             words = row["words"] if not answer.abstained else BASELINE_WORDS
             row["best_passage"] = best_passage_coverage(q.key_points, best_passage, words)
@@ -201,8 +202,9 @@ def _mean(values: list) -> float | None:
 
 
 def summarize_kinds(rows: Sequence[dict]) -> dict:
-    """Figures per kind and overall: key-point coverage and false abstention on answerable
-    questions, near misses handled, citations verified, latency p50."""
+    """Figures per kind and overall: key-point coverage, false abstention and answers that
+    say a part is not given on answerable questions, near misses handled, citations
+    verified, latency p50."""
     out: dict = {}
     groups = {"overall": list(rows)}
     for row in rows:
@@ -216,6 +218,9 @@ def summarize_kinds(rows: Sequence[dict]) -> dict:
                      "words": _mean([r.get("words") for r in group if not r["abstained"]]),
                      "false_abstention": _mean([r["false_abstention"] for r in answerable]),
                      "near_miss_handled": _mean([r["handled"] for r in near]),
+                     # answerable questions whose answer says a part is not given (the
+                     # price of near-miss checks: such an answer may still cover the points)
+                     "said_not_given": _mean([r.get("said_not_given") for r in answerable]),
                      "citations_verified": _mean([r["citations_verified"] for r in group]),
                      "latency_p50_ms": round(statistics.median([r["millis"] for r in group]), 1)
                      if group else None}

@@ -6,6 +6,19 @@ import pytest
 from assistant.answering.causes import gives_cause
 
 
+@pytest.mark.parametrize("sentence, gives", [
+    # read with diacritics: "cấp độ", "Đề án", "đề xuất" hold no cause word
+    ("Có 2.365 hệ thống được phê duyệt cấp độ an toàn.", False),
+    ("Bộ đề xuất các nhiệm vụ của Đề án.", False),
+    ("Hệ thống được phê duyệt cấp độ do còn thiếu kinh phí.", True),
+    ("Trên cơ sở phân tích kết quả, Bộ đề xuất các nhiệm vụ.", True),
+    # typed without diacritics: the folded cues
+    ("He thong chua duoc duyet do thieu kinh phi.", True),
+])
+def test_cause_words_read_as_written(sentence, gives) -> None:
+    assert gives_cause("Vì sao phải chuyển đổi số?", sentence) is gives
+
+
 @pytest.mark.parametrize("question, sentence, gives", [
     # a state asked: only a word that names a cause will do, not a purpose
     ("Vì sao tỷ lệ ở bộ, ngành thấp hơn địa phương?",

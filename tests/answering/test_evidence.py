@@ -265,8 +265,12 @@ def test_a_member_of_a_counted_group_the_articles_never_list() -> None:
 
 
 def test_a_place_asked_of_a_measure_its_sentence_never_names() -> None:
-    from assistant.answering.kinds.yesno import _measure_absent
+    from assistant.answering.absent import measure_absent
     question = analyze("Riêng Nghệ An có vượt chỉ tiêu số tài khoản VNeID không?",
                        ("nghe an",), ("nghe an",))
-    assert _measure_absent(question, "Tại Nghệ An, tỉnh đã đạt được 10/11 mục tiêu.") == "Nghệ An"
-    assert _measure_absent(question, "Nghệ An có 2 triệu tài khoản VNeID.") == ""
+
+    def absent(sentence: str) -> str:
+        return measure_absent(question.text, question.local, question.names, sentence,
+                              {"vneid", "nghe"})
+    assert absent("Tại Nghệ An, tỉnh đã đạt được 10/11 mục tiêu.") == "Nghệ An"
+    assert absent("Nghệ An có 2 triệu tài khoản VNeID.") == ""

@@ -2,7 +2,8 @@
 place than the one asked (fast: no model, no index)."""
 import pytest
 
-from assistant.answering.nearmiss import asks_speech, counted_only, deputy_only, part_not_given
+from assistant.answering.absent import part_not_given
+from assistant.answering.nearmiss import asks_speech, counted_only, deputy_only
 from assistant.answering.plans import _elsewhere
 from assistant.answering.question import analyze
 
@@ -109,6 +110,22 @@ def test_the_body_a_role_question_names(question, body):
     ("Giám đốc Sở Thông tin và Truyền thông Nghệ An tên là gì?", "không nêu ai là"),
     # whether a place spoke, when it only attended
     ("Ở phiên họp thứ 8, đại biểu Sóc Trăng có phát biểu không?", "phát biểu"),
+    # an exact figure asked when the articles give only a rough one
+    ("Khai thác dữ liệu dân cư giúp xã hội tiết kiệm chính xác là bao nhiêu tiền?",
+     "ước lượng"),
+    # the date of a deed the articles only propose (the date found is another event's)
+    ("Khi nào các tập thể xuất sắc về chuyển đổi số được khen thưởng?", "thời điểm"),
+    # items asked with no count in the question, the articles only count them
+    ("Bộ Quốc phòng thúc đẩy chuyển đổi số ở những tập đoàn, tổng công ty cụ thể nào?",
+     "không liệt kê"),
+    # places asked, the articles give only a share of them ("51/63 địa phương")
+    ("Những tỉnh thành nào chưa chi trả an sinh xã hội qua tài khoản?", "không liệt kê"),
+    # how it works asked in any kind of question, only its launch is said
+    ("Hệ thống điều phối dữ liệu y tế được quản lý theo cơ chế nào?", "cách thức"),
+    # a name the articles never write
+    ("Kho dữ liệu dân cư của Việt Nam so với Campuchia thì sao?", "Campuchia"),
+    # a part of a total the question writes in words
+    ("Trong số hơn hai nghìn ba trăm cơ sở dữ liệu, các bộ quản lý bao nhiêu?", "con số chung"),
 ])
 def test_near_misses_say_what_is_not_given(question, missing, retriever):
     from assistant.answering.answer import answer_question
@@ -203,3 +220,27 @@ def test_a_total_written_in_words_whose_parts_are_asked():
     assert part_not_given("Trong tổng số hơn hai nghìn ba trăm cơ sở dữ liệu, phần thuộc địa "
                           "phương là bao nhiêu?", frozenset(),
                           "Tổng số hiện nay là 2.398 cơ sở dữ liệu.") == "2.398 cơ sở dữ liệu"
+
+
+def test_the_items_of_a_count_follow_it_in_its_own_article():
+    """Lines of another article (or before the count) are no items of the count."""
+    question = "Sáu chính sách mới của luật gồm những nội dung gì?"
+    answer = ("- Luật có 6 chính sách mới đáng chú ý. [1]\n- Hà Nội đạt 90%. [2]\n"
+              "- Đà Nẵng đạt 80%. [3]\n- Huế đạt 70%. [4]")
+    far = {1: ("a", 100), 2: ("b", 10), 3: ("c", 10), 4: ("b", 50)}
+    near = {1: ("a", 100), 2: ("a", 200), 3: ("a", 300), 4: ("a", 400)}
+    assert counted_only(question, frozenset(), answer, sources=far)
+    assert not counted_only(question, frozenset(), answer, sources=near)
+
+
+@pytest.mark.parametrize("question, quotes, total", [
+    # a breakdown asked: a figure of the unit for another measure is no part of it
+    ("173.732 hộ nông dân được đào tạo chia theo từng huyện ra sao?",
+     "173.732 hộ sản xuất nông nghiệp được đào tạo kỹ năng số. 150.104 hộ lên sàn.",
+     "173.732 hộ sản xuất nông"),
+    # a figure of the unit in a sentence that names the part asked is its answer
+    ("173.732 hộ nông dân được đào tạo chia theo từng huyện ra sao?",
+     "173.732 hộ sản xuất nông nghiệp được đào tạo. Huyện Gia Lộc có 20.000 hộ.", ""),
+])
+def test_a_breakdown_reads_the_sentences_of_its_total_and_parts(question, quotes, total):
+    assert part_not_given(question, frozenset({"173.732"}), quotes) == total

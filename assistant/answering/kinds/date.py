@@ -12,4 +12,5 @@ KIND = register(Kind(
               r"|hom\s+nao|thoi\s+gian\s+nao|ngay\s+bao\s+nhieu|thoi\s+diem\s+nao|dip\s+nao"
               r"|ngay\s+may)\b",),
     examples=("Luật được thông qua hôm nào vậy?", "phiên họp lần thứ 10 diễn ra hồi nào",
-              "Phiên họp thứ 9 và thứ 10 lần lượt diễn ra ngày nào?")))
+              "Phiên họp thứ 9 và thứ 10 lần lượt diễn ra ngày nào?",
+              "Nghị quyết 57 được ban hành khi nào?")))

@@ -12,8 +12,9 @@ KIND = register(Kind(
     patterns=(r"\bgom\s+(?:nhung\s+)?(?:gi|nao|nhung)\b", r"\bbao\s+gom\b", r"\bliet\s+ke\b",
               r"\bke\s+(?:ten|ra)\b", r"\bnhung\s+(?:gi|nao|ai)\b",
               r"\b(?:nhung|cac|may)\s+\w+(?:\s+\w+){0,2}\s+(?:cu\s+the\s+)?(?:nao|gi)\b",
-              r"(?<!thu\s)(?<!lan\s)(?<!an\s)\b\d{1,2}\s+(?!bang\b|cach\b)[^\W\d]+"
-              r"(?:\s+(?!bang\b|cach\b)[^\W\d]+){0,3}\s+nao\b",
+              r"(?<!thu\s)(?<!lan\s)(?<!an\s)(?<!quyet\s)(?<!thi\s)(?<!so\s)\b\d{1,2}\s+"
+              r"(?!bang\b|cach\b|khi\b)[^\W\d]+(?:\s+(?!bang\b|cach\b|khi\b)[^\W\d]+){0,3}"
+              r"\s+nao\b",
               r"\b(?:nhung|cac)\s+(?:nhiem\s+vu|giai\s+phap|quan\s+diem|ket\s+qua|han\s+che"
               r"|ton\s+tai|yeu\s+cau|chi\s+tieu|muc\s+tieu|dich\s+vu|tien\s+ich|linh\s+vuc"
               r"|loi\s+ich|diem\s+sang|noi\s+dung|thanh\s+phan|dai\s+bieu|thu\s+tuc)\b"),

@@ -8,6 +8,7 @@ from ... import messages as msg
 from ...articles.clean import fold
 from ...articles.patterns import NUMBER as _NUMBER
 from ...schema import Answer, Hit
+from ..absent import measure_absent
 from ..compose import Pick
 from ..plans import Context, abstain, candidates, contradicts, missing_parts, piece, respond
 from ..question import Analysis
@@ -36,7 +37,8 @@ def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[msg.NOT_GIVEN_FIGURE], attribute=True)
     unlisted = _member_unlisted(ctx.analysis, [c.text for c in candidates(ctx, hits)[:8]])
-    absent = _measure_absent(ctx.analysis, best.text)
+    absent = measure_absent(ctx.analysis.text, ctx.analysis.local, ctx.analysis.names,
+                            best.text, ctx.index.idf)
     if unlisted or absent:  # "X có nằm trong N địa phương …?" / a place's figure not given
         missing = msg.NOT_LISTED if unlisted else msg.NOT_GIVEN_ENTITY.format(entity=absent)
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
@@ -111,32 +113,21 @@ def _no_such_figure(analysis: Analysis, sentence: str) -> bool:
                for n in analysis.numbers) and "%" not in sentence
 
 
-_MEMBER = re.compile(r"\b(?:nam\s+trong|thuoc|la\s+mot\s+trong|co\s+trong)\s+(?:so\s+)?(\d+)\s+"
-                     r"([^\W\d]+)")
+_MEMBER = re.compile(r"\b(?:nam\s+trong|thuoc|la\s+mot\s+trong|co\s+(?:ten\s+)?trong)\s+(?:so\s+)?"
+                     r"(?:(\d+)\s+|cac\s+|nhung\s+)([^\W\d]+)")
 
 
 def _member_unlisted(analysis: Analysis, sentences) -> bool:
-    """"Tỉnh X có nằm trong số N địa phương … không?" when the evidence gives the count
-    ("N địa phương") but no sentence that gives it names the place asked."""
+    """"Tỉnh X có nằm trong số N địa phương … không?" ("… các bộ chưa …", no count) when the
+    evidence gives the count ("N địa phương", "11/22 Bộ") but no sentence that gives it names
+    the place or body asked."""
     m = _MEMBER.search(fold(analysis.text))
-    if not m or not analysis.local:
+    subjects = sorted(analysis.local) or list(analysis.entities[:1])
+    if not m or not subjects:
         return False
-    counted = [fold(s) for s in sentences if re.search(rf"\b{m.group(1)}\s+{m.group(2)}", fold(s))]
-    return bool(counted) and not any(e in s for s in counted for e in analysis.local)
-
-
-def _measure_absent(analysis: Analysis, sentence: str) -> str:
-    """The place asked ("Riêng Nghệ An có vượt chỉ tiêu tài khoản VNeID?"), as written, when
-    the evidence speaks of it but not of the measure the question names by its code
-    ("VNeID"): that place's figure is not given; empty otherwise."""
-    said = fold(sentence)
-    written = {fold(a) for a in re.findall(r"(?<!\w)[A-Z][a-zA-Z]*[A-Z][a-zA-Z]*(?!\w)",
-                                           analysis.text)}
-    codes = [e for e in analysis.entities if e in written]
-    places = [e for e in analysis.local if e in said and e not in codes]
-    if not places or not codes or all(c in said for c in codes):
-        return ""
-    return next((n for n in analysis.names if fold(n) == places[0]), places[0].title())
+    count = rf"{m.group(1)}\s+" if m.group(1) else r"(?:\d+/)?\d+\s+"
+    counted = [fold(s) for s in sentences if re.search(rf"\b{count}{m.group(2)}", fold(s))]
+    return bool(counted) and not any(e in s for s in counted for e in subjects)
 
 
 def _some_for_all(analysis: Analysis, sentence: str) -> bool:

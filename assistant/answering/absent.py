@@ -1,0 +1,156 @@
+"""What a question pins down that the evidence found lacks (read by `nearmiss.check`):
+
+- an exact figure asked ("con số chính xác", "đúng bao nhiêu", "exactly") when the sentence
+  gives only rough ones ("hàng nghìn tỷ đồng", "trên 4.500", "ước đạt");
+- the date of a deed the cited passages never speak of ("bao giờ … chạy chính thức?"
+  answered by the date of the meeting that launched it): the deed's word pairs are written
+  in the articles, but not in the passages cited;
+- a part or a breakdown of a total asked ("riêng khoản …", "chia theo từng huyện") when the
+  cited sentences give only the total the question already gives;
+- an amount asked ("chiếm nhiêu?") of an answer that gives no figure at all, a date asked
+  ("từ năm nào?") of one that gives no date;
+- the measure asked of a place, named by its code ("tài khoản VNeID của Nghệ An", "kinh tế
+  số chiếm bao nhiêu % GDP ở Nghệ An"), when the sentence about that place never names it.
+Table tests in tests/answering/test_absent.py.
+"""
+from __future__ import annotations
+
+import re
+from typing import Collection
+
+from ..articles.clean import fold
+from ..articles.patterns import YEAR
+from .words import EXACT_ASKED, ROUGH_FIGURE
+
+__all__ = ["rough_only", "deed_unsaid", "measure_absent", "part_not_given", "amount_asked",
+           "GIVES_AMOUNT", "GIVES_DATE", "noun_after", "TIME_UNITS"]
+
+# "4 tháng đầu năm": a span of time, not a count of items
+TIME_UNITS = ("thang", "nam", "ngay", "tuan", "quy", "gio", "lan", "ky", "phien")
+
+
+def noun_after(folded: str, number: str) -> str:
+    m = re.search(rf"(?<![\d/]){re.escape(number)}\s+([^\W\d]+)", folded)
+    return m.group(1) if m else ""
+
+
+# A figure: "2.505", "18,3", "4.500"; a date ("6/2", "2/2025") or a span of time is none
+_FIGURE = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)")
+_TIME = re.compile(r"\s*(?:thang|nam|ngay|tuan|quy|gio|lan|phien)\b")
+
+
+def rough_only(question: str, sentence: str, given: Collection[str] = ()) -> bool:
+    """An exact figure is asked and every figure of the sentence (other than those the
+    question gives, years and spans of time) is a rough one, or it has none but a rough
+    amount in words ("hàng nghìn tỷ đồng")."""
+    if not EXACT_ASKED.search(fold(question)):
+        return False
+    said = fold(re.sub(r"\[\d+\]", " ", sentence))  # its [n] markers are no figures
+    figures = [m for m in _FIGURE.finditer(said) if m.group(1) not in given
+               and not YEAR.fullmatch(m.group(1)) and not _TIME.match(said, m.end())]
+    if not figures:
+        return re.search(r"\bhang\s+(?:chuc|tram|nghin|ngan|trieu|ty)\b", said) is not None
+    return all(ROUGH_FIGURE.search(" ".join(said[:m.start()].split()[-2:])) for m in figures)
+
+
+# Word pairs that ask or date rather than name the deed ("vao ngay", "bao gio")
+_ASKING_PAIRS = re.compile(r"\b(?:ngay|thang|nam|gio|nao|khi|bao|luc|hom|may|vao|tu|den|sau"
+                           r"|truoc|trong|chieu|sang|toi|phien|hop|hoi|nghi|lan|thu)\b")
+
+
+def deed_unsaid(question: str, passages: str, written: Collection[str],
+                least: int = 2) -> bool:
+    """A date is asked of a deed whose word pairs the articles write ("khen thuong", "xuat
+    sac"), most of them (and at least `least`) in none of the cited passages: the date found
+    is another event's."""
+    words = re.findall(r"\w+", fold(question))
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])
+             if not _ASKING_PAIRS.search(f"{a} {b}") and not (a.isdigit() or b.isdigit())}
+    said = " ".join(re.findall(r"\w+", fold(passages)))
+    known = [p for p in pairs if p in written]
+    unsaid = [p for p in known if not re.search(rf"\b{p}\b", said)]
+    return len(unsaid) >= least and len(unsaid) * 2 > len(known)
+
+
+def measure_absent(text: str, local: Collection[str], names: Collection[str], sentence: str,
+                   known: Collection[str]) -> str:
+    """The place asked, as written, when `sentence` speaks of it but not of the measure the
+    question names by a code the articles write (`known`: "VNeID", "GDP"): that place's
+    figure is not given; empty otherwise."""
+    said = fold(sentence)
+    written = {fold(a) for a in re.findall(r"(?<!\w)[A-Z][a-zA-Z]*[A-Z][a-zA-Z]*(?!\w)", text)}
+    codes = sorted(c for c in written if c in known)
+    places = [e for e in local if e in said and e not in codes]
+    if not places or not codes or all(re.search(rf"\b{re.escape(c)}\b", said) for c in codes):
+        return ""
+    return next((n for n in names if fold(n) == places[0]), places[0].title())
+
+
+# A part of a total asked: "riêng khoản …", "trong số … đó, phần …", and an amount asked
+_PART = re.compile(r"\b(?:rieng|trong\s+(?:so|tong(?:\s+so)?)|phan|chiem|of\s+which|out\s+of)\b"
+                   r"|\btrong\s+\d")
+# A breakdown asked ("chia theo từng ngành", "theo từng dịch vụ"): no amount word needed
+_BREAKDOWN = re.compile(r"\b(?:chia\s+(?:theo|ra)|theo\s+tung|co\s+cau|phan\s+bo\s+theo"
+                        r"|lan\s+luot\s+la)\b")
+# "Trong tổng số hơn hai nghìn ba trăm cơ sở dữ liệu": the noun a total in words counts
+_NUMBER_WORDS = (r"(?:hon|khoang|gan|tren|duoi|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram"
+                 r"|nghin|ngan|trieu|ty|le|linh)")
+_TOTAL_WORDS = re.compile(rf"\b(?:tong\s+so|trong(?:\s+(?:so|tong))?)\s+(?:{_NUMBER_WORDS}\s+)+"
+                          r"([^\W\d]+)")
+# Words of a part asked that name no part ("riêng … chiếm bao nhiêu", "chia theo từng … ra sao")
+_NOT_PART = re.compile(rf"^(?:{_NUMBER_WORDS}|ra|sao|nao|bao|nhieu|the|gi|la|chiem|duoc|co"
+                       r"|khong|do|cac|nhung|moi|tung|thi|vay|a)$")
+_AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|the|a|ha|\?|$)))")
+
+
+# A figure or an amount in words ("hàng nghìn tỷ", "một nửa")
+GIVES_AMOUNT = re.compile(r"\d|\b(?:hang\s+(?:chuc|tram|nghin|ngan|trieu|ty)|mot\s+nua|phan\s+nua"
+                           r"|gap\s+\w+\s+lan)\b")
+
+
+# A date or a time of year, folded ("6/2", "năm 2024", "tháng 7", "mùng 6", "cuối năm")
+GIVES_DATE = re.compile(r"\d{1,2}/\d{1,4}|\b(?:19|20)\d\d\b|\b(?:thang|ngay|nam|quy|mung)\s+\d"
+                        r"|\b(?:dau|cuoi|giua)\s+(?:nam|thang)\b")
+
+
+def amount_asked(question: str, folded: str) -> bool:
+    """An amount is asked: "bao nhiêu", "how many/much", or "nhiêu" typed as such (not
+    "nhiều")."""
+    return bool(_AMOUNT.search(folded) or re.search(r"(?<!bao )(?<!\w)nhiêu(?!\w)",
+                                                    question.lower()))
+
+
+def part_not_given(question: str, numbers: frozenset[str], quotes: str,
+                   passages: str = "") -> str:
+    """A part of a total asked ("Trong 500 tỷ đó, riêng khoản X được bao nhiêu?") when the
+    cited sentences give no figure of that unit but the total the question already gives (the
+    total found in them or in their passages): the total as the question writes it ("500 tỷ
+    đồng", as the articles write it); empty otherwise."""
+    q = fold(question)
+    if not (_PART.search(q) and amount_asked(question, q) or _BREAKDOWN.search(q)):
+        return ""
+    said, around = fold(quotes), fold(f"{quotes} {passages}")
+    parts = {w for m in list(_PART.finditer(q)) + list(_BREAKDOWN.finditer(q))
+             for w in re.findall(r"\w+", q[m.end():])[:4] if not _NOT_PART.match(w)
+             and not w.isdigit()}  # "huyen" of "chia theo từng huyện"
+    words = _TOTAL_WORDS.search(q)  # a total written in words: the only figure of its noun
+    if words and not numbers:
+        figures = {m.group(1) for m in re.finditer(
+            rf"(?<![\d/.,])(\d(?:[\d.,]*\d)?)\s+{re.escape(words.group(1))}\b", said)}
+        if len(figures) == 1:
+            numbers = frozenset(figures)
+            q = f"{q} {next(iter(figures))} {words.group(1)}"
+    for n in sorted(numbers):
+        unit = noun_after(q, n)
+        if not unit or unit in TIME_UNITS or YEAR.fullmatch(n):  # "Trong 4 tháng": a time
+            continue
+        own = " ".join(x for x in re.split(r"(?<=[.;!?])\s+", said) if n in x or any(
+            re.search(rf"\b{w}\b", x) for w in parts)) if parts else said  # of the total or
+        figures = {m.group(1) for m in re.finditer(  # the part: "500 tỷ", not "Năm 2023, tỷ"
+            rf"(?<![\d/.,])(\d(?:[\d.,]*\d)?)\s+{re.escape(unit)}\b", own)}
+        if figures <= {n} and re.search(rf"(?<![\d/.,]){re.escape(n)}\s+{re.escape(unit)}\b",
+                                        around):  # the total in the articles' words
+            written = re.search(rf"(?<![\d/.,]){re.escape(n)}(?:\s+[^\W\d_]+){{1,4}}",
+                                f"{quotes} {passages}")
+            return written.group() if written else n
+    return ""
