@@ -267,9 +267,12 @@ def with_initials(text: str, initials: Mapping[str, str]) -> str:
     while i < len(words):
         for n in range(min(7, len(words) - i), 1, -1):
             span = words[i:i + n]
-            key = "".join(fold(w.group())[0] for w in span if fold(w.group()) != "va")
-            if key in initials and span[0].group()[:1].isupper() \
-                    and fold(span[-1].group()) != "va" and initials[key] not in text:
+            folded = [fold(w.group()) for w in span]
+            key = "".join(w[0] for w in folded if w != "va")
+            groups = [len(g.split()) for g in " ".join(folded).split(" va ")]  # "&" is "và"
+            if key in initials and span[0].group()[:1].isupper() and folded[-1] != "va" \
+                    and groups == [len(p) for p in initials[key].split("&")] \
+                    and initials[key] not in text:
                 out += [text[last:span[-1].end()], f" ({initials[key]})"]
                 last, i = span[-1].end(), i + n
                 break

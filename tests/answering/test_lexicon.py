@@ -50,6 +50,8 @@ def test_a_word_the_articles_use_is_never_spelled_out():
     # lower case words are no name; a name already given with its initials stays
     ("thông tin và truyền thông", "thông tin và truyền thông"),
     ("Bộ TT&TT (Thông tin và Truyền thông)", "Bộ TT&TT (Thông tin và Truyền thông)"),
+    # the "&" is the name's "và": four words that merely open alike are no name
+    ("Thanh toán trực tuyến thì sao?", "Thanh toán trực tuyến thì sao?"),
 ])
 def test_a_name_spelled_out_gets_the_initials_the_articles_write(question, written):
     assert lexicon.with_initials(question, {"tttt": "TT&TT", "ubnd": "UBND"}) == written
