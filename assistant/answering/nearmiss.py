@@ -13,7 +13,10 @@ Checked on every answer after its plan (and the general path), each rule a small
   was launched or deployed;
 - the country asked ("cả nước") and a province's figure found;
 - a part of a total asked ("riêng khoản …", "trong số … đó") when the only figure of its
-  unit cited is the total the question gives.
+  unit cited is the total the question gives;
+- a name of the question the articles never write ("… so với Campuchia");
+- an exact figure, a date or an amount the evidence does not give, and the measure asked of a
+  place by its code (`absent`).
 (A side of a comparison no article names is said by the comparison plan itself.)
 The answer then says which part the articles do not give and quotes the nearest fact.
 (A sentence about another place than the one asked is a near miss already when its
