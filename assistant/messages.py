@@ -50,6 +50,7 @@ NOT_GIVEN_HOW = "Các bài viết không nêu cách thức vận hành cụ th�
 NOT_GIVEN_FIGURE = "Các bài viết không nêu số liệu đủ để trả lời có hay không."
 NOT_GIVEN_PART = "Các bài viết chỉ nêu con số chung ({total}), không nêu riêng phần được hỏi."
 NOT_GIVEN_EXACT = "Các bài viết chỉ nêu con số ước lượng, không nêu con số chính xác."
+NOT_GIVEN_BREAKDOWN = "Các bài viết không nêu số liệu chia theo {dimension}."
 NOT_GIVEN_AMOUNT = "Các bài viết không nêu con số này."
 NOT_GIVEN_DATE = "Các bài viết không nêu thời điểm của việc này."
 INSTEAD_INTRO = "Thông tin gần nhất trong các bài viết:"

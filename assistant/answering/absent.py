@@ -23,6 +23,7 @@ from ..articles.patterns import YEAR
 from .words import EXACT_ASKED, ROUGH_FIGURE
 
 __all__ = ["rough_only", "deed_unsaid", "measure_absent", "part_not_given", "amount_asked",
+           "breakdown_absent",
            "GIVES_AMOUNT", "GIVES_DATE", "noun_after", "TIME_UNITS"]
 
 # "4 tháng đầu năm": a span of time, not a count of items
@@ -99,7 +100,7 @@ _TOTAL_WORDS = re.compile(rf"\b(?:tong\s+so|trong(?:\s+(?:so|tong))?)\s+(?:{_NUM
                           r"([^\W\d]+)")
 # Words of a part asked that name no part ("riêng … chiếm bao nhiêu", "chia theo từng … ra sao")
 _NOT_PART = re.compile(rf"^(?:{_NUMBER_WORDS}|ra|sao|nao|bao|nhieu|the|gi|la|chiem|duoc|co"
-                       r"|khong|do|cac|nhung|moi|tung|thi|vay|a)$")
+                       r"|khong|do|cac|nhung|moi|tung|thi|vay|a|may)$")
 _AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|the|a|ha|\?|$)))")
 
 
@@ -154,3 +155,19 @@ def part_not_given(question: str, numbers: frozenset[str], quotes: str,
                                 f"{quotes} {passages}")
             return written.group() if written else n
     return ""
+
+
+# A breakdown by a dimension ("chia theo từng huyện", "phân bổ theo từng ngành")
+_BY = re.compile(r"\b(?:chia\s+theo|theo\s+tung|phan\s+bo\s+theo)\b")
+
+
+def breakdown_absent(question: str, said: str) -> str:
+    """A breakdown asked whose dimension ("huyen" of "phân bổ theo từng huyện") the cited
+    passages (`said`, folded) never name: the dimension, folded; empty otherwise."""
+    q = fold(question)
+    for m in _BY.finditer(q):
+        words = [w for w in re.findall(r"\w+", q[m.end():])[:3] if not _NOT_PART.match(w)]
+        if words and not re.search(rf"\b{re.escape(words[0])}\b", said):
+            return words[0]
+    return ""
+

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from ..articles.clean import fold
+from ..schema import Answer
 
-__all__ = ["CAUSE_CUES", "MEANS_CUES", "gives_cause"]
+__all__ = ["CAUSE_CUES", "MEANS_CUES", "gives_cause", "names_cause"]
 
 # A cause or a purpose, folded
 CAUSE_CUES = re.compile(r"\b(?:do\s+do|vi\s+vay|dan\s+den|nguyen\s+nhan|do\s+|vi\s+|boi\s+"
@@ -47,3 +48,16 @@ def gives_cause(question: str, sentence: str) -> bool:
 # How something is done: a means, folded
 MEANS_CUES = re.compile(r"\b(?:bang|thong\s+qua|nho|qua\s+viec|trien\s+khai|day\s+manh|tap\s+trung"
                         r"|tang\s+cuong|thuc\s+hien|ung\s+dung|ket\s+noi|xay\s+dung|de\s+)\b")
+
+
+# A why-question about a state ("lại thấp hơn", "vẫn chưa ban hành", "nhanh nhất") needs a
+# cause, not a purpose ("để", "nhằm")
+def names_cause(question: str, answer: Answer, about: frozenset[str] = frozenset()) -> bool:
+    """The plan's own sentences (the first cited and those of its article among the next two
+    that speak of `about`, the question's names and figures, when it has any) give a cause: a
+    cause word, or for a question about a state, a word that names a cause and not a
+    purpose."""
+    first = answer.citations[0]
+    own = [c for c in answer.citations[:3] if c.article_id == first.article_id and (
+        c is first or not about or any(a in fold(c.quote) for a in about))]
+    return any(gives_cause(question, c.quote) for c in own)

@@ -32,11 +32,13 @@ from .. import messages as msg
 from ..articles.clean import fold
 from ..articles.patterns import YEAR as _YEAR
 from .compose import Pick
-from .causes import gives_cause
+from .causes import names_cause
 from .lexicon import is_english, number_words, qualifiers
-from .absent import (GIVES_AMOUNT, GIVES_DATE, TIME_UNITS, amount_asked, deed_unsaid,
+from .absent import (GIVES_AMOUNT, GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent,
+                     deed_unsaid,
                      measure_absent, noun_after, part_not_given, rough_only)
 from .kinds.date import KIND as _DATE
+from .kinds.yesno import only_proposed
 from .names import corpus_bigrams, corpus_names
 from .words import COUNTED_AS, MECHANISM_ASKED, MECHANISM_GIVEN
 from .plans import Context, candidates, piece, respond
@@ -51,7 +53,9 @@ _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhun
                          r"|(?:cai|cho|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
                          r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao"
                          r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi"
-                         r"|ten\s+(?:la\s+)?gi|ten\s+(?:cua\s+)?(?:nhung|cac|may))\b")
+                         r"|ten\s+(?:la\s+)?gi|ten\s+(?:cua\s+)?(?:nhung|cac|may)"
+                         r"|what\s+(?:exactly\s+)?(?:are|were)\s+the|which\s+\w+|name\s+the"
+                         r"|list\s+the)\b")
 # What a person said: asked with a speech verb and "gì"
 _SPEECH_ASKED = re.compile(r"\b(?:tom\s+tat|noi\s+dung)\s+(?:phan\s+|bai\s+)?(?:phat\s+bieu"
                            r"|y\s+kien)\b|\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se"
@@ -207,17 +211,6 @@ def _body_key(body: str) -> str:
     return " ".join(words[:3])
 
 
-# A why-question about a state ("lại thấp hơn", "vẫn chưa ban hành", "nhanh nhất") needs a
-# cause, not a purpose ("để", "nhằm")
-def _names_cause(question: str, answer: Answer) -> bool:
-    """The plan's own sentences (the first cited and those of its article among the next two)
-    give a cause: a cause word, or for a question about a state, a word that names a cause
-    and not a purpose."""
-    first = answer.citations[0]
-    own = [c for c in answer.citations[:3] if c.article_id == first.article_id]
-    return any(gives_cause(question, c.quote) for c in own)
-
-
 def _role_near(person: str, body_key: str, answer: Answer) -> bool:
     """A cited sentence names the person with the body asked close by (their title)."""
     for c in answer.citations:
@@ -321,16 +314,18 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     deputy = deputy_only(analysis.text, quotes) or holder_not_named(analysis.text, quotes)
     if deputy:  # "Chủ tịch UBND tỉnh là ai?" answered by its Phó Chủ tịch, or no director
         return _near(answer, msg.NOT_GIVEN_HOLDER.format(role=_as_typed(deputy, analysis)))
-    if analysis.kind == "why" and answer.citations and not _names_cause(analysis.text, answer):
+    if analysis.kind == "why" and answer.citations and not names_cause(
+            analysis.text, answer, frozenset(analysis.entities) | analysis.numbers):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
-    asked = fold(ctx.question if is_english(ctx.question)  # an English question's own words,
-                 else f"{ctx.question} {analysis.text}")  # not its Vietnamese glosses
+    asked_text = ctx.question if is_english(ctx.question) else analysis.text  # an English
+    asked = fold(asked_text if is_english(ctx.question)  # question's own words, not its
+                 else f"{ctx.question} {analysis.text}")  # Vietnamese glosses
     first = _first_sentence(answer)[0] if answer.citations else ""
     if analysis.kind not in ("yesno", "comparison", "summary", "definition") and first \
             and MECHANISM_ASKED.search(asked) \
             and not MECHANISM_GIVEN.search(fold(first)):
         return _near(answer, msg.NOT_GIVEN_HOW)  # "vận hành ra sao?": only its launch is said
-    units = set(re.findall(r"\b(?:bao\s+nhieu|may)\s+(\w+)", asked)) | analysis.counted
+    units = set(re.findall(r"\b(?:bao\s+nhieu|may|nhieu)\s+(\w+)", asked)) | analysis.counted
     counting = next((c.quote for c in answer.citations if any(  # the sentence of the unit
         re.search(rf"\b{w}\b", fold(c.quote)) for w in units)), first)  # asked ("mấy tỷ")
     if first and rough_only(asked, counting, analysis.numbers):  # "chính xác" - "hàng nghìn"
@@ -347,6 +342,13 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if first and (analysis.kind == "date" or re.search(DATE_ASKED, asked)) \
             and not GIVES_DATE.search(shown):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "từ năm nào?": no date in the answer
+    dimension = breakdown_absent(analysis.text, said) if first else ""
+    if dimension:  # "phân bổ theo từng huyện": no passage cited speaks of districts
+        return _near(answer, msg.NOT_GIVEN_BREAKDOWN.format(
+            dimension=_as_typed(dimension, analysis)))
+    if first and analysis.kind not in ("yesno", "comparison", "summary") and only_proposed(
+            analysis, first):  # "những tập thể nào đã được khen thưởng?" - "đề xuất … khen"
+        return _near(answer, msg.NOT_GIVEN_DONE)
     place = measure_absent(analysis.text, analysis.local, analysis.names, first,
                            ctx.index.idf) if first else ""
     if place:  # "tài khoản VNeID của Nghệ An": the sentence on Nghệ An never names VNeID
@@ -354,11 +356,11 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if answer.citations and _province_for_nation(ctx, answer):
         nation = _NATION_ASKED.search(fold(analysis.text)).group()
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(nation, analysis)))
-    if not analysis.ordinal and counted_only(analysis.text, analysis.numbers, answer.text,
+    if not analysis.ordinal and counted_only(asked_text, analysis.numbers, answer.text,
                                              " ".join(c.passage for c in answer.citations),
                                              {c.n: (c.article_id, c.start)
                                               for c in answer.citations}):
-        counts = sorted(analysis.numbers | number_words(analysis.text))
+        counts = sorted(analysis.numbers | number_words(asked_text))
         return _near(answer, msg.NOT_LISTED, rf"(?<![\d.,])(?:{'|'.join(map(re.escape, counts))})"
                      rf"\s+(?!(?:{'|'.join(TIME_UNITS)})\b)[^\W\d]" if counts else "")
     total = part_not_given(analysis.text, analysis.numbers,

@@ -81,7 +81,8 @@ QUALIFIERS = ("nong thon", "thanh thi", "mien nui", "vung sau", "vung xa", "bien
               "hai dao", "tuyen huyen", "tuyen xa", "tuyen tinh", "cap huyen", "cap xa",
               "nguoi cao tuoi", "hoc sinh", "sinh vien", "phu nu", "tre em", "ho ngheo",
               "dan toc thieu so", "doanh nghiep nho", "vung kho khan", "muc do 2", "muc 2",
-              "muc do 1", "muc 1", "3 sao", "4 sao", "5 sao")
+              "muc do 1", "muc 1", "3 sao", "4 sao", "5 sao", "khoi xa", "xa, phuong",
+              "cap phuong")
 
 
 # How a meeting went rather than what it said (folded): who chaired and attended, where it was
@@ -139,12 +140,13 @@ MEANS_ASKED = re.compile(r"\b(?:lam\s+(?:gi|sao|the\s+nao)\s+de|bang\s+(?:nhung\
 # the words of a sentence that says how (a means, a step, what it lets one do); launching or
 # deploying it ("khai trương", "triển khai") says only that it exists
 MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh|tung\s+buoc|cac\s+buoc"
-                             r"|co\s+che|phuong\s+thuc|lam\s+(?:the\s+nao|sao)\s+de|steps?|process"
-                             r"|mechanism|procedure|how\s+(?:does|do|did)\s+.{1,80}?\s+work)\b")
+                             r"|co\s+che|phuong\s+(?:thuc|phap)|tieu\s+chi|\w+\s+kieu\s+nao"
+                             r"|lam\s+(?:the\s+nao|sao)\s+de|steps?|process|mechanism|procedure"
+                             r"|method(?:ology)?|criteria|how\s+(?:does|do|did)\s+.{1,80}?\s+work)\b")
 
 # An exact figure asked ("con số chính xác", "đúng bao nhiêu", "exactly how much"), and a
 # figure the articles give only roughly ("hàng nghìn tỷ", "trên 4.500", "ước đạt 18,3%")
-EXACT_ASKED = re.compile(r"\b(?:chinh\s+xac|dung\s+bao\s+nhieu|so\s+cu\s+the|cu\s+the\s+la"
+EXACT_ASKED = re.compile(r"\b(?:chinh\s+xac|dung\s+(?:bao\s+)?nhieu|so\s+cu\s+the|cu\s+the\s+la"
                          r"\s+bao\s+nhieu|exact(?:ly)?|precise(?:ly)?)\b")
 ROUGH_FIGURE = re.compile(r"\b(?:hang\s+(?:chuc|tram|nghin|ngan|trieu|ty|van)|tren|hon|gan"
                           r"|khoang|xap\s+xi|vuot|uoc(?:\s+dat|\s+tinh)?|nhieu|toi\s+da"
@@ -199,6 +201,7 @@ EXAMPLES = (
     ("qualifiers", "Tỷ lệ hộ gia đình ở nông thôn dùng cáp quang?", ["nong thon"]),
     ("qualifiers", "Bệnh viện tuyến huyện triển khai ra sao?", ["tuyen huyen"]),
     ("qualifiers", "Tỷ lệ hộ gia đình dùng cáp quang?", []),
+    ("qualifiers", "Riêng khối xã, phường thì số hóa tăng bao nhiêu?", ["khoi xa", "xa, phuong"]),
     ("may_abbreviate", "Số TK VNeID kích hoạt?", True),
     ("may_abbreviate", "so tai khoan cccd la bao nhieu", True),
     ("may_abbreviate", "Tỷ trọng kinh tế số năm 2024 là bao nhiêu?", False),

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.absent import amount_asked, deed_unsaid, measure_absent, rough_only
+from assistant.answering.absent import (amount_asked, breakdown_absent, deed_unsaid,
+                                       measure_absent, rough_only)
 from assistant.articles.clean import fold
 
 
@@ -21,6 +22,9 @@ from assistant.articles.clean import fold
     # no exact figure asked
     ("Xã hội tiết kiệm được bao nhiêu?",
      "Theo ước tính, việc này đã giúp tiết kiệm cho xã hội hàng nghìn tỷ đồng.", False),
+    # "đúng nhiêu", typed colloquially, asks an exact figure too
+    ("Tiết kiệm cho xã hội đúng nhiêu tỷ, con số cụ thể á?",
+     "Việc này đã giúp tiết kiệm cho xã hội hàng nghìn tỷ đồng.", True),
     # a date or a span of time is no figure; markers neither
     ("Chính xác thì bao nhiêu?", "Theo Chinhphu.vn (12/07/2023): trong 6 tháng, hơn 300 hộ. [1]",
      True),
@@ -67,3 +71,14 @@ def test_the_measure_asked_of_a_place_by_its_code() -> None:
                           {"gdp"}) == ""
     # a code the articles never write is no measure to find
     assert measure_absent(text, local, names, "Tại Nghệ An, 5/6 mục tiêu.", set()) == ""
+
+
+@pytest.mark.parametrize("question, said, dimension", [
+    # a breakdown by districts the cited passages never speak of
+    ("Số hộ lên sàn được phân bổ theo từng huyện ra sao?", "150.104 ho len san", "huyen"),
+    ("Chia theo ngành thì thế nào?", "ty le o cac bo, nganh dat 31,7%", ""),
+    # "chia ra mấy nhóm" asks a count, not a breakdown
+    ("Đề án 06 chia ra mấy nhóm nhiệm vụ?", "5 nhom nhiem vu", ""),
+])
+def test_a_breakdown_whose_dimension_the_passages_never_name(question, said, dimension):
+    assert breakdown_absent(question, said) == dimension

@@ -42,3 +42,23 @@ def test_cause_words_read_as_written(sentence, gives) -> None:
 ])
 def test_a_sentence_that_gives_the_cause_asked(question, sentence, gives) -> None:
     assert gives_cause(question, sentence) is gives
+
+
+def _cited(*quotes: str):
+    from assistant.schema import Answer, Citation
+    return Answer(question="", text="", citations=tuple(
+        Citation(n=i, article_id="a", title="", date="", source="", chunk_id="c", passage=q,
+                 passage_start=0, passage_end=len(q), quote=q, start=0, end=len(q))
+        for i, q in enumerate(quotes, 1)))
+
+
+def test_a_cause_in_a_later_sentence_must_speak_of_what_was_asked() -> None:
+    from assistant.answering.causes import names_cause
+    answer = _cited("Chiến dịch 92 ngày đêm tại Bình Phước.",
+                    "Trên cơ sở phân tích kết quả, Bộ đề xuất các nhiệm vụ.")
+    question = "Tại sao Bình Phước chọn chiến dịch 92 ngày đêm?"
+    assert not names_cause(question, answer, frozenset({"binh phuoc", "92"}))
+    assert names_cause(question, answer)  # no names asked: any sentence of the article
+    assert names_cause(question, _cited("Chiến dịch 92 ngày đêm tại Bình Phước.",
+                                        "Bình Phước làm vậy do tỷ lệ còn thấp."),
+                       frozenset({"binh phuoc", "92"}))

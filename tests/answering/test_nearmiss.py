@@ -126,6 +126,10 @@ def test_the_body_a_role_question_names(question, body):
     ("Kho dữ liệu dân cư của Việt Nam so với Campuchia thì sao?", "Campuchia"),
     # a part of a total the question writes in words
     ("Trong số hơn hai nghìn ba trăm cơ sở dữ liệu, các bộ quản lý bao nhiêu?", "con số chung"),
+    # a deed asked as done in a list question, the articles only propose it
+    ("Những tập thể, cá nhân nào đã được khen thưởng về chuyển đổi số?", "đề xuất"),
+    # a breakdown by districts, no figure in the question
+    ("Số hộ nông dân Hải Dương lên sàn được phân bổ theo từng huyện ra sao?", "chia theo"),
 ])
 def test_near_misses_say_what_is_not_given(question, missing, retriever):
     from assistant.answering.answer import answer_question
@@ -244,3 +248,9 @@ def test_the_items_of_a_count_follow_it_in_its_own_article():
 ])
 def test_a_breakdown_reads_the_sentences_of_its_total_and_parts(question, quotes, total):
     assert part_not_given(question, frozenset({"173.732"}), quotes) == total
+
+
+def test_items_asked_in_english_and_only_counted():
+    answer = "Có hiệu lực từ tháng 7/2024, với 6 chính sách mới đáng chú ý, Luật góp phần. [1]"
+    assert counted_only("What exactly are the six new policies in the law?", frozenset(), answer)
+    assert not counted_only("When did the law take effect?", frozenset(), answer)

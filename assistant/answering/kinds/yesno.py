@@ -50,7 +50,7 @@ def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
 
 # Whether something happened, asked ("đã … chưa?", "đã có … được … không?"); the action is
 # the words after the last "đã"/"được"
-_DONE_ASKED = re.compile(r"\b(?:da|duoc)\s+((?:(?!khong|chua|ko|nao)\w+\s*){1,2})")
+_DONE_ASKED = re.compile(r"\b(?:da|duoc)\s+(?:duoc\s+)?((?:(?!khong|chua|ko|nao)\w+\s*){1,2})")
 # A sentence that only proposes, requests or plans the action just after it
 _PROPOSED = re.compile(r"\b(?:de\s+xuat|de\s+nghi|yeu\s+cau|kien\s+nghi|se|can|du\s+kien"
                        r"|phan\s+dau|ke\s+hoach|giao)\b[^.;]{0,60}$")
