@@ -1,7 +1,7 @@
 """What a question pins down that the evidence found lacks (read by `nearmiss.check`):
 
 - an exact figure asked ("con số chính xác", "đúng bao nhiêu", "exactly") when the sentence
-  gives only rough ones ("hàng nghìn tỷ đồng", "trên 4.500", "ước đạt");
+  gives only rough ones ("hàng nghìn tỷ đồng", "trên 1.000", "ước đạt");
 - the date of a deed the cited passages never speak of ("bao giờ … chạy chính thức?"
   answered by the date of the meeting that launched it): the deed's word pairs are written
   in the articles, but not in the passages cited;
@@ -35,9 +35,11 @@ def noun_after(folded: str, number: str) -> str:
     return m.group(1) if m else ""
 
 
-# A figure: "2.505", "18,3", "4.500"; a date ("6/2", "2/2025") or a span of time is none
+# A figure: "1.200", "12,5"; a date ("6/2", "2/2025") or a span of time is none
 _FIGURE = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)")
-_TIME = re.compile(r"\s*(?:thang|nam|ngay|tuan|quy|gio|lan|phien)\b")
+_TIME = re.compile(rf"\s*(?:{'|'.join(TIME_UNITS)})\b")
+# A rough amount in words ("hàng nghìn tỷ đồng")
+_ROUGH_AMOUNT = r"hang\s+(?:chuc|tram|nghin|ngan|trieu|ty)"
 
 
 def rough_only(question: str, sentence: str, given: Collection[str] = ()) -> bool:
@@ -50,7 +52,7 @@ def rough_only(question: str, sentence: str, given: Collection[str] = ()) -> boo
     figures = [m for m in _FIGURE.finditer(said) if m.group(1) not in given
                and not YEAR.fullmatch(m.group(1)) and not _TIME.match(said, m.end())]
     if not figures:
-        return re.search(r"\bhang\s+(?:chuc|tram|nghin|ngan|trieu|ty)\b", said) is not None
+        return re.search(rf"\b{_ROUGH_AMOUNT}\b", said) is not None
     return all(ROUGH_FIGURE.search(" ".join(said[:m.start()].split()[-2:])) for m in figures)
 
 
@@ -90,9 +92,11 @@ def measure_absent(text: str, local: Collection[str], names: Collection[str], se
 # A part of a total asked: "riêng khoản …", "trong số … đó, phần …", and an amount asked
 _PART = re.compile(r"\b(?:rieng|trong\s+(?:so|tong(?:\s+so)?)|phan|chiem|of\s+which|out\s+of)\b"
                    r"|\btrong\s+\d")
-# A breakdown asked ("chia theo từng ngành", "theo từng dịch vụ"): no amount word needed
-_BREAKDOWN = re.compile(r"\b(?:chia\s+(?:theo|ra)|theo\s+tung|co\s+cau|phan\s+bo\s+theo"
-                        r"|lan\s+luot\s+la)\b")
+# A breakdown by a dimension ("chia theo từng huyện", "phân bổ theo từng ngành"), and any
+# breakdown asked ("chia ra", "cơ cấu", "lần lượt là"): no amount word needed
+_BY_WORDS = r"chia\s+theo|theo\s+tung|phan\s+bo\s+theo"
+_BY = re.compile(rf"\b(?:{_BY_WORDS})\b")
+_BREAKDOWN = re.compile(rf"\b(?:{_BY_WORDS}|chia\s+ra|co\s+cau|lan\s+luot\s+la)\b")
 # "Trong tổng số hơn hai nghìn ba trăm cơ sở dữ liệu": the noun a total in words counts
 _NUMBER_WORDS = (r"(?:hon|khoang|gan|tren|duoi|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram"
                  r"|nghin|ngan|trieu|ty|le|linh)")
@@ -105,12 +109,11 @@ _AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|th
 
 
 # A figure or an amount in words ("hàng nghìn tỷ", "một nửa")
-GIVES_AMOUNT = re.compile(r"\d|\b(?:hang\s+(?:chuc|tram|nghin|ngan|trieu|ty)|mot\s+nua|phan\s+nua"
-                           r"|gap\s+\w+\s+lan)\b")
+GIVES_AMOUNT = re.compile(rf"\d|\b(?:{_ROUGH_AMOUNT}|mot\s+nua|phan\s+nua|gap\s+\w+\s+lan)\b")
 
 
 # A date or a time of year, folded ("6/2", "năm 2024", "tháng 7", "mùng 6", "cuối năm")
-GIVES_DATE = re.compile(r"\d{1,2}/\d{1,4}|\b(?:19|20)\d\d\b|\b(?:thang|ngay|nam|quy|mung)\s+\d"
+GIVES_DATE = re.compile(rf"\d{{1,2}}/\d{{1,4}}|{YEAR.pattern}|\b(?:thang|ngay|nam|quy|mung)\s+\d"
                         r"|\b(?:dau|cuoi|giua)\s+(?:nam|thang)\b")
 
 
@@ -156,9 +159,6 @@ def part_not_given(question: str, numbers: frozenset[str], quotes: str,
             return written.group() if written else n
     return ""
 
-
-# A breakdown by a dimension ("chia theo từng huyện", "phân bổ theo từng ngành")
-_BY = re.compile(r"\b(?:chia\s+theo|theo\s+tung|phan\s+bo\s+theo)\b")
 
 
 def breakdown_absent(question: str, said: str) -> str:

@@ -33,6 +33,7 @@ from ..articles.clean import fold
 from ..articles.patterns import YEAR as _YEAR
 from .compose import Pick
 from .causes import names_cause
+from .cite import split_marked, strip_attribution
 from .lexicon import is_english, number_words, qualifiers
 from .absent import (GIVES_AMOUNT, GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent,
                      deed_unsaid,
@@ -285,7 +286,7 @@ def _province_for_nation(ctx: Context, answer: Answer) -> bool:
 # Words the question quotes ("Very high", 'Very high'; not the "'s" of "Singapore's")
 _QUOTED = re.compile(r"[\"“]([^\"”]*)[\"”]|(?<!\w)['‘]([^'’]*)['’](?!\w)")
 # A date asked in any kind of question ("giữ chức từ năm nào?")
-DATE_ASKED = "|".join(_DATE.patterns)
+_DATE_ASKED = "|".join(_DATE.patterns)
 
 
 def check(ctx: Context, hits, answer: Answer) -> Answer:
@@ -317,9 +318,9 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if analysis.kind == "why" and answer.citations and not names_cause(
             analysis.text, answer, frozenset(analysis.entities) | analysis.numbers):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
-    asked_text = ctx.question if is_english(ctx.question) else analysis.text  # an English
-    asked = fold(asked_text if is_english(ctx.question)  # question's own words, not its
-                 else f"{ctx.question} {analysis.text}")  # Vietnamese glosses
+    english = is_english(ctx.question)  # an English question's own words, not its glosses
+    asked_text = ctx.question if english else analysis.text
+    asked = fold(asked_text if english else f"{ctx.question} {analysis.text}")
     first = _first_sentence(answer)[0] if answer.citations else ""
     if analysis.kind not in ("yesno", "comparison", "summary", "definition") and first \
             and MECHANISM_ASKED.search(asked) \
@@ -334,12 +335,12 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
             analysis.text, " ".join(c.passage for c in answer.citations),
             corpus_bigrams(ctx.index), ctx.settings.deed_pairs):
         return _near(answer, msg.NOT_GIVEN_DATE)  # the date found is another event's
-    shown = fold(re.sub(r"\[\d+\]|\bTheo [^:()]{1,120}\([^()]*\):", " ",  # without its
-                        answer.text))  # markers and sources
+    shown = fold(" ".join(strip_attribution(sentence.lstrip("- "))  # without its markers
+                          for sentence, _ in split_marked(answer.text)))  # and sources
     if first and analysis.kind not in ("yesno", "comparison", "summary") and amount_asked(
             ctx.question, asked) and not GIVES_AMOUNT.search(shown):
         return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "chiếm nhiêu?": no figure in the answer
-    if first and (analysis.kind == "date" or re.search(DATE_ASKED, asked)) \
+    if first and (analysis.kind == "date" or re.search(_DATE_ASKED, asked)) \
             and not GIVES_DATE.search(shown):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "từ năm nào?": no date in the answer
     dimension = breakdown_absent(analysis.text, said) if first else ""

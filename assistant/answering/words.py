@@ -143,17 +143,18 @@ MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh|tung\s+bu
                              r"|co\s+che|phuong\s+(?:thuc|phap)|tieu\s+chi|\w+\s+kieu\s+nao"
                              r"|lam\s+(?:the\s+nao|sao)\s+de|steps?|process|mechanism|procedure"
                              r"|method(?:ology)?|criteria|how\s+(?:does|do|did)\s+.{1,80}?\s+work)\b")
+MECHANISM_GIVEN = re.compile(r"\b(?:bang\s+cach|thong\s+qua|qua\s+viec|nho|cho\s+phep|giup"
+                             r"|tu\s+dong|gom|bao\s+gom|buoc|quy\s+trinh|tren\s+nen"
+                             r"|qua\s+tai\s+khoan|khong\s+dung\s+tien\s+mat)\b")
 
-# An exact figure asked ("con số chính xác", "đúng bao nhiêu", "exactly how much"), and a
-# figure the articles give only roughly ("hàng nghìn tỷ", "trên 4.500", "ước đạt 18,3%")
+
+# An exact figure asked ("con số chính xác", "đúng bao nhiêu", "exactly how much"), and the
+# words before a figure that make it a rough one ("hàng nghìn", "trên", "ước đạt")
 EXACT_ASKED = re.compile(r"\b(?:chinh\s+xac|dung\s+(?:bao\s+)?nhieu|so\s+cu\s+the|cu\s+the\s+la"
                          r"\s+bao\s+nhieu|exact(?:ly)?|precise(?:ly)?)\b")
 ROUGH_FIGURE = re.compile(r"\b(?:hang\s+(?:chuc|tram|nghin|ngan|trieu|ty|van)|tren|hon|gan"
                           r"|khoang|xap\s+xi|vuot|uoc(?:\s+dat|\s+tinh)?|nhieu|toi\s+da"
                           r"|toi\s+thieu|it\s+nhat)$")
-MECHANISM_GIVEN = re.compile(r"\b(?:bang\s+cach|thong\s+qua|qua\s+viec|nho|cho\s+phep|giup"
-                             r"|tu\s+dong|gom|bao\s+gom|buoc|quy\s+trinh|tren\s+nen"
-                             r"|qua\s+tai\s+khoan|khong\s+dung\s+tien\s+mat)\b")
 
 
 # What a count may be written as in the articles (first syllables): "bao nhiêu tỉnh thành"
