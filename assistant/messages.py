@@ -53,6 +53,7 @@ NOT_GIVEN_EXACT = "Các bài viết chỉ nêu con số ước lượng, không 
 NOT_GIVEN_BREAKDOWN = "Các bài viết không nêu số liệu chia theo {dimension}."
 NOT_GIVEN_AMOUNT = "Các bài viết không nêu con số này."
 NOT_GIVEN_DATE = "Các bài viết không nêu thời điểm của việc này."
+NOT_GIVEN_TOP = "Các bài viết không nêu thứ hạng hay ai đứng đầu."
 INSTEAD_INTRO = "Thông tin gần nhất trong các bài viết:"
 HIGHER = "{side} cao hơn."
 # labels of the items with the highest and lowest figure of a list ("thủ tục nào cao nhất?")

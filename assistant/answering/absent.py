@@ -20,11 +20,12 @@ from typing import Collection
 
 from ..articles.clean import fold
 from ..articles.patterns import YEAR
-from .words import EXACT_ASKED, ROUGH_FIGURE
+from .words import EXACT_ASKED, MECHANISM_ASKED, MECHANISM_GIVEN, REQUIRING, ROUGH_FIGURE
 
-__all__ = ["rough_only", "deed_unsaid", "measure_absent", "part_not_given", "amount_asked",
-           "breakdown_absent",
-           "GIVES_AMOUNT", "GIVES_DATE", "noun_after", "TIME_UNITS"]
+__all__ = ["rough_only", "day_unconfirmed", "required_only", "mechanism_unsaid",
+           "superlative_unsaid", "deed_unsaid", "measure_absent", "part_not_given",
+           "amount_asked", "breakdown_absent", "gives_amount", "GIVES_DATE", "noun_after",
+           "TIME_UNITS"]
 
 # "4 tháng đầu năm": a span of time, not a count of items
 TIME_UNITS = ("thang", "nam", "ngay", "tuan", "quy", "gio", "lan", "ky", "phien")
@@ -42,15 +43,19 @@ _TIME = re.compile(rf"\s*(?:{'|'.join(TIME_UNITS)})\b")
 _ROUGH_AMOUNT = r"hang\s+(?:chuc|tram|nghin|ngan|trieu|ty)"
 
 
-def rough_only(question: str, sentence: str, given: Collection[str] = ()) -> bool:
+def rough_only(question: str, sentence: str, given: Collection[str] = (),
+               units: Collection[str] = ()) -> bool:
     """An exact figure is asked and every figure of the sentence (other than those the
-    question gives, years and spans of time) is a rough one, or it has none but a rough
-    amount in words ("hàng nghìn tỷ đồng")."""
+    question gives, years and spans of time; only those of a unit asked when it has some) is
+    a rough one, or it has none but a rough amount in words ("hàng nghìn tỷ đồng")."""
     if not EXACT_ASKED.search(fold(question)):
         return False
     said = fold(re.sub(r"\[\d+\]", " ", sentence))  # its [n] markers are no figures
     figures = [m for m in _FIGURE.finditer(said) if m.group(1) not in given
                and not YEAR.fullmatch(m.group(1)) and not _TIME.match(said, m.end())]
+    of_unit = [m for m in figures if re.match(r"\s*(\w+)", said[m.end():])
+               and re.match(r"\s*(\w+)", said[m.end():]).group(1) in units]
+    figures = of_unit or figures  # "bao nhiêu dịch vụ": "trên 4.500 dịch vụ", not "13,2 triệu"
     if not figures:
         return re.search(rf"\b{_ROUGH_AMOUNT}\b", said) is not None
     return all(ROUGH_FIGURE.search(" ".join(said[:m.start()].split()[-2:])) for m in figures)
@@ -94,7 +99,8 @@ _PART = re.compile(r"\b(?:rieng|trong\s+(?:so|tong(?:\s+so)?)|phan|chiem|of\s+wh
                    r"|\btrong\s+\d")
 # A breakdown by a dimension ("chia theo từng huyện", "phân bổ theo từng ngành"), and any
 # breakdown asked ("chia ra", "cơ cấu", "lần lượt là"): no amount word needed
-_BY_WORDS = r"chia\s+theo|theo\s+tung|phan\s+bo\s+theo"
+_BY_WORDS = (r"chia\s+theo|(?:theo|cho)\s+tung|phan\s+bo\s+theo|(?:moi|each|per)(?=\s+(?:huyen"
+             r"|tinh|xa|quan|dia\s+phuong|district|province|commune))")
 _BY = re.compile(rf"\b(?:{_BY_WORDS})\b")
 _BREAKDOWN = re.compile(rf"\b(?:{_BY_WORDS}|chia\s+ra|co\s+cau|lan\s+luot\s+la)\b")
 # "Trong tổng số hơn hai nghìn ba trăm cơ sở dữ liệu": the noun a total in words counts
@@ -108,8 +114,24 @@ _NOT_PART = re.compile(rf"^(?:{_NUMBER_WORDS}|ra|sao|nao|bao|nhieu|the|gi|la|chi
 _AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|the|a|ha|\?|$)))")
 
 
-# A figure or an amount in words ("hàng nghìn tỷ", "một nửa")
-GIVES_AMOUNT = re.compile(rf"\d|\b(?:{_ROUGH_AMOUNT}|mot\s+nua|phan\s+nua|gap\s+\w+\s+lan)\b")
+# An amount in words ("hàng nghìn tỷ", "một nửa")
+_AMOUNT_WORDS = re.compile(rf"\b(?:{_ROUGH_AMOUNT}|mot\s+nua|phan\s+nua|gap\s+\w+\s+lan)\b")
+
+
+# A share of a whole ("10/11 mục tiêu"), not a day ("chiều 6/2, tại …")
+_FRACTION = re.compile(r"(?<![\d/])(?<!ngay )(?<!chieu )(?<!sang )\d+/\d+(?![\d/])\s+"
+                       rf"(?!(?:{'|'.join(TIME_UNITS)}|tai)\b)[^\W\d]")
+
+
+def gives_amount(shown: str, asked: str = "") -> bool:
+    """`shown` (folded) gives an amount: a figure that is no year, date, span of time (unless
+    a span is what `asked` counts: "trong nhiêu ngày") or ordinal ("lần thứ 8", "6 tháng đầu
+    năm 2024" give none), a share ("10/11 mục tiêu"), or an amount in words."""
+    spans = re.search(rf"\b(?:nhieu|may)\s+(?:{'|'.join(TIME_UNITS)})\b", asked) is not None
+    return _AMOUNT_WORDS.search(shown) is not None or _FRACTION.search(shown) is not None \
+        or any(not YEAR.fullmatch(m.group(1)) and (spans or not _TIME.match(shown, m.end()))
+               and not re.search(r"\bthu\s*$", shown[:m.start()])
+               for m in _FIGURE.finditer(shown))
 
 
 # A date or a time of year, folded ("6/2", "năm 2024", "tháng 7", "mùng 6", "cuối năm")
@@ -160,7 +182,6 @@ def part_not_given(question: str, numbers: frozenset[str], quotes: str,
     return ""
 
 
-
 def breakdown_absent(question: str, said: str) -> str:
     """A breakdown asked whose dimension ("huyen" of "phân bổ theo từng huyện") the cited
     passages (`said`, folded) never name: the dimension, folded; empty otherwise."""
@@ -171,3 +192,84 @@ def breakdown_absent(question: str, said: str) -> str:
             return words[0]
     return ""
 
+
+
+def _after_subject(question: str, sentence: str) -> str:
+    """What `sentence` (folded) says after the first run of two or more of the question's
+    words it writes (the thing asked about leads the question); all of it when none."""
+    words = re.findall(r"\w+", question)
+    for i in range(len(words) - 1):
+        for j in range(len(words), i + 1, -1):
+            m = re.search(rf"\b{' '.join(words[i:j])}\b", sentence)
+            if m:
+                return sentence[m.end():]
+    return sentence
+
+
+def mechanism_unsaid(asked: str, sentence: str) -> bool:
+    """How something works is asked ("vận hành ra sao", "chạy kiểu gì") and the sentence
+    says nothing of a way or means after naming it ("… thông qua giải pháp X" names X as a
+    means of something else)."""
+    if not MECHANISM_ASKED.search(asked):
+        return False
+    return not MECHANISM_GIVEN.search(_after_subject(asked, fold(sentence)))
+
+
+# "Tỉnh nào đứng đầu?", "bộ nào chậm nhất", "which province ranks first": the one at the top
+# of a ranking asked (read with its diacritics unless typed without: "thống nhất", "người đứng
+# đầu" are none); a sentence ranks when it says so ("nhất", not "nhất là") or gives figures
+# to compare ("(97%)")
+_TOP = (r"(?:{nao}|which|who)\b.{{0,60}}?(?<!{nguoi} )(?<!{thong} )\b(?:{nhat}|{dung} {dau}"
+        r"|{dan} {dau}|{dung} {thu} {nhat}|{so} 1|most|highest|lowest|largest|top|first)\b")
+_TOP_TYPED = re.compile(r"\b" + _TOP.format(
+    nao="nào", nguoi="người", thong="thống", nhat="nhất", dung="đứng", dau="đầu", dan="dẫn",
+    thu="thứ", so="số"))
+_TOP_ASCII = re.compile(r"\b" + _TOP.format(
+    nao="nao", nguoi="nguoi", thong="thong", nhat="nhat", dung="dung", dau="dau", dan="dan",
+    thu="thu", so="so"))
+_RANKS = re.compile(r"(?<!người )(?<!thống )(?<!duy )\b(?:nhất(?! là)|đứng đầu|dẫn đầu|số 1)\b")
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
+
+
+def superlative_unsaid(asked: str, sentence: str) -> bool:
+    """The one at the top of a ranking is asked ("tỉnh nào đứng đầu cả nước?", `asked` as
+    typed) and the sentence neither ranks nor gives two percentages to compare."""
+    typed = " ".join(asked.lower().split())
+    if not (_TOP_ASCII if typed.isascii() else _TOP_TYPED).search(typed):
+        return False
+    said = " ".join(sentence.lower().split())  # the articles' own words, with diacritics
+    return not _RANKS.search(said) and len(_PERCENT.findall(said)) < 2
+
+
+_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?!\d)|\bngay\s+\d")
+
+
+def day_unconfirmed(question: str, quotes: str) -> bool:
+    """A yes/no question gives a day ("họp hôm 9/1/2024 không?") and the cited sentences give
+    no date at all: neither yes nor no can be read from them."""
+    return _DAY.search(fold(question)) is not None and GIVES_DATE.search(fold(quotes)) is None
+
+
+# Whether a deed is done, asked ("đã … chưa?", "has it already …", "did they actually …"), not
+# whether it was asked for or said ("was X asked to …", "did the PM say …")
+_DONE = re.compile(r"^\s*(?:has|have|had|did)\b|\b(?:already|yet|actually)\b"
+                   r"|\bda\b.*\b(?:chua|roi)\s*\W*$")
+_ASKS_REQUEST = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|noi|phat\s+bieu|asked|required"
+                           r"|requested|urged|directed|told|says?|said)\b")
+# A sentence that requires or plans the deed ("yêu cầu khẩn trương ban hành", "sớm hoàn thành")
+_REQUIRED = re.compile(rf"\b(?:{REQUIRING}|khan\s+truong|som\s+hoan\s+thanh)\b")
+
+
+def required_only(asked: str, sentence: str, positive: bool,
+                  given: Collection[str] = ()) -> bool:
+    """Whether a deed is done is asked (`asked`, folded) and the sentence only requires or
+    plans it: a yes is never read from it ("sớm hoàn thành …" for "has it been completed?"),
+    nor a no when the day asked (or `given`: the question's figures) is the deadline it sets
+    ("trước ngày 20/7")."""
+    said = fold(sentence)
+    need = _REQUIRED.search(said)
+    if not _DONE.search(asked) or _ASKS_REQUEST.search(asked) or not need:
+        return False
+    days = set(re.findall(r"(?<![\d/])\d{1,2}/\d{1,2}(?!\d)", asked)) | {
+        n for n in given if re.fullmatch(r"\d{1,2}/\d{1,2}", n)}
+    return positive or any(day in said[need.end():] for day in days)

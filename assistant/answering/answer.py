@@ -18,7 +18,7 @@ import numpy as np
 from .. import messages as msg
 from ..articles.clean import fold, normalize
 from .compose import format_date
-from .followup import needs_context, resolve_followup
+from .followup import carry_names, needs_context, resolve_followup
 from .general import complete
 from .nearmiss import check
 from .lexicon import abbreviation_keys, is_english, rewrite, with_initials
@@ -89,6 +89,11 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
                   t.answer) for t in as_turns(history)]
     plain = own_words(cleaned) if cleaned else cleaned
     resolved = resolve_followup(plain, turns) if cleaned else cleaned
+    if resolved == plain and cleaned and is_english(cleaned):  # "What are those policies?"
+        earlier: list[str] = []  # unresolved: the names of the earlier questions before it
+        for typed, turn in zip(as_turns(history), turns):
+            earlier.append(carry_names(typed.question, turn.question, earlier))
+        resolved = carry_names(cleaned, plain, earlier)
     followed = resolved != plain
     if followed:
         notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)

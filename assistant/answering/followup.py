@@ -17,7 +17,7 @@ from .lexicon import replace_folded
 from .question import TITLE_WORDS, entity_kind, names_in, ordinal_item
 from ..schema import Turn
 
-__all__ = ["is_followup", "resolve_followup", "needs_context"]
+__all__ = ["is_followup", "resolve_followup", "needs_context", "carry_names"]
 
 _LEAD_CUE = re.compile(r"^\s*(?:(?:the|vay|con)\s+con|con|vay|the|va|nhung|roi)\b[\s,]*")
 _TAIL_CUE = re.compile(r"[\s,]*(?:thi\s+sao|the\s+nao|ra\s+sao|nhu\s+the\s+nao|nua)?\s*[?.!]*\s*$")
@@ -345,3 +345,35 @@ def resolve_followup(question: str, history: Sequence[Turn | str]) -> str:
         previous, answer = _resolve_one(turn.question, previous, answer, context), turn.answer
     asked = _year_around(last_item(question, previous, [*context, previous, answer]), previous)
     return _resolve_one(asked, previous, answer, context)
+
+
+# An English question that leans on an earlier one ("What exactly are those policies?", "How
+# does that system work?", "And how many of those accounts …?")
+_ENGLISH_ANAPHORA = re.compile(r"\b(?:it(?!\s+(?:true|correct|right|the\s+case)\b)|its|they|them"
+                               r"|their|those|these|he|his|she|her)\b"
+                               r"|(?<!true )(?<!said )(?<!says )(?<!claim )\b(?:that|this)\s+"
+                               r"(?!(?:is|was|are|were|the|a|an)\b)[a-z]"
+                               r"|^\s*(?:and|what\s+about|how\s+about)\b", re.I)
+# A name or code among an English question's search words ("Luật", "VNeID", "phiên họp …")
+_NAMED_PART = re.compile(r"^(?:[A-ZĐÀ-Ỹ]|\S*[A-Z]\S*[A-Z]|phiên họp|hội nghị)")
+# The question form that ends them ("… bao nhiêu tài khoản?", "… khi nào?")
+_FORM = re.compile(r"\s+(?:bao nhiêu|khi nào|là gì|gì|như thế nào|có phải không|những|vì sao"
+                   r"|ai|ở đâu|tóm tắt|bằng cách nào)\b.*$|\?$")
+
+
+def carry_names(question: str, rewritten: str, earlier: Sequence[str]) -> str:
+    """An English follow-up that names nothing (`rewritten`: its Vietnamese search words) with
+    the search words of the latest earlier question that names something (`earlier`: theirs,
+    oldest first) put before its own; as it is otherwise."""
+    if not earlier or not _ENGLISH_ANAPHORA.search(question):
+        return rewritten
+    own = {fold(p.strip()) for p in _FORM.sub("", rewritten).split(",")}
+    if any(_NAMED_PART.match(p.strip()) for p in _FORM.sub("", rewritten).split(",")):
+        return rewritten  # it names what it asks about ("… in Nghe An?")
+    for before in reversed(earlier):
+        parts = [p.strip() for p in _FORM.sub("", before).split(",") if p.strip()]
+        if any(_NAMED_PART.match(p) for p in parts):
+            carried = [p for p in parts if fold(p) not in own and not (  # its own year
+                _YEAR.search(rewritten) and re.search(r"\d{4}|\d/\d", p))]  # replaces theirs
+            return f"{', '.join(carried)}, {rewritten}" if carried else rewritten
+    return rewritten

@@ -35,13 +35,14 @@ from .compose import Pick
 from .causes import names_cause
 from .cite import split_marked, strip_attribution
 from .lexicon import is_english, number_words, qualifiers
-from .absent import (GIVES_AMOUNT, GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent,
-                     deed_unsaid,
-                     measure_absent, noun_after, part_not_given, rough_only)
+from .absent import (GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent, day_unconfirmed,
+                     gives_amount,
+                     deed_unsaid, measure_absent, mechanism_unsaid, noun_after, part_not_given,
+                     required_only, rough_only, superlative_unsaid)
 from .kinds.date import KIND as _DATE
 from .kinds.yesno import only_proposed
 from .names import corpus_bigrams, corpus_names
-from .words import COUNTED_AS, MECHANISM_ASKED, MECHANISM_GIVEN
+from .words import COUNTED_AS
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
 from ..schema import Answer
@@ -323,14 +324,21 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     asked = fold(asked_text if english else f"{ctx.question} {analysis.text}")
     first = _first_sentence(answer)[0] if answer.citations else ""
     if analysis.kind not in ("yesno", "comparison", "summary", "definition") and first \
-            and MECHANISM_ASKED.search(asked) \
-            and not MECHANISM_GIVEN.search(fold(first)):
+            and mechanism_unsaid(asked, first):
         return _near(answer, msg.NOT_GIVEN_HOW)  # "vận hành ra sao?": only its launch is said
     units = set(re.findall(r"\b(?:bao\s+nhieu|may|nhieu)\s+(\w+)", asked)) | analysis.counted
     counting = next((c.quote for c in answer.citations if any(  # the sentence of the unit
         re.search(rf"\b{w}\b", fold(c.quote)) for w in units)), first)  # asked ("mấy tỷ")
-    if first and rough_only(asked, counting, analysis.numbers):  # "chính xác" - "hàng nghìn"
+    if first and analysis.kind != "yesno" and superlative_unsaid(ctx.question, first):
+        return _near(answer, msg.NOT_GIVEN_TOP)  # "tỉnh nào đứng đầu?": no ranking is given
+    if first and rough_only(asked, counting, analysis.numbers, units):  # "chính xác" - "hàng nghìn"
         return _near(answer, msg.NOT_GIVEN_EXACT)
+    if analysis.kind == "yesno" and first and required_only(asked, first, answer.text.startswith(
+            (msg.VERDICT_YES, msg.VERDICT_HAS, msg.VERDICT_ALREADY)), analysis.numbers):
+        return _near(answer, msg.NOT_GIVEN_DONE)  # "đã hoàn thành chưa?" - "sớm hoàn thành"
+    if analysis.kind == "yesno" and first and day_unconfirmed(
+            analysis.text, " ".join(c.quote for c in answer.citations)):
+        return _near(answer, msg.NOT_GIVEN_DATE)  # "có phải họp hôm 9/1 không?": no day said
     if analysis.kind == "date" and first and deed_unsaid(
             analysis.text, " ".join(c.passage for c in answer.citations),
             corpus_bigrams(ctx.index), ctx.settings.deed_pairs):
@@ -338,7 +346,7 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     shown = fold(" ".join(strip_attribution(sentence.lstrip("- "))  # without its markers
                           for sentence, _ in split_marked(answer.text)))  # and sources
     if first and analysis.kind not in ("yesno", "comparison", "summary") and amount_asked(
-            ctx.question, asked) and not GIVES_AMOUNT.search(shown):
+            ctx.question, asked) and not gives_amount(shown, asked):
         return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "chiếm nhiêu?": no figure in the answer
     if first and (analysis.kind == "date" or re.search(_DATE_ASKED, asked)) \
             and not GIVES_DATE.search(shown):

@@ -10,7 +10,7 @@ __all__ = ["ABBREVIATIONS", "IN_CONTEXT", "ALWAYS", "COLLOQUIAL", "ONLY_AS_TYPED
            "QUALIFIERS", "PROCEDURAL", "NUMBER_WORDS", "NOT_COUNTED", "LIST_HEADS",
            "EVENT_VERBS", "HELD", "UNITS", "MEANS_ASKED", "MECHANISM_ASKED",
            "MECHANISM_GIVEN", "COUNTED_AS", "EXACT_ASKED", "ROUGH_FIGURE",
-           "COUNTS_TYPED", "TIME_WORDS", "SUMMARY_ASPECTS",
+           "COUNTS_TYPED", "TIME_WORDS", "SUMMARY_ASPECTS", "REQUIRING",
            "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
@@ -141,17 +141,25 @@ MEANS_ASKED = re.compile(r"\b(?:lam\s+(?:gi|sao|the\s+nao)\s+de|bang\s+(?:nhung\
 # deploying it ("khai trương", "triển khai") says only that it exists
 MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh|tung\s+buoc|cac\s+buoc"
                              r"|co\s+che|phuong\s+(?:thuc|phap)|tieu\s+chi|\w+\s+kieu\s+nao"
+                             r"|(?:chay|xai|tinh\s+toan|duoc\s+tinh|cham\s+diem)"
+                             r"\s+(?:ra\s+sao|(?:nhu\s+)?the\s+nao|kieu\s+gi|ntn)"
                              r"|lam\s+(?:the\s+nao|sao)\s+de|steps?|process|mechanism|procedure"
-                             r"|method(?:ology)?|criteria|how\s+(?:does|do|did)\s+.{1,80}?\s+work)\b")
+                             r"|method(?:ology)?|criteria|how\s+(?:does|do|did|is|are)\s+.{1,80}?\s+"
+                             r"(?:work|operate|function|run|move|calculated|computed|scored))\b")
 MECHANISM_GIVEN = re.compile(r"\b(?:bang\s+cach|thong\s+qua|qua\s+viec|nho|cho\s+phep|giup"
                              r"|tu\s+dong|gom|bao\s+gom|buoc|quy\s+trinh|tren\s+nen"
                              r"|qua\s+tai\s+khoan|khong\s+dung\s+tien\s+mat)\b")
 
 
+# Words that propose, request or plan a deed rather than report it done (folded)
+REQUIRING = r"de\s+xuat|de\s+nghi|yeu\s+cau|kien\s+nghi|du\s+kien|phan\s+dau"
+
+
 # An exact figure asked ("con số chính xác", "đúng bao nhiêu", "exactly how much"), and the
 # words before a figure that make it a rough one ("hàng nghìn", "trên", "ước đạt")
 EXACT_ASKED = re.compile(r"\b(?:chinh\s+xac|dung\s+(?:bao\s+)?nhieu|so\s+cu\s+the|cu\s+the\s+la"
-                         r"\s+bao\s+nhieu|exact(?:ly)?|precise(?:ly)?)\b")
+                         r"\s+bao\s+nhieu|con\s+so\s+day\s+du|khong\s+lam\s+tron"
+                         r"|exact(?:ly)?|precise(?:ly)?|unrounded|not\s+rounded)\b")
 ROUGH_FIGURE = re.compile(r"\b(?:hang\s+(?:chuc|tram|nghin|ngan|trieu|ty|van)|tren|hon|gan"
                           r"|khoang|xap\s+xi|vuot|uoc(?:\s+dat|\s+tinh)?|nhieu|toi\s+da"
                           r"|toi\s+thieu|it\s+nhat)$")

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.absent import (amount_asked, breakdown_absent, deed_unsaid,
-                                       measure_absent, rough_only)
+from assistant.answering.absent import (amount_asked, breakdown_absent, day_unconfirmed,
+                                       deed_unsaid, gives_amount, measure_absent,
+                                       mechanism_unsaid, required_only,
+                                       rough_only, superlative_unsaid)
 from assistant.articles.clean import fold
 
 
@@ -28,10 +30,111 @@ from assistant.articles.clean import fold
     # a date or a span of time is no figure; markers neither
     ("Chính xác thì bao nhiêu?", "Theo Chinhphu.vn (12/07/2023): trong 6 tháng, hơn 300 hộ. [1]",
      True),
+    # the full figure asked in other words
+    ("Cho con số đầy đủ, không làm tròn, về số thẻ căn cước đã cấp.",
+     "Bộ Công an đã cấp trên 86 triệu thẻ căn cước công dân gắn chíp.", True),
 ])
 def test_an_exact_figure_asked_when_only_a_rough_one_is_given(question, sentence, rough):
     assert rough_only(fold(question), sentence) is rough
 
+
+def test_the_exact_figure_is_read_off_the_unit_asked():
+    """"bao nhiêu dịch vụ công": the figure of services ("trên 4.500"), not of accounts."""
+    sentence = "Cổng có 13,2 triệu tài khoản người dùng, trên 4.500 dịch vụ công được tích hợp."
+    question = fold("Chính xác có bao nhiêu dịch vụ công được tích hợp?")
+    assert rough_only(question, sentence, units={"dich"})
+    assert not rough_only(question, sentence)
+    assert not rough_only(question, "Cổng có 4.512 dịch vụ công, trên 13 triệu tài khoản.",
+                          units={"dich"})
+
+
+@pytest.mark.parametrize("question, sentence, unsaid", [
+    # how it works asked, the sentence names it only as the means of something else
+    ("Giải pháp chấm điểm khả tín từ dữ liệu dân cư vận hành ra sao?",
+     "Vay tín chấp thông qua giải pháp chấm điểm khả tín từ dữ liệu dân cư, góp phần phòng "
+     "ngừa tín dụng đen.", True),
+    ("Cái hệ thống điều phối dữ liệu y tế nó chạy kiểu gì?",
+     "Thủ tướng bấm nút khai trương thí điểm Hệ thống điều phối dữ liệu y tế.", True),
+    ("How does the health data coordination system actually move data?",
+     "Thủ tướng bấm nút khai trương Hệ thống điều phối dữ liệu y tế.", True),
+    # the sentence says how, after naming it
+    ("Vay tín chấp qua dữ liệu dân cư vận hành ra sao?",
+     "Vay tín chấp thông qua giải pháp chấm điểm khả tín từ dữ liệu dân cư.", False),
+    ("Hệ thống điều phối dữ liệu y tế hoạt động thế nào?",
+     "Hệ thống điều phối dữ liệu y tế cho phép bệnh viện chia sẻ hồ sơ.", False),
+    # not how it works: how it was launched
+    ("Hệ thống điều phối dữ liệu y tế được khai trương theo hình thức nào?",
+     "Thủ tướng bấm nút khai trương Hệ thống điều phối dữ liệu y tế.", False),
+])
+def test_how_something_works_said_after_naming_it(question, sentence, unsaid):
+    assert mechanism_unsaid(fold(question), sentence) is unsaid
+
+
+@pytest.mark.parametrize("question, sentence, unsaid", [
+    ("Thế tỉnh nào đứng đầu cả nước ạ?", "Hải Dương xếp thứ 7 toàn quốc.", True),
+    ("the tinh nao dung thu nhat", "Hải Dương xếp thứ 7 toàn quốc.", True),
+    ("Trong các bộ đó, bộ nào chậm nhất?", "12 bộ, ngành chưa ban hành kế hoạch.", True),
+    ("Which province ranks first?", "Hải Dương xếp thứ 7 toàn quốc.", True),
+    # "người đứng đầu" (the head), "nhất là" (above all) rank nothing
+    ("Bộ nào chậm nhất?", "Người đứng đầu Chính phủ yêu cầu 12 bộ, nhất là Bộ Y tế, khẩn "
+     "trương ban hành kế hoạch.", True),
+    # ranked, or figures to compare
+    ("Tỉnh nào đứng đầu cả nước?", "Hà Nội đứng đầu cả nước.", False),
+    ("Thủ tục nào có tỷ lệ cao nhất?", "Thông báo lưu trú (97%), cấp biển số (80,5%).", False),
+    # "người đứng đầu" is a head, "thống nhất" agreed: no ranking asked
+    ("Vị này đang đứng đầu bộ nào?", "Ông là Bộ trưởng Bộ Công an.", False),
+    ("Lý do nào khiến người đứng đầu Chính phủ đánh giá cao?", "Thủ tướng nhấn mạnh.", False),
+    ("Những quan điểm nào được thống nhất?", "Bốn quan điểm chỉ đạo.", False),
+])
+def test_the_top_of_a_ranking_asked(question, sentence, unsaid):
+    assert superlative_unsaid(question, sentence) is unsaid
+
+
+@pytest.mark.parametrize("question, quotes, unconfirmed", [
+    ("Hội nghị ở Đà Nẵng có phải họp hôm 9/1/2024 không?", "Toàn cảnh hội nghị tại Đà Nẵng.",
+     True),
+    # a date given: yes or no can be read
+    ("Luật có hiệu lực từ 1/1/2024 phải không?", "Có hiệu lực thi hành từ tháng 7/2024.", False),
+    ("Hội nghị có phải ở Đà Nẵng không?", "Toàn cảnh hội nghị tại Đà Nẵng.", False),
+])
+def test_a_day_asked_of_sentences_that_give_no_date(question, quotes, unconfirmed):
+    assert day_unconfirmed(question, quotes) is unconfirmed
+
+
+REQUIRED = ("Các ngành sớm hoàn thành triển khai 30 dịch vụ công thiết yếu còn lại, nhất là "
+            "công bố nhóm thủ tục lên Cổng dịch vụ công quốc gia.")
+DEADLINE = ("Yêu cầu khẩn trương xử lý nhiệm vụ quá hạn, trong đó 12 bộ chưa ban hành kế hoạch "
+            "khẩn trương ban hành kế hoạch trước ngày 20/7/2024.")
+
+
+@pytest.mark.parametrize("question, sentence, positive, given, required", [
+    ("Have all of the 30 remaining services been completed yet?", REQUIRED, True, (), True),
+    ("12 bo da ban hanh ke hoach truoc 20/7 chua?", DEADLINE, False, (), True),
+    ("Did the ministries actually issue their plans by July 20?", DEADLINE, False, {"20/7"},
+     True),
+    # a no read from what the sentence says of the state ("chưa ban hành"), no deadline asked
+    ("12 bộ đã ban hành kế hoạch chưa?", DEADLINE, False, (), False),
+    # whether it was asked for is what the sentence says
+    ("Was the ministry asked to finish the 30 services?", REQUIRED, True, (), False),
+    ("Đã có 30 dịch vụ công được hoàn thành chưa?", "Đã hoàn thành 30 dịch vụ công.", True, (),
+     False),
+])
+def test_a_deed_asked_as_done_that_is_only_required(question, sentence, positive, given,
+                                                    required):
+    assert required_only(fold(question), sentence, positive, given) is required
+
+
+@pytest.mark.parametrize("shown, asked, gives", [
+    ("nam 2023 la nam ban le cua ke hoach 5 nam 2021-2025", "", False),  # years, a span
+    ("phien hop lan thu 8 dien ra chieu 6/2", "", False),  # an ordinal, a day
+    ("tai nghe an, da dat 10/11 muc tieu", "", True),  # a share
+    ("co 13,2 trieu tai khoan", "", True),
+    ("chien dich 92 ngay dem", "trong bao nhieu ngay", True),  # the span is what is asked
+    ("chien dich 92 ngay dem", "bao nhieu nguoi", False),
+    ("tiet kiem hang nghin ty dong", "", True),
+])
+def test_an_amount_is_no_year_date_span_or_ordinal(shown, asked, gives):
+    assert gives_amount(shown, asked) is gives
 
 WRITTEN = {"khen thuong", "tap the", "xuat sac", "phien hop", "dieu phoi", "du lieu"}
 
@@ -79,6 +182,12 @@ def test_the_measure_asked_of_a_place_by_its_code() -> None:
     ("Chia theo ngành thì thế nào?", "ty le o cac bo, nganh dat 31,7%", ""),
     # "chia ra mấy nhóm" asks a count, not a breakdown
     ("Đề án 06 chia ra mấy nhóm nhiệm vụ?", "5 nhom nhiem vu", ""),
+    # each district, each type
+    ("Mỗi huyện chiếm bao nhiêu hộ?", "150.104 ho len san", "huyen"),
+    ("Khoản đó được chia cho từng loại trợ cấp bao nhiêu?", "674,3 ty dong", "loai"),
+    # "mỗi loại văn bản" counted in the sentence itself, "môi trường" no "mỗi"
+    ("Mỗi loại văn bản bao nhiêu?", "9 nghi dinh, 2 quyet dinh", ""),
+    ("Đưa nông nghiệp lên môi trường số được gì?", "150.104 ho len san", ""),
 ])
 def test_a_breakdown_whose_dimension_the_passages_never_name(question, said, dimension):
     assert breakdown_absent(question, said) == dimension

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.followup import needs_context, resolve_followup
+from assistant.answering.followup import carry_names, needs_context, resolve_followup
 from assistant.schema import Turn
 
 CHAIR = Turn("Ai chủ trì Phiên họp lần thứ 8 của Ủy ban Quốc gia về chuyển đổi số?",
@@ -155,3 +155,24 @@ def test_that_meeting_is_the_meeting_the_earlier_question_named() -> None:
     assert resolve_followup("Ở phiên đó Thủ tướng nêu mấy quan điểm?", [
         "Phiên họp chiều 6/2 năm 2025 về chuyển đổi số do ai chủ trì?"]) == \
         "Ở phiên họp chiều 6/2 năm 2025 về chuyển đổi số Thủ tướng nêu mấy quan điểm"
+
+
+@pytest.mark.parametrize("question, rewritten, earlier, expected", [
+    # "those policies": the law of the first question, through a second that names nothing
+    ("What exactly are those policies?", "chính sách?",
+     ["Luật, điện tử, giao dịch khi nào?", "chính sách bao nhiêu chính sách?"],
+     "Luật, điện tử, giao dịch, chính sách?"),
+    # its own year replaces the earlier one
+    ("And where did it rank back in 2020?", "xếp hạng, 2020 ở đâu?",
+     ["Việt Nam, Liên hợp quốc, xếp hạng, 2024 gì?"],
+     "Việt Nam, Liên hợp quốc, xếp hạng, 2020 ở đâu?"),
+    # it names what it asks about, or leans on nothing: as it is
+    ("And how many of those accounts are in Nghe An?", "tài khoản, Nghe An bao nhiêu?",
+     ["VNeID, tài khoản bao nhiêu?"], "tài khoản, Nghe An bao nhiêu?"),
+    ("Is it true that digital economy grows fast?", "kinh tế số có phải không?",
+     ["Thủ tướng, chủ trì ai?"], "kinh tế số có phải không?"),
+    ("How often are they supposed to meet?", "họp như thế nào?", [], "họp như thế nào?"),
+])
+def test_an_english_follow_up_takes_the_names_of_the_earlier_question(question, rewritten,
+                                                                      earlier, expected):
+    assert carry_names(question, rewritten, earlier) == expected

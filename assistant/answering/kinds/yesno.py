@@ -13,6 +13,7 @@ from ..compose import Pick
 from ..plans import Context, abstain, candidates, contradicts, missing_parts, piece, respond
 from ..question import Analysis
 from ..registry import Kind, register
+from ..words import REQUIRING
 
 __all__ = ["KIND", "plan_yesno", "yes_no_verdict", "only_proposed"]
 
@@ -52,8 +53,7 @@ def plan_yesno(ctx: Context, hits: list[Hit]) -> Answer:
 # the words after the last "đã"/"được"
 _DONE_ASKED = re.compile(r"\b(?:da|duoc)\s+(?:duoc\s+)?((?:(?!khong|chua|ko|nao)\w+\s*){1,2})")
 # A sentence that only proposes, requests or plans the action just after it
-_PROPOSED = re.compile(r"\b(?:de\s+xuat|de\s+nghi|yeu\s+cau|kien\s+nghi|se|can|du\s+kien"
-                       r"|phan\s+dau|ke\s+hoach|giao)\b[^.;]{0,60}$")
+_PROPOSED = re.compile(rf"\b(?:{REQUIRING}|se|can|ke\s+hoach|giao)\b[^.;]{{0,60}}$")
 
 
 def asked_action(analysis: Analysis) -> str:
