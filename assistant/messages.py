@@ -54,6 +54,7 @@ NOT_GIVEN_BREAKDOWN = "Các bài viết không nêu số liệu chia theo {dimen
 NOT_GIVEN_AMOUNT = "Các bài viết không nêu con số này."
 NOT_GIVEN_DATE = "Các bài viết không nêu thời điểm của việc này."
 NOT_GIVEN_TOP = "Các bài viết không nêu thứ hạng hay ai đứng đầu."
+NOT_GIVEN_DEFINITION = "Các bài viết chỉ nhắc đến {term}, không giải thích đó là gì."
 INSTEAD_INTRO = "Thông tin gần nhất trong các bài viết:"
 HIGHER = "{side} cao hơn."
 # labels of the items with the highest and lowest figure of a list ("thủ tục nào cao nhất?")

@@ -16,13 +16,13 @@ Table tests in tests/answering/test_absent.py.
 from __future__ import annotations
 
 import re
-from typing import Collection
+from typing import Collection, Sequence
 
 from ..articles.clean import fold
 from ..articles.patterns import YEAR
 from .words import EXACT_ASKED, MECHANISM_ASKED, MECHANISM_GIVEN, REQUIRING, ROUGH_FIGURE
 
-__all__ = ["rough_only", "day_unconfirmed", "required_only", "mechanism_unsaid",
+__all__ = ["rough_only", "day_unconfirmed", "required_only", "term_undescribed", "mechanism_unsaid",
            "superlative_unsaid", "deed_unsaid", "measure_absent", "part_not_given",
            "amount_asked", "breakdown_absent", "gives_amount", "GIVES_DATE", "noun_after",
            "TIME_UNITS"]
@@ -206,13 +206,14 @@ def _after_subject(question: str, sentence: str) -> str:
     return sentence
 
 
-def mechanism_unsaid(asked: str, sentence: str) -> bool:
+def mechanism_unsaid(asked: str, sentence: str, rewritten: str = "") -> bool:
     """How something works is asked ("vận hành ra sao", "chạy kiểu gì") and the sentence
     says nothing of a way or means after naming it ("… thông qua giải pháp X" names X as a
-    means of something else)."""
+    means of something else); the thing is read off `asked`, then `rewritten` (folded: the
+    Vietnamese search words of an English question)."""
     if not MECHANISM_ASKED.search(asked):
         return False
-    return not MECHANISM_GIVEN.search(_after_subject(asked, fold(sentence)))
+    return not MECHANISM_GIVEN.search(_after_subject(f"{asked} {rewritten}", fold(sentence)))
 
 
 # "Tỉnh nào đứng đầu?", "bộ nào chậm nhất", "which province ranks first": the one at the top
@@ -252,20 +253,23 @@ def day_unconfirmed(question: str, quotes: str) -> bool:
 
 # Whether a deed is done, asked ("đã … chưa?", "has it already …", "did they actually …"), not
 # whether it was asked for or said ("was X asked to …", "did the PM say …")
-_DONE = re.compile(r"^\s*(?:has|have|had|did)\b|\b(?:already|yet|actually)\b"
+_DONE = re.compile(r"^\s*(?:has|have|had|did)\b|\b(?:already|yet|actually|kip|tinh\s+den)\b"
                    r"|\bda\b.*\b(?:chua|roi)\s*\W*$")
 _ASKS_REQUEST = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|noi|phat\s+bieu|asked|required"
                            r"|requested|urged|directed|told|says?|said)\b")
-# A sentence that requires or plans the deed ("yêu cầu khẩn trương ban hành", "sớm hoàn thành")
-_REQUIRED = re.compile(rf"\b(?:{REQUIRING}|khan\s+truong|som\s+hoan\s+thanh)\b")
+# A sentence that requires, plans or aims at the deed ("yêu cầu khẩn trương ban hành", "sớm
+# hoàn thành", "để góp phần vào tăng trưởng")
+_REQUIRED = re.compile(rf"\b(?:{REQUIRING}|khan\s+truong|som\s+hoan\s+thanh|de\s+gop\s+phan"
+                       r"|nham)\b")
 
 
 def required_only(asked: str, sentence: str, positive: bool,
                   given: Collection[str] = ()) -> bool:
-    """Whether a deed is done is asked (`asked`, folded) and the sentence only requires or
-    plans it: a yes is never read from it ("sớm hoàn thành …" for "has it been completed?"),
-    nor a no when the day asked (or `given`: the question's figures) is the deadline it sets
-    ("trước ngày 20/7")."""
+    """Whether (or how much of) a deed is done is asked (`asked`, folded: "đã … chưa", "kịp",
+    "tính đến") and the sentence only requires, plans or aims at it: a yes (`positive`) is
+    never read from it ("sớm hoàn thành …" for "has it been completed?"), nor a no or a count
+    when the day asked (or `given`: the question's figures) is the deadline it sets ("trước
+    ngày 20/7")."""
     said = fold(sentence)
     need = _REQUIRED.search(said)
     if not _DONE.search(asked) or _ASKS_REQUEST.search(asked) or not need:
@@ -273,3 +277,41 @@ def required_only(asked: str, sentence: str, positive: bool,
     days = set(re.findall(r"(?<![\d/])\d{1,2}/\d{1,2}(?!\d)", asked)) | {
         n for n in given if re.fullmatch(r"\d{1,2}/\d{1,2}", n)}
     return positive or any(day in said[need.end():] for day in days)
+
+
+# "X là gì?", "X là công cụ gì?", "X nghĩa là sao?" (folded): what a term is, asked; not the
+# gist of a meeting ("nội dung chính … là gì")
+_WHAT_IS = re.compile(r"\s(?:la\s+(?:gi|j|cai\s+gi|cong\s+cu\s+gi)|nghia\s+la\s+(?:gi|sao))\b")
+_GIST = re.compile(r"\b(?:noi\s+dung|tom\s+tat|y\s+chinh)\b")
+_PLAIN = frozenset("la gi j cai cua va cac nhung co khong nao the nhu sao ra duoc da se trong "
+                   "cho voi ve tu tai o de mot hay vay a nhi nhe thi con do nay kia ay dung "
+                   "lam".split())
+# What a sentence says of a term right after it ("X là …", "X gồm …", "X (…)")
+_DESCRIBES = re.compile(r"^\W*(?:la|gom|bao\s+gom|duoc\s+hieu|nham|giup|cho\s+phep|dung\s+de"
+                        r"|co\s+chuc\s+nang|\(|:)")
+
+
+def term_undescribed(question: str, sentences: Sequence[str]) -> str:
+    """What a term is asked ("Tem truy xuất nguồn gốc là gì?"; the term quoted, or the words
+    just before "là gì" that the articles write) and no sentence of the articles (`sentences`,
+    folded) says it: none has the term followed by "là", "gồm", "(" … or after "là". The term,
+    folded; empty otherwise."""
+    q = fold(question)
+    asked = _WHAT_IS.search(q)
+    if not asked or _GIST.search(q):
+        return ""
+    quoted = re.search(r"[\"“]([^\"”]+)[\"”]", question)
+    words = re.findall(r"\w+", fold(quoted.group(1)) if quoted else q[:asked.start()])
+    corpus = "\n".join(sentences)
+    term = ""
+    for i in range(len(words) - 1):
+        run = words[i:] if not quoted else words
+        if run[0] not in _PLAIN and sum(w not in _PLAIN for w in run) >= 2 and re.search(
+                rf"\b{' '.join(run)}\b", corpus):
+            term = " ".join(run) if quoted or i == 0 or words[i - 1] in _PLAIN else ""
+            break
+    spots = [(s, m) for s in sentences for m in re.finditer(rf"\b{term}\b", s)] if term else []
+    if not spots or any(_DESCRIBES.search(s[m.end():]) or re.search(r"\bla\s+$", s[:m.start()])
+                        for s, m in spots):
+        return ""
+    return term

@@ -36,12 +36,12 @@ from .causes import names_cause
 from .cite import split_marked, strip_attribution
 from .lexicon import is_english, number_words, qualifiers
 from .absent import (GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent, day_unconfirmed,
-                     gives_amount,
-                     deed_unsaid, measure_absent, mechanism_unsaid, noun_after, part_not_given,
-                     required_only, rough_only, superlative_unsaid)
+                     deed_unsaid, gives_amount, measure_absent, mechanism_unsaid, noun_after,
+                     part_not_given, required_only, rough_only, superlative_unsaid,
+                     term_undescribed)
 from .kinds.date import KIND as _DATE
 from .kinds.yesno import only_proposed
-from .names import corpus_bigrams, corpus_names
+from .names import corpus_bigrams, corpus_names, corpus_sentences
 from .words import COUNTED_AS
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
@@ -316,6 +316,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     deputy = deputy_only(analysis.text, quotes) or holder_not_named(analysis.text, quotes)
     if deputy:  # "Chủ tịch UBND tỉnh là ai?" answered by its Phó Chủ tịch, or no director
         return _near(answer, msg.NOT_GIVEN_HOLDER.format(role=_as_typed(deputy, analysis)))
+    if term := term_undescribed(ctx.question, corpus_sentences(ctx.index)):  # only used
+        return _near(answer, msg.NOT_GIVEN_DEFINITION.format(term=_as_typed(term, analysis)))
     if analysis.kind == "why" and answer.citations and not names_cause(
             analysis.text, answer, frozenset(analysis.entities) | analysis.numbers):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
@@ -324,7 +326,7 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     asked = fold(asked_text if english else f"{ctx.question} {analysis.text}")
     first = _first_sentence(answer)[0] if answer.citations else ""
     if analysis.kind not in ("yesno", "comparison", "summary", "definition") and first \
-            and mechanism_unsaid(asked, first):
+            and mechanism_unsaid(asked, first, fold(analysis.text)):
         return _near(answer, msg.NOT_GIVEN_HOW)  # "vận hành ra sao?": only its launch is said
     units = set(re.findall(r"\b(?:bao\s+nhieu|may|nhieu)\s+(\w+)", asked)) | analysis.counted
     counting = next((c.quote for c in answer.citations if any(  # the sentence of the unit
@@ -333,7 +335,7 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         return _near(answer, msg.NOT_GIVEN_TOP)  # "tỉnh nào đứng đầu?": no ranking is given
     if first and rough_only(asked, counting, analysis.numbers, units):  # "chính xác" - "hàng nghìn"
         return _near(answer, msg.NOT_GIVEN_EXACT)
-    if analysis.kind == "yesno" and first and required_only(asked, first, answer.text.startswith(
+    if first and required_only(asked, first, analysis.kind == "yesno" and answer.text.startswith(
             (msg.VERDICT_YES, msg.VERDICT_HAS, msg.VERDICT_ALREADY)), analysis.numbers):
         return _near(answer, msg.NOT_GIVEN_DONE)  # "đã hoàn thành chưa?" - "sớm hoàn thành"
     if analysis.kind == "yesno" and first and day_unconfirmed(

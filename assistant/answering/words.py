@@ -139,13 +139,14 @@ MEANS_ASKED = re.compile(r"\b(?:lam\s+(?:gi|sao|the\s+nao)\s+de|bang\s+(?:nhung\
 # How something works asked ("vận hành theo cách nào", "từng bước", "how does X work"), and
 # the words of a sentence that says how (a means, a step, what it lets one do); launching or
 # deploying it ("khai trương", "triển khai") says only that it exists
-MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh|tung\s+buoc|cac\s+buoc"
+MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh|(?:tung|cac|nhung)\s+buoc"
+                             r"|buoc\s+nao"
                              r"|co\s+che|phuong\s+(?:thuc|phap)|tieu\s+chi|\w+\s+kieu\s+nao"
                              r"|(?:chay|xai|tinh\s+toan|duoc\s+tinh|cham\s+diem)"
                              r"\s+(?:ra\s+sao|(?:nhu\s+)?the\s+nao|kieu\s+gi|ntn)"
                              r"|lam\s+(?:the\s+nao|sao)\s+de|steps?|process|mechanism|procedure"
                              r"|method(?:ology)?|criteria|how\s+(?:does|do|did|is|are)\s+.{1,80}?\s+"
-                             r"(?:work|operate|function|run|move|calculated|computed|scored))\b")
+                             r"(?:work|operate|function|run|move|calculat\w*|comput\w*|scor\w*))\b")
 MECHANISM_GIVEN = re.compile(r"\b(?:bang\s+cach|thong\s+qua|qua\s+viec|nho|cho\s+phep|giup"
                              r"|tu\s+dong|gom|bao\s+gom|buoc|quy\s+trinh|tren\s+nen"
                              r"|qua\s+tai\s+khoan|khong\s+dung\s+tien\s+mat)\b")

@@ -6,7 +6,7 @@ import pytest
 from assistant.answering.absent import (amount_asked, breakdown_absent, day_unconfirmed,
                                        deed_unsaid, gives_amount, measure_absent,
                                        mechanism_unsaid, required_only,
-                                       rough_only, superlative_unsaid)
+                                       rough_only, superlative_unsaid, term_undescribed)
 from assistant.articles.clean import fold
 
 
@@ -70,6 +70,44 @@ def test_how_something_works_said_after_naming_it(question, sentence, unsaid):
     assert mechanism_unsaid(fold(question), sentence) is unsaid
 
 
+@pytest.mark.parametrize("question, rewritten, unsaid", [
+    # the steps asked; an English question's thing read off its Vietnamese search words
+    ("Thủ tục đăng ký hóa đơn điện tử gồm những bước nào?", "", True),
+    ("How does the credit scoring actually calculate a borrower's score?",
+     "chấm điểm khả tín, cơ sở dữ liệu quốc gia về dân cư như thế nào?", True),
+])
+def test_how_something_works_in_other_words(question, rewritten, unsaid):
+    sentence = ("Vay tín chấp thông qua giải pháp chấm điểm khả tín từ Cơ sở dữ liệu quốc gia về "
+                "dân cư; 37.542 doanh nghiệp đăng ký sử dụng hóa đơn điện tử thành công.")
+    assert mechanism_unsaid(fold(question), sentence, fold(rewritten)) is unsaid
+
+
+SENTENCES = tuple(fold(s) for s in (
+    "100% các cơ quan nhà nước được kết nối mạng truyền số liệu chuyên dùng với 849 điểm.",
+    "Toàn tỉnh có 200 cơ sở áp dụng tem truy xuất nguồn gốc.",
+    "Triển khai \"trợ lý ảo\" trong ngành tòa án.",
+    "Chuyển đổi số là xu thế tất yếu.",
+    "Năm 2023 là năm bản lề, đánh dấu nửa chặng đường.",
+    "Hội nghị sơ kết về chuyển đổi số quốc gia và Đề án 06 diễn ra chiều 12/7.",
+))
+
+
+@pytest.mark.parametrize("question, term", [
+    # a term the articles only use
+    ("Mạng truyền số liệu chuyên dùng là gì, dùng để làm gì?", "mang truyen so lieu chuyen dung"),
+    ("Tem truy xuất nguồn gốc là j, hoạt động ntn?", "tem truy xuat nguon goc"),
+    ("\"Trợ lý ảo\" trong ngành tòa án là công cụ gì?", "tro ly ao"),
+    # said what it is ("X là …", "… là X, …"), or the gist of a meeting asked
+    ("Chuyển đổi số là gì?", ""),
+    ("\"Năm bản lề\" nghĩa là sao?", ""),
+    ("Nội dung chính của hội nghị sơ kết về chuyển đổi số quốc gia và Đề án 06 là gì?", ""),
+    # a term the articles never write: another check's
+    ("Điện toán đám mây là gì?", ""),
+])
+def test_a_term_the_articles_only_use(question, term):
+    assert term_undescribed(question, SENTENCES) == term
+
+
 @pytest.mark.parametrize("question, sentence, unsaid", [
     ("Thế tỉnh nào đứng đầu cả nước ạ?", "Hải Dương xếp thứ 7 toàn quốc.", True),
     ("the tinh nao dung thu nhat", "Hải Dương xếp thứ 7 toàn quốc.", True),
@@ -114,6 +152,11 @@ DEADLINE = ("Yêu cầu khẩn trương xử lý nhiệm vụ quá hạn, trong 
      True),
     # a no read from what the sentence says of the state ("chưa ban hành"), no deadline asked
     ("12 bộ đã ban hành kế hoạch chưa?", DEADLINE, False, (), False),
+    # how many met a deadline ("tính đến", "kịp"), an aim asked as reached
+    ("Tính đến 20/7/2024 đã có bao nhiêu bộ kịp ban hành kế hoạch?", DEADLINE, False, (), True),
+    ("Viet Nam da dat tang truong 2 con so nho Nghi quyet 57 chua",
+     "Các bộ tổ chức thực hiện Nghị quyết 57 để góp phần vào tăng trưởng 2 con số.", True, (),
+     True),
     # whether it was asked for is what the sentence says
     ("Was the ministry asked to finish the 30 services?", REQUIRED, True, (), False),
     ("Đã có 30 dịch vụ công được hoàn thành chưa?", "Đã hoàn thành 30 dịch vụ công.", True, (),
