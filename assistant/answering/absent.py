@@ -53,8 +53,9 @@ def rough_only(question: str, sentence: str, given: Collection[str] = (),
     said = fold(re.sub(r"\[\d+\]", " ", sentence))  # its [n] markers are no figures
     figures = [m for m in _FIGURE.finditer(said) if m.group(1) not in given
                and not YEAR.fullmatch(m.group(1)) and not _TIME.match(said, m.end())]
-    of_unit = [m for m in figures if re.match(r"\s*(\w+)", said[m.end():])
-               and re.match(r"\s*(\w+)", said[m.end():]).group(1) in units]
+    noun = r"\s*(?:(?:trieu|nghin|ngan|ty|tram)\s+)?(\w+)"  # "86 triệu thẻ": "the"
+    of_unit = [m for m in figures if re.match(noun, said[m.end():])
+               and re.match(noun, said[m.end():]).group(1) in units]
     figures = of_unit or figures  # "bao nhiêu dịch vụ": "trên 4.500 dịch vụ", not "13,2 triệu"
     if not figures:
         return re.search(rf"\b{_ROUGH_AMOUNT}\b", said) is not None
@@ -170,14 +171,14 @@ def part_not_given(question: str, numbers: frozenset[str], quotes: str,
         unit = noun_after(q, n)
         if not unit or unit in TIME_UNITS or YEAR.fullmatch(n):  # "Trong 4 tháng": a time
             continue
+        written = re.search(rf"(?<![\d/.,]){re.escape(n)}(?:\s+[^\W\d_]+){{1,4}}",
+                            f"{quotes} {passages}")
         own = " ".join(x for x in re.split(r"(?<=[.;!?])\s+", said) if n in x or any(
             re.search(rf"\b{w}\b", x) for w in parts)) if parts else said  # of the total or
         figures = {m.group(1) for m in re.finditer(  # the part: "500 tỷ", not "Năm 2023, tỷ"
             rf"(?<![\d/.,])(\d(?:[\d.,]*\d)?)\s+{re.escape(unit)}\b", own)}
         if figures <= {n} and re.search(rf"(?<![\d/.,]){re.escape(n)}\s+{re.escape(unit)}\b",
                                         around):  # the total in the articles' words
-            written = re.search(rf"(?<![\d/.,]){re.escape(n)}(?:\s+[^\W\d_]+){{1,4}}",
-                                f"{quotes} {passages}")
             return written.group() if written else n
     return ""
 
@@ -279,10 +280,12 @@ def required_only(asked: str, sentence: str, positive: bool,
     return positive or any(day in said[need.end():] for day in days)
 
 
-# "X là gì?", "X là công cụ gì?", "X nghĩa là sao?" (folded): what a term is, asked; not the
-# gist of a meeting ("nội dung chính … là gì")
-_WHAT_IS = re.compile(r"\s(?:la\s+(?:gi|j|cai\s+gi|cong\s+cu\s+gi)|nghia\s+la\s+(?:gi|sao))\b")
+# "X là gì?", "X là công cụ gì?", "X là mạng gì?", "X nghĩa là sao?" (folded): what a term
+# is, asked; not the gist of a meeting ("nội dung chính … là gì") nor items
+_WHAT_IS = re.compile(r"\s(?:la\s+(?:\w+\s+){0,2}(?:gi|j)|nghia\s+la\s+(?:gi|sao))\b")
 _GIST = re.compile(r"\b(?:noi\s+dung|tom\s+tat|y\s+chinh)\b")
+# Items asked, not a term ("Những nhiệm vụ trọng tâm năm 2025 là gì?")
+_MANY = re.compile(r"\b(?:nhung|cac|mot\s+so|may|\d+)\s+\w")
 _PLAIN = frozenset("la gi j cai cua va cac nhung co khong nao the nhu sao ra duoc da se trong "
                    "cho voi ve tu tai o de mot hay vay a nhi nhe thi con do nay kia ay dung "
                    "lam".split())
@@ -291,14 +294,16 @@ _DESCRIBES = re.compile(r"^\W*(?:la|gom|bao\s+gom|duoc\s+hieu|nham|giup|cho\s+ph
                         r"|co\s+chuc\s+nang|\(|:)")
 
 
-def term_undescribed(question: str, sentences: Sequence[str]) -> str:
+def term_undescribed(question: str, sentences: Sequence[str],
+                     names: Collection[str] = ()) -> str:
     """What a term is asked ("Tem truy xuất nguồn gốc là gì?"; the term quoted, or the words
     just before "là gì" that the articles write) and no sentence of the articles (`sentences`,
-    folded) says it: none has the term followed by "là", "gồm", "(" … or after "là". The term,
-    folded; empty otherwise."""
+    folded) says it: at most three use the term, none followed by "là", "gồm", "(" … or after
+    "là" or "(", and it opens with none of the articles' `names` ("Tổ Công tác …" is a body,
+    not a term). The term, folded; empty otherwise."""
     q = fold(question)
     asked = _WHAT_IS.search(q)
-    if not asked or _GIST.search(q):
+    if not asked or _GIST.search(q) or _MANY.search(q[:asked.start()]):
         return ""
     quoted = re.search(r"[\"“]([^\"”]+)[\"”]", question)
     words = re.findall(r"\w+", fold(quoted.group(1)) if quoted else q[:asked.start()])
@@ -310,8 +315,11 @@ def term_undescribed(question: str, sentences: Sequence[str]) -> str:
                 rf"\b{' '.join(run)}\b", corpus):
             term = " ".join(run) if quoted or i == 0 or words[i - 1] in _PLAIN else ""
             break
+    if any(re.match(rf"{re.escape(n)}\b", term) for n in names):
+        return ""
     spots = [(s, m) for s in sentences for m in re.finditer(rf"\b{term}\b", s)] if term else []
-    if not spots or any(_DESCRIBES.search(s[m.end():]) or re.search(r"\bla\s+$", s[:m.start()])
-                        for s, m in spots):
+    if not spots or len({s for s, _ in spots}) > 3 or any(  # a matter the articles discuss
+            _DESCRIBES.search(s[m.end():]) or re.search(r"(?:\bla\s+|\()$", s[:m.start()])
+            for s, m in spots):  # "… là X", "… (X)": said what it is
         return ""
     return term

@@ -15,12 +15,10 @@ Checked on every answer after its plan (and the general path), each rule a small
 - a part of a total asked ("riêng khoản …", "trong số … đó") when the only figure of its
   unit cited is the total the question gives;
 - a name of the question the articles never write ("… so với Campuchia");
-- an exact figure, a date or an amount the evidence does not give, and the measure asked of a
-  place by its code (`absent`).
-(A side of a comparison no article names is said by the comparison plan itself.)
-The answer then says which part the articles do not give and quotes the nearest fact.
-(A sentence about another place than the one asked is a near miss already when its
-candidates are scored: `plans.candidates`.)
+- an exact figure, a date, an amount, a ranking, a deed only required, a term only used, the
+  measure of a place by its code: what the evidence does not give (`absent`).
+The answer then says which part the articles do not give and quotes the nearest fact. (A
+comparison's unnamed side is the comparison plan's; another place's sentence, `candidates`.)
 """
 from __future__ import annotations
 
@@ -316,7 +314,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     deputy = deputy_only(analysis.text, quotes) or holder_not_named(analysis.text, quotes)
     if deputy:  # "Chủ tịch UBND tỉnh là ai?" answered by its Phó Chủ tịch, or no director
         return _near(answer, msg.NOT_GIVEN_HOLDER.format(role=_as_typed(deputy, analysis)))
-    if term := term_undescribed(ctx.question, corpus_sentences(ctx.index)):  # only used
+    if term := term_undescribed(ctx.question, corpus_sentences(ctx.index),
+                                corpus_names(ctx.index).names):  # a term only used
         return _near(answer, msg.NOT_GIVEN_DEFINITION.format(term=_as_typed(term, analysis)))
     if analysis.kind == "why" and answer.citations and not names_cause(
             analysis.text, answer, frozenset(analysis.entities) | analysis.numbers):

@@ -46,6 +46,10 @@ def test_the_exact_figure_is_read_off_the_unit_asked():
     assert not rough_only(question, sentence)
     assert not rough_only(question, "Cổng có 4.512 dịch vụ công, trên 13 triệu tài khoản.",
                           units={"dich"})
+    # a word of size between the figure and its noun: "trên 86 triệu thẻ", not "8 dịch vụ"
+    assert rough_only(fold("Chính xác là bao nhiêu thẻ, không làm tròn?"),
+                      "Đã cấp trên 86 triệu thẻ căn cước; VNeID tích hợp 8 dịch vụ tiện ích.",
+                      units={"the"})
 
 
 @pytest.mark.parametrize("question, sentence, unsaid", [
@@ -103,9 +107,17 @@ SENTENCES = tuple(fold(s) for s in (
     ("Nội dung chính của hội nghị sơ kết về chuyển đổi số quốc gia và Đề án 06 là gì?", ""),
     # a term the articles never write: another check's
     ("Điện toán đám mây là gì?", ""),
+    ("Mạng truyền số liệu chuyên dùng là mạng gì?", "mang truyen so lieu chuyen dung"),
+    # items asked ("Những … là gì?"), not a term
+    ("Những nhiệm vụ trọng tâm năm 2025 là gì?", ""),
+    ("Tem truy xuất nguồn gốc có mấy loại, là gì?", ""),
+    # a body the articles name, not a term
+    ("Tổ công tác triển khai Đề án 06 là tổ gì?", ""),
 ])
 def test_a_term_the_articles_only_use(question, term):
-    assert term_undescribed(question, SENTENCES) == term
+    sentences = (*SENTENCES, fold("Tổ Công tác triển khai Đề án 06 họp hằng tháng."),
+                 fold("…phương hướng, nhiệm vụ trọng tâm năm 2025."))
+    assert term_undescribed(question, sentences, {"to cong"}) == term
 
 
 @pytest.mark.parametrize("question, sentence, unsaid", [
