@@ -16,11 +16,12 @@ Table tests in tests/answering/test_absent.py.
 from __future__ import annotations
 
 import re
-from typing import Collection, Sequence
+from typing import Collection
 
 from ..articles.clean import fold
 from ..articles.patterns import YEAR
-from .words import EXACT_ASKED, MECHANISM_ASKED, MECHANISM_GIVEN, REQUIRING, ROUGH_FIGURE
+from .words import (EXACT_ASKED, MECHANISM_ASKED, MECHANISM_GIVEN, REQUIRING, ROUGH_FIGURE,
+                    SIZE_WORDS)
 
 __all__ = ["rough_only", "day_unconfirmed", "required_only", "term_undescribed", "mechanism_unsaid",
            "superlative_unsaid", "deed_unsaid", "measure_absent", "part_not_given",
@@ -39,8 +40,10 @@ def noun_after(folded: str, number: str) -> str:
 # A figure: "1.200", "12,5"; a date ("6/2", "2/2025") or a span of time is none
 _FIGURE = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)")
 _TIME = re.compile(rf"\s*(?:{'|'.join(TIME_UNITS)})\b")
+# The noun a figure counts, past a word of size ("5 triệu thẻ": "the")
+_NOUN = re.compile(rf"\s*(?:(?:{SIZE_WORDS})\s+)?(\w+)")
 # A rough amount in words ("hàng nghìn tỷ đồng")
-_ROUGH_AMOUNT = r"hang\s+(?:chuc|tram|nghin|ngan|trieu|ty)"
+_ROUGH_AMOUNT = rf"hang\s+(?:{SIZE_WORDS})"
 
 
 def rough_only(question: str, sentence: str, given: Collection[str] = (),
@@ -53,10 +56,8 @@ def rough_only(question: str, sentence: str, given: Collection[str] = (),
     said = fold(re.sub(r"\[\d+\]", " ", sentence))  # its [n] markers are no figures
     figures = [m for m in _FIGURE.finditer(said) if m.group(1) not in given
                and not YEAR.fullmatch(m.group(1)) and not _TIME.match(said, m.end())]
-    noun = r"\s*(?:(?:trieu|nghin|ngan|ty|tram)\s+)?(\w+)"  # "86 triệu thẻ": "the"
-    of_unit = [m for m in figures if re.match(noun, said[m.end():])
-               and re.match(noun, said[m.end():]).group(1) in units]
-    figures = of_unit or figures  # "bao nhiêu dịch vụ": "trên 4.500 dịch vụ", not "13,2 triệu"
+    of_unit = [m for m in figures if (n := _NOUN.match(said, m.end())) and n.group(1) in units]
+    figures = of_unit or figures  # "bao nhiêu thẻ": "trên 5 triệu thẻ", not "2 dịch vụ"
     if not figures:
         return re.search(rf"\b{_ROUGH_AMOUNT}\b", said) is not None
     return all(ROUGH_FIGURE.search(" ".join(said[:m.start()].split()[-2:])) for m in figures)
@@ -119,7 +120,7 @@ _AMOUNT = re.compile(r"\b(?:bao\s+nhieu|how\s+(?:much|many)|nhieu(?=\s*(?:vay|th
 _AMOUNT_WORDS = re.compile(rf"\b(?:{_ROUGH_AMOUNT}|mot\s+nua|phan\s+nua|gap\s+\w+\s+lan)\b")
 
 
-# A share of a whole ("10/11 mục tiêu"), not a day ("chiều 6/2, tại …")
+# A share of a whole ("3/4 mục tiêu"), not a day ("chiều 6/2, tại …")
 _FRACTION = re.compile(r"(?<![\d/])(?<!ngay )(?<!chieu )(?<!sang )\d+/\d+(?![\d/])\s+"
                        rf"(?!(?:{'|'.join(TIME_UNITS)}|tai)\b)[^\W\d]")
 
@@ -127,7 +128,7 @@ _FRACTION = re.compile(r"(?<![\d/])(?<!ngay )(?<!chieu )(?<!sang )\d+/\d+(?![\d/
 def gives_amount(shown: str, asked: str = "") -> bool:
     """`shown` (folded) gives an amount: a figure that is no year, date, span of time (unless
     a span is what `asked` counts: "trong nhiêu ngày") or ordinal ("lần thứ 8", "6 tháng đầu
-    năm 2024" give none), a share ("10/11 mục tiêu"), or an amount in words."""
+    năm 2024" give none), a share ("3/4 mục tiêu"), or an amount in words."""
     spans = re.search(rf"\b(?:nhieu|may)\s+(?:{'|'.join(TIME_UNITS)})\b", asked) is not None
     return _AMOUNT_WORDS.search(shown) is not None or _FRACTION.search(shown) is not None \
         or any(not YEAR.fullmatch(m.group(1)) and (spans or not _TIME.match(shown, m.end()))
@@ -243,7 +244,8 @@ def superlative_unsaid(asked: str, sentence: str) -> bool:
     return not _RANKS.search(said) and len(_PERCENT.findall(said)) < 2
 
 
-_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?!\d)|\bngay\s+\d")
+_DAY_MONTH = r"(?<![\d/])\d{1,2}/\d{1,2}(?!\d)"  # "6/2", not "2/2025"
+_DAY = re.compile(rf"{_DAY_MONTH}|\bngay\s+\d")
 
 
 def day_unconfirmed(question: str, quotes: str) -> bool:
@@ -270,13 +272,12 @@ def required_only(asked: str, sentence: str, positive: bool,
     "tính đến") and the sentence only requires, plans or aims at it: a yes (`positive`) is
     never read from it ("sớm hoàn thành …" for "has it been completed?"), nor a no or a count
     when the day asked (or `given`: the question's figures) is the deadline it sets ("trước
-    ngày 20/7")."""
+    ngày 1/6")."""
     said = fold(sentence)
     need = _REQUIRED.search(said)
     if not _DONE.search(asked) or _ASKS_REQUEST.search(asked) or not need:
         return False
-    days = set(re.findall(r"(?<![\d/])\d{1,2}/\d{1,2}(?!\d)", asked)) | {
-        n for n in given if re.fullmatch(r"\d{1,2}/\d{1,2}", n)}
+    days = set(re.findall(_DAY_MONTH, asked)) | {n for n in given if re.fullmatch(_DAY_MONTH, n)}
     return positive or any(day in said[need.end():] for day in days)
 
 
@@ -294,32 +295,40 @@ _DESCRIBES = re.compile(r"^\W*(?:la|gom|bao\s+gom|duoc\s+hieu|nham|giup|cho\s+ph
                         r"|co\s+chuc\s+nang|\(|:)")
 
 
-def term_undescribed(question: str, sentences: Sequence[str],
-                     names: Collection[str] = ()) -> str:
+def term_undescribed(question: str, corpus: str, names: Collection[str] = ()) -> str:
     """What a term is asked ("Tem truy xuất nguồn gốc là gì?"; the term quoted, or the words
-    just before "là gì" that the articles write) and no sentence of the articles (`sentences`,
-    folded) says it: at most three use the term, none followed by "là", "gồm", "(" … or after
-    "là" or "(", and it opens with none of the articles' `names` ("Tổ Công tác …" is a body,
-    not a term). The term, folded; empty otherwise."""
+    just before "là gì" that the articles write) and no sentence of the articles (`corpus`,
+    their folded text) says it: at most three use the term, none followed by "là", "gồm", "("
+    … or after "là" or "(", and it opens with none of the articles' `names` ("Tổ Công tác …" is
+    a body, not a term). The term, folded; empty otherwise."""
     q = fold(question)
     asked = _WHAT_IS.search(q)
     if not asked or _GIST.search(q) or _MANY.search(q[:asked.start()]):
         return ""
     quoted = re.search(r"[\"“]([^\"”]+)[\"”]", question)
     words = re.findall(r"\w+", fold(quoted.group(1)) if quoted else q[:asked.start()])
-    corpus = "\n".join(sentences)
+    runs = [(0, words)] if quoted else [(i, words[i:]) for i in range(len(words) - 1)]
     term = ""
-    for i in range(len(words) - 1):
-        run = words[i:] if not quoted else words
-        if run[0] not in _PLAIN and sum(w not in _PLAIN for w in run) >= 2 and re.search(
-                rf"\b{' '.join(run)}\b", corpus):
+    for i, run in runs:
+        if run and run[0] not in _PLAIN and sum(w not in _PLAIN for w in run) >= 2 \
+                and re.search(rf"\b{' '.join(run)}\b", corpus):
             term = " ".join(run) if quoted or i == 0 or words[i - 1] in _PLAIN else ""
             break
-    if any(re.match(rf"{re.escape(n)}\b", term) for n in names):
+    if not term or any(re.match(rf"{re.escape(n)}\b", term) for n in names):
         return ""
-    spots = [(s, m) for s in sentences for m in re.finditer(rf"\b{term}\b", s)] if term else []
-    if not spots or len({s for s, _ in spots}) > 3 or any(  # a matter the articles discuss
-            _DESCRIBES.search(s[m.end():]) or re.search(r"(?:\bla\s+|\()$", s[:m.start()])
-            for s, m in spots):  # "… là X", "… (X)": said what it is
+    spots = [(_sentence_start(corpus, m.start()), m) for m in re.finditer(rf"\b{term}\b", corpus)]
+    if not spots or len({at for at, _ in spots}) > 3 or any(  # a matter the articles discuss
+            _DESCRIBES.search(_SENTENCE_END.split(corpus[m.end():m.end() + 400], 1)[0])
+            or re.search(r"(?:\bla\s+|\()$", corpus[at:m.start()])  # "… là X", "… (X)": said
+            for at, m in spots):  # what it is
         return ""
     return term
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding `at` opens in `text`."""
+    ends = list(_SENTENCE_END.finditer(text, max(0, at - 2000), at))
+    return ends[-1].end() if ends else max(0, at - 2000)

@@ -367,9 +367,10 @@ def carry_names(question: str, rewritten: str, earlier: Sequence[str]) -> str:
     oldest first) put before its own; as it is otherwise."""
     if not earlier or not _ENGLISH_ANAPHORA.search(question):
         return rewritten
-    own = {fold(p.strip()) for p in _FORM.sub("", rewritten).split(",")}
-    if any(_NAMED_PART.match(p.strip()) for p in _FORM.sub("", rewritten).split(",")):
+    own_parts = [p.strip() for p in _FORM.sub("", rewritten).split(",")]
+    if any(_NAMED_PART.match(p) for p in own_parts):
         return rewritten  # it names what it asks about ("… in Nghe An?")
+    own = {fold(p) for p in own_parts}
     for before in reversed(earlier):
         parts = [p.strip() for p in _FORM.sub("", before).split(",") if p.strip()]
         if any(_NAMED_PART.match(p) for p in parts):

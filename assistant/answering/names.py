@@ -16,7 +16,7 @@ from .lexicon import place_initials
 from .question import is_title
 
 __all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "corpus_place_initials",
-           "corpus_sentences",
+           "corpus_folded",
            "article_sentences", "paragraph_after", "following_paragraphs",
            "hits_for_spans", "corpus_initials", "article_chunks",
            "display", "sentence_rows",
@@ -63,12 +63,9 @@ def _corpus_text(index: Index) -> tuple[str, str]:
     return text, fold(text)
 
 
-def corpus_sentences(index: Index) -> tuple[str, ...]:
-    """Every sentence of the articles, folded; made once per build."""
-    def make() -> tuple[str, ...]:
-        _, folded = _per_build(index, "corpus text", lambda: _corpus_text(index))
-        return tuple(s for s in re.split(r"(?<=[.;!?])\s+|\n+", folded) if s.strip())
-    return _per_build(index, "sentences", make)
+def corpus_folded(index: Index) -> str:
+    """Every article's title and text, joined and folded; made once per build."""
+    return _per_build(index, "corpus text", lambda: _corpus_text(index))[1]
 
 
 def corpus_bigrams(index: Index) -> frozenset[str]:

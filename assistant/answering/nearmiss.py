@@ -39,7 +39,7 @@ from .absent import (GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent, day
                      term_undescribed)
 from .kinds.date import KIND as _DATE
 from .kinds.yesno import only_proposed
-from .names import corpus_bigrams, corpus_names, corpus_sentences
+from .names import corpus_bigrams, corpus_folded, corpus_names
 from .words import COUNTED_AS
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
@@ -314,7 +314,7 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     deputy = deputy_only(analysis.text, quotes) or holder_not_named(analysis.text, quotes)
     if deputy:  # "Chủ tịch UBND tỉnh là ai?" answered by its Phó Chủ tịch, or no director
         return _near(answer, msg.NOT_GIVEN_HOLDER.format(role=_as_typed(deputy, analysis)))
-    if term := term_undescribed(ctx.question, corpus_sentences(ctx.index),
+    if term := term_undescribed(ctx.question, corpus_folded(ctx.index),
                                 corpus_names(ctx.index).names):  # a term only used
         return _near(answer, msg.NOT_GIVEN_DEFINITION.format(term=_as_typed(term, analysis)))
     if analysis.kind == "why" and answer.citations and not names_cause(
@@ -322,7 +322,7 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         return _near(answer, msg.NOT_GIVEN_CAUSE)
     english = is_english(ctx.question)  # an English question's own words, not its glosses
     asked_text = ctx.question if english else analysis.text
-    asked = fold(asked_text if english else f"{ctx.question} {analysis.text}")
+    asked = fold(ctx.question if english else f"{ctx.question} {analysis.text}")
     first = _first_sentence(answer)[0] if answer.citations else ""
     if analysis.kind not in ("yesno", "comparison", "summary", "definition") and first \
             and mechanism_unsaid(asked, first, fold(analysis.text)):
@@ -337,8 +337,7 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if first and required_only(asked, first, analysis.kind == "yesno" and answer.text.startswith(
             (msg.VERDICT_YES, msg.VERDICT_HAS, msg.VERDICT_ALREADY)), analysis.numbers):
         return _near(answer, msg.NOT_GIVEN_DONE)  # "đã hoàn thành chưa?" - "sớm hoàn thành"
-    if analysis.kind == "yesno" and first and day_unconfirmed(
-            analysis.text, " ".join(c.quote for c in answer.citations)):
+    if analysis.kind == "yesno" and first and day_unconfirmed(analysis.text, quotes):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "có phải họp hôm 9/1 không?": no day said
     if analysis.kind == "date" and first and deed_unsaid(
             analysis.text, " ".join(c.passage for c in answer.citations),

@@ -10,7 +10,7 @@ __all__ = ["ABBREVIATIONS", "IN_CONTEXT", "ALWAYS", "COLLOQUIAL", "ONLY_AS_TYPED
            "QUALIFIERS", "PROCEDURAL", "NUMBER_WORDS", "NOT_COUNTED", "LIST_HEADS",
            "EVENT_VERBS", "HELD", "UNITS", "MEANS_ASKED", "MECHANISM_ASKED",
            "MECHANISM_GIVEN", "COUNTED_AS", "EXACT_ASKED", "ROUGH_FIGURE",
-           "COUNTS_TYPED", "TIME_WORDS", "SUMMARY_ASPECTS", "REQUIRING",
+           "COUNTS_TYPED", "TIME_WORDS", "SUMMARY_ASPECTS", "REQUIRING", "SIZE_WORDS",
            "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
@@ -161,7 +161,9 @@ REQUIRING = r"de\s+xuat|de\s+nghi|yeu\s+cau|kien\s+nghi|du\s+kien|phan\s+dau"
 EXACT_ASKED = re.compile(r"\b(?:chinh\s+xac|dung\s+(?:bao\s+)?nhieu|so\s+cu\s+the|cu\s+the\s+la"
                          r"\s+bao\s+nhieu|con\s+so\s+day\s+du|khong\s+lam\s+tron"
                          r"|exact(?:ly)?|precise(?:ly)?|unrounded|not\s+rounded)\b")
-ROUGH_FIGURE = re.compile(r"\b(?:hang\s+(?:chuc|tram|nghin|ngan|trieu|ty|van)|tren|hon|gan"
+# Words of size ("chục", "triệu", "tỷ"), folded
+SIZE_WORDS = r"chuc|tram|nghin|ngan|trieu|ty"
+ROUGH_FIGURE = re.compile(rf"\b(?:hang\s+(?:{SIZE_WORDS}|van)|tren|hon|gan"
                           r"|khoang|xap\s+xi|vuot|uoc(?:\s+dat|\s+tinh)?|nhieu|toi\s+da"
                           r"|toi\s+thieu|it\s+nhat)$")
 
