@@ -5,8 +5,11 @@
 - the date of a deed the cited passages never speak of ("bao giờ … chạy chính thức?"
   answered by the date of the meeting that launched it): the deed's word pairs are written
   in the articles, but not in the passages cited;
-- a part or a breakdown of a total asked ("riêng khoản …", "chia theo từng huyện") when the
-  cited sentences give only the total the question already gives;
+- a part or a breakdown of a total asked ("riêng khoản …", "chia theo từng huyện", "bao
+  nhiêu là bộ, bao nhiêu là tỉnh") when the cited sentences give only the total the question
+  already gives; a part asked alone ("riêng thành phố …") they never name;
+- companies asked by name ("những doanh nghiệp nào", "which companies") when no cited
+  sentence names one;
 - an amount asked ("chiếm nhiêu?") of an answer that gives no figure at all, a date asked
   ("từ năm nào?") of one that gives no date;
 - the measure asked of a place, named by its code ("tài khoản VNeID của Nghệ An", "kinh tế
@@ -25,7 +28,8 @@ from .words import (EXACT_ASKED, MECHANISM_ASKED, MECHANISM_GIVEN, REQUIRING, RO
 
 __all__ = ["rough_only", "day_unconfirmed", "required_only", "term_undescribed", "mechanism_unsaid",
            "superlative_unsaid", "deed_unsaid", "measure_absent", "part_not_given",
-           "amount_asked", "breakdown_absent", "gives_amount", "GIVES_DATE", "noun_after",
+           "amount_asked", "breakdown_absent", "companies_unnamed", "only_part_unnamed",
+           "parts_unsplit", "gives_amount", "GIVES_DATE", "noun_after",
            "TIME_UNITS"]
 
 # "4 tháng đầu năm": a span of time, not a count of items
@@ -194,6 +198,61 @@ def breakdown_absent(question: str, said: str) -> str:
             return words[0]
     return ""
 
+
+
+# "Riêng thành phố Hải Dương thì …": the part named after "riêng", up to the verb or the amount
+_ONLY = re.compile(r"\brieng\s+((?:[^\W\d]+\s+){0,4}?[^\W\d]+)\s+(?=(?:thoi|thi|co|duoc|dat"
+                   r"|gop|chiem|la|bao|nhieu|may|da|dong\s+gop)\b)")
+# Parts of a total asked one by one ("bao nhiêu là bộ, bao nhiêu là tỉnh")
+_EACH_PART = re.compile(r"\bbao\s+nhieu\s+(?:la\s+|thuoc\s+)?([^\W\d]+)")
+
+
+def only_part_unnamed(question: str, quotes: str) -> str:
+    """A part asked on its own ("riêng thành phố Hải Dương có nhiêu …") that the cited
+    sentences (`quotes`) never name: the part, folded; empty otherwise."""
+    m = _ONLY.search(fold(question))
+    return m.group(1) if m and not re.search(rf"\b{m.group(1)}\b", fold(quotes)) else ""
+
+
+def parts_unsplit(question: str, numbers: Collection[str], quotes: str, passages: str) -> str:
+    """Two or more parts of a total the question gives asked one by one ("Trong số 96 đơn
+    vị …, bao nhiêu là bộ, bao nhiêu là tỉnh?") when the cited sentences put no other figure
+    before any part: the total as the articles write it ("96 bộ, ngành, địa phương"); empty
+    otherwise."""
+    q = fold(question)
+    parts = {p for p in _EACH_PART.findall(q) if not _NOT_PART.match(p)}
+    if len(parts) < 2:
+        return ""
+    for n in sorted(numbers, key=len, reverse=True):
+        said = " ".join(x for x in re.split(r"(?<=[.;!?])\s+", fold(quotes))  # the total's own
+                        if re.search(rf"(?<![\d/.,]){re.escape(n)}(?![\d/.,])", x))  # sentences
+        written = re.search(rf"(?<![\d/.,]){re.escape(n)}(?:,?\s+[^\W\d_]+){{1,4}}",
+                            f"{quotes} {passages}")
+        if not written or YEAR.fullmatch(n) or _TIME.match(fold(written.group()), len(n)):
+            continue
+        if not any(m.group(1) != n for p in parts for m in re.finditer(
+                rf"(?<![\d/.,])(\d(?:[\d.,]*\d)?)\s+(?:[^\W\d]+\s+)?{re.escape(p)}\b", said)):
+            return written.group()
+    return ""
+
+
+# Companies asked by name ("những doanh nghiệp nào", "which companies")
+_COMPANIES_ASKED = re.compile(r"\b(?:(?:doanh\s+nghiep|cong\s+ty|tap\s+doan)(?:\s+[^\W\d]+){0,3}"
+                              r"\s+(?:cu\s+the\s+)?nao|which\s+(?:\w+\s+){0,2}?(?:companies"
+                              r"|firms|businesses|enterprises|corporations))\b")
+_COMPANY = re.compile(r"\b(?:doanh\s+nghiep|cong\s+ty|tap\s+doan)\s+(?:\w+\s+){0,2}?(\w+)")
+_NOT_NAMES = frozenset("viet nam nha nuoc quoc phong tong cong ty tap doan doanh nghiep".split())
+
+
+def companies_unnamed(question: str, quotes: str) -> bool:
+    """Companies asked by name ("Những doanh nghiệp công nghệ nào tham dự?", "Which
+    companies …") when no cited sentence (`quotes`, as written) names one: a company word
+    followed by a capitalised name ("Tập đoàn Viettel")."""
+    if not _COMPANIES_ASKED.search(fold(question)):
+        return False
+    folded = fold(quotes)  # the same offsets as `quotes`
+    return not any(quotes[m.start(1)].isupper() and m.group(1) not in _NOT_NAMES
+                   for m in _COMPANY.finditer(folded))
 
 
 def _after_subject(question: str, sentence: str) -> str:

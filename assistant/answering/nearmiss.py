@@ -8,12 +8,14 @@ Checked on every answer after its plan (and the general path), each rule a small
 - a group or area narrower than the evidence's (`lexicon.QUALIFIERS`: "ở nông thôn", "tuyến
   huyện") that the cited passages never name;
 - a role in a body ("vai trò gì trong Ủy ban Quốc gia …") the roles found never name;
-- a cause asked ("vì sao") that no cited sentence gives (no cause word: do, vì, nhằm, để…);
+- a cause asked ("vì sao", "điều gì khiến" in any kind but a list or a means) that no cited
+  sentence gives (no cause word: do, vì, nhằm, để…);
 - how something works asked ("vận hành ra sao") when the first cited sentence only says it
   was launched or deployed;
 - the country asked ("cả nước") and a province's figure found;
-- a part of a total asked ("riêng khoản …", "trong số … đó") when the only figure of its
-  unit cited is the total the question gives;
+- a part of a total asked ("riêng khoản …", "trong số … đó", "bao nhiêu là bộ, bao nhiêu
+  là tỉnh") when the only figure cited is the total the question gives, or the part asked
+  alone ("riêng thành phố …") is never named;
 - a name of the question the articles never write ("… so với Campuchia");
 - an exact figure, a date, an amount, a ranking, a deed only required, a term only used, the
   measure of a place by its code: what the evidence does not give (`absent`).
@@ -33,19 +35,22 @@ from .compose import Pick
 from .causes import names_cause
 from .cite import split_marked, strip_attribution
 from .lexicon import is_english, number_words, qualifiers
-from .absent import (GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent, day_unconfirmed,
-                     deed_unsaid, gives_amount, measure_absent, mechanism_unsaid, noun_after,
-                     part_not_given, required_only, rough_only, superlative_unsaid,
+from .absent import (GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent, companies_unnamed,
+                     day_unconfirmed, deed_unsaid, gives_amount, measure_absent,
+                     mechanism_unsaid, noun_after, only_part_unnamed, part_not_given,
+                     parts_unsplit, required_only, rough_only, superlative_unsaid,
                      term_undescribed)
 from .kinds.date import KIND as _DATE
+from .kinds.why import KIND as _WHY
 from .kinds.yesno import only_proposed
 from .names import corpus_bigrams, corpus_folded, corpus_names
 from .words import COUNTED_AS
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
+from .roles import body_key, deputy_only, holder_not_named, role_body, role_near
 from ..schema import Answer
 
-__all__ = ["check", "counted_only", "asks_speech", "role_body", "holder_not_named"]
+__all__ = ["check", "counted_only", "asks_speech"]
 
 # A question that asks for the items themselves
 _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+nao"
@@ -194,79 +199,7 @@ def _spoken(ctx: Context, hits, person: str) -> Answer | None:
                    said[0].score)
 
 
-_BODY = re.compile(r"\b(?:vai\s+tro|chuc(?:\s+vu|\s+danh)?|vi\s+tri|cuong\s+vi)\s+(?:gi|nao)\s+"
-                   r"(?:trong|tai|o|cua)\s+(.+?)\s*[?.!]*$")
-_BODY_SKIP = frozenset("tinh thanh pho cua ve".split())
-
-
-def role_body(question: str) -> str:
-    """The body a role question names ("vai trò gì trong Ủy ban Quốc gia về …" -> "Ủy ban
-    Quốc gia về …"), as written; empty when none."""
-    m = _BODY.search(fold(question))
-    return question[m.start(1):m.end(1)].strip() if m else ""
-
-
-def _body_key(body: str) -> str:
-    words = [w for w in fold(body).split() if w not in _BODY_SKIP]
-    return " ".join(words[:3])
-
-
-def _role_near(person: str, body_key: str, answer: Answer) -> bool:
-    """A cited sentence names the person with the body asked close by (their title)."""
-    for c in answer.citations:
-        quote = fold(c.quote)
-        for m in re.finditer(rf"\b{re.escape(person)}\b", quote):
-            if body_key in quote[max(0, m.start() - 60):m.end() + 110]:
-                return True
-    return False
-
-
 # The whole country asked ("cả nước", "toàn quốc"), not a province
-# Who holds a role: asked without "Phó", a deputy's name is not the answer
-_ROLES = r"chu\s+tich|giam\s+doc|bo\s+truong|truong\s+ban|bi\s+thu|thu\s+tuong|to\s+truong"
-_WHO = re.compile(r"\b(?:ai|(?:ong|ba|nguoi|vi)\s+nao)\b")
-
-
-_BODY_GENERIC = frozenset("bo so tinh ban uy nganh cua ve o tai thanh pho".split())
-
-
-def holder_not_named(question: str, quotes: str) -> str:
-    """The role a who-question asks ("ông giám đốc Sở … tên gì?", "bộ trưởng Bộ Nội vụ là
-    ai?") when no cited sentence names that role with a word of its body close after it
-    ("lãnh đạo Sở …" names no director): the role, folded; empty otherwise."""
-    q, said = fold(question), fold(quotes)
-    if not (_WHO.search(q) or re.search(r"\bten\s+(?:la\s+)?gi\b", q)):
-        return ""
-    m = re.search(rf"(?<!pho\s)\b({_ROLES}|thu\s+truong)\s+((?:[\w&()]+\s+){{1,8}})", q)
-    if not m:
-        return ""
-    words = re.findall(r"[\w&]+", m.group(2))
-    body = set(words) - _BODY_GENERIC - set(re.findall(r"\w+", m.group(1)))
-    body -= {"la", "ai", "ten", "gi", "vay", "duoc", "nao", "ong", "ba", "nguoi"}
-    body |= {"".join(w[0] for w in words[i:i + n]) for n in (2, 3, 4)  # "UBND" written
-             for i in range(len(words) - n + 1)} if body else set()
-    for r in re.finditer(rf"\b{m.group(1)}\b", said):
-        if not body or body & set(re.findall(r"[\w&]+", said[r.end():r.end() + 60])):
-            return ""
-    return m.group(1)
-
-
-def deputy_only(question: str, quotes: str) -> str:
-    """The role a who-question asks ("Chủ tịch UBND tỉnh là ai?") when the quotes only name
-    its deputy ("Phó Chủ tịch UBND tỉnh"), folded; empty otherwise."""
-    q, said = fold(question), fold(quotes)
-    if not _WHO.search(q):
-        return ""
-    for m in re.finditer(rf"(?<!pho\s)\b(?:{_ROLES})\b", q):
-        role = m.group()
-        if re.search(rf"\bpho\s+{role}\b", said) and not re.search(
-                rf"(?<!pho\s)\b{role}\b", said):
-            body = re.match(r"[^\W\d]+(?:\s+[^\W\d]+)*?(?=\s+(?:la|ai|ong|ba|nguoi|vi|hien|do"
-                            r"|o|tai)\b|\s*[?,.]|$)", q[m.start():])
-            return body.group() if body else role
-    return ""
-
-
 _NATION_ASKED = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc)\b")
 _NATION_SAID = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|viet\s+nam|nuoc\s+ta|quoc\s+gia)\b")
 
@@ -306,7 +239,7 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=unknown[0]))
     body = role_body(analysis.text)
     people = [e for e in analysis.entities if entity_kind(e) == "person"]
-    if body and people and _body_key(body) and not _role_near(people[0], _body_key(body),
+    if body and people and body_key(body) and not role_near(people[0], body_key(body),
                                                                 answer):
         name = next((n for n in analysis.names if fold(n) == people[0]), people[0].title())
         return _near(answer, msg.NOT_GIVEN_ROLE.format(person=name, body=body))
@@ -317,8 +250,10 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if term := term_undescribed(ctx.question, corpus_folded(ctx.index),
                                 corpus_names(ctx.index).names):  # a term only used
         return _near(answer, msg.NOT_GIVEN_DEFINITION.format(term=_as_typed(term, analysis)))
-    if analysis.kind == "why" and answer.citations and not names_cause(
-            analysis.text, answer, frozenset(analysis.entities) | analysis.numbers):
+    if (analysis.kind == "why" or analysis.kind not in ("list", "how", "yesno") and any(
+            re.search(p, fold(analysis.text)) for p in _WHY.patterns)) and answer.citations \
+            and not names_cause(analysis.text, answer,
+                                frozenset(analysis.entities) | analysis.numbers):
         return _near(answer, msg.NOT_GIVEN_CAUSE)
     english = is_english(ctx.question)  # an English question's own words, not its glosses
     asked_text = ctx.question if english else analysis.text
@@ -365,18 +300,21 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if answer.citations and _province_for_nation(ctx, answer):
         nation = _NATION_ASKED.search(fold(analysis.text)).group()
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(nation, analysis)))
-    if not analysis.ordinal and counted_only(asked_text, analysis.numbers, answer.text,
-                                             " ".join(c.passage for c in answer.citations),
+    passages = " ".join(c.passage for c in answer.citations)
+    if not analysis.ordinal and counted_only(asked_text, analysis.numbers, answer.text, passages,
                                              {c.n: (c.article_id, c.start)
                                               for c in answer.citations}):
         counts = sorted(analysis.numbers | number_words(asked_text))
         return _near(answer, msg.NOT_LISTED, rf"(?<![\d.,])(?:{'|'.join(map(re.escape, counts))})"
                      rf"\s+(?!(?:{'|'.join(TIME_UNITS)})\b)[^\W\d]" if counts else "")
-    total = part_not_given(analysis.text, analysis.numbers,
-                           " ".join(c.quote for c in answer.citations),
-                           " ".join(c.passage for c in answer.citations))
+    total = part_not_given(analysis.text, analysis.numbers, quotes, passages) or parts_unsplit(
+        analysis.text, analysis.numbers, quotes, passages)
     if total and analysis.kind != "yesno":
         return _near(answer, msg.NOT_GIVEN_PART.format(total=total))
+    if analysis.kind != "yesno" and companies_unnamed(asked_text, quotes):  # "công ty nào"
+        return _near(answer, msg.NOT_LISTED)
+    if only := only_part_unnamed(analysis.text, quotes):  # "riêng thành phố …": never named
+        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(only, analysis)))
     speakers = people or [e for e in analysis.local if analysis.kind == "yesno"
                           and _DELEGATE.search(fold(analysis.text))]
     if analysis.kind == "yesno" and speakers and _SPEECH.search(fold(analysis.text)) and \
@@ -388,7 +326,6 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
                          or e not in corpus_names(ctx.index).places]
                         if delegates and asks_speech(analysis.text) else [])
     if people and asks_speech(analysis.text):
-        quotes = " ".join(c.quote for c in answer.citations)
         if not _speaks(people[0], quotes):
             spoken = _spoken(ctx, hits, people[0])
             if spoken is not None and not spoken.abstained:

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.absent import (amount_asked, breakdown_absent, day_unconfirmed,
-                                       deed_unsaid, gives_amount, measure_absent,
-                                       mechanism_unsaid, required_only,
-                                       rough_only, superlative_unsaid, term_undescribed)
+from assistant.answering.absent import (amount_asked, breakdown_absent, companies_unnamed,
+                                       day_unconfirmed, deed_unsaid, gives_amount,
+                                       measure_absent, mechanism_unsaid, only_part_unnamed,
+                                       parts_unsplit, required_only, rough_only,
+                                       superlative_unsaid, term_undescribed)
 from assistant.articles.clean import fold
 
 
@@ -246,3 +247,44 @@ def test_the_measure_asked_of_a_place_by_its_code() -> None:
 ])
 def test_a_breakdown_whose_dimension_the_passages_never_name(question, said, dimension):
     assert breakdown_absent(question, said) == dimension
+
+
+@pytest.mark.parametrize("question, quotes, part", [
+    # the part asked alone is never named: the whole province's figure is no answer
+    ("Riêng thị xã Kinh Môn thì có bao nhiêu sản phẩm OCOP?",
+     "Toàn tỉnh hiện có 234 sản phẩm OCOP.", "thi xa kinh mon"),
+    ("rieng mang y te chiem bao nhieu?", "Các lĩnh vực đạt 80%.", "mang y te"),
+    # named: no near miss
+    ("Riêng lĩnh vực y tế thì đạt bao nhiêu?", "Lĩnh vực y tế đạt 87,9%.", ""),
+    ("Riêng năm 2024 thì có bao nhiêu?", "Năm 2024 có 12 dịch vụ.", ""),
+])
+def test_a_part_asked_alone_that_the_sentences_never_name(question, quotes, part):
+    assert only_part_unnamed(question, quotes) == part
+
+
+@pytest.mark.parametrize("question, numbers, quotes, total", [
+    # the parts of a total asked one by one, only the total given
+    ("Trong 120 đơn vị đó, bao nhiêu là bộ, bao nhiêu là tỉnh?", {"120"},
+     "Đã có 120 bộ, ngành, địa phương kết nối. Có 13 bộ, ngành dùng dữ liệu.",
+     "120 bộ, ngành, địa phương"),
+    # each part given a figure of its own: no near miss
+    ("Trong 120 đơn vị đó, bao nhiêu là bộ, bao nhiêu là tỉnh?", {"120"},
+     "Trong 120 đơn vị có 20 bộ, ngành và 100 tỉnh.", ""),
+    # one amount asked: not a split
+    ("Trong 120 đơn vị đó có bao nhiêu bộ?", {"120"}, "Đã có 120 bộ, ngành kết nối.", ""),
+])
+def test_parts_of_a_total_asked_one_by_one(question, numbers, quotes, total):
+    assert parts_unsplit(question, numbers, quotes, "") == total
+
+
+@pytest.mark.parametrize("question, quotes, unnamed", [
+    ("Những công ty phần mềm nào đã tham gia xây dựng hệ thống?",
+     "Các doanh nghiệp công nghệ Việt Nam tích cực tham gia.", True),
+    ("Which companies built the platform?", "Doanh nghiệp công nghệ số đã tham gia.", True),
+    # a company named after its word: no near miss
+    ("Doanh nghiệp nào phát triển ứng dụng?", "Tập đoàn Viettel đã phát triển ứng dụng.", False),
+    # no company asked
+    ("Có bao nhiêu doanh nghiệp tham gia?", "Có 4 doanh nghiệp tham gia.", False),
+])
+def test_companies_asked_by_name_that_the_sentences_never_name(question, quotes, unnamed):
+    assert companies_unnamed(question, quotes) is unnamed

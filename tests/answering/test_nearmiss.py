@@ -3,7 +3,7 @@ place than the one asked (fast: no model, no index)."""
 import pytest
 
 from assistant.answering.absent import part_not_given
-from assistant.answering.nearmiss import asks_speech, counted_only, deputy_only
+from assistant.answering.nearmiss import asks_speech, counted_only
 from assistant.answering.plans import _elsewhere
 from assistant.answering.question import analyze
 
@@ -75,19 +75,6 @@ def test_a_number_that_names_something_is_no_count():
                             "Đề án 06 của Chính phủ được phê duyệt năm 2022. [1]")
 
 
-@pytest.mark.parametrize("question, body", [
-    ("Ông Trần Văn Lâu giữ vai trò gì trong Ủy ban Quốc gia về chuyển đổi số?",
-     "Ủy ban Quốc gia về chuyển đổi số"),
-    ("Ông Bùi Đình Long giữ chức gì trong Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An?",
-     "Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An"),
-    ("Ông Triệu Thế Hùng giữ chức vụ gì?", ""),
-])
-def test_the_body_a_role_question_names(question, body):
-    from assistant.answering.nearmiss import role_body
-
-    assert role_body(question) == body
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("question, missing", [
     # the country asked, a province's figure found
@@ -130,24 +117,17 @@ def test_the_body_a_role_question_names(question, body):
     ("Những tập thể, cá nhân nào đã được khen thưởng về chuyển đổi số?", "đề xuất"),
     # a breakdown by districts, no figure in the question
     ("Số hộ nông dân Hải Dương lên sàn được phân bổ theo từng huyện ra sao?", "chia theo"),
+    # a cause asked in a comparison ("điều gì khiến … thấp hơn"): only the figures are given
+    ("Điều gì làm cho tỷ lệ dịch vụ công trực tuyến ở bộ, ngành thấp hơn địa phương?", "lý do"),
+    # a part asked alone that the articles never name: the province's figure only
+    ("Riêng huyện Kinh Môn có bao nhiêu sản phẩm OCOP?", "Kinh Môn"),
+    # companies asked by name: the articles name none
+    ("Những công ty công nghệ nào đã tham dự phiên họp thứ 9?", "không liệt kê"),
 ])
 def test_near_misses_say_what_is_not_given(question, missing, retriever):
     from assistant.answering.answer import answer_question
     answer = answer_question(question, retriever)
     assert answer.missing and missing in answer.text.split("[")[0]
-
-
-@pytest.mark.parametrize("question, quotes, role", [
-    ("chủ tịch UBND tỉnh Nghệ An là ông nào vậy ta?",
-     "Đồng chí Bùi Đình Long, Phó Chủ tịch UBND tỉnh chủ trì.", "chu tich ubnd tinh nghe an"),
-    ("Bộ trưởng Bộ Công an là ai?", "Phó Bộ trưởng Bộ Công an dự.", "bo truong bo cong an"),
-    # the role itself is named too, or the deputy was asked, or no one was asked
-    ("Ai là Chủ tịch Ủy ban?", "Thủ tướng, Chủ tịch Ủy ban; Phó Chủ tịch Ủy ban.", ""),
-    ("Ai là Phó Chủ tịch UBND tỉnh?", "Phó Chủ tịch UBND tỉnh chủ trì.", ""),
-    ("Phó Chủ tịch UBND tỉnh làm gì?", "Phó Chủ tịch UBND tỉnh chủ trì.", ""),
-])
-def test_a_deputy_is_no_answer_to_who_holds_the_role(question, quotes, role):
-    assert deputy_only(question, quotes) == role
 
 
 @pytest.mark.parametrize("question, numbers, quotes, total", [
@@ -172,21 +152,6 @@ def test_a_count_asked_that_only_the_passage_read_gives():
                         "Chính phủ ban hành nhiều văn bản quan trọng. [1]",
                         "Chính phủ ban hành nhiều văn bản quan trọng. Trong đó, Thủ tướng "
                         "đã ban hành 5 quyết định, 2 chỉ thị.")
-
-
-@pytest.mark.parametrize("question, quotes, role", [
-    # the role asked with its body is never named: no director, a minister of another ministry
-    ("Ông giám đốc Sở Thông tin và Truyền thông Nghệ An tên gì vậy?",
-     "Đồng chủ trì có lãnh đạo Sở Thông tin và Truyền thông.", "giam doc"),
-    ("Bộ trưởng Bộ Nội vụ là ai?", "Đại tướng Tô Lâm, Bộ trưởng Bộ Công an.", "bo truong"),
-    # named: no near miss
-    ("Bộ trưởng Bộ Công an là ai?", "Đại tướng Tô Lâm, Bộ trưởng Bộ Công an.", ""),
-    ("Chủ tịch Ủy ban nhân dân tỉnh Hải Dương là ai?",
-     "Triệu Thế Hùng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.", ""),
-])
-def test_a_role_whose_holder_the_articles_never_name(question, quotes, role):
-    from assistant.answering.nearmiss import holder_not_named
-    assert holder_not_named(question, quotes) == role
 
 
 def test_a_breakdown_asked_of_a_total_the_articles_give_whole():

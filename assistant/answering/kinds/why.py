@@ -10,7 +10,7 @@ __all__ = ["KIND"]
 
 KIND = register(Kind(
     name="why", order=70,
-    patterns=(r"\b(?:vi\s+sao|tai\s+sao|vi\s+dau|sao\s+lai|nguyen\s+nhan|ly\s+do|muc\s+dich"
+    patterns=(r"\b(?:vi\s+sao|tai\s+sao|vi\s+dau|sao\s+lai|nguyen\s+(?:nhan|do)|ly\s+do|muc\s+dich"
               r"|de\s+lam\s+gi|nham\s+muc\s+dich|y\s+nghia|nho\s+dau|do\s+dau"
               r"|(?:dieu\s+gi|yeu\s+to\s+nao)\s+(?:da\s+)?(?:giup|khien|lam\s+cho|dan\s+den))\b",
               r"^\s*sao\s+(?!roi\b|vay\b|the\b|nua\b|a\b|ha\b)\w+"),
@@ -21,6 +21,7 @@ KIND = register(Kind(
               "sao mấy bộ ngành phải làm tốt Nghị quyết 57 vậy?",
               "Nguyên nhân của nhiều vụ mất dữ liệu thời gian qua là gì?",
               "Vì sao xảy ra nhiều vụ mất dữ liệu?",
+              "Nguyên do nào khiến nhiều địa phương chưa có kế hoạch?",
               "Sao tỷ lệ ở bộ, ngành lại thấp hơn ở địa phương?",
               "Tại sao Hải Dương tăng nhanh hơn Nghệ An?",
               "Do đâu mà tỷ lệ ở bộ, ngành thấp hơn hẳn ở địa phương?")))

@@ -1,0 +1,83 @@
+"""Roles in the near-miss check (`nearmiss.check`): the body a role question names, whether a
+cited sentence gives the person that role, and the holder of a role a who-question asks when the
+cited sentences name only a deputy or no holder at all. Table tests in
+tests/answering/test_roles.py."""
+from __future__ import annotations
+
+import re
+
+from ..articles.clean import fold
+from ..schema import Answer
+
+__all__ = ["role_body", "body_key", "role_near", "holder_not_named", "deputy_only"]
+
+_BODY = re.compile(r"\b(?:vai\s+tro|chuc(?:\s+vu|\s+danh)?|vi\s+tri|cuong\s+vi)\s+(?:gi|nao)\s+"
+                   r"(?:trong|tai|o|cua)\s+(.+?)\s*[?.!]*$")
+_BODY_SKIP = frozenset("tinh thanh pho cua ve".split())
+
+
+def role_body(question: str) -> str:
+    """The body a role question names ("vai trò gì trong Ủy ban Quốc gia về …" -> "Ủy ban
+    Quốc gia về …"), as written; empty when none."""
+    m = _BODY.search(fold(question))
+    return question[m.start(1):m.end(1)].strip() if m else ""
+
+
+def body_key(body: str) -> str:
+    words = [w for w in fold(body).split() if w not in _BODY_SKIP]
+    return " ".join(words[:3])
+
+
+def role_near(person: str, body_key: str, answer: Answer) -> bool:
+    """A cited sentence names the person with the body asked close by (their title)."""
+    for c in answer.citations:
+        quote = fold(c.quote)
+        for m in re.finditer(rf"\b{re.escape(person)}\b", quote):
+            if body_key in quote[max(0, m.start() - 60):m.end() + 110]:
+                return True
+    return False
+
+
+# Who holds a role: asked without "Phó", a deputy's name is not the answer
+_ROLES = r"chu\s+tich|giam\s+doc|bo\s+truong|truong\s+ban|bi\s+thu|thu\s+tuong|to\s+truong"
+_WHO = re.compile(r"\b(?:ai|(?:ong|ba|nguoi|vi)\s+nao)\b")
+
+
+_BODY_GENERIC = frozenset("bo so tinh ban uy nganh cua ve o tai thanh pho".split())
+
+
+def holder_not_named(question: str, quotes: str) -> str:
+    """The role a who-question asks ("ông giám đốc Sở … tên gì?", "bộ trưởng Bộ Nội vụ là
+    ai?") when no cited sentence names that role with a word of its body close after it
+    ("lãnh đạo Sở …" names no director): the role, folded; empty otherwise."""
+    q, said = fold(question), fold(quotes)
+    if not (_WHO.search(q) or re.search(r"\bten\s+(?:la\s+)?gi\b", q)):
+        return ""
+    m = re.search(rf"(?<!pho\s)\b({_ROLES}|thu\s+truong)\s+((?:[\w&()]+\s+){{1,8}})", q)
+    if not m:
+        return ""
+    words = re.findall(r"[\w&]+", m.group(2))
+    body = set(words) - _BODY_GENERIC - set(re.findall(r"\w+", m.group(1)))
+    body -= {"la", "ai", "ten", "gi", "vay", "duoc", "nao", "ong", "ba", "nguoi"}
+    body |= {"".join(w[0] for w in words[i:i + n]) for n in (2, 3, 4)  # "UBND" written
+             for i in range(len(words) - n + 1)} if body else set()
+    for r in re.finditer(rf"\b{m.group(1)}\b", said):
+        if not body or body & set(re.findall(r"[\w&]+", said[r.end():r.end() + 60])):
+            return ""
+    return m.group(1)
+
+
+def deputy_only(question: str, quotes: str) -> str:
+    """The role a who-question asks ("Chủ tịch UBND tỉnh là ai?") when the quotes only name
+    its deputy ("Phó Chủ tịch UBND tỉnh"), folded; empty otherwise."""
+    q, said = fold(question), fold(quotes)
+    if not _WHO.search(q):
+        return ""
+    for m in re.finditer(rf"(?<!pho\s)\b(?:{_ROLES})\b", q):
+        role = m.group()
+        if re.search(rf"\bpho\s+{role}\b", said) and not re.search(
+                rf"(?<!pho\s)\b{role}\b", said):
+            body = re.match(r"[^\W\d]+(?:\s+[^\W\d]+)*?(?=\s+(?:la|ai|ong|ba|nguoi|vi|hien|do"
+                            r"|o|tai)\b|\s*[?,.]|$)", q[m.start():])
+            return body.group() if body else role
+    return ""
