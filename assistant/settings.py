@@ -118,7 +118,7 @@ class Settings:
     type_mismatch_penalty: float = 0.3
     # a sentence of the kind asked but for another place or period, this much above the best
     # fitting one, is the near miss the question means (said as such); cross-validated
-    near_miss_margin: float = 0.2
+    near_miss_margin: float = 0.1
     adjacent_join_ratio: float = 0.8  # a neighbouring sentence joins above this share of the best
     date_boost: float = 0.3  # articles dated in the month asked move up by this share of the best
     scene_boost: float = 0.3  # articles set where the meeting asked was held move up so (CV)

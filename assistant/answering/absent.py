@@ -8,8 +8,6 @@
 - a part or a breakdown of a total asked ("riêng khoản …", "chia theo từng huyện", "bao
   nhiêu là bộ, bao nhiêu là tỉnh") when the cited sentences give only the total the question
   already gives; a part asked alone ("riêng thành phố …") they never name;
-- companies asked by name ("những doanh nghiệp nào", "which companies") when no cited
-  sentence names one;
 - an amount asked ("chiếm nhiêu?") of an answer that gives no figure at all, a date asked
   ("từ năm nào?") of one that gives no date;
 - the measure asked of a place, named by its code ("tài khoản VNeID của Nghệ An", "kinh tế
@@ -28,8 +26,8 @@ from .words import (EXACT_ASKED, MECHANISM_ASKED, MECHANISM_GIVEN, REQUIRING, RO
 
 __all__ = ["rough_only", "day_unconfirmed", "required_only", "term_undescribed", "mechanism_unsaid",
            "superlative_unsaid", "deed_unsaid", "measure_absent", "part_not_given",
-           "amount_asked", "breakdown_absent", "companies_unnamed", "only_part_unnamed",
-           "parts_unsplit", "gives_amount", "GIVES_DATE", "noun_after",
+           "amount_asked", "breakdown_absent", "only_part_unnamed",
+           "parts_unsplit", "after_subject", "gives_amount", "GIVES_DATE", "noun_after",
            "TIME_UNITS"]
 
 # "4 tháng đầu năm": a span of time, not a count of items
@@ -50,17 +48,27 @@ _NOUN = re.compile(rf"\s*(?:(?:{SIZE_WORDS})\s+)?(\w+)")
 _ROUGH_AMOUNT = rf"hang\s+(?:{SIZE_WORDS})"
 
 
+# Units asked that a sentence writes as a sign ("phần trăm": "%") or not at all ("tỷ lệ")
+_SHARE_UNITS = frozenset("phan ty le ti % lan".split())
+
+
 def rough_only(question: str, sentence: str, given: Collection[str] = (),
                units: Collection[str] = ()) -> bool:
     """An exact figure is asked and every figure of the sentence (other than those the
     question gives, years and spans of time; only those of a unit asked when it has some) is
-    a rough one, or it has none but a rough amount in words ("hàng nghìn tỷ đồng")."""
+    a rough one, or it has none but a rough amount in words ("hàng nghìn tỷ đồng"), or the
+    sentence never names the unit asked ("chính xác bao nhiêu tỷ đồng?" of a sentence on
+    databases connected)."""
     if not EXACT_ASKED.search(fold(question)):
         return False
     said = fold(re.sub(r"\[\d+\]", " ", sentence))  # its [n] markers are no figures
     figures = [m for m in _FIGURE.finditer(said) if m.group(1) not in given
                and not YEAR.fullmatch(m.group(1)) and not _TIME.match(said, m.end())]
     of_unit = [m for m in figures if (n := _NOUN.match(said, m.end())) and n.group(1) in units]
+    named = [u for u in units if u not in _SHARE_UNITS or u == "ty" and not re.search(
+        r"\bty\s+le\b", fold(question))]  # "bao nhiêu tỷ đồng": no "tỷ" said
+    if named and not of_unit and not any(re.search(rf"\b{u}\b", said) for u in named):
+        return True
     figures = of_unit or figures  # "bao nhiêu thẻ": "trên 5 triệu thẻ", not "2 dịch vụ"
     if not figures:
         return re.search(rf"\b{_ROUGH_AMOUNT}\b", said) is not None
@@ -236,26 +244,7 @@ def parts_unsplit(question: str, numbers: Collection[str], quotes: str, passages
     return ""
 
 
-# Companies asked by name ("những doanh nghiệp nào", "which companies")
-_COMPANIES_ASKED = re.compile(r"\b(?:(?:doanh\s+nghiep|cong\s+ty|tap\s+doan)(?:\s+[^\W\d]+){0,3}"
-                              r"\s+(?:cu\s+the\s+)?nao|which\s+(?:\w+\s+){0,2}?(?:companies"
-                              r"|firms|businesses|enterprises|corporations))\b")
-_COMPANY = re.compile(r"\b(?:doanh\s+nghiep|cong\s+ty|tap\s+doan)\s+(?:\w+\s+){0,2}?(\w+)")
-_NOT_NAMES = frozenset("viet nam nha nuoc quoc phong tong cong ty tap doan doanh nghiep".split())
-
-
-def companies_unnamed(question: str, quotes: str) -> bool:
-    """Companies asked by name ("Những doanh nghiệp công nghệ nào tham dự?", "Which
-    companies …") when no cited sentence (`quotes`, as written) names one: a company word
-    followed by a capitalised name ("Tập đoàn Viettel")."""
-    if not _COMPANIES_ASKED.search(fold(question)):
-        return False
-    folded = fold(quotes)  # the same offsets as `quotes`
-    return not any(quotes[m.start(1)].isupper() and m.group(1) not in _NOT_NAMES
-                   for m in _COMPANY.finditer(folded))
-
-
-def _after_subject(question: str, sentence: str) -> str:
+def after_subject(question: str, sentence: str) -> str:
     """What `sentence` (folded) says after the first run of two or more of the question's
     words it writes (the thing asked about leads the question); all of it when none."""
     words = re.findall(r"\w+", question)
@@ -274,7 +263,7 @@ def mechanism_unsaid(asked: str, sentence: str, rewritten: str = "") -> bool:
     Vietnamese search words of an English question)."""
     if not MECHANISM_ASKED.search(asked):
         return False
-    return not MECHANISM_GIVEN.search(_after_subject(f"{asked} {rewritten}", fold(sentence)))
+    return not MECHANISM_GIVEN.search(after_subject(f"{asked} {rewritten}", fold(sentence)))
 
 
 # "Tỉnh nào đứng đầu?", "bộ nào chậm nhất", "which province ranks first": the one at the top

@@ -35,7 +35,7 @@ from .compose import Pick
 from .causes import names_cause
 from .cite import split_marked, strip_attribution
 from .lexicon import is_english, number_words, qualifiers
-from .absent import (GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent, companies_unnamed,
+from .absent import (GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent,
                      day_unconfirmed, deed_unsaid, gives_amount, measure_absent,
                      mechanism_unsaid, noun_after, only_part_unnamed, part_not_given,
                      parts_unsplit, required_only, rough_only, superlative_unsaid,
@@ -47,7 +47,8 @@ from .names import corpus_bigrams, corpus_folded, corpus_names
 from .words import COUNTED_AS
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
-from .roles import body_key, deputy_only, holder_not_named, role_body, role_near
+from .roles import (body_key, companies_unnamed, deputy_only, holder_not_named, role_body,
+                    role_near)
 from ..schema import Answer
 
 __all__ = ["check", "counted_only", "asks_speech"]
@@ -57,6 +58,8 @@ _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhun
                          r"|nhung(?:[\s,]+\w+){1,5}?[\s,]+(?:cu\s+the\s+)?nao|cu\s+the\s+nao"
                          r"|(?:cai|cho|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
                          r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao"
+                         r"|(?:muc|chi)\s+tieu(?:\s+[^\W\d]+){1,4}\s+nao"
+                         r"|la\s+(?:muc|chi)\s+tieu\s+gi"
                          r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi"
                          r"|ten\s+(?:la\s+)?gi|ten\s+(?:cua\s+)?(?:nhung|cac|may)"
                          r"|what\s+(?:exactly\s+)?(?:are|were)\s+the|which\s+\w+|name\s+the"
@@ -180,6 +183,12 @@ def _first_sentence(answer: Answer, about: str = "") -> tuple[str, set[int]]:
     return shown, {int(n) for n in re.findall(r"\[(\d+)\]", shown)}
 
 
+def _fit(asked: str, quote: str, idf: Mapping[str, float]) -> float:
+    """How well a sentence fits the question (folded): the idf of the words they share."""
+    return sum(idf.get(w, 0.0) for w in set(re.findall(r"\w+", asked))
+               & set(re.findall(r"\w+", fold(quote))))
+
+
 def _near(answer: Answer, missing: str, about: str = "") -> Answer:
     shown, used = _first_sentence(answer, about)
     citations = tuple(c for c in answer.citations if c.n in used)
@@ -263,8 +272,9 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
             and mechanism_unsaid(asked, first, fold(analysis.text)):
         return _near(answer, msg.NOT_GIVEN_HOW)  # "vận hành ra sao?": only its launch is said
     units = set(re.findall(r"\b(?:bao\s+nhieu|may|nhieu)\s+(\w+)", asked)) | analysis.counted
-    counting = next((c.quote for c in answer.citations if any(  # the sentence of the unit
-        re.search(rf"\b{w}\b", fold(c.quote)) for w in units)), first)  # asked ("mấy tỷ")
+    counting = max((c.quote for c in answer.citations if any(  # the sentence of the unit
+        re.search(rf"\b{w}\b", fold(c.quote)) for w in units)),  # asked ("mấy tỷ") that
+        key=lambda quote: _fit(asked, quote, ctx.index.idf), default=first)  # fits it best
     if first and analysis.kind != "yesno" and superlative_unsaid(ctx.question, first):
         return _near(answer, msg.NOT_GIVEN_TOP)  # "tỉnh nào đứng đầu?": no ranking is given
     if first and rough_only(asked, counting, analysis.numbers, units):  # "chính xác" - "hàng nghìn"

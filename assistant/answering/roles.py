@@ -1,7 +1,7 @@
-"""Roles in the near-miss check (`nearmiss.check`): the body a role question names, whether a
-cited sentence gives the person that role, and the holder of a role a who-question asks when the
-cited sentences name only a deputy or no holder at all. Table tests in
-tests/answering/test_roles.py."""
+"""Roles and names in the near-miss check (`nearmiss.check`): the body a role question names,
+whether a cited sentence gives the person that role, the holder of a role a who-question asks
+when the cited sentences name only a deputy or no holder at all, and companies asked by name
+when none is named. Table tests in tests/answering/test_roles.py."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,8 @@ import re
 from ..articles.clean import fold
 from ..schema import Answer
 
-__all__ = ["role_body", "body_key", "role_near", "holder_not_named", "deputy_only"]
+__all__ = ["role_body", "body_key", "role_near", "holder_not_named", "deputy_only",
+           "companies_unnamed"]
 
 _BODY = re.compile(r"\b(?:vai\s+tro|chuc(?:\s+vu|\s+danh)?|vi\s+tri|cuong\s+vi)\s+(?:gi|nao)\s+"
                    r"(?:trong|tai|o|cua)\s+(.+?)\s*[?.!]*$")
@@ -81,3 +82,22 @@ def deputy_only(question: str, quotes: str) -> str:
                             r"|o|tai)\b|\s*[?,.]|$)", q[m.start():])
             return body.group() if body else role
     return ""
+
+
+# Companies asked by name ("những doanh nghiệp nào", "which companies")
+_COMPANIES_ASKED = re.compile(r"\b(?:(?:doanh\s+nghiep|cong\s+ty|tap\s+doan)(?:\s+[^\W\d]+){0,3}"
+                              r"\s+(?:cu\s+the\s+)?nao|which\s+(?:\w+\s+){0,2}?(?:companies"
+                              r"|firms|businesses|enterprises|corporations))\b")
+_COMPANY = re.compile(r"\b(?:doanh\s+nghiep|cong\s+ty|tap\s+doan)\s+(?:\w+\s+){0,2}?(\w+)")
+_NOT_NAMES = frozenset("viet nam nha nuoc quoc phong tong cong ty tap doan doanh nghiep".split())
+
+
+def companies_unnamed(question: str, quotes: str) -> bool:
+    """Companies asked by name ("Những doanh nghiệp công nghệ nào tham dự?", "Which
+    companies …") when no cited sentence (`quotes`, as written) names one: a company word
+    followed by a capitalised name ("Tập đoàn Viettel")."""
+    if not _COMPANIES_ASKED.search(fold(question)):
+        return False
+    folded = fold(quotes)  # the same offsets as `quotes`
+    return not any(quotes[m.start(1)].isupper() and m.group(1) not in _NOT_NAMES
+                   for m in _COMPANY.finditer(folded))

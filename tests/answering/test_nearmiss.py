@@ -15,6 +15,11 @@ from assistant.answering.question import analyze
      "Trong đó 12 bộ, ngành và 20 địa phương chưa ban hành kế hoạch. [1]", True),
     ("Mục tiêu nào Nghệ An chưa đạt?", set(),
      "Tỉnh đã đạt 10/11 mục tiêu về Chính quyền số. [1]", True),
+    # the item asked past other words ("mục tiêu … nào"), or "là mục tiêu gì"
+    ("Mục tiêu kinh tế số nào tỉnh chưa đạt?", set(),
+     "Tỉnh đã đạt 5/6 mục tiêu về Kinh tế số. [1]", True),
+    ("Cái mục tiêu còn thiếu là mục tiêu gì?", set(),
+     "Tỉnh đã đạt 5/6 mục tiêu về Kinh tế số. [1]", True),
     ("5 nhóm nhiệm vụ gồm những gì?", {"5"},
      "Gồm 5 nhóm: thể chế; hạ tầng; dữ liệu; nhân lực; an ninh. [1]", False),
     ("5 nhóm nhiệm vụ gồm những gì?", {"5"},

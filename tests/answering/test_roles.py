@@ -1,8 +1,9 @@
-"""Roles in the near-miss check: the body a role question names, a deputy or no holder named
-for the role a who-question asks (fast: no model, no index)."""
+"""Roles and names in the near-miss check: the body a role question names, a deputy or no
+holder named for the role a who-question asks, companies never named (fast: no model, no
+index)."""
 import pytest
 
-from assistant.answering.roles import deputy_only, holder_not_named, role_body
+from assistant.answering.roles import companies_unnamed, deputy_only, holder_not_named, role_body
 
 
 @pytest.mark.parametrize("question, body", [
@@ -41,3 +42,16 @@ def test_a_deputy_is_no_answer_to_who_holds_the_role(question, quotes, role):
 ])
 def test_a_role_whose_holder_the_articles_never_name(question, quotes, role):
     assert holder_not_named(question, quotes) == role
+
+
+@pytest.mark.parametrize("question, quotes, unnamed", [
+    ("Những công ty phần mềm nào đã tham gia xây dựng hệ thống?",
+     "Các doanh nghiệp công nghệ Việt Nam tích cực tham gia.", True),
+    ("Which companies built the platform?", "Doanh nghiệp công nghệ số đã tham gia.", True),
+    # a company named after its word: no near miss
+    ("Doanh nghiệp nào phát triển ứng dụng?", "Tập đoàn Viettel đã phát triển ứng dụng.", False),
+    # no company asked
+    ("Có bao nhiêu doanh nghiệp tham gia?", "Có 4 doanh nghiệp tham gia.", False),
+])
+def test_companies_asked_by_name_that_the_sentences_never_name(question, quotes, unnamed):
+    assert companies_unnamed(question, quotes) is unnamed
