@@ -21,14 +21,14 @@ from typing import Collection
 
 from ..articles.clean import fold
 from ..articles.patterns import YEAR
-from .words import (EXACT_ASKED, MECHANISM_ASKED, MECHANISM_GIVEN, REQUIRING, ROUGH_FIGURE,
-                    SIZE_WORDS)
+from .words import (DAY_ASKED, EXACT_ASKED, MECHANISM_ASKED, MECHANISM_GIVEN, REQUIRING,
+                    ROUGH_FIGURE, SIZE_WORDS)
 
 __all__ = ["rough_only", "day_unconfirmed", "required_only", "term_undescribed", "mechanism_unsaid",
            "superlative_unsaid", "deed_unsaid", "measure_absent", "part_not_given",
            "amount_asked", "breakdown_absent", "only_part_unnamed",
-           "parts_unsplit", "after_subject", "gives_amount", "GIVES_DATE", "noun_after",
-           "TIME_UNITS"]
+           "parts_unsplit", "after_subject", "day_unsaid", "gives_amount", "GIVES_DATE",
+           "noun_after", "TIME_UNITS"]
 
 # "4 tháng đầu năm": a span of time, not a count of items
 TIME_UNITS = ("thang", "nam", "ngay", "tuan", "quy", "gio", "lan", "ky", "phien")
@@ -293,7 +293,13 @@ def superlative_unsaid(asked: str, sentence: str) -> bool:
 
 
 _DAY_MONTH = r"(?<![\d/])\d{1,2}/\d{1,2}(?!\d)"  # "6/2", not "2/2025"
-_DAY = re.compile(rf"{_DAY_MONTH}|\bngay\s+\d")
+_DAY = re.compile(rf"{_DAY_MONTH}|\b(?:ngay|mung)\s+\d|(?<!\d)\d{{1,2}}-\d{{1,2}}-\d{{4}}")
+
+
+def day_unsaid(asked: str, shown: str) -> bool:
+    """A day is asked ("từ ngày nào?", `asked` folded) and the answer (`shown`, folded) gives
+    none: a month or a half-year ("6 tháng đầu năm 2024") is not the day."""
+    return DAY_ASKED.search(asked) is not None and _DAY.search(shown) is None
 
 
 def day_unconfirmed(question: str, quotes: str) -> bool:

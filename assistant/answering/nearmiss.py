@@ -36,7 +36,7 @@ from .causes import names_cause
 from .cite import split_marked, strip_attribution
 from .lexicon import is_english, number_words, qualifiers
 from .absent import (GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent,
-                     day_unconfirmed, deed_unsaid, gives_amount, measure_absent,
+                     day_unconfirmed, day_unsaid, deed_unsaid, gives_amount, measure_absent,
                      mechanism_unsaid, noun_after, only_part_unnamed, part_not_given,
                      parts_unsplit, required_only, rough_only, superlative_unsaid,
                      term_undescribed)
@@ -237,7 +237,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     analysis = ctx.analysis
     said = fold(" ".join(f"{c.passage} {c.quote} {c.title}" for c in answer.citations))
     for qualifier in qualifiers(analysis.text):  # "ở nông thôn": the group asked, only
-        if not re.search(rf"\b{qualifier}\b", said):
+        if not re.search(rf"\b{qualifier}\b", said) and not re.search(  # (a breakdown by it:
+                rf"\b(?:tung|moi|theo|cac)\s+{qualifier}\b", fold(analysis.text)):  # see below)
             return _near(answer, msg.NOT_GIVEN_ENTITY.format(
                 entity=_as_typed(qualifier, analysis)))
     quoted = " ".join(" ".join(m.groups(default="")) for m in _QUOTED.finditer(ctx.question))
@@ -294,7 +295,7 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
             ctx.question, asked) and not gives_amount(shown, asked):
         return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "chiếm nhiêu?": no figure in the answer
     if first and (analysis.kind == "date" or re.search(_DATE_ASKED, asked)) \
-            and not GIVES_DATE.search(shown):
+            and not GIVES_DATE.search(shown) or first and day_unsaid(fold(ctx.question), shown):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "từ năm nào?": no date in the answer
     dimension = breakdown_absent(analysis.text, said) if first else ""
     if dimension:  # "phân bổ theo từng huyện": no passage cited speaks of districts

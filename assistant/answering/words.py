@@ -9,7 +9,7 @@ import re
 __all__ = ["ABBREVIATIONS", "IN_CONTEXT", "ALWAYS", "COLLOQUIAL", "ONLY_AS_TYPED",
            "QUALIFIERS", "PROCEDURAL", "NUMBER_WORDS", "NOT_COUNTED", "LIST_HEADS",
            "EVENT_VERBS", "HELD", "UNITS", "MEANS_ASKED", "MECHANISM_ASKED",
-           "MECHANISM_GIVEN", "COUNTED_AS", "EXACT_ASKED", "ROUGH_FIGURE",
+           "MECHANISM_GIVEN", "COUNTED_AS", "EXACT_ASKED", "DAY_ASKED", "ROUGH_FIGURE",
            "COUNTS_TYPED", "TIME_WORDS", "SUMMARY_ASPECTS", "REQUIRING", "SIZE_WORDS",
            "EXAMPLES"]
 
@@ -76,13 +76,14 @@ ONLY_AS_TYPED = frozenset({"bả", "ổng", "mần", "tụi nó", "hồi đó", 
                            "mấy ổng", "mấy bả"})
 
 # Groups and areas narrower than a whole population or country: a question that names one
-# asks about it only (folded; "hộ gia đình ở nông thôn", "bệnh viện tuyến huyện")
+# asks about it only (folded; "hộ gia đình ở nông thôn", "bệnh viện tuyến huyện"; a district:
+# the articles give provinces' figures)
 QUALIFIERS = ("nong thon", "thanh thi", "mien nui", "vung sau", "vung xa", "bien gioi",
               "hai dao", "tuyen huyen", "tuyen xa", "tuyen tinh", "cap huyen", "cap xa",
               "nguoi cao tuoi", "hoc sinh", "sinh vien", "phu nu", "tre em", "ho ngheo",
               "dan toc thieu so", "doanh nghiep nho", "vung kho khan", "muc do 2", "muc 2",
               "muc do 1", "muc 1", "3 sao", "4 sao", "5 sao", "khoi xa", "xa, phuong",
-              "cap phuong")
+              "cap phuong", "huyen", "district", "districts")
 
 
 # How a meeting went rather than what it said (folded): who chaired and attended, where it was
@@ -161,6 +162,9 @@ REQUIRING = r"de\s+xuat|de\s+nghi|yeu\s+cau|kien\s+nghi|du\s+kien|phan\s+dau"
 EXACT_ASKED = re.compile(r"\b(?:chinh\s+xac|dung\s+(?:bao\s+)?nhieu|so\s+cu\s+the|cu\s+the\s+la"
                          r"\s+bao\s+nhieu|con\s+so\s+day\s+du|khong\s+lam\s+tron"
                          r"|exact(?:ly)?|precise(?:ly)?|unrounded|not\s+rounded)\b")
+# A day asked, not a month or a year ("ngày nào", "hôm nào", "ngày mấy", "on what date")
+DAY_ASKED = re.compile(r"\b(?:ngay\s+(?:nao|may|bao\s+nhieu)|hom\s+nao|(?:what|which|exact)\s+"
+                       r"(?:day|date)|on\s+what\s+date)\b")
 # Words of size ("chục", "triệu", "tỷ"), folded
 SIZE_WORDS = r"chuc|tram|nghin|ngan|trieu|ty"
 ROUGH_FIGURE = re.compile(rf"\b(?:hang\s+(?:{SIZE_WORDS}|van)|tren|hon|gan"
@@ -211,7 +215,9 @@ EXAMPLES = (
     ("is_english", "Summarize Nghe An's results at the 10th session", True),
     ("is_english", "tinh nao dung dau ve chuyen doi so", False),
     ("qualifiers", "Tỷ lệ hộ gia đình ở nông thôn dùng cáp quang?", ["nong thon"]),
-    ("qualifiers", "Bệnh viện tuyến huyện triển khai ra sao?", ["tuyen huyen"]),
+    ("qualifiers", "Bệnh viện tuyến huyện triển khai ra sao?", ["tuyen huyen", "huyen"]),
+    ("qualifiers", "Huyện nào của tỉnh có mức tăng cao nhất?", ["huyen"]),
+    ("qualifiers", "Which district has the most farms online?", ["district"]),
     ("qualifiers", "Tỷ lệ hộ gia đình dùng cáp quang?", []),
     ("qualifiers", "Riêng khối xã, phường thì số hóa tăng bao nhiêu?", ["khoi xa", "xa, phuong"]),
     ("may_abbreviate", "Số TK VNeID kích hoạt?", True),

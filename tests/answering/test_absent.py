@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.absent import (amount_asked, breakdown_absent, day_unconfirmed,
-                                       deed_unsaid, gives_amount, measure_absent,
+                                       day_unsaid, deed_unsaid, gives_amount, measure_absent,
                                        mechanism_unsaid, only_part_unnamed, parts_unsplit,
                                        required_only, rough_only, superlative_unsaid,
                                        term_undescribed)
@@ -281,3 +281,19 @@ def test_a_part_asked_alone_that_the_sentences_never_name(question, quotes, part
 ])
 def test_parts_of_a_total_asked_one_by_one(question, numbers, quotes, total):
     assert parts_unsplit(question, numbers, quotes, "") == total
+
+
+@pytest.mark.parametrize("question, shown, unsaid", [
+    # a day asked, only a half-year or a month given
+    ("Tỉnh kết nối với hệ thống giám sát từ ngày nào?",
+     "6 tháng đầu năm 2024, tỉnh đã kết nối hệ thống giám sát.", True),
+    ("On what date was the law passed?", "Luật có hiệu lực từ tháng 7/2024.", True),
+    # a day given: no near miss
+    ("Phiên họp diễn ra hôm nào?", "Chiều 6/2, Thủ tướng chủ trì phiên họp.", False),
+    ("Hội nghị họp ngày mấy?", "Hội nghị diễn ra ngày 12 tháng 7.", False),
+    ("Ra mắt hôm nào?", "Ra mắt mùng 6 tháng 2.", False),
+    # a month or a year asked: not a day
+    ("Luật có hiệu lực từ tháng nào?", "Luật có hiệu lực từ tháng 7/2024.", False),
+])
+def test_a_day_asked_of_an_answer_that_gives_none(question, shown, unsaid):
+    assert day_unsaid(fold(question), fold(shown)) is unsaid
