@@ -321,18 +321,20 @@ _REQUIRED = re.compile(rf"\b(?:{REQUIRING}|khan\s+truong|som\s+hoan\s+thanh|de\s
 
 
 def required_only(asked: str, sentence: str, positive: bool,
-                  given: Collection[str] = ()) -> bool:
+                  given: Collection[str] = (), negative: bool = False) -> bool:
     """Whether (or how much of) a deed is done is asked (`asked`, folded: "đã … chưa", "kịp",
     "tính đến") and the sentence only requires, plans or aims at it: a yes (`positive`) is
     never read from it ("sớm hoàn thành …" for "has it been completed?"), nor a no or a count
     when the day asked (or `given`: the question's figures) is the deadline it sets ("trước
-    ngày 1/6")."""
+    ngày 1/6"); a no (`negative`) neither, unless the sentence denies it after ("đề xuất …"
+    is no "chưa")."""
     said = fold(sentence)
     need = _REQUIRED.search(said)
     if not _DONE.search(asked) or _ASKS_REQUEST.search(asked) or not need:
         return False
     days = set(re.findall(_DAY_MONTH, asked)) | {n for n in given if re.fullmatch(_DAY_MONTH, n)}
-    return positive or any(day in said[need.end():] for day in days)
+    return positive or negative and not re.search(r"\b(?:chua|khong)\b", said[need.end():]) \
+        or any(day in said[need.end():] for day in days)
 
 
 # "X là gì?", "X là công cụ gì?", "X là mạng gì?", "X nghĩa là sao?" (folded): what a term

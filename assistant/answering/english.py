@@ -170,6 +170,15 @@ ENGLISH_TERMS = {
     "healthcare": "y tế", "workforce": "nhân lực", "weaknesses": "hạn chế",
     "defence": "Quốc phòng", "defense": "Quốc phòng",
     "monthly": "hằng tháng",
+    # narrower groups and areas (`words.QUALIFIERS`), kept as such
+    "provincial-level hospitals": "bệnh viện tuyến tỉnh", "provincial hospitals":
+    "bệnh viện tuyến tỉnh", "district-level hospitals": "bệnh viện tuyến huyện",
+    "district hospitals": "bệnh viện tuyến huyện", "ethnic minorities": "dân tộc thiểu số",
+    "ethnic minority": "dân tộc thiểu số", "women": "phụ nữ", "children": "trẻ em",
+    "poor households": "hộ nghèo", "small businesses": "doanh nghiệp nhỏ",
+    "border areas": "biên giới", "islands": "hải đảo", "remote areas": "vùng sâu",
+    "level 2": "mức độ 2", "level-2": "mức độ 2", "level 1": "mức độ 1", "level-1": "mức độ 1",
+    "university students": "sinh viên", "commune-level": "cấp xã", "district-level": "cấp huyện",
 }
 
 # English question forms -> the Vietnamese words that make the same kind of question
@@ -370,9 +379,10 @@ _NOUN_END = frozenset("did does do were was are is have has had the of in on at 
 
 
 def _how_many_head(lowered: str) -> str:
-    """The Vietnamese of what "how many" counts: the last glossary term of the words after it
-    ("how many guiding viewpoints did…" -> "quan điểm"); empty when none."""
-    m = re.search(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,3})", lowered + " ")
+    """The Vietnamese of what "how many" (or "how much") counts: the last glossary term of the
+    words after it ("how many guiding viewpoints did…" -> "quan điểm", "how much money" ->
+    "tiền"); empty when none."""
+    m = re.search(r"\bhow\s+(?:many|much)\s+((?:[a-z-]+\s+){0,3})", lowered + " ")
     if not m:
         return ""
     words = []

@@ -17,8 +17,8 @@ from ..articles.patterns import SYLLABLE as _SYLLABLE
 from .english import (ENGLISH_FORMS, ENGLISH_NUMBER_WORDS, ENGLISH_TERMS, english as _english,
                       is_english, ordinal_one)
 from .words import (ABBREVIATIONS, ALWAYS, COLLOQUIAL, COUNTS_TYPED, EXAMPLES, IN_CONTEXT,
-                    LIST_HEADS, NOT_COUNTED, NUMBER_WORDS, ONLY_AS_TYPED, PROCEDURAL,
-                    QUALIFIERS, TIME_WORDS)
+                    LIST_HEADS, NOT_COUNTED, NUMBER_WORDS, NUMBERS_TYPED, ONLY_AS_TYPED,
+                    PROCEDURAL, QUALIFIERS, TIME_WORDS)
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
            "rewrite", "expand", "phrases", "may_abbreviate", "qualifiers", "QUALIFIERS",
@@ -245,13 +245,21 @@ _NUMBER_WORD = {False: (_number_word(NUMBER_WORDS), NUMBER_WORDS),
 
 def number_words(text: str) -> frozenset[str]:
     """The counts a text writes as words before a noun, as figures ("Năm quyết định" -> "5",
-    "eleven ministries" -> "11"); a number word before a word of time is no count."""
-    pattern, table = _NUMBER_WORD[is_english(text)]
+    "eleven ministries" -> "11"); a number word before a word of time is no count, nor a word
+    typed with other diacritics ("tạm trú" is no "tám")."""
+    english = is_english(text)
+    pattern, table = _NUMBER_WORD[english]
     folded = fold(text)
-    return frozenset(str(table[m.group(1)]) for m in pattern.finditer(folded)
-                     if m.group(2) not in (NOT_COUNTED if text[m.start(1):m.end(1)].lower()
-                                           not in COUNTS_TYPED else TIME_WORDS)
-                     and not re.search(r"\bthu\s+$", folded[:m.start(1)]))  # "thứ chín"
+    plain = folded == text.lower().replace("đ", "d")
+    out = set()
+    for m in pattern.finditer(folded):
+        typed = text[m.start(1):m.end(1)].lower()
+        if not (plain or english or typed in NUMBERS_TYPED):
+            continue
+        if m.group(2) not in (NOT_COUNTED if typed not in COUNTS_TYPED else TIME_WORDS) \
+                and not re.search(r"\bthu\s+$", folded[:m.start(1)]):  # "thứ chín"
+            out.add(str(table[m.group(1)]))
+    return frozenset(out)
 
 
 def heads_items(sentence: str) -> bool:

@@ -47,6 +47,7 @@ from .names import corpus_bigrams, corpus_folded, corpus_names
 from .words import COUNTED_AS
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
+from .shares import part_unfigured, place_unfigured
 from .roles import (body_key, companies_unnamed, deputy_only, holder_not_named, role_body,
                     role_near)
 from ..schema import Answer
@@ -62,8 +63,8 @@ _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhun
                          r"|la\s+(?:muc|chi)\s+tieu\s+gi"
                          r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi"
                          r"|ten\s+(?:la\s+)?gi|ten\s+(?:cua\s+)?(?:nhung|cac|may)"
-                         r"|what\s+(?:exactly\s+)?(?:are|were)\s+the|which\s+\w+|name\s+the"
-                         r"|list\s+the)\b")
+                         r"|what\s+(?:exactly\s+)?(?:are|were)\s+(?:the|those|these)|which\s+\w+|name\s+the"
+                         r"|list\s+the|so\s+may|so\s+hieu)\b")
 # What a person said: asked with a speech verb and "gì"
 _SPEECH_ASKED = re.compile(r"\b(?:tom\s+tat|noi\s+dung)\s+(?:phan\s+|bai\s+)?(?:phat\s+bieu"
                            r"|y\s+kien)\b|\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se"
@@ -129,8 +130,15 @@ def counted_only(question: str, numbers: frozenset[str], answer: str,
         spots = [(m, int(n)) for n in counts
                  for m in re.finditer(rf"(?<![\d/.,]){re.escape(n)}\s+{noun_after(q, n)}\b",
                                       said)]
+        typed = [n for n in counts if n in numbers]  # a count typed as a figure is nowhere:
+        if typed and not any(re.search(rf"(?<![\d/.,]){re.escape(n)}(?![\d/]|[.,]\d)", said)
+                             for n in typed):  # what was found is not what it counts
+            return True
+    nouns = _ASKED_NOUN.findall(q) + [w for w in re.findall(r"\b(\w+)\s+nao\b", q)
+                                      if w in COUNTED_AS and re.search(rf"\bmay\s+{w}\b", q)]
+    # ("Mấy bộ chưa … là bộ nào?": "12 bộ, ngành chưa …")
     spots += [(m, int(re.sub(r"\D", "", m.group(1))))
-              for noun in _ASKED_NOUN.findall(q)
+              for noun in nouns
               for m in re.finditer(rf"(?<![\d/.,])(\d[\d.]*)\s+{re.escape(noun)}\b", said)]
     spots += [(m, int(m.group(2)) - int(m.group(1)))  # "51/63 địa phương" for "tỉnh nào"
               for m in re.finditer(r"\b(\d+)/(\d+)\s+(\w+)", said)
@@ -139,7 +147,7 @@ def counted_only(question: str, numbers: frozenset[str], answer: str,
                   for noun in _ASKED_NOUN.findall(q)))]
     for m, size in spots:  # the items follow it ("3 doanh nghiệp: A, B và C"), not another
         rest = re.split(r"[.!?]\s|\n|\d", said[m.end():])[0]  # count or the sentence's verb
-        listed = re.search(r":|\b(?:gom|la|nhu)\b", rest) and len(
+        listed = re.search(r":|\b(?:gom|(?<!nhat\s)la|nhu)\b", rest) and len(
             re.findall(r"[,;]|\bva\b", rest)) >= 2
         kept = _same_article(answer, said, m.start(), sources) if sources else []
         after = said.count("\n", 0, m.end()) + 1  # the lines after the count's own
@@ -254,7 +262,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         name = next((n for n in analysis.names if fold(n) == people[0]), people[0].title())
         return _near(answer, msg.NOT_GIVEN_ROLE.format(person=name, body=body))
     quotes = " ".join(c.quote for c in answer.citations)
-    deputy = deputy_only(analysis.text, quotes) or holder_not_named(analysis.text, quotes)
+    deputy = deputy_only(analysis.text, quotes) or deputy_only(ctx.question, quotes) or \
+        holder_not_named(analysis.text, quotes)  # (in English: "Who heads …?")
     if deputy:  # "Chủ tịch UBND tỉnh là ai?" answered by its Phó Chủ tịch, or no director
         return _near(answer, msg.NOT_GIVEN_HOLDER.format(role=_as_typed(deputy, analysis)))
     if term := term_undescribed(ctx.question, corpus_folded(ctx.index),
@@ -281,7 +290,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if first and rough_only(asked, counting, analysis.numbers, units):  # "chính xác" - "hàng nghìn"
         return _near(answer, msg.NOT_GIVEN_EXACT)
     if first and required_only(asked, first, analysis.kind == "yesno" and answer.text.startswith(
-            (msg.VERDICT_YES, msg.VERDICT_HAS, msg.VERDICT_ALREADY)), analysis.numbers):
+            (msg.VERDICT_YES, msg.VERDICT_HAS, msg.VERDICT_ALREADY)), analysis.numbers,
+            analysis.kind == "yesno" and answer.text.startswith(msg.VERDICT_NOT_YET)):
         return _near(answer, msg.NOT_GIVEN_DONE)  # "đã hoàn thành chưa?" - "sớm hoàn thành"
     if analysis.kind == "yesno" and first and day_unconfirmed(analysis.text, quotes):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "có phải họp hôm 9/1 không?": no day said
@@ -322,8 +332,16 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         analysis.text, analysis.numbers, quotes, passages)
     if total and analysis.kind != "yesno":
         return _near(answer, msg.NOT_GIVEN_PART.format(total=total))
+    if analysis.kind != "yesno" and (parts := part_unfigured(analysis.text, quotes)):
+        return _near(answer, msg.NOT_GIVEN_BREAKDOWN.format(  # "bao nhiêu là X, bao nhiêu
+            dimension=" và ".join(_as_typed(p, analysis) for p in parts)))  # là Y": not split
     if analysis.kind != "yesno" and companies_unnamed(asked_text, quotes):  # "công ty nào"
         return _near(answer, msg.NOT_LISTED)
+    place = place_unfigured(asked, sorted(analysis.local & corpus_names(ctx.index).places), [
+        c.quote for c in answer.citations]) if analysis.kind not in (
+        "yesno", "comparison", "summary") and amount_asked(ctx.question, asked) else ""
+    if place:  # "Riêng Sóc Trăng được cấp nhiêu?": the sentence on it gives no figure
+        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(place, analysis)))
     if only := only_part_unnamed(analysis.text, quotes):  # "riêng thành phố …": never named
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(only, analysis)))
     speakers = people or [e for e in analysis.local if analysis.kind == "yesno"

@@ -68,10 +68,20 @@ def holder_not_named(question: str, quotes: str) -> str:
     return m.group(1)
 
 
+# Who heads a body, asked in English ("Who heads the steering committee?"): its Vietnamese
+_HEAD_EN = re.compile(r"\bwho\s+(?:heads|leads|is\s+(?:the\s+)?(?:head|chief|leader)\s+of)"
+                      r"\b.*?\b(steering\s+committee|working\s+group|committee|board)\b")
+_HEAD_VI = {"working group": "Tổ trưởng Tổ công tác"}
+
+
 def deputy_only(question: str, quotes: str) -> str:
-    """The role a who-question asks ("Chủ tịch UBND tỉnh là ai?") when the quotes only name
-    its deputy ("Phó Chủ tịch UBND tỉnh"), folded; empty otherwise."""
+    """The role a who-question asks ("Chủ tịch UBND tỉnh là ai?", "Who heads the steering
+    committee?") when the quotes only name its deputy ("Phó Chủ tịch UBND tỉnh", "Phó
+    Trưởng Ban"), folded; empty otherwise."""
     q, said = fold(question), fold(quotes)
+    if head := _HEAD_EN.search(q):  # answered in the articles' words
+        role = _HEAD_VI.get(" ".join(head.group(1).split()), "Trưởng Ban Chỉ đạo")
+        return role if deputy_only(f"{role} là ai?", quotes) else ""
     if not _WHO.search(q):
         return ""
     for m in re.finditer(rf"(?<!pho\s)\b(?:{_ROLES})\b", q):

@@ -10,8 +10,8 @@ __all__ = ["ABBREVIATIONS", "IN_CONTEXT", "ALWAYS", "COLLOQUIAL", "ONLY_AS_TYPED
            "QUALIFIERS", "PROCEDURAL", "NUMBER_WORDS", "NOT_COUNTED", "LIST_HEADS",
            "EVENT_VERBS", "HELD", "UNITS", "MEANS_ASKED", "MECHANISM_ASKED",
            "MECHANISM_GIVEN", "COUNTED_AS", "EXACT_ASKED", "DAY_ASKED", "ROUGH_FIGURE",
-           "COUNTS_TYPED", "TIME_WORDS", "SUMMARY_ASPECTS", "REQUIRING", "SIZE_WORDS",
-           "EXAMPLES"]
+           "COUNTS_TYPED", "NUMBERS_TYPED", "TIME_WORDS", "SUMMARY_ASPECTS", "REQUIRING",
+           "SIZE_WORDS", "EXAMPLES"]
 
 # Common abbreviations the articles never spell out next to them (folded key -> in full)
 ABBREVIATIONS = {
@@ -102,6 +102,9 @@ NUMBER_WORDS = {
 # Counts typed with diacritics no other word shares ("sáu" is six, "sau" after): only a
 # word of time or of grammar after them makes them no count ("sáu tháng", "thứ chín của")
 COUNTS_TYPED = frozenset("bốn sáu bảy tám chín mười".split())
+# The number words as typed with diacritics: "tạm trú", "bà con" count nothing
+NUMBERS_TYPED = frozenset(("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+                           "mười một", "mười hai", "mười ba", "mười lăm", "hai mươi"))
 TIME_WORDS = frozenset("thang ngay nam tuan gio hom lan phien va cua".split())
 # words after "năm", "sáu", "bảy" … that make them no count ("năm nay", "sau đó")
 NOT_COUNTED = frozenset("nay ngoai qua truoc sau toi do khi ay kia roi nua hoc tai chinh "
@@ -140,8 +143,8 @@ MEANS_ASKED = re.compile(r"\b(?:lam\s+(?:gi|sao|the\s+nao)\s+de|bang\s+(?:nhung\
 # How something works asked ("vận hành theo cách nào", "từng bước", "how does X work"), and
 # the words of a sentence that says how (a means, a step, what it lets one do); launching or
 # deploying it ("khai trương", "triển khai") says only that it exists
-MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh|(?:tung|cac|nhung)\s+buoc"
-                             r"|buoc\s+nao"
+MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh"
+                             r"|(?:tung|cac|nhung|may|bao\s+nhieu)\s+buoc|buoc\s+nao"
                              r"|co\s+che|phuong\s+(?:thuc|phap)|tieu\s+chi|\w+\s+kieu\s+nao"
                              r"|(?:chay|xai|tinh\s+toan|duoc\s+tinh|cham\s+diem)"
                              r"\s+(?:ra\s+sao|(?:nhu\s+)?the\s+nao|kieu\s+gi|ntn)"
@@ -149,7 +152,7 @@ MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh|(?:tung|c
                              r"|method(?:ology)?|criteria|how\s+(?:does|do|did|is|are)\s+.{1,80}?\s+"
                              r"(?:work|operate|function|run|move|calculat\w*|comput\w*|scor\w*))\b")
 MECHANISM_GIVEN = re.compile(r"\b(?:bang\s+cach|thong\s+qua|qua\s+viec|nho|cho\s+phep|giup"
-                             r"|tu\s+dong|gom|bao\s+gom|buoc|quy\s+trinh|tren\s+nen"
+                             r"|tu\s+dong|gom|bao\s+gom|buoc(?!\s+dau)|quy\s+trinh|tren\s+nen"
                              r"|qua\s+tai\s+khoan|khong\s+dung\s+tien\s+mat)\b")
 
 
@@ -282,6 +285,12 @@ EXAMPLES = (
     ("number_words", "Sáu chính sách mới cụ thể là gì?", frozenset({"6"})),
     ("number_words", "sau chinh sach moi co gi", frozenset()),
     ("number_words", "Phiên họp thứ chín của Ủy ban chốt gì?", frozenset()),
+    # typed with diacritics, only a number word counts: "tạm trú" is no "tám"
+    ("number_words", "Đăng ký tạm trú với thông báo lưu trú, cái nào nhiều hơn?", frozenset()),
+    ("rewrite", "Exactly how much money did the database save society?",
+     "tiền, cơ sở dữ liệu, tiết kiệm, xã hội bao nhiêu tiền?"),
+    ("rewrite", "What share of provincial-level hospitals accept cashless payments?",
+     "tỷ trọng, bệnh viện tuyến tỉnh, không dùng tiền mặt, thanh toán?"),
     ("heads_items", "Thủ tướng cũng chỉ rõ một số tồn tại, hạn chế trong việc hoàn thiện thể chế.",
      True),
     ("heads_items", "Hạ tầng số chưa khắc phục được tình trạng manh mún.", False),

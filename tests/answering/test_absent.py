@@ -68,6 +68,11 @@ def test_the_exact_figure_is_read_off_the_unit_asked():
      "Thủ tướng bấm nút khai trương thí điểm Hệ thống điều phối dữ liệu y tế.", True),
     ("How does the health data coordination system actually move data?",
      "Thủ tướng bấm nút khai trương Hệ thống điều phối dữ liệu y tế.", True),
+    # steps asked; "bước đầu" (at first) is no step
+    ("Muốn kích hoạt tài khoản định danh điện tử thì phải làm mấy bước?",
+     "Bộ Công an đã kích hoạt trên 53,62 triệu tài khoản định danh điện tử cho người dân.",
+     True),
+    ("Chấm điểm khả tín vận hành ra sao?", "Người dân bước đầu được hưởng các tiện ích.", True),
     # the sentence says how, after naming it
     ("Vay tín chấp qua dữ liệu dân cư vận hành ra sao?",
      "Vay tín chấp thông qua giải pháp chấm điểm khả tín từ dữ liệu dân cư.", False),
@@ -184,6 +189,18 @@ DEADLINE = ("Yêu cầu khẩn trương xử lý nhiệm vụ quá hạn, trong 
 def test_a_deed_asked_as_done_that_is_only_required(question, sentence, positive, given,
                                                     required):
     assert required_only(fold(question), sentence, positive, given) is required
+
+
+@pytest.mark.parametrize("sentence, required", [
+    # a "Chưa." read from a proposal: the articles do not say whether it was done
+    ("Trên cơ sở những việc chưa tốt, Bộ TT&TT đề xuất các nhiệm vụ trọng tâm nửa cuối năm.",
+     True),
+    # the sentence denies the deed after asking for it
+    ("Thủ tướng yêu cầu 12 bộ chưa ban hành kế hoạch khẩn trương ban hành.", False),
+])
+def test_a_no_is_not_read_from_a_proposal(sentence, required):
+    question = fold("Bộ TT&TT đã làm xong hết các nhiệm vụ trọng tâm chưa?")
+    assert required_only(question, sentence, False, (), negative=True) is required
 
 
 @pytest.mark.parametrize("shown, asked, gives", [

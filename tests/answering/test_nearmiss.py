@@ -47,6 +47,17 @@ from assistant.answering.question import analyze
     # lines of other facts are not the items
     ("Hai nghị định đó là những nghị định nào?", set(),
      "- Chính phủ đã ban hành 2 nghị định. [1]\n- Ngoài ra, Bộ Công an đã cấp thẻ. [2]", True),
+    # the items asked by their number ("số mấy"), or by "bộ nào" after "mấy bộ"
+    ("2 NĐ mà CP ban hành là NĐ số mấy?", {"2"},
+     "Trong đó, Chính phủ đã ban hành 2 nghị định, Thủ tướng ban hành 5 quyết định. [1]", True),
+    ("Mấy bộ chưa ra kế hoạch là bộ nào vậy?", set(),
+     "Trong đó 12 bộ, ngành và 20 địa phương chưa ban hành kế hoạch. [1]", True),
+    # "nhất là" (above all) introduces no items
+    ("List the 30 remaining essential public services.", {"30"},
+     "Sớm hoàn thành 30 dịch vụ công thiết yếu còn lại, nhất là tích hợp, công bố nhóm thủ "
+     "tục đăng ký hộ kinh doanh và đăng ký thuế. [1]", True),
+    ("And what are those six new policies?", set(),
+     "Luật Giao dịch điện tử có 6 chính sách mới đáng chú ý. [1]", True),
 ])
 def test_items_only_counted(question, numbers, answer, counted):
     assert counted_only(question, frozenset(numbers), answer) is counted
@@ -224,3 +235,13 @@ def test_items_asked_in_english_and_only_counted():
     answer = "Có hiệu lực từ tháng 7/2024, với 6 chính sách mới đáng chú ý, Luật góp phần. [1]"
     assert counted_only("What exactly are the six new policies in the law?", frozenset(), answer)
     assert not counted_only("When did the law take effect?", frozenset(), answer)
+
+
+def test_a_count_asked_that_nothing_found_holds():
+    """"11 bộ … là những bộ nào": the count is in no sentence or passage read, so what was
+    found is not what it counts; a count the passages hold is looked for there."""
+    answer = "- Có 80,44% thủ tục hành chính được cung cấp trực tuyến. [1]"
+    assert counted_only("11 bộ ngành chưa đảm bảo an toàn là những bộ nào?", frozenset({"11"}),
+                        answer, "Có 80,44% thủ tục hành chính được cung cấp trực tuyến.")
+    assert not counted_only("Có 3 dịch vụ nào được tích hợp?", frozenset({"3"}), answer,
+                            "Có 3 dịch vụ: A, B và C được tích hợp.")

@@ -25,6 +25,12 @@ def test_the_body_a_role_question_names(question, body):
     ("Ai là Chủ tịch Ủy ban?", "Thủ tướng, Chủ tịch Ủy ban; Phó Chủ tịch Ủy ban.", ""),
     ("Ai là Phó Chủ tịch UBND tỉnh?", "Phó Chủ tịch UBND tỉnh chủ trì.", ""),
     ("Phó Chủ tịch UBND tỉnh làm gì?", "Phó Chủ tịch UBND tỉnh chủ trì.", ""),
+    # asked in English: the head of a body, answered in the articles' words
+    ("Who heads Hai Duong's provincial steering committee for digital transformation?",
+     "Triệu Thế Hùng, Chủ tịch UBND tỉnh, Phó Trưởng Ban Chỉ đạo chuyển đổi số tỉnh dự.",
+     "Trưởng Ban Chỉ đạo"),
+    ("Who is the head of the provincial steering committee?",
+     "Ông A, Trưởng Ban Chỉ đạo chuyển đổi số tỉnh; ông B, Phó Trưởng Ban.", ""),
 ])
 def test_a_deputy_is_no_answer_to_who_holds_the_role(question, quotes, role):
     assert deputy_only(question, quotes) == role

@@ -1,0 +1,79 @@
+"""Parts of a whole asked each with its own figure ("bao nhiêu là doanh nghiệp, bao nhiêu là
+hộ kinh doanh", "cấp độ 3, cấp độ 4 mỗi loại có bao nhiêu"): the near-miss check
+(`nearmiss.check`) says the articles do not split the figure when a part asked has no figure
+of its own in the cited sentences, or a place asked alone ("Riêng Sóc Trăng được cấp nhiêu
+cái?") has none in the sentences that name it. Table tests in tests/answering/test_shares.py."""
+from __future__ import annotations
+
+import re
+
+from ..articles.clean import fold
+from .absent import gives_amount
+
+__all__ = ["part_unfigured", "place_unfigured"]
+
+# "bao nhiêu là X", "bao nhiêu thuộc X" (each part asked after its own "bao nhiêu")
+_EACH = re.compile(r"\bbao\s+nhieu\s+(?:la|thuoc)\s+((?:[^\W\d]+\s+){0,2}?[^\W\d]+)"
+                   r"(?=\s*(?:[,?.!;]|\bva\b|\bcon\b|\bvay\b|\bthe\b|\ba\b|\blen\b|\bduoc\b|$))")
+# "X, Y mỗi loại có bao nhiêu", "X và Y mỗi bên bao nhiêu": the parts before "mỗi loại"
+_EACH_KIND = re.compile(r"((?:[\w]+\s+){0,3}?[\w]+)(?:\s*,\s*|\s+(?:va|voi)\s+)"
+                        r"((?:[\w]+\s+){0,3}?[\w]+)\s*,?\s+moi\s+(?:loai|ben|cai|nhom)\s+"
+                        r"(?:co\s+|duoc\s+|la\s+|dat\s+)?(?:bao\s+nhieu|may|nhieu)\b")
+_LEAD = re.compile(r"^(?:thi|trong\s+do|trong\s+so|so|cua|cac|nhung|the|con)\s+")
+# A figure: "1.200", "12,5", "100%"
+_FIGURE = r"\d+(?:[.,]\d+)*\s*%?"
+
+
+def _parts(q: str) -> list[str]:
+    each = [m.group(1) for m in _EACH.finditer(q)]
+    if len(each) >= 2:
+        return each
+    m = _EACH_KIND.search(q)
+    if not m:
+        return []
+    first = m.group(1).split(" thi ")[-1]
+    return [_LEAD.sub("", first.split(", ")[-1]).strip(), _LEAD.sub("", m.group(2)).strip()]
+
+
+def _figured(part: str, said: str) -> bool:
+    """A figure of its own stands within four words before the part, or right after it
+    ("3.418 hệ thống", "cấp độ 3 có 120", "cấp độ 3: 120")."""
+    own = set(re.findall(r"\d+", part))
+    for m in re.finditer(rf"\b{re.escape(part)}\b", said):
+        before = said[max(0, m.start() - 45):m.start()].split()[-4:]
+        after = said[m.end():m.end() + 30]
+        if any(re.fullmatch(_FIGURE, w.strip(",;:()")) and w.strip(",;:()%") not in own
+               for w in before) or re.match(rf"\s*(?::|la|co|dat|chiem|voi)?\s*{_FIGURE}",
+                                            after):
+            return True
+    return False
+
+
+def part_unfigured(question: str, quotes: str) -> list[str]:
+    """Two parts of a whole asked each with its figure when one of them has none of its own
+    in the cited sentences (`quotes`, as written): the parts, folded; empty otherwise."""
+    parts = [p for p in _parts(fold(question)) if p]
+    said = fold(quotes)
+    if len(parts) < 2 or all(_figured(p, said) for p in parts):
+        return []
+    return parts
+
+
+# A sentence on the place of its article, unnamed ("Toàn tỉnh hiện có 234 sản phẩm OCOP")
+_LOCAL = re.compile(r"\b(?:toan\s+tinh|tinh|dia\s+ban|thanh\s+pho|dia\s+phuong)\b")
+
+
+def place_unfigured(asked: str, places: list[str], quotes: list[str]) -> str:
+    """The one place a question asks an amount of (`asked`, folded; `places`, folded) when
+    the cited sentences (`quotes`) name it and none of those gives an amount while another
+    does, on no place of its own ("toàn tỉnh"): that figure is another subject's; the place,
+    folded, or empty."""
+    if len(places) != 1:
+        return ""
+    said = [fold(q) for q in quotes]
+    naming = [q for q in said if re.search(rf"\b{re.escape(places[0])}\b", q)]
+    if naming and not any(gives_amount(q, asked) for q in naming) and any(
+            gives_amount(q, asked) for q in said if q not in naming
+            and not _LOCAL.search(q)):
+        return places[0]
+    return ""

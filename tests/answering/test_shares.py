@@ -1,0 +1,37 @@
+"""Parts of a whole asked each with its figure, and a place asked alone (no model, no index)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.shares import part_unfigured, place_unfigured
+from assistant.articles.clean import fold
+
+
+@pytest.mark.parametrize("question, quotes, parts", [
+    ("Trong số đơn vị đã đăng ký hóa đơn điện tử, bao nhiêu là doanh nghiệp và bao nhiêu là "
+     "hộ kinh doanh?", "Đã có 52.000 doanh nghiệp, hộ, cá nhân kinh doanh đăng ký.",
+     ["doanh nghiep", "ho kinh doanh"]),
+    ("Trong số hệ thống được phê duyệt thì cấp độ 3, cấp độ 4 mỗi loại có bao nhiêu hệ thống?",
+     "Tổng số hệ thống thông tin của cả nước là 3.418 hệ thống, đã phê duyệt 2.500.",
+     ["cap do 3", "cap do 4"]),
+    # each part has its own figure: answered
+    ("Bao nhiêu là bộ, ngành và bao nhiêu là địa phương?",
+     "Đến nay, có 14 bộ, ngành và 52 địa phương đã ban hành danh mục.", []),
+    # one amount asked: no parts
+    ("Có bao nhiêu doanh nghiệp đăng ký?", "Đã có 52.000 doanh nghiệp đăng ký.", []),
+])
+def test_parts_asked_each_with_a_figure(question, quotes, parts):
+    assert part_unfigured(question, quotes) == parts
+
+
+@pytest.mark.parametrize("places, quotes, place", [
+    # the sentence naming the place gives no figure; the figure is the country's
+    (["soc trang"], ["Tại điểm cầu Sóc Trăng, dự phiên họp có lãnh đạo tỉnh.",
+                     "Bộ Công an đã cấp trên 86 triệu thẻ căn cước công dân."], "soc trang"),
+    # the figure is the province's own ("toàn tỉnh"), or the place is named with it
+    (["hai duong"], ["Hải Dương đẩy mạnh chuyển đổi số.", "Toàn tỉnh hiện có 234 sản phẩm OCOP."],
+     ""),
+    (["nghe an"], ["Nghệ An tăng 9 bậc, đạt 85,5 điểm."], ""),
+])
+def test_a_place_asked_alone_without_its_figure(places, quotes, place):
+    assert place_unfigured(fold("Riêng nơi đó được cấp bao nhiêu?"), places, quotes) == place
