@@ -314,12 +314,18 @@ def ordinal_one(text: str) -> str:
         f"{item[:1].upper()}{item[1:]} là gì?"
 
 
+# A figure asked per unit: "for each province", "per ministry", "by district"
+_EACH = re.compile(r"\b(?:for\s+|in\s+|of\s+)?(?:each|per|by)\s+(?=(?:province|ministry|locality"
+                   r"|district|commune|sector|city|hospital)\b)", re.I)
+
+
 def english(text: str) -> str:
     """An English question as Vietnamese search words: its terms from ENGLISH_TERMS, names,
     codes and figures kept, and the Vietnamese words of its question form."""
     text, dates = _english_dates(re.sub(r"(\w)['’]s\b", r"\1", text))  # "Nghe An's"
     text = _COUNT_WORD.sub(lambda m: str(ENGLISH_NUMBER_WORDS[m.group(1).lower()]), text)
     text = re.sub(r"\bbreak\s+((?:[\w,.-]+\s+){0,6}?)down\b", r"breakdown \1", text, flags=re.I)
+    text = _EACH.sub("breakdown ", text)  # "for each province": a breakdown by province
     typed = _vietnamese_parts(text)
     text = _VIETNAMESE_RUN.sub(" ", _QUOTED.sub(" ", text))
     lowered = text.lower()

@@ -332,7 +332,7 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         analysis.text, analysis.numbers, quotes, passages)
     if total and analysis.kind != "yesno":
         return _near(answer, msg.NOT_GIVEN_PART.format(total=total))
-    if analysis.kind != "yesno" and (parts := part_unfigured(analysis.text, quotes)):
+    if analysis.kind != "yesno" and (parts := part_unfigured(asked_text, quotes)):
         return _near(answer, msg.NOT_GIVEN_BREAKDOWN.format(  # "bao nhiêu là X, bao nhiêu
             dimension=" và ".join(_as_typed(p, analysis) for p in parts)))  # là Y": not split
     if analysis.kind != "yesno" and companies_unnamed(asked_text, quotes):  # "công ty nào"

@@ -9,6 +9,7 @@ import re
 
 from ..articles.clean import fold
 from .absent import gives_amount
+from .english import ENGLISH_TERMS
 
 __all__ = ["part_unfigured", "place_unfigured"]
 
@@ -24,7 +25,27 @@ _LEAD = re.compile(r"^(?:thi|trong\s+do|trong\s+so|so|cua|cac|nhung|the|con)\s+"
 _FIGURE = r"\d+(?:[.,]\d+)*\s*%?"
 
 
+# In English: "how many are farm goods and how many are handicrafts", "how many of those
+# are level-2 accounts" (each part in the articles' words when the glossary has it)
+_EACH_EN = re.compile(r"\bhow\s+many\s+(?:of\s+(?:them|those|these)\s+)?(?:are|were|is|was)\s+"
+                      r"([a-z][a-z0-9 -]*?)(?=\s*(?:[,?.!;]|\band\b|$))")
+
+
+def _english_part(part: str) -> str:
+    """An English part in the articles' words (folded), the longest glossary term in it."""
+    words = [w for w in re.split(r"[\s-]+", part) if w not in ("the", "a", "an")]
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            if (key := " ".join(words[i:i + n])) in ENGLISH_TERMS:
+                return fold(ENGLISH_TERMS[key])
+    return " ".join(words)
+
+
 def _parts(q: str) -> list[str]:
+    english = [_english_part(m.group(1)) for m in _EACH_EN.finditer(q)]
+    if english:
+        return english if len(english) >= 2 or re.search(r"\bof\s+(?:them|those|these)", q) \
+            else []
     each = [m.group(1) for m in _EACH.finditer(q)]
     if len(each) >= 2:
         return each
@@ -54,7 +75,9 @@ def part_unfigured(question: str, quotes: str) -> list[str]:
     in the cited sentences (`quotes`, as written): the parts, folded; empty otherwise."""
     parts = [p for p in _parts(fold(question)) if p]
     said = fold(quotes)
-    if len(parts) < 2 or all(_figured(p, said) for p in parts):
+    if len(parts) < 2 and not (parts and re.search(r"\bof\s+(?:them|those|these)\b",
+                                                   fold(question))) \
+            or all(_figured(p, said) for p in parts):
         return []
     return parts
 

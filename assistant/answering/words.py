@@ -289,6 +289,7 @@ EXAMPLES = (
     ("number_words", "Đăng ký tạm trú với thông báo lưu trú, cái nào nhiều hơn?", frozenset()),
     ("rewrite", "Exactly how much money did the database save society?",
      "tiền, cơ sở dữ liệu, tiết kiệm, xã hội bao nhiêu tiền?"),
+    ("rewrite", "How much was paid for each province?", "chia theo từng, tỉnh bao nhiêu?"),
     ("rewrite", "What share of provincial-level hospitals accept cashless payments?",
      "tỷ trọng, bệnh viện tuyến tỉnh, không dùng tiền mặt, thanh toán?"),
     ("heads_items", "Thủ tướng cũng chỉ rõ một số tồn tại, hạn chế trong việc hoàn thiện thể chế.",

@@ -19,6 +19,13 @@ from assistant.articles.clean import fold
      "Đến nay, có 14 bộ, ngành và 52 địa phương đã ban hành danh mục.", []),
     # one amount asked: no parts
     ("Có bao nhiêu doanh nghiệp đăng ký?", "Đã có 52.000 doanh nghiệp đăng ký.", []),
+    # in English, each part in the articles' words when the glossary has it
+    ("Of the products listed online, how many are farm goods and how many are handicrafts?",
+     "Toàn tỉnh hiện có 234 sản phẩm OCOP, 200 cơ sở sản xuất.", ["farm goods", "handicrafts"]),
+    ("And how many of those are level-2 accounts?",
+     "Số tài khoản VNeID đã kích hoạt trên 55,25 triệu, vượt mục tiêu 40 triệu.", ["muc do 2"]),
+    ("How many are ministries and how many are localities?",
+     "Có 14 bộ, ngành và 52 địa phương đã ban hành.", []),
 ])
 def test_parts_asked_each_with_a_figure(question, quotes, parts):
     assert part_unfigured(question, quotes) == parts
