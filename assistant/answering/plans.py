@@ -302,7 +302,29 @@ def _defines(term: str, sentence: str) -> tuple[int, int] | None:
         return copula.start(), len(sentence)
     if re.search(rf"\bla\s+{re.escape(term)}\s*,\s*\w", folded):  # "2023 là năm bản lề, đánh
         return 0, len(sentence)  # dấu ...": the apposition says what the term means
-    return None
+    return _named_before(term, sentence, folded)
+
+
+# What a code is called, written before it ("hệ thống giám sát, đo lường … Chính phủ số EMC")
+_NAME_HEADS = r"he\s+thong|chi\s+so|nen\s+tang|ung\s+dung|cong|trung\s+tam|mang|co\s+so\s+du\s+lieu"
+
+
+def _named_before(term: str, sentence: str, folded: str) -> tuple[int, int] | None:
+    """The span of a full name written right before the code the term holds ("Hệ thống EMC":
+    from "hệ thống" to "EMC", one clause), None when there is none."""
+    codes = [w for w in re.findall(r"\w+", term) if re.search(rf"\b{w.upper()}\b", sentence)
+             and not w.isdigit() and len(w) >= 2]
+    if not codes:
+        return None
+    code = re.search(rf"\b{codes[0]}\b", folded)
+    head = " ".join(w for w in term.split() if w != codes[0]) or _NAME_HEADS
+    before = folded[max(0, code.start() - 250):code.start()]
+    heads = [m for m in re.finditer(rf"\b(?:{head})\b", before) if not re.search(
+        r"[.;:!?]", before[m.start():])]
+    if not heads:
+        return None
+    at = code.start() - len(before) + heads[-1].start()
+    return (at, code.end()) if code.start() - at > len(codes[0]) + 12 else None
 
 
 def plan_definition(ctx: Context, hits: list[Hit]) -> Answer:

@@ -235,7 +235,7 @@ def _term(text: str) -> str:
     folded = fold(text)
     m = re.search(r"^(.*?)\s+(?:thuc\s+chat\s+)?(?:la\s+(?:gi|cai\s+gi|sao)|nghia\s+la\s+gi"
                   r"|la\s+(?:de\s+an|chuong\s+trinh|he\s+thong|nghi\s+quyet|luat|van\s+ban)\s+gi"
-                  r"|duoc\s+hieu|viet\s+tat|la\s+(?:\w+\s+){0,2}?ve\s+(?:cai\s+|viec\s+|chuyen\s+)?gi)",
+                  r"|duoc\s+hieu|(?:la\s+)?viet\s+tat|la\s+(?:\w+\s+){0,2}?ve\s+(?:cai\s+|viec\s+|chuyen\s+)?gi)",
                   folded)
     if not m:
         m = re.search(r"(?:dinh\s+nghia|ten\s+day\s+du\s+cua)\s+(.+?)\s*[?.!]*$", folded)

@@ -144,6 +144,11 @@ def test_figure_of_the_kind_asked(question, sentence, ok) -> None:
     ("nam ban le", "Thủ tướng nhấn mạnh năm 2023 là năm bản lề.", False),
     # "Nghị quyết 57" asked, "Nghị quyết số 57" written
     ("nghi quyet 57", "Nghị quyết số 57 là nghị quyết về đột phá phát triển khoa học.", True),
+    # a code after its full name ("hệ thống giám sát … Chính phủ số EMC"), not a bare mention
+    ("he thong emc", "Tỉnh đã kết nối hệ thống giám sát, đo lường mức độ cung cấp và sử dụng "
+     "dịch vụ Chính phủ số EMC.", True),
+    ("emc", "Tỉnh đã kết nối hệ thống giám sát, đo lường mức độ sử dụng dịch vụ số EMC.", True),
+    ("vneid", "Ứng dụng VNeID đã được tích hợp 8 dịch vụ tiện ích.", False),
 ])
 def test_defining_sentences(term, sentence, defines) -> None:
     assert (_defines(term, sentence) is not None) is defines

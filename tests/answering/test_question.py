@@ -62,6 +62,7 @@ def test_entity_kind(name, kind) -> None:
 @pytest.mark.parametrize("question,term", [("EMC mà bài về Hải Dương nhắc tới là cái gì?", "EMC"),
                                            ("Đề án 06 là gì?", "Đề án 06"),
                                            ("EGDI viết tắt của gì", "EGDI"),
+                                           ("EGDI là viết tắt của chỉ số gì?", "EGDI"),
                                            ('"Toàn trình" nghĩa là gì?', "Toàn trình"),
                                            ("Đề án 06 thực chất là chương trình về việc gì?",
                                             "Đề án 06"),
