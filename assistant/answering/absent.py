@@ -43,7 +43,7 @@ def noun_after(folded: str, number: str) -> str:
 _FIGURE = re.compile(r"(?<![\w/.,])(\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)")
 _TIME = re.compile(rf"\s*(?:{'|'.join(TIME_UNITS)})\b")
 # The noun a figure counts, past a word of size ("5 triệu thẻ": "the")
-_NOUN = re.compile(rf"\s*(?:(?:{SIZE_WORDS})\s+)?(\w+)")
+_NOUN = re.compile(rf"\s*(?:(?:{SIZE_WORDS})\s+)?(\w+)(?:\s+(\w+))?")
 # A rough amount in words ("hàng nghìn tỷ đồng")
 _ROUGH_AMOUNT = rf"hang\s+(?:{SIZE_WORDS})"
 
@@ -62,9 +62,11 @@ def rough_only(question: str, sentence: str, given: Collection[str] = (),
     if not EXACT_ASKED.search(fold(question)):
         return False
     said = fold(re.sub(r"\[\d+\]", " ", sentence))  # its [n] markers are no figures
-    figures = [m for m in _FIGURE.finditer(said) if m.group(1) not in given
+    figures = [m for m in _FIGURE.finditer(said) if (m.group(1) not in given or _rough(said, m))
                and not YEAR.fullmatch(m.group(1)) and not _TIME.match(said, m.end())]
-    of_unit = [m for m in figures if (n := _NOUN.match(said, m.end())) and n.group(1) in units]
+    asked = set(re.findall(r"\w+", fold(question)))  # or of a word of the question ("thẻ")
+    of_unit = [m for m in figures if (n := _NOUN.match(said, m.end()))
+               and ({n.group(1), n.group(2)} & (set(units) | asked))]
     named = [u for u in units if u not in _SHARE_UNITS or u == "ty" and not re.search(
         r"\bty\s+le\b", fold(question))]  # "bao nhiêu tỷ đồng": no "tỷ" said
     if named and not of_unit and not any(re.search(rf"\b{u}\b", said) for u in named):
@@ -72,7 +74,12 @@ def rough_only(question: str, sentence: str, given: Collection[str] = (),
     figures = of_unit or figures  # "bao nhiêu thẻ": "trên 5 triệu thẻ", not "2 dịch vụ"
     if not figures:
         return re.search(rf"\b{_ROUGH_AMOUNT}\b", said) is not None
-    return all(ROUGH_FIGURE.search(" ".join(said[:m.start()].split()[-2:])) for m in figures)
+    return all(_rough(said, m) for m in figures)
+
+
+def _rough(said: str, m: re.Match) -> bool:
+    """The figure is written as a rough one ("trên 86 triệu", "hơn 20%")."""
+    return ROUGH_FIGURE.search(" ".join(said[:m.start()].split()[-2:])) is not None
 
 
 # Word pairs that ask or date rather than name the deed ("vao ngay", "bao gio")
@@ -310,7 +317,9 @@ def day_unconfirmed(question: str, quotes: str) -> bool:
 
 # Whether a deed is done, asked ("đã … chưa?", "has it already …", "did they actually …"), not
 # whether it was asked for or said ("was X asked to …", "did the PM say …")
-_DONE = re.compile(r"^\s*(?:has|have|had|did)\b|\b(?:already|yet|actually|kip|tinh\s+den)\b"
+_DONE = re.compile(r"^\s*(?:has|have|had|did)\b|\b(?:already|yet|actually|kip|tinh\s+den"
+                   r"|met\s+the\s+deadline|on\s+time|in\s+time)\b"
+                   r"|\b(?:het|xong|hoan\s+thanh)\b.*\bchua\s*\W*$"
                    r"|\bda\b.*\b(?:chua|roi)\s*\W*$")
 _ASKS_REQUEST = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|noi|phat\s+bieu|asked|required"
                            r"|requested|urged|directed|told|says?|said)\b")

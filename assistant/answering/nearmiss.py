@@ -30,11 +30,11 @@ from typing import Mapping, Sequence
 
 from .. import messages as msg
 from ..articles.clean import fold
-from ..articles.patterns import YEAR as _YEAR
+from ..articles.patterns import SYLLABLE, YEAR as _YEAR
 from .compose import Pick
 from .causes import names_cause
 from .cite import split_marked, strip_attribution
-from .lexicon import is_english, number_words, qualifiers
+from .lexicon import ENGLISH_TERMS, is_english, number_words, qualifiers
 from .absent import (GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent,
                      day_unconfirmed, day_unsaid, deed_unsaid, gives_amount, measure_absent,
                      mechanism_unsaid, noun_after, only_part_unnamed, part_not_given,
@@ -64,7 +64,8 @@ _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhun
                          r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi"
                          r"|ten\s+(?:la\s+)?gi|ten\s+(?:cua\s+)?(?:nhung|cac|may)"
                          r"|what\s+(?:exactly\s+)?(?:are|were)\s+(?:the|those|these)|which\s+\w+|name\s+the"
-                         r"|list\s+the|so\s+may|so\s+hieu)\b")
+                         r"|list\s+the|so\s+may|so\s+hieu|name\s+(?:each\s+of\s+|all\s+of\s+)?(?:the|those"
+                         r"|these|them)|what\s+are\s+they)\b")
 # What a person said: asked with a speech verb and "gì"
 _SPEECH_ASKED = re.compile(r"\b(?:tom\s+tat|noi\s+dung)\s+(?:phan\s+|bai\s+)?(?:phat\s+bieu"
                            r"|y\s+kien)\b|\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia\s+se"
@@ -78,6 +79,11 @@ _SPEECH = re.compile(r"\b(?:noi|phat\s+bieu|de\s+nghi|de\s+xuat|kien\s+nghi|chia
 # The noun of the items a question asks ("những doanh nghiệp nào", "tên mấy sản phẩm OCOP")
 _ASKED_NOUN = re.compile(r"\b(?:ten\s+(?:cua\s+)?)?(?:nhung|cac|may)\s+(?:cai\s+)?"
                          r"([^\W\d]+\s+[^\W\d]+)")
+
+
+def _noun(noun: str) -> str:
+    """A folded noun as a pattern that allows the comma the articles write ("bộ, ngành")."""
+    return r",?\s+".join(map(re.escape, noun.split()))
 
 
 def _item_lines(said: str, kept: Sequence[bool] = ()) -> int:
@@ -137,9 +143,11 @@ def counted_only(question: str, numbers: frozenset[str], answer: str,
     nouns = _ASKED_NOUN.findall(q) + [w for w in re.findall(r"\b(\w+)\s+nao\b", q)
                                       if w in COUNTED_AS and re.search(rf"\bmay\s+{w}\b", q)]
     # ("Mấy bộ chưa … là bộ nào?": "12 bộ, ngành chưa …")
+    nouns += [fold(ENGLISH_TERMS[w]) for w in re.findall(r"\bwhich\s+(\w+)", q)
+              if w in ENGLISH_TERMS]  # "Which ministries are they?": "12 bộ, ngành"
     spots += [(m, int(re.sub(r"\D", "", m.group(1))))
-              for noun in nouns
-              for m in re.finditer(rf"(?<![\d/.,])(\d[\d.]*)\s+{re.escape(noun)}\b", said)]
+              for noun in nouns  # "những bộ ngành": "12 bộ, ngành"
+              for m in re.finditer(rf"(?<![\d/.,])(\d[\d.]*)\s+{_noun(noun)}\b", said)]
     spots += [(m, int(m.group(2)) - int(m.group(1)))  # "51/63 địa phương" for "tỉnh nào"
               for m in re.finditer(r"\b(\d+)/(\d+)\s+(\w+)", said)
               if int(m.group(1)) < int(m.group(2)) and (m.group(3) in focus or any(
@@ -249,10 +257,17 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
                 rf"\b(?:tung|moi|theo|cac)\s+{qualifier}\b", fold(analysis.text)):  # see below)
             return _near(answer, msg.NOT_GIVEN_ENTITY.format(
                 entity=_as_typed(qualifier, analysis)))
+    elsewhere = [p for p in sorted(analysis.local & corpus_names(ctx.index).places)
+                 if not re.search(rf"\b{re.escape(p)}\b", said)]
+    if elsewhere and answer.citations:  # "riêng tỉnh Sóc Trăng": no passage cited names it
+        return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(elsewhere[0],
+                                                                          analysis)))
     quoted = " ".join(" ".join(m.groups(default="")) for m in _QUOTED.finditer(ctx.question))
-    unknown = [w for w in re.findall(r"(?<![.?!:;])\s([^\W\d_][^\W\d_]{2,})\b", analysis.text)
-               if w[0].isupper() and w[1:].islower() and fold(w) not in ctx.index.idf
-               and w not in quoted]
+    unknown = [m.group(1) for m in re.finditer(r"(?:^|(?<![.?!:;])\s)([^\W\d_][^\W\d_]{2,})\b",
+                                               analysis.text)  # (opening the text: no syllable)
+               if (w := m.group(1))[0].isupper() and w[1:].islower() and fold(w) not in
+               ctx.index.idf and w not in quoted and (m.start(1) or not SYLLABLE.fullmatch(
+                   fold(w)) and w.lower() not in ENGLISH_TERMS)]
     if unknown:  # "… so với Singapore": a name the articles never write
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=unknown[0]))
     body = role_body(analysis.text)
@@ -282,12 +297,15 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
             and mechanism_unsaid(asked, first, fold(analysis.text)):
         return _near(answer, msg.NOT_GIVEN_HOW)  # "vận hành ra sao?": only its launch is said
     units = set(re.findall(r"\b(?:bao\s+nhieu|may|nhieu)\s+(\w+)", asked)) | analysis.counted
+    fit = lambda quote: _fit(f"{asked} {fold(analysis.text)}", quote, ctx.index.idf)  # noqa: E731
     counting = max((c.quote for c in answer.citations if any(  # the sentence of the unit
         re.search(rf"\b{w}\b", fold(c.quote)) for w in units)),  # asked ("mấy tỷ") that
-        key=lambda quote: _fit(asked, quote, ctx.index.idf), default=first)  # fits it best
+        key=fit, default=max((c.quote for c in answer.citations), key=fit,  # fits it best
+                             default=first))
     if first and analysis.kind != "yesno" and superlative_unsaid(ctx.question, first):
         return _near(answer, msg.NOT_GIVEN_TOP)  # "tỉnh nào đứng đầu?": no ranking is given
-    if first and rough_only(asked, counting, analysis.numbers, units):  # "chính xác" - "hàng nghìn"
+    if first and rough_only(f"{asked} {fold(analysis.text)}", counting, analysis.numbers,
+                            units):  # "chính xác" - "hàng nghìn"
         return _near(answer, msg.NOT_GIVEN_EXACT)
     if first and required_only(asked, first, analysis.kind == "yesno" and answer.text.startswith(
             (msg.VERDICT_YES, msg.VERDICT_HAS, msg.VERDICT_ALREADY)), analysis.numbers,

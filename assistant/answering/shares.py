@@ -14,12 +14,15 @@ from .english import ENGLISH_TERMS
 __all__ = ["part_unfigured", "place_unfigured"]
 
 # "bao nhiêu là X", "bao nhiêu thuộc X" (each part asked after its own "bao nhiêu")
-_EACH = re.compile(r"\bbao\s+nhieu\s+(?:la|thuoc)\s+((?:[^\W\d]+\s+){0,2}?[^\W\d]+)"
+_EACH = re.compile(r"\b(?:bao\s+)?nhieu\s+(?:la|thuoc)\s+((?:[^\W\d]+\s+){0,2}?[^\W\d]+)"
                    r"(?=\s*(?:[,?.!;]|\bva\b|\bcon\b|\bvay\b|\bthe\b|\ba\b|\blen\b|\bduoc\b|$))")
 # "X, Y mỗi loại có bao nhiêu", "X và Y mỗi bên bao nhiêu": the parts before "mỗi loại"
 _EACH_KIND = re.compile(r"((?:[\w]+\s+){0,3}?[\w]+)(?:\s*,\s*|\s+(?:va|voi)\s+)"
                         r"((?:[\w]+\s+){0,3}?[\w]+)\s*,?\s+moi\s+(?:loai|ben|cai|nhom)\s+"
                         r"(?:co\s+|duoc\s+|la\s+|dat\s+)?(?:bao\s+nhieu|may|nhieu)\b")
+# "cấp độ 3 bao nhiêu, cấp độ 4 bao nhiêu": each part before its own "bao nhiêu"
+_EACH_AFTER = re.compile(r"((?:\w+\s+){0,3}?\w+)\s+bao\s+nhieu\s*,\s*((?:\w+\s+){0,3}?\w+)\s+"
+                         r"bao\s+nhieu\b")
 _LEAD = re.compile(r"^(?:thi|trong\s+do|trong\s+so|so|cua|cac|nhung|the|con)\s+")
 # A figure: "1.200", "12,5", "100%"
 _FIGURE = r"\d+(?:[.,]\d+)*\s*%?"
@@ -49,9 +52,9 @@ def _parts(q: str) -> list[str]:
     each = [m.group(1) for m in _EACH.finditer(q)]
     if len(each) >= 2:
         return each
-    m = _EACH_KIND.search(q)
-    if not m:
-        return []
+    m = _EACH_KIND.search(q) or _EACH_AFTER.search(q)
+    if not m or m.re is _EACH_AFTER and m.group(1).split()[0] != m.group(2).split()[0]:
+        return []  # ("cấp độ 3 bao nhiêu, cấp độ 4 bao nhiêu": the same noun, two parts)
     first = m.group(1).split(" thi ")[-1]
     return [_LEAD.sub("", first.split(", ")[-1]).strip(), _LEAD.sub("", m.group(2)).strip()]
 

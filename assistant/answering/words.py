@@ -146,9 +146,11 @@ MEANS_ASKED = re.compile(r"\b(?:lam\s+(?:gi|sao|the\s+nao)\s+de|bang\s+(?:nhung\
 MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh"
                              r"|(?:tung|cac|nhung|may|bao\s+nhieu)\s+buoc|buoc\s+nao"
                              r"|co\s+che|phuong\s+(?:thuc|phap)|tieu\s+chi|\w+\s+kieu\s+nao"
-                             r"|(?:chay|xai|tinh\s+toan|duoc\s+tinh|cham\s+diem)"
-                             r"\s+(?:ra\s+sao|(?:nhu\s+)?the\s+nao|kieu\s+gi|ntn)"
-                             r"|lam\s+(?:the\s+nao|sao)\s+de|steps?|process|mechanism|procedure"
+                             r"|(?:chay|xai|tinh(?:\s+toan|\s+diem)?|duoc\s+tinh|cham\s+diem)"
+                             r"(?:\s+no)?\s+(?:ra\s+sao|(?:nhu\s+)?the\s+nao|kieu\s+gi|ntn)"
+                             r"|(?:lam\s+(?:the\s+nao|sao)\s+de|phai\s+lam\s+(?:sao|the\s+nao))"
+                             r"|walk\s+(?:me\s+|us\s+)?through"
+                             r"|steps?|process|mechanism|procedure"
                              r"|method(?:ology)?|criteria|how\s+(?:does|do|did|is|are)\s+.{1,80}?\s+"
                              r"(?:work|operate|function|run|move|calculat\w*|comput\w*|scor\w*))\b")
 MECHANISM_GIVEN = re.compile(r"\b(?:bang\s+cach|thong\s+qua|qua\s+viec|nho|cho\s+phep|giup"
@@ -164,7 +166,8 @@ REQUIRING = r"de\s+xuat|de\s+nghi|yeu\s+cau|kien\s+nghi|du\s+kien|phan\s+dau"
 # words before a figure that make it a rough one ("hàng nghìn", "trên", "ước đạt")
 EXACT_ASKED = re.compile(r"\b(?:chinh\s+xac|dung\s+(?:bao\s+)?nhieu|so\s+cu\s+the|cu\s+the\s+la"
                          r"\s+bao\s+nhieu|con\s+so\s+day\s+du|khong\s+lam\s+tron"
-                         r"|exact(?:ly)?|precise(?:ly)?|unrounded|not\s+rounded)\b")
+                         r"|exact(?:ly)?|precise(?:ly)?|unrounded|not\s+(?:a\s+)?rounded"
+                         r"|full\s+(?:number|figure)|lam\s+tron)\b")
 # A day asked, not a month or a year ("ngày nào", "hôm nào", "ngày mấy", "on what date")
 DAY_ASKED = re.compile(r"\b(?:ngay\s+(?:nao|may|bao\s+nhieu)|hom\s+nao|(?:what|which|exact)\s+"
                        r"(?:day|date)|on\s+what\s+date)\b")
@@ -290,6 +293,8 @@ EXAMPLES = (
     ("rewrite", "Exactly how much money did the database save society?",
      "tiền, cơ sở dữ liệu, tiết kiệm, xã hội bao nhiêu tiền?"),
     ("rewrite", "How much was paid for each province?", "chia theo từng, tỉnh bao nhiêu?"),
+    ("rewrite", "Where does Cambodia sit in the UN ranking?",
+     "Campuchia, Liên hợp quốc, xếp hạng ở đâu?"),
     ("rewrite", "What share of provincial-level hospitals accept cashless payments?",
      "tỷ trọng, bệnh viện tuyến tỉnh, không dùng tiền mặt, thanh toán?"),
     ("heads_items", "Thủ tướng cũng chỉ rõ một số tồn tại, hạn chế trong việc hoàn thiện thể chế.",

@@ -56,6 +56,12 @@ from assistant.answering.question import analyze
     ("List the 30 remaining essential public services.", {"30"},
      "Sớm hoàn thành 30 dịch vụ công thiết yếu còn lại, nhất là tích hợp, công bố nhóm thủ "
      "tục đăng ký hộ kinh doanh và đăng ký thuế. [1]", True),
+    ("Which ministries and sectors are they?", set(),
+     "Trong đó 12 bộ, ngành và 20 địa phương chưa ban hành kế hoạch. [1]", True),
+    ("Cụ thể là những bộ ngành nào?", set(),
+     "Trong đó 12 bộ, ngành và 20 địa phương chưa ban hành kế hoạch. [1]", True),
+    ("Could you name each of the 7 steering viewpoints?", {"7"},
+     "Đề án 06 được triển khai với 7 quan điểm chỉ đạo. [1]", True),
     ("And what are those six new policies?", set(),
      "Luật Giao dịch điện tử có 6 chính sách mới đáng chú ý. [1]", True),
 ])

@@ -14,6 +14,13 @@ from assistant.articles.clean import fold
     ("Trong số hệ thống được phê duyệt thì cấp độ 3, cấp độ 4 mỗi loại có bao nhiêu hệ thống?",
      "Tổng số hệ thống thông tin của cả nước là 3.418 hệ thống, đã phê duyệt 2.500.",
      ["cap do 3", "cap do 4"]),
+    # "nhiêu là … nhiêu là …" typed colloquially; "X 3 bao nhiêu, X 4 bao nhiêu"
+    ("1.162 món hàng đó nhiêu là nông sản, nhiêu là đồ thủ công?",
+     "Toàn tỉnh có 1.162 sản phẩm được đưa lên sàn.", ["nong san", "do thu cong"]),
+    ("Trong số hệ thống đã duyệt, cấp độ 3 bao nhiêu, cấp độ 4 bao nhiêu?",
+     "Tổng số hệ thống thông tin là 3.418 hệ thống.", ["cap do 3", "cap do 4"]),
+    ("Xếp hạng của Việt Nam năm 2024 là bao nhiêu, tăng bao nhiêu bậc?",
+     "Việt Nam xếp thứ 71/193, tăng 15 bậc.", []),
     # each part has its own figure: answered
     ("Bao nhiêu là bộ, ngành và bao nhiêu là địa phương?",
      "Đến nay, có 14 bộ, ngành và 52 địa phương đã ban hành danh mục.", []),
