@@ -231,8 +231,9 @@ def _vietnamese_parts(text: str) -> list[str]:
 
 
 def is_english(text: str) -> bool:
-    """An English question: two or more words that only English has, and most of its words
-    English (a quoted Vietnamese name or "Đề án 06" inside it is kept as typed)."""
+    """An English question: two or more words that only English has (or three English words
+    no Vietnamese syllable could be: "Vietnam climbed 9 places in the ranking, right?"), and
+    most of its words English (a quoted Vietnamese name or "Đề án 06" inside it is kept as typed)."""
     unquoted = _QUOTED.sub(" ", text)
     rest = _VIETNAMESE_RUN.sub(" ", unquoted)
     typed = len(re.findall(r"\w*[^\W\x00-\x7f]\w*", unquoted))
@@ -240,7 +241,9 @@ def is_english(text: str) -> bool:
         return False
     words = set(re.findall(r"[a-z]+", rest.lower()))
     glossary = {w for key in ENGLISH_TERMS for w in key.split()}
-    return bool(words & _ENGLISH_WORDS) and len(words & (_ENGLISH_WORDS | glossary)) >= 2
+    known = words & (_ENGLISH_WORDS | glossary)
+    return bool(words & _ENGLISH_WORDS) and len(known) >= 2 or len(  # or three English words
+        [w for w in known if not _SYLLABLE.fullmatch(w)]) >= 3  # no Vietnamese syllable could be
 
 
 _MONTHS = ("january february march april may june july august september october november "

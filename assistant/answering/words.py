@@ -293,6 +293,8 @@ EXAMPLES = (
     ("rewrite", "Exactly how much money did the database save society?",
      "tiền, cơ sở dữ liệu, tiết kiệm, xã hội bao nhiêu tiền?"),
     ("rewrite", "How much was paid for each province?", "chia theo từng, tỉnh bao nhiêu?"),
+    ("is_english", "Vietnam climbed 9 places in the UN e-government ranking, right?", True),
+    ("is_english", "bà con xài app online nhiều không", False),
     ("rewrite", "Where does Cambodia sit in the UN ranking?",
      "Campuchia, Liên hợp quốc, xếp hạng ở đâu?"),
     ("rewrite", "What share of provincial-level hospitals accept cashless payments?",
