@@ -233,7 +233,8 @@ def _vietnamese_parts(text: str) -> list[str]:
 def is_english(text: str) -> bool:
     """An English question: two or more words that only English has (or three English words
     no Vietnamese syllable could be: "Vietnam climbed 9 places in the ranking, right?"), and
-    most of its words English (a quoted Vietnamese name or "Đề án 06" inside it is kept as typed)."""
+    most of its words English (a quoted Vietnamese name or "Đề án 06" inside it is kept as
+    typed)."""
     unquoted = _QUOTED.sub(" ", text)
     rest = _VIETNAMESE_RUN.sub(" ", unquoted)
     typed = len(re.findall(r"\w*[^\W\x00-\x7f]\w*", unquoted))
