@@ -319,8 +319,9 @@ def day_unconfirmed(question: str, quotes: str) -> bool:
 # whether it was asked for or said ("was X asked to …", "did the PM say …")
 _DONE = re.compile(r"^\s*(?:has|have|had|did)\b|\b(?:already|yet|actually|kip|tinh\s+den"
                    r"|met\s+the\s+deadline|on\s+time|in\s+time)\b"
-                   r"|\b(?:het|xong|hoan\s+thanh)\b.*\bchua\s*\W*$"
-                   r"|\bda\b.*\b(?:chua|roi)\s*\W*$")
+                   r"|\b(?:het|xong|hoan\s+thanh|da|duoc)\b.*\b(?:chua|roi)"
+                   r"(?:\s+(?:vay|a|nhi|ha|the|z|nhe|ta))*\s*\W*$|^\s*(?:were|was|is|are)\b.*"
+                   r"\b(?:completed|finished|done|fulfilled|carried\s+out|met)\b")
 _ASKS_REQUEST = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao|noi|phat\s+bieu|asked|required"
                            r"|requested|urged|directed|told|says?|said)\b")
 # A sentence that requires, plans or aims at the deed ("yêu cầu khẩn trương ban hành", "sớm

@@ -61,13 +61,30 @@ _ASKING_TAIL = re.compile(r"\b(?:noi|ban|de\s+cap|neu|nhan\s+manh|chi\s+dao|yeu\
                           r"(?:nhung\s+)?(?:gi|nhu\s+the\s+nao)\s+ve\s+")
 
 
+# The words that point back, as typed with diacritics ("Nhà nước đỡ tốn" points at nothing)
+_POINTERS = frozenset("đó này ấy kia trên ta".split())
+
+
+def _anaphor(question: str) -> re.Match | None:
+    """An anaphor ("tỉnh đó", "ông ấy"), read on the folded question; after a word typed with
+    diacritics its pointing word must be one as typed ("Nhà nước đỡ", "hội nghị do ai chủ
+    trì" point at nothing)."""
+    folded = fold(question)
+
+    def plain(m: re.Match, group: int) -> bool:
+        return question[m.start(group):m.end(group)].lower() == folded[m.start(group):m.end(group)]
+    return next((m for m in _ANAPHORA.finditer(folded)
+                 if question[m.start(2):m.end(2)].lower() in _POINTERS
+                 or plain(m, 1) and plain(m, 2)), None)
+
+
 def is_followup(question: str) -> bool:
     """A question that leans on an earlier one (a lead "Còn ...", an anaphor, "thì sao?")."""
     folded = fold(question)
     words = re.findall(r"\w+", folded)
     return bool(_LEAD_CUE.match(folded) and (len(words) <= 8 or _ASKS_SO.search(folded))
                 or (_CON_THI.match(folded) and not names_in(question))
-                or _ANAPHORA.search(folded) or _PRONOUN.search(folded)
+                or _anaphor(question) or _PRONOUN.search(folded)
                 or _MATTER.search(folded) or _THING.search(folded)
                 or re.search(r"thi\s+sao\s*\??\s*$", folded))
 
@@ -78,7 +95,7 @@ def needs_context(question: str) -> bool:
     folded = fold(question)
     core = _TAIL_CUE.sub("", _LEAD_CUE.sub("", folded, count=1)).strip()
     return is_followup(question) and (len(re.findall(r"\w+", core)) <= 4
-                                      or bool(_ANAPHORA.search(folded)))
+                                      or bool(_anaphor(question)))
 
 
 def _referent(word: str, previous: str, answer: str) -> str:

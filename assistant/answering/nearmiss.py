@@ -47,6 +47,7 @@ from .names import corpus_bigrams, corpus_folded, corpus_names
 from .words import COUNTED_AS
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
+from .asked import choice_unsaid, money_unsaid
 from .shares import part_unfigured, place_unfigured
 from .roles import (body_key, companies_unnamed, deputy_only, holder_not_named, role_body,
                     role_near)
@@ -307,8 +308,10 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if first and rough_only(f"{asked} {fold(analysis.text)}", counting, analysis.numbers,
                             units):  # "chính xác" - "hàng nghìn"
         return _near(answer, msg.NOT_GIVEN_EXACT)
-    if first and required_only(asked, first, analysis.kind == "yesno" and answer.text.startswith(
-            (msg.VERDICT_YES, msg.VERDICT_HAS, msg.VERDICT_ALREADY)), analysis.numbers,
+    verdicts = (msg.VERDICT_YES, msg.VERDICT_HAS, msg.VERDICT_ALREADY)  # (or none at all)
+    if first and required_only(asked, first, analysis.kind == "yesno" and (answer.text.startswith(
+            verdicts) or not answer.text.startswith((msg.VERDICT_NO, msg.VERDICT_NOT_YET))),
+            analysis.numbers,
             analysis.kind == "yesno" and answer.text.startswith(msg.VERDICT_NOT_YET)):
         return _near(answer, msg.NOT_GIVEN_DONE)  # "đã hoàn thành chưa?" - "sớm hoàn thành"
     if analysis.kind == "yesno" and first and day_unconfirmed(analysis.text, quotes):
@@ -322,6 +325,10 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if first and analysis.kind not in ("yesno", "comparison", "summary") and amount_asked(
             ctx.question, asked) and not gives_amount(shown, asked):
         return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "chiếm nhiêu?": no figure in the answer
+    if first and money_unsaid(f"{ctx.question} {analysis.text}", shown):
+        return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "nhiêu tiền?": no sum of money
+    if first and choice_unsaid(f"{ctx.question} {analysis.text}", quotes):
+        return _near(answer, msg.NOT_GIVEN_DATE)  # "tháng 12/2024 hay tháng 1/2025?"
     if first and (analysis.kind == "date" or re.search(_DATE_ASKED, asked)) \
             and not GIVES_DATE.search(shown) or first and day_unsaid(fold(ctx.question), shown):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "từ năm nào?": no date in the answer

@@ -74,6 +74,12 @@ _HEAD_EN = re.compile(r"\bwho\s+(?:heads|leads|is\s+(?:the\s+)?(?:head|chief|lea
 _HEAD_VI = {"working group": "Tổ trưởng Tổ công tác"}
 
 
+# "Người đứng đầu" a body, as the role that heads it
+_HEAD_OF = ((r"ban\b", "truong "), (r"bo\b", "bo truong "),
+            (r"(?:ubnd|uy\s+ban\s+nhan\s+dan)\b", "chu tich "),
+            (r"to\s+cong\s+tac\b", "to truong "))
+
+
 def deputy_only(question: str, quotes: str) -> str:
     """The role a who-question asks ("Chủ tịch UBND tỉnh là ai?", "Who heads the steering
     committee?") when the quotes only name its deputy ("Phó Chủ tịch UBND tỉnh", "Phó
@@ -84,6 +90,8 @@ def deputy_only(question: str, quotes: str) -> str:
         return role if deputy_only(f"{role} là ai?", quotes) else ""
     if not _WHO.search(q):
         return ""
+    for body, role in _HEAD_OF:  # "người đứng đầu Ban Chỉ đạo": its "Trưởng Ban"
+        q = re.sub(rf"\bnguoi\s+dung\s+dau\s+(?:cua\s+)?(?={body})", role, q)
     for m in re.finditer(rf"(?<!pho\s)\b(?:{_ROLES})\b", q):
         role = m.group()
         if re.search(rf"\bpho\s+{role}\b", said) and not re.search(
@@ -95,17 +103,19 @@ def deputy_only(question: str, quotes: str) -> str:
 
 
 # Companies asked by name ("những doanh nghiệp nào", "which companies")
-_COMPANIES_ASKED = re.compile(r"\b(?:(?:doanh\s+nghiep|cong\s+ty|tap\s+doan)(?:\s+[^\W\d]+){0,3}"
-                              r"\s+(?:cu\s+the\s+)?nao|which\s+(?:\w+\s+){0,2}?(?:companies"
-                              r"|firms|businesses|enterprises|corporations))\b")
-_COMPANY = re.compile(r"\b(?:doanh\s+nghiep|cong\s+ty|tap\s+doan)\s+(?:\w+\s+){0,2}?(\w+)")
+_COMPANIES_ASKED = re.compile(r"\b(?:(?:doanh\s+nghiep|cong\s+ty|tap\s+doan|benh\s+vien)"
+                              r"(?:\s+[^\W\d]+){0,3}\s+(?:cu\s+the\s+)?nao"
+                              r"|which\s+(?:\w+\s+){0,2}?(?:companies|firms|businesses"
+                              r"|enterprises|corporations|hospitals))\b")
+_COMPANY = re.compile(r"\b(?:doanh\s+nghiep|cong\s+ty|tap\s+doan|benh\s+vien)\s+(?:\w+\s+){0,2}?"
+                      r"(\w+)")
 _NOT_NAMES = frozenset("viet nam nha nuoc quoc phong tong cong ty tap doan doanh nghiep".split())
 
 
 def companies_unnamed(question: str, quotes: str) -> bool:
-    """Companies asked by name ("Những doanh nghiệp công nghệ nào tham dự?", "Which
-    companies …") when no cited sentence (`quotes`, as written) names one: a company word
-    followed by a capitalised name ("Tập đoàn Viettel")."""
+    """Companies (or hospitals) asked by name ("Những doanh nghiệp công nghệ nào tham dự?",
+    "Which companies …", "Which hospitals …") when no cited sentence (`quotes`, as written)
+    names one: a company word followed by a capitalised name ("Tập đoàn Viettel")."""
     if not _COMPANIES_ASKED.search(fold(question)):
         return False
     folded = fold(quotes)  # the same offsets as `quotes`

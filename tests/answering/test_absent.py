@@ -92,6 +92,8 @@ def test_the_exact_figure_is_read_off_the_unit_asked():
      "Vay tín chấp được triển khai cho người dân.", True),
     ("Walk me through how traceability stamps are issued in Hai Duong.",
      "Toàn tỉnh hiện có 234 sản phẩm OCOP áp dụng tem truy xuất nguồn gốc.", True),
+    ("Chấm điểm khả tín từ dữ liệu dân cư tính điểm cho người vay ntn?",
+     "Vay tín chấp thông qua giải pháp chấm điểm khả tín.", True),
     # "phương châm … thế nào" asks no mechanism
     ("Thủ tướng muốn làm việc theo phương châm thế nào?", "Nói đi đôi với làm.", False),
 ])
@@ -193,6 +195,8 @@ DEADLINE = ("Yêu cầu khẩn trương xử lý nhiệm vụ quá hạn, trong 
     ("Tính đến 20/7/2024 đã có bao nhiêu bộ kịp ban hành kế hoạch?", DEADLINE, False, (), True),
     # "… ban hành hết chưa?" asks it done, without "đã"
     ("Tới 20/7/2024 các bộ ban hành hết chưa?", DEADLINE, False, (), True),
+    ("Thế tới 20/7/2024 các bộ ngành ấy đã ban hành xong hết chưa ạ?", DEADLINE, False, (), True),
+    ("Were all the priority tasks completed?", REQUIRED, True, (), True),
     ("Viet Nam da dat tang truong 2 con so nho Nghi quyet 57 chua",
      "Các bộ tổ chức thực hiện Nghị quyết 57 để góp phần vào tăng trưởng 2 con số.", True, (),
      True),

@@ -68,7 +68,12 @@ def test_a_standalone_question_is_left_alone() -> None:
                                              ("Sao người ta nói vay tín chấp là có lợi vậy?",
                                               False),
                                              ("Kinh tế số nước ta tăng nhanh gấp mấy lần GDP?",
-                                              False)])
+                                              False),
+                                             # "đỡ" (saves) typed with diacritics is no "đó"
+                                             ("Mấy cái dịch vụ công thiết yếu mỗi năm giúp Nhà "
+                                              "nước đỡ tốn nhiêu tiền vậy?", False),
+                                             ("ong ay giu chuc vu gi", True),
+                                             ("Hội nghị chiều 12/7/2023 do ai chủ trì?", False)])
 def test_followups_without_a_conversation_ask_for_context(question, needs) -> None:
     assert needs_context(question) is needs
 

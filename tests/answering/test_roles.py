@@ -29,6 +29,10 @@ def test_the_body_a_role_question_names(question, body):
     ("Who heads Hai Duong's provincial steering committee for digital transformation?",
      "Triệu Thế Hùng, Chủ tịch UBND tỉnh, Phó Trưởng Ban Chỉ đạo chuyển đổi số tỉnh dự.",
      "Trưởng Ban Chỉ đạo"),
+    # "người đứng đầu" a body is the role that heads it
+    ("Người đứng đầu Ban Chỉ đạo chuyển đổi số của Hải Dương là ai?",
+     "Triệu Thế Hùng, Chủ tịch UBND tỉnh, Phó Trưởng Ban Chỉ đạo chuyển đổi số tỉnh dự.",
+     "truong ban chi dao chuyen doi so cua hai duong"),
     ("Who is the head of the provincial steering committee?",
      "Ông A, Trưởng Ban Chỉ đạo chuyển đổi số tỉnh; ông B, Phó Trưởng Ban.", ""),
 ])
@@ -58,6 +62,10 @@ def test_a_role_whose_holder_the_articles_never_name(question, quotes, role):
     ("Doanh nghiệp nào phát triển ứng dụng?", "Tập đoàn Viettel đã phát triển ứng dụng.", False),
     # no company asked
     ("Có bao nhiêu doanh nghiệp tham gia?", "Có 4 doanh nghiệp tham gia.", False),
+    # hospitals asked by name
+    ("Which hospitals are taking part in that pilot?",
+     "Thủ tướng khai trương thí điểm Hệ thống điều phối dữ liệu y tế.", True),
+    ("Bệnh viện nào tham gia thí điểm?", "Bệnh viện Bạch Mai tham gia thí điểm.", False),
 ])
 def test_companies_asked_by_name_that_the_sentences_never_name(question, quotes, unnamed):
     assert companies_unnamed(question, quotes) is unnamed
