@@ -33,6 +33,7 @@ VERDICT_NO = "Không."
 VERDICT_NOT_YET = "Chưa."
 VERDICT_HAS = "Có."
 VERDICT_ALREADY = "Rồi."
+VERDICTS = (VERDICT_YES, VERDICT_NO, VERDICT_NOT_YET, VERDICT_HAS, VERDICT_ALREADY)
 NOT_GIVEN_PERIOD = "Các bài viết không nêu thông tin này cho {period}."
 NOT_GIVEN_ENTITY = "Các bài viết không có thông tin này về {entity}."
 NOT_DEFINED = "Các bài viết không giải thích {term} là gì."

@@ -1,6 +1,10 @@
 """What some questions pin down that the answer shown must hold, for the near-miss check
 (`nearmiss.check`): money asked ("đỡ tốn nhiêu tiền", "how much money") needs a sum of money;
-a date offered as a choice ("tháng 12/2024 hay tháng 1/2025?") needs one of the dates offered.
+a date offered as a choice ("tháng 12/2024 hay tháng 1/2025?") needs one of the dates offered;
+a time a figure is asked at ("tới cuối tháng 12/2024 thì cấp được bao nhiêu?") needs that time
+written or the cited article dated then; a day asked as a premise ("thông qua ngày 22/6/2023
+đúng không?") needs a day in the answer to confirm or deny it; a rank asked ("xếp thứ mấy",
+"where did … rank") needs a rank shown.
 Table tests in tests/answering/test_asked.py."""
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ import re
 
 from ..articles.clean import fold
 
-__all__ = ["money_unsaid", "choice_unsaid"]
+__all__ = ["money_unsaid", "choice_unsaid", "time_unsaid", "premise_day_unsaid",
+           "rank_unsaid"]
 
 # Money asked: "bao nhiêu tiền", "nhiêu tiền", "số tiền … bao nhiêu", "how much money"
 _MONEY_ASKED = re.compile(r"\b(?:bao\s+)?nhieu\s+tien\b|\bso\s+tien\b.*\bbao\s+nhieu\b"
@@ -36,3 +41,57 @@ def choice_unsaid(question: str, quotes: str) -> bool:
     said = fold(quotes)
     figures = [re.sub(r"^(?:ngay|thang|nam)\s+", "", g) for g in m.groups()]
     return not any(re.search(rf"(?<![\d/]){re.escape(f)}(?![\d])", said) for f in figures)
+
+
+# A time a figure is asked at: "tới (cuối) tháng 12/2024", "tính đến 30/6/2024", "as of 4/2024"
+_AT = re.compile(r"\b(?:den|toi|qua|sau|tinh\s+den|het|as\s+of|by|after)\s+(?:han\s+|ngay\s+"
+                 r"|cuoi\s+|het\s+|the\s+end\s+of\s+)?(?:thang\s+)?(\d{1,2})\s*[/-]\s*(\d{4}|\d{1,2})"
+                 r"(?:\s*[/-]\s*(\d{4}))?")
+
+
+def time_unsaid(question: str, shown: str, dates: str = "") -> str:
+    """The time (folded) a figure is asked at in `question` that neither the answer `shown`
+    nor the cited articles' `dates` ("24/4/2024 …") write (for a month, its number and year
+    anywhere in them), or ""."""
+    m = _AT.search(fold(question))
+    if not m:
+        return ""
+    a, b, year = m.groups()
+    said = re.sub(r"\s*([/-])\s*", r"\1", fold(f"{shown} {dates}"))
+    if re.search(rf"(?<!\d)0?{a}[/-]0?{b}(?!\d)", said) or year and re.search(
+            rf"(?<!\d)0?{b}[/-]{year}(?!\d)", said) or re.search(
+            rf"\b(?:ngay\s+)?0?{a}\s+thang\s+0?{b}\b", said):
+        return ""
+    if len(b) == 4 and b in said and re.search(rf"(?<![\d.,/]){int(a)}(?![\d.,])", said):
+        return ""
+    return m.group(0)
+
+
+# A day asked as a premise of a yes/no question: "ngày 22/6/2023", "hôm 9/1", "on 6/2"
+_PREMISE_DAY = re.compile(r"\b(?:ngay|hom|on|vao)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?"
+                          r"|\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\b")
+_ANY_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?!\d)|\bngay\s+\d{1,2}\b")
+
+
+def premise_day_unsaid(question: str, shown: str) -> str:
+    """The day (folded) a yes/no `question` states that the answer `shown` cannot confirm or
+    deny, since it writes no day at all, or ""."""
+    m = _PREMISE_DAY.search(fold(question))
+    return m.group(0) if m and not _ANY_DAY.search(fold(shown)) else ""
+
+
+# A rank asked ("xếp thứ mấy", "đứng thứ bao nhiêu", "vị trí nào", "where did … rank")
+_RANK_ASKED = re.compile(r"\b(?:xep\s+(?:thu|hang)\s+(?:may|bao\s+nhieu|nao|the\s+nao|ra\s+sao)"
+                         r"|dung\s+thu\s+(?:may|bao\s+nhieu)|thu\s+hang\s+(?:may|bao\s+nhieu|nao)"
+                         r"|hang\s+(?:may|bao\s+nhieu)|vi\s+tri\s+(?:nao|thu\s+may|bao\s+nhieu)"
+                         r"|what\s+rank|where\s+did\s+\w+(?:\s+\w+)?\s+rank|ranked?\s+(?:where|what)"
+                         r"|which\s+place|what\s+position)\b")
+# A rank given: "thứ 7", "71/193", "vị trí 71", "top 10", "đứng đầu", "nhanh nhất"
+_RANK_SAID = re.compile(r"\b(?:thu\s+\d+|\d+/\d+|vi\s+tri\s+(?:thu\s+)?\d+|top\s+\d+|dung\s+dau"
+                        r"|dan\s+dau|xep\s+(?:thu|hang)\s+\d+|hang\s+\d+|\w+\s+nhat)\b")
+
+
+def rank_unsaid(question: str, shown: str) -> bool:
+    """A rank is asked (`question` as typed) and the answer `shown` gives none ("tăng 9 bậc"
+    is a move, not a rank)."""
+    return _RANK_ASKED.search(fold(question)) is not None and not _RANK_SAID.search(fold(shown))

@@ -33,16 +33,30 @@ _TRUE_CAUSE = re.compile(r"(?<!\w)(?:do|vì|bởi|nguyên\s+nhân|dẫn\s+đến
 _VIEW_ASKED = re.compile(r"\b(?:cho\s+rang|khang\s+dinh|nhan\s+dinh|danh\s+gia|nhan\s+manh)\b")
 
 
+def _restates(cue: re.Match, text: str, asked: set[str]) -> bool:
+    """The cue is the situation an action faces ("trước tình hình …") and what follows it (four
+    words) is the question's own state, not its cause
+    ("Trước tình hình tấn công mạng … gia tăng mạnh" for "why are cyberattacks rising?")."""
+    if not fold(cue.group()).startswith("truoc"):  # only the situation an action faces
+        return False
+    after = re.findall(r"[^\W\d_]+", fold(text[cue.end():]))[:4]
+    return len(after) >= 3 and sum(w in asked for w in after) >= 0.75 * len(after)
+
+
 def gives_cause(question: str, sentence: str) -> bool:
     """The sentence gives a cause: for a question about a state ("sao ... thấp hơn"), a word
-    that names a cause, read with diacritics; else any cause or purpose cue."""
+    that names a cause, read with diacritics; else any cause or purpose cue. "Trước tình
+    hình" followed by the question's own words restates the state asked: no cause."""
     folded = fold(question)
-    if _STATE_ASKED.search(folded) and not _VIEW_ASKED.search(folded):
-        return _TRUE_CAUSE.search(sentence.lower()) is not None
+    words = set(re.findall(r"\w+", folded))
     lowered = sentence.lower()
-    if fold(lowered) != lowered:  # written with diacritics: "cấp độ", "Đề án" give no cause
-        return _CUE_TYPED.search(lowered) is not None
-    return CAUSE_CUES.search(fold(sentence)) is not None
+    if _STATE_ASKED.search(folded) and not _VIEW_ASKED.search(folded):
+        cues, text = _TRUE_CAUSE.finditer(lowered), lowered
+    elif fold(lowered) != lowered:  # written with diacritics: "cấp độ", "Đề án" give no cause
+        cues, text = _CUE_TYPED.finditer(lowered), lowered
+    else:
+        cues, text = CAUSE_CUES.finditer(fold(sentence)), fold(sentence)
+    return any(not _restates(cue, text, words) for cue in cues)
 
 
 # How something is done: a means, folded

@@ -47,8 +47,10 @@ from .names import corpus_bigrams, corpus_folded, corpus_names
 from .words import COUNTED_AS
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
-from .asked import choice_unsaid, money_unsaid
-from .shares import part_unfigured, place_unfigured
+from .asked import (choice_unsaid, money_unsaid, premise_day_unsaid, rank_unsaid,
+                    time_unsaid)
+from .compared import side_unsaid
+from .shares import part_unfigured, place_unfigured, province_for_nation
 from .roles import (body_key, companies_unnamed, deputy_only, holder_not_named, role_body,
                     role_near)
 from ..schema import Answer
@@ -190,13 +192,16 @@ def _as_typed(folded: str, analysis) -> str:
     return analysis.text[at:at + len(folded)] if at >= 0 else folded
 
 
+_VERDICT_LEAD = "^(?:" + "|".join(re.escape(v) for v in msg.VERDICTS) + r")\s+"
+
+
 def _first_sentence(answer: Answer, about: str = "") -> tuple[str, set[int]]:
     """The answer's first cited sentence (the first that holds `about`, a folded pattern,
     when one does) and its markers."""
     pieces = re.findall(r".*?\[\d+\]", answer.text, flags=re.S)
     m = next((p for p in pieces if about and re.search(about, fold(p))), None) or (
         pieces[0] if pieces else answer.text)
-    shown = m.strip().lstrip("- ").strip()
+    shown = re.sub(_VERDICT_LEAD, "", m.strip().lstrip("- ").strip())  # no "Không." before it
     return shown, {int(n) for n in re.findall(r"\[(\d+)\]", shown)}
 
 
@@ -223,22 +228,6 @@ def _spoken(ctx: Context, hits, person: str) -> Answer | None:
     said.sort(key=lambda c: (c.hit.rank, c.start))
     return respond(ctx, [Pick(c.hit, c.start, c.end, piece(ctx, c)) for c in said], hits,
                    said[0].score)
-
-
-# The whole country asked ("cả nước", "toàn quốc"), not a province
-_NATION_ASKED = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc)\b")
-_NATION_SAID = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|viet\s+nam|nuoc\s+ta|quoc\s+gia)\b")
-
-
-def _province_for_nation(ctx: Context, answer: Answer) -> bool:
-    """The country is asked and the first cited sentence opens on a province (a place of the
-    corpus) without a word for the country: that province's figure, not the country's."""
-    if not _NATION_ASKED.search(fold(ctx.analysis.text)) or ctx.analysis.local:
-        return False
-    quote = fold(answer.citations[0].quote)
-    places = corpus_names(ctx.index).places
-    return not _NATION_SAID.search(quote) and any(
-        re.search(rf"\b{re.escape(p)}\b", quote[:90]) for p in places)
 
 
 # Words the question quotes ("Very high", 'Very high'; not the "'s" of "Singapore's")
@@ -314,7 +303,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
             analysis.numbers,
             analysis.kind == "yesno" and answer.text.startswith(msg.VERDICT_NOT_YET)):
         return _near(answer, msg.NOT_GIVEN_DONE)  # "đã hoàn thành chưa?" - "sớm hoàn thành"
-    if analysis.kind == "yesno" and first and day_unconfirmed(analysis.text, quotes):
+    if analysis.kind == "yesno" and first and (day_unconfirmed(analysis.text, quotes)
+                                               or premise_day_unsaid(ctx.question, quotes)):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "có phải họp hôm 9/1 không?": no day said
     if analysis.kind == "date" and first and deed_unsaid(
             analysis.text, " ".join(c.passage for c in answer.citations),
@@ -325,10 +315,19 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
     if first and analysis.kind not in ("yesno", "comparison", "summary") and amount_asked(
             ctx.question, asked) and not gives_amount(shown, asked):
         return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "chiếm nhiêu?": no figure in the answer
+    if first and rank_unsaid(ctx.question, shown):
+        return _near(answer, msg.NOT_GIVEN_TOP)  # "where did … rank?": "tăng 9 bậc"
     if first and money_unsaid(f"{ctx.question} {analysis.text}", shown):
         return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "nhiêu tiền?": no sum of money
     if first and choice_unsaid(f"{ctx.question} {analysis.text}", quotes):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "tháng 12/2024 hay tháng 1/2025?"
+    if first and time_unsaid(ctx.question, shown, " ".join("/".join(reversed(c.date.split("-")))
+                                                            for c in answer.citations)):
+        return _near(answer, msg.NOT_GIVEN_PERIOD.format(period=_as_typed(time_unsaid(
+            ctx.question, ""), analysis)))  # "tới cuối tháng 12/2024 thì cấp bao nhiêu?"
+    if first and (side := side_unsaid(f"{ctx.question} {analysis.text}", shown)):
+        typed = _as_typed(side, analysis)  # "năm trước", "cuối 2022", "kho dữ liệu đất đai"
+        return _near(answer, msg.NOT_GIVEN_SIDE.format(side=typed[:1].upper() + typed[1:]))
     if first and (analysis.kind == "date" or re.search(_DATE_ASKED, asked)) \
             and not GIVES_DATE.search(shown) or first and day_unsaid(fold(ctx.question), shown):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "từ năm nào?": no date in the answer
@@ -337,14 +336,14 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         return _near(answer, msg.NOT_GIVEN_BREAKDOWN.format(
             dimension=_as_typed(dimension, analysis)))
     if first and analysis.kind not in ("yesno", "comparison", "summary") and only_proposed(
-            analysis, first):  # "những tập thể nào đã được khen thưởng?" - "đề xuất … khen"
+            analysis, first, ctx.question):  # "tập thể nào đã được khen thưởng?" - "đề xuất"
         return _near(answer, msg.NOT_GIVEN_DONE)
     place = measure_absent(analysis.text, analysis.local, analysis.names, first,
                            ctx.index.idf) if first else ""
     if place:  # "tài khoản VNeID của Nghệ An": the sentence on Nghệ An never names VNeID
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=place))
-    if answer.citations and _province_for_nation(ctx, answer):
-        nation = _NATION_ASKED.search(fold(analysis.text)).group()
+    if answer.citations and not analysis.local and (nation := province_for_nation(
+            analysis.text, answer.citations[0].quote, corpus_names(ctx.index).places)):
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=_as_typed(nation, analysis)))
     passages = " ".join(c.passage for c in answer.citations)
     if not analysis.ordinal and counted_only(asked_text, analysis.numbers, answer.text, passages,

@@ -2,7 +2,8 @@
 hộ kinh doanh", "cấp độ 3, cấp độ 4 mỗi loại có bao nhiêu"): the near-miss check
 (`nearmiss.check`) says the articles do not split the figure when a part asked has no figure
 of its own in the cited sentences, or a place asked alone ("Riêng Sóc Trăng được cấp nhiêu
-cái?") has none in the sentences that name it. Table tests in tests/answering/test_shares.py."""
+cái?") has none in the sentences that name it; the whole country asked ("cả nước") and a
+province's figure found. Table tests in tests/answering/test_shares.py."""
 from __future__ import annotations
 
 import re
@@ -11,7 +12,7 @@ from ..articles.clean import fold
 from .absent import gives_amount
 from .english import ENGLISH_TERMS
 
-__all__ = ["part_unfigured", "place_unfigured"]
+__all__ = ["part_unfigured", "place_unfigured", "province_for_nation"]
 
 # "bao nhiêu là X", "bao nhiêu thuộc X" (each part asked after its own "bao nhiêu")
 _EACH = re.compile(r"\b(?:bao\s+)?nhieu\s+(?:la|thuoc)\s+((?:[^\W\d]+\s+){0,2}?[^\W\d]+)"
@@ -103,3 +104,20 @@ def place_unfigured(asked: str, places: list[str], quotes: list[str]) -> str:
             and not _LOCAL.search(q)):
         return places[0]
     return ""
+
+
+# The whole country asked ("cả nước", "toàn quốc"), not a province
+_NATION_ASKED = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc)\b")
+_NATION_SAID = re.compile(r"\b(?:ca\s+nuoc|toan\s+quoc|viet\s+nam|nuoc\s+ta|quoc\s+gia)\b")
+
+
+def province_for_nation(question: str, quote: str, places) -> str:
+    """The words for the country `question` asks (folded) when the first cited sentence
+    (`quote`) opens on a province (one of `places`, folded) without a word for the country:
+    that province's figure, not the country's; else ""."""
+    asked = _NATION_ASKED.search(fold(question))
+    quote = fold(quote)
+    if not asked or _NATION_SAID.search(quote):
+        return ""
+    return asked.group() if any(re.search(rf"\b{re.escape(p)}\b", quote[:90])
+                                for p in places) else ""

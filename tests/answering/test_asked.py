@@ -1,9 +1,11 @@
-"""Money asked and a date offered as a choice (no model, no index)."""
+"""Money asked, a date offered as a choice, a time a figure is asked at, a day asked as a
+premise (no model, no index)."""
 from __future__ import annotations
 
 import pytest
 
-from assistant.answering.asked import choice_unsaid, money_unsaid
+from assistant.answering.asked import (choice_unsaid, money_unsaid, premise_day_unsaid,
+                                       rank_unsaid, time_unsaid)
 
 
 @pytest.mark.parametrize("question, shown, unsaid", [
@@ -33,3 +35,57 @@ def test_money_asked_needs_a_sum(question, shown, unsaid):
 ])
 def test_a_date_offered_as_a_choice(question, quotes, unsaid):
     assert choice_unsaid(question, quotes) is unsaid
+
+
+@pytest.mark.parametrize("question, shown, dates, unsaid", [
+    # the time asked is written nowhere: not in the answer, not in the article's date
+    ("Vậy tới cuối tháng 12/2024 thì cấp được bao nhiêu thẻ rồi?",
+     "Trong 4 tháng năm 2024, Bộ Công an đã cấp trên 86 triệu thẻ căn cước.", "24/04/2024",
+     "toi cuoi thang 12/2024"),
+    ("How many accounts were there as of 31/12/2024?", "Đã có 55 triệu tài khoản.",
+     "24/04/2024", "as of 31/12/2024"),
+    # the time is the answer's or the article's own
+    ("Tới tháng 4/2024 VNeID có bao nhiêu lượt truy cập rồi?",
+     "Ứng dụng VNeID có khoảng 500 triệu lượt truy cập.", "24/04/2024", ""),
+    ("Tính đến cuối tháng 6/2023 có bao nhiêu bộ, ngành kết nối?",
+     "Đến cuối tháng 6/2023, đã có 96 bộ, ngành, địa phương hoàn thành.", "12/07/2023", ""),
+    ("Tính đến 30-6-2024 Hải Dương đạt bao nhiêu?", "Tính đến 30/6/2024, tỉnh đạt 92%.",
+     "", ""),
+    # no time a figure is asked at
+    ("Năm 2023 có bao nhiêu tài khoản?", "Năm 2023 có 13,2 triệu tài khoản.", "", ""),
+])
+def test_a_time_a_figure_is_asked_at(question, shown, dates, unsaid):
+    assert time_unsaid(question, shown, dates) == unsaid
+
+
+@pytest.mark.parametrize("question, shown, unsaid", [
+    # the answer writes no day: it can neither confirm nor deny the day
+    ("Luật Giao dịch điện tử sửa đổi được thông qua ngày 22/6/2023 đúng không?",
+     "Luật Giao dịch điện tử sửa đổi được ban hành, có hiệu lực từ tháng 7/2024.",
+     "ngay 22/6/2023"),
+    ("Phiên họp diễn ra hôm 9/1 phải không?", "Phiên họp lần thứ 10 của Ủy ban.", "hom 9/1"),
+    # a day is written: the verdict can be read
+    ("Phiên họp thứ 9 diễn ra ngày 11/7 đúng không?", "Chiều 10/7, Thủ tướng chủ trì phiên họp.",
+     ""),
+    ("Hội nghị họp ngày 12 tháng 7 phải không?", "Chiều ngày 12/7, Thủ tướng chủ trì.", ""),
+    # no day asked
+    ("Luật có hiệu lực từ tháng 7/2024 đúng không?", "Có hiệu lực từ tháng 7/2024.", ""),
+])
+def test_a_day_asked_as_a_premise(question, shown, unsaid):
+    assert premise_day_unsaid(question, shown) == unsaid
+
+
+@pytest.mark.parametrize("question, shown, unsaid", [
+    # a rank asked, a move given
+    ("Where did Nghe An rank nationally in the 2024 service index?",
+     "Năm 2024 tỉnh Nghệ An tăng 9 bậc so với năm 2023.", True),
+    ("Hải Dương xếp thứ mấy cả nước về giao dịch?", "Hải Dương có 41.132 giao dịch.", True),
+    # a rank given
+    ("Hải Dương xếp thứ mấy cả nước về giao dịch?", "41.132 giao dịch, xếp thứ 7 toàn quốc.",
+     False),
+    ("Việt Nam đứng thứ bao nhiêu về Chính phủ điện tử?", "Việt Nam ở vị trí thứ 71/193.", False),
+    # no rank asked
+    ("Nghệ An tăng mấy bậc?", "Nghệ An tăng 9 bậc.", False),
+])
+def test_a_rank_asked_needs_a_rank(question, shown, unsaid):
+    assert rank_unsaid(question, shown) is unsaid

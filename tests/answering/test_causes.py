@@ -62,3 +62,25 @@ def test_a_cause_in_a_later_sentence_must_speak_of_what_was_asked() -> None:
     assert names_cause(question, _cited("Chiến dịch 92 ngày đêm tại Bình Phước.",
                                         "Bình Phước làm vậy do tỷ lệ còn thấp."),
                        frozenset({"binh phuoc", "92"}))
+
+
+@pytest.mark.parametrize("question, sentence, gives", [
+    # the cue is followed by the state asked itself: the situation, not its cause
+    ("Sao mà tấn công mạng trên thế giới với trong nước tăng dữ vậy, do đâu?",
+     "Trước tình hình tấn công mạng trên thế giới và trong nước gia tăng mạnh, Thủ tướng yêu "
+     "cầu Bộ Công an chủ trì.", False),
+    ("Nguyen nhan nao khien so vu tan cong mang o Viet Nam tang?",
+     "Truoc tinh hinh tan cong mang gia tang manh, Thu tuong yeu cau Bo Cong an chu tri.",
+     False),
+    # a cue followed by other words gives a cause
+    ("Vì sao tấn công mạng tăng?", "Tấn công mạng tăng do hạ tầng số mở rộng nhanh.", True),
+    ("Vì sao Đề án 06 chậm?", "Trước tình hình đó, Thủ tướng yêu cầu đẩy nhanh.", True),
+])
+def test_a_cue_restating_the_state_asked_gives_no_cause(question, sentence, gives) -> None:
+    assert gives_cause(question, sentence) is gives
+
+
+def test_a_purpose_named_by_the_question_still_gives_it() -> None:
+    # "Mục đích cuối cùng …" restates the question, and the purpose follows it
+    assert gives_cause("Mục đích cuối cùng của chuyển đổi số là gì?",
+                       "Mục đích cuối cùng của chuyển đổi số là phục vụ con người.")

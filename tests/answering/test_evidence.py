@@ -279,3 +279,24 @@ def test_a_place_asked_of_a_measure_its_sentence_never_names() -> None:
                               {"vneid", "nghe"})
     assert absent("Tại Nghệ An, tỉnh đã đạt được 10/11 mục tiêu.") == "Nghệ An"
     assert absent("Nghệ An có 2 triệu tài khoản VNeID.") == ""
+
+
+@pytest.mark.parametrize("typed, terms, sentence, proposed", [
+    # an English deed asked done, read through its Vietnamese terms
+    ("Which groups and individuals have been awarded for digital transformation work?",
+     "Tập đoàn, khen thưởng, chuyển đổi số những nào?",
+     "Bộ Công an tổng hợp, đề xuất cấp có thẩm quyền về khen thưởng các tập thể, cá nhân.", True),
+    ("Name the individuals that actually received awards after the 9th session",
+     "khen thưởng, phiên họp lần thứ 9 những gì?",
+     "Bộ Công an tổng hợp, đề xuất cấp có thẩm quyền về khen thưởng các tập thể, cá nhân.", True),
+    # the deed is done in the sentence
+    ("Which groups have been awarded?", "khen thưởng những nào?",
+     "Thủ tướng đã trao bằng khen thưởng cho 10 tập thể.", False),
+    # what was required is asked, not a deed done
+    ("Which ministries were asked to issue plans?", "ban hành, kế hoạch những nào?",
+     "Thủ tướng yêu cầu 12 bộ khẩn trương ban hành kế hoạch.", False),
+])
+def test_an_english_deed_asked_that_the_articles_only_propose(typed, terms, sentence,
+                                                               proposed) -> None:
+    from assistant.answering.kinds.yesno import only_proposed
+    assert only_proposed(analyze(terms), sentence, typed) is proposed

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.shares import part_unfigured, place_unfigured
+from assistant.answering.shares import part_unfigured, place_unfigured, province_for_nation
 from assistant.articles.clean import fold
 
 
@@ -49,3 +49,18 @@ def test_parts_asked_each_with_a_figure(question, quotes, parts):
 ])
 def test_a_place_asked_alone_without_its_figure(places, quotes, place):
     assert place_unfigured(fold("Riêng nơi đó được cấp bao nhiêu?"), places, quotes) == place
+
+
+@pytest.mark.parametrize("question, quote, nation", [
+    # the country asked, a province's sentence found
+    ("Cả nước có bao nhiêu tài khoản VNeID?",
+     "Tỉnh Nghệ An có 1,2 triệu tài khoản VNeID được kích hoạt.", "ca nuoc"),
+    # the sentence speaks of the country too
+    ("Cả nước có bao nhiêu tài khoản?", "Nghệ An đứng thứ 5 cả nước về tài khoản.", ""),
+    # a sentence that opens on no province
+    ("Toàn quốc có bao nhiêu tài khoản?", "Số tài khoản đã kích hoạt trên 55 triệu.", ""),
+    # no country asked
+    ("Nghệ An có bao nhiêu tài khoản?", "Tỉnh Nghệ An có 1,2 triệu tài khoản.", ""),
+])
+def test_the_country_asked_and_a_province_found(question, quote, nation):
+    assert province_for_nation(question, quote, ["nghe an", "hai duong"]) == nation

@@ -66,13 +66,24 @@ def asked_action(analysis: Analysis) -> str:
     return actions[-1] if actions else ""
 
 
-def only_proposed(analysis: Analysis, sentence: str) -> bool:
+# An English question asking a deed done ("have been awarded", "were completed", "received
+# awards"), not one asking what was required ("were asked to", "was assigned")
+_DONE_EN = re.compile(r"\b(?:(?:have|has|had)\s+(?:\w+\s+)?been|were|was|actually|received"
+                      r"|got)\s+(?!(?:asked|required|requested|told|ordered|proposed|urged"
+                      r"|assigned|tasked|planned|expected|set|due|supposed)\b)\w+(?:ed|en)\b"
+                      r"|\b(?:actually\s+)?received\b")
+
+
+def only_proposed(analysis: Analysis, sentence: str, typed: str = "") -> bool:
     """The question asks whether something was done and the evidence only proposes, asks for
-    or plans it ("đề xuất cấp có thẩm quyền về khen thưởng" for "đã được khen thưởng chưa?")."""
-    action = asked_action(analysis)
+    or plans it ("đề xuất cấp có thẩm quyền về khen thưởng" for "đã được khen thưởng chưa?").
+    An English question (`typed`, as typed) read as its Vietnamese terms: any of them."""
     said = fold(sentence)
-    at = said.find(action) if action else -1
-    return at > 0 and _PROPOSED.search(said[:at]) is not None
+    english = typed.isascii() and _DONE_EN.search(typed.lower())
+    actions = [asked_action(analysis)] if not english else [
+        t for t in (fold(w).strip(" ?") for w in analysis.text.split(",")) if " " in t]
+    return any(0 < (at := said.find(a)) and _PROPOSED.search(said[:at]) is not None
+               for a in actions if a)
 
 
 _UNIVERSAL = re.compile(r"\b(?:toan\s+bo|tat\s+ca|het|du|hoan\s+thanh|moi|100%)\b")
