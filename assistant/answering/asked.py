@@ -4,7 +4,8 @@ a date offered as a choice ("tháng 12/2024 hay tháng 1/2025?") needs one of th
 a time a figure is asked at ("tới cuối tháng 12/2024 thì cấp được bao nhiêu?") needs that time
 written or the cited article dated then; a day asked as a premise ("thông qua ngày 22/6/2023
 đúng không?") needs a day in the answer to confirm or deny it; a rank asked ("xếp thứ mấy",
-"where did … rank") needs a rank shown.
+"where did … rank") needs a rank shown; an exact figure asked ("tăng chính xác bao nhiêu
+phần trăm") needs a sentence about what is measured.
 Table tests in tests/answering/test_asked.py."""
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import re
 from ..articles.clean import fold
 
 __all__ = ["money_unsaid", "choice_unsaid", "time_unsaid", "premise_day_unsaid",
-           "rank_unsaid"]
+           "rank_unsaid", "exact_subject_unsaid"]
 
 # Money asked: "bao nhiêu tiền", "nhiêu tiền", "số tiền … bao nhiêu", "how much money"
 _MONEY_ASKED = re.compile(r"\b(?:bao\s+)?nhieu\s+tien\b|\bso\s+tien\b.*\bbao\s+nhieu\b"
@@ -95,3 +96,25 @@ def rank_unsaid(question: str, shown: str) -> bool:
     """A rank is asked (`question` as typed) and the answer `shown` gives none ("tăng 9 bậc"
     is a move, not a rank)."""
     return _RANK_ASKED.search(fold(question)) is not None and not _RANK_SAID.search(fold(shown))
+
+
+# An exact figure asked: "chính xác", "cụ thể", "đúng bao nhiêu", "exact", "precise"
+_EXACT = re.compile(r"\b(?:chinh\s+xac|cu\s+the|dung\s+(?:bao\s+)?nhieu|exact(?:ly)?"
+                    r"|precise(?:ly)?|chi\s+tiet)\b")
+# Word pairs of the asking itself, not of what is measured
+_ASKING = frozenset({"bao nhieu", "phan tram", "chinh xac", "cu the", "con so", "la bao",
+                     "dung bao", "nhieu phan", "so cu", "chi tiet"})
+
+
+def exact_subject_unsaid(question: str, shown: str, bigrams: frozenset[str]) -> bool:
+    """An exact figure is asked (`question` as typed) and the answer `shown` writes at most a
+    third of the word pairs of the question that the articles also write (`bigrams`, folded):
+    its sentence measures something else, so the exact figure is not given."""
+    q = fold(question)
+    if not _EXACT.search(q):
+        return False
+    words = re.findall(r"[^\W\d_]+", q)
+    pairs = [p for a, b in zip(words, words[1:])
+             if (p := f"{a} {b}") in bigrams and p not in _ASKING]
+    said = fold(shown)
+    return bool(pairs) and sum(p in said for p in pairs) < len(pairs) / 3

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.asked import (choice_unsaid, money_unsaid, premise_day_unsaid,
-                                       rank_unsaid, time_unsaid)
+from assistant.answering.asked import (choice_unsaid, exact_subject_unsaid, money_unsaid,
+                                       premise_day_unsaid, rank_unsaid, time_unsaid)
 
 
 @pytest.mark.parametrize("question, shown, unsaid", [
@@ -89,3 +89,23 @@ def test_a_day_asked_as_a_premise(question, shown, unsaid):
 ])
 def test_a_rank_asked_needs_a_rank(question, shown, unsaid):
     assert rank_unsaid(question, shown) is unsaid
+
+
+_BIGRAMS = frozenset({"kinh te", "te so", "so nam", "tang truong", "so tang", "nghe an",
+                      "bao nhieu", "phan tram"})
+
+
+@pytest.mark.parametrize("question, shown, unsaid", [
+    # an exact figure asked, a sentence about another thing
+    ("Kinh tế số năm 2024 tăng chính xác nhiêu phần trăm?",
+     "Năm 2024 tỉnh Nghệ An tăng 9 bậc so với năm 2023.", True),
+    ("Năm 2024 kinh tế số tăng đúng bao nhiêu phần trăm, con số cụ thể á?",
+     "Nghệ An tăng 9 bậc.", True),
+    # the sentence is about what is measured
+    ("Kinh tế số năm 2024 tăng chính xác bao nhiêu?",
+     "Năm 2024 kinh tế số tăng trưởng trên 20%.", False),
+    # no exact figure asked
+    ("Kinh tế số năm 2024 tăng bao nhiêu?", "Nghệ An tăng 9 bậc.", False),
+])
+def test_an_exact_figure_asked_needs_its_subject(question, shown, unsaid):
+    assert exact_subject_unsaid(question, shown, _BIGRAMS) is unsaid
