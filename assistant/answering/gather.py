@@ -42,7 +42,7 @@ _COUNT_ASKED = re.compile(rf"(?<!thu\s)(?<!so\s)\b(\d{{1,2}})\s+(?:{LIST_NOUNS}|
 _GOES_ON = re.compile(r"^\W*(?:trong\s+do|cu\s+the|bao\s+gom|gom|do\s+la|nhu)\b")
 # The lead paragraphs where an article says which period it reports on (characters)
 _PERIOD_OPENING = 1000
-_PART_OF_YEAR = re.compile(r"\b(?:thang|nua\s+(?:dau|cuoi)|quy)\b")
+_PART_OF_YEAR = re.compile(r"\b(?:thang|nua\s+(?:dau|cuoi)|quy|giua\s+nam)\b")
 
 
 def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
@@ -179,7 +179,8 @@ def _period_fit(article: Article, analysis: Analysis, head: str) -> float:
 
 def _target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
     """The article a summary question means: the one whose title, opening, date or source
-    matches the question's names and dates; else the one retrieval ranks first."""
+    matches the question's names and dates (a name written twice in its body counts half);
+    else the one retrieval ranks first."""
     articles = ctx.index.articles
     votes: dict[str, float] = {}
     for hit in hits:
@@ -187,7 +188,10 @@ def _target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
     best, best_score = None, 0.0
     for article in articles.values():
         head = fold(f"{article.title} {article.source} {article.date} {article.text[:600]}")
-        score = sum(2.0 for e in ctx.analysis.entities if re.search(rf"\b{re.escape(e)}\b", head))
+        body = fold(article.text[600:])  # a name its opening lacks: written in its body
+        score = sum(2.0 if re.search(rf"\b{re.escape(e)}\b", head) else
+                    1.0 if len(re.findall(rf"\b{re.escape(e)}\b", body)) >= 2 else 0.0
+                    for e in ctx.analysis.entities)
         score += _period_fit(article, ctx.analysis, head)
         score += sum(1.0 for n in ctx.analysis.numbers
                      if re.search(rf"\b(?:lan\s+thu|de\s+an)\s+{re.escape(n)}\b", head))

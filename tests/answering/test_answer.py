@@ -182,6 +182,18 @@ def test_a_meeting_summary_is_not_the_part_of_a_province_that_joined_it(retrieve
     assert sum("Nghệ An" in c.quote for c in answer.citations) >= 2  # its part, when asked
 
 
+def test_a_summary_reads_the_article_that_names_its_province_or_period(retriever) -> None:
+    # Nghệ An is written only in the body of the article on the 10th session
+    answer = answer_question("Give me the main points about Nghe An's digital transformation "
+                             "results in this article.", retriever)
+    assert not answer.missing and "Nghệ An" in answer.text
+    assert {c.article_id for c in answer.citations} == {"toan-dan-toan-dien-toan-trinh"}
+    # "giữa năm 2023": the mid-year review of 12/7/2023, not the Đà Nẵng conference
+    answer = answer_question("Nói gọn lại, bài phát biểu của Thủ tướng tại hội nghị giữa năm "
+                             "2023 gồm những ý chính nào?", retriever)
+    assert {c.article_id for c in answer.citations} == {"muc-dich-chuyen-doi-so-phuc-vu-con-nguoi"}
+
+
 def test_a_list_sentence_goes_on_in_the_next_one(retriever) -> None:
     answer = answer_question("4 tháng đầu năm 2024 Chính phủ ban hành những văn bản gì?",
                              retriever)

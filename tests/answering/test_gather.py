@@ -88,6 +88,7 @@ _YEAR = Article(id="y", title="Phiên họp lần thứ 10", date="2025-02-06", 
     # part of a year: the article of those months
     ("Tóm tắt kết quả 6 tháng đầu năm 2024", "h"),
     ("Kết quả nửa đầu năm 2024 có gì nổi bật?", "h"),
+    ("Nói gọn lại hội nghị giữa năm 2024 có những ý chính nào?", "h"),
 ])
 def test_the_period_a_summary_means(question, best) -> None:
     analysis = analyze(question)
