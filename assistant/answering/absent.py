@@ -28,7 +28,7 @@ __all__ = ["rough_only", "day_unconfirmed", "required_only", "term_undescribed",
            "superlative_unsaid", "deed_unsaid", "measure_absent", "part_not_given",
            "amount_asked", "breakdown_absent", "only_part_unnamed",
            "parts_unsplit", "after_subject", "day_unsaid", "gives_amount", "GIVES_DATE",
-           "noun_after", "TIME_UNITS"]
+           "noun_after", "TIME_UNITS", "DAY"]
 
 # "4 tháng đầu năm": a span of time, not a count of items
 TIME_UNITS = ("thang", "nam", "ngay", "tuan", "quy", "gio", "lan", "ky", "phien")
@@ -300,19 +300,19 @@ def superlative_unsaid(asked: str, sentence: str) -> bool:
 
 
 _DAY_MONTH = r"(?<![\d/])\d{1,2}/\d{1,2}(?!\d)"  # "6/2", not "2/2025"
-_DAY = re.compile(rf"{_DAY_MONTH}|\b(?:ngay|mung)\s+\d|(?<!\d)\d{{1,2}}-\d{{1,2}}-\d{{4}}")
+DAY = re.compile(rf"{_DAY_MONTH}|\b(?:ngay|mung)\s+\d|(?<!\d)\d{{1,2}}-\d{{1,2}}-\d{{4}}")
 
 
 def day_unsaid(asked: str, shown: str) -> bool:
     """A day is asked ("từ ngày nào?", `asked` folded) and the answer (`shown`, folded) gives
     none: a month or a half-year ("6 tháng đầu năm 2024") is not the day."""
-    return DAY_ASKED.search(asked) is not None and _DAY.search(shown) is None
+    return DAY_ASKED.search(asked) is not None and DAY.search(shown) is None
 
 
 def day_unconfirmed(question: str, quotes: str) -> bool:
     """A yes/no question gives a day ("họp hôm 9/1/2024 không?") and the cited sentences give
     no date at all: neither yes nor no can be read from them."""
-    return _DAY.search(fold(question)) is not None and GIVES_DATE.search(fold(quotes)) is None
+    return DAY.search(fold(question)) is not None and GIVES_DATE.search(fold(quotes)) is None
 
 
 # Whether a deed is done, asked ("đã … chưa?", "has it already …", "did they actually …"), not

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..articles.clean import fold
+from .absent import DAY
 
 __all__ = ["money_unsaid", "choice_unsaid", "time_unsaid", "premise_day_unsaid",
            "rank_unsaid", "exact_subject_unsaid"]
@@ -71,14 +72,13 @@ def time_unsaid(question: str, shown: str, dates: str = "") -> str:
 # A day asked as a premise of a yes/no question: "ngày 22/6/2023", "hôm 9/1", "on 6/2"
 _PREMISE_DAY = re.compile(r"\b(?:ngay|hom|on|vao)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?"
                           r"|\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\b")
-_ANY_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?!\d)|\bngay\s+\d{1,2}\b")
 
 
 def premise_day_unsaid(question: str, shown: str) -> str:
     """The day (folded) a yes/no `question` states that the answer `shown` cannot confirm or
     deny, since it writes no day at all, or ""."""
     m = _PREMISE_DAY.search(fold(question))
-    return m.group(0) if m and not _ANY_DAY.search(fold(shown)) else ""
+    return m.group(0) if m and not DAY.search(fold(shown)) else ""
 
 
 # A rank asked ("xếp thứ mấy", "đứng thứ bao nhiêu", "vị trí nào", "where did … rank")

@@ -19,8 +19,8 @@ from .parts import aspect_part
 from .question import LIST_NOUNS, Analysis, extremes
 from ..schema import Answer, Article, Hit
 from .searches import side_query
-from .names import (article_chunks, article_sentences, corpus_names, display, following_paragraphs,
-                    hits_for_spans, paragraph_after, sentence_rows)
+from .names import (article_bodies, article_chunks, article_sentences, corpus_names, display,
+                    following_paragraphs, hits_for_spans, paragraph_after, sentence_rows)
 from .plans import Context, abstain, candidates, dated, piece, plan_fact, respond
 
 
@@ -186,12 +186,12 @@ def _target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
     for hit in hits:
         votes[hit.article.id] = votes.get(hit.article.id, 0.0) + hit.score
     best, best_score = None, 0.0
+    folded = article_bodies(ctx.index, 600)  # (past the opening read below)
     for article in articles.values():
         head = fold(f"{article.title} {article.source} {article.date} {article.text[:600]}")
-        body = fold(article.text[600:])  # a name its opening lacks: written in its body
-        score = sum(2.0 if re.search(rf"\b{re.escape(e)}\b", head) else
-                    1.0 if len(re.findall(rf"\b{re.escape(e)}\b", body)) >= 2 else 0.0
-                    for e in ctx.analysis.entities)
+        score = sum(2.0 if re.search(rf"\b{re.escape(e)}\b", head) else  # else written
+                    1.0 if len(re.findall(rf"\b{re.escape(e)}\b", folded.get(article.id, ""))) >= 2
+                    else 0.0 for e in ctx.analysis.entities)  # twice in its body
         score += _period_fit(article, ctx.analysis, head)
         score += sum(1.0 for n in ctx.analysis.numbers
                      if re.search(rf"\b(?:lan\s+thu|de\s+an)\s+{re.escape(n)}\b", head))

@@ -16,7 +16,7 @@ from .lexicon import place_initials
 from .question import is_title
 
 __all__ = ["CorpusNames", "corpus_names", "corpus_abbreviations", "corpus_place_initials",
-           "corpus_folded",
+           "corpus_folded", "article_bodies",
            "article_sentences", "paragraph_after", "following_paragraphs",
            "hits_for_spans", "corpus_initials", "article_chunks",
            "display", "sentence_rows",
@@ -66,6 +66,13 @@ def _corpus_text(index: Index) -> tuple[str, str]:
 def corpus_folded(index: Index) -> str:
     """Every article's title and text, joined and folded; made once per build."""
     return _per_build(index, "corpus text", lambda: _corpus_text(index))[1]
+
+
+def article_bodies(index: Index, opening: int) -> dict[str, str]:
+    """Each article's text after its first `opening` characters, folded, by id; made once
+    per build."""
+    return _per_build(index, f"bodies {opening}", lambda: {
+        a.id: fold(a.text[opening:]) for a in index.articles.values()})
 
 
 def corpus_bigrams(index: Index) -> frozenset[str]:

@@ -323,10 +323,9 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "nhiêu tiền?": no sum of money
     if first and choice_unsaid(f"{ctx.question} {analysis.text}", quotes):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "tháng 12/2024 hay tháng 1/2025?"
-    if first and time_unsaid(ctx.question, shown, " ".join("/".join(reversed(c.date.split("-")))
-                                                            for c in answer.citations)):
-        return _near(answer, msg.NOT_GIVEN_PERIOD.format(period=_as_typed(time_unsaid(
-            ctx.question, ""), analysis)))  # "tới cuối tháng 12/2024 thì cấp bao nhiêu?"
+    if first and (period := time_unsaid(ctx.question, shown, " ".join(
+            "/".join(reversed(c.date.split("-"))) for c in answer.citations))):
+        return _near(answer, msg.NOT_GIVEN_PERIOD.format(period=_as_typed(period, analysis)))
     if first and (side := side_unsaid(f"{ctx.question} {analysis.text}", shown)):
         typed = _as_typed(side, analysis)  # "năm trước", "cuối 2022", "kho dữ liệu đất đai"
         return _near(answer, msg.NOT_GIVEN_SIDE.format(side=typed[:1].upper() + typed[1:]))

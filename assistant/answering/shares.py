@@ -86,7 +86,7 @@ def part_unfigured(question: str, quotes: str) -> list[str]:
     return parts
 
 
-# A sentence on the place of its article, unnamed ("Toàn tỉnh hiện có 234 sản phẩm OCOP")
+# A sentence on the place of its article, unnamed ("Toàn tỉnh hiện có … sản phẩm …")
 _LOCAL = re.compile(r"\b(?:toan\s+tinh|tinh|dia\s+ban|thanh\s+pho|dia\s+phuong)\b")
 
 
