@@ -47,6 +47,8 @@ NOT_GIVEN_HOLDER = "Các bài viết không nêu ai là {role}."
 NOT_GIVEN_FIGURES = "Các bài viết không nêu số liệu của từng bên để so sánh."
 NOT_GIVEN_DONE = ("Các bài viết chỉ nêu việc này được đề xuất, yêu cầu hoặc lên kế hoạch, không "
                   "nêu việc đã thực hiện.")
+NOT_GIVEN_PILOT = ("Các bài viết chỉ nêu việc này đang được thí điểm, không nêu việc đã triển khai "
+                   "chính thức hay trên toàn quốc.")
 NOT_GIVEN_HOW = "Các bài viết không nêu cách thức vận hành cụ thể."
 NOT_GIVEN_FIGURE = "Các bài viết không nêu số liệu đủ để trả lời có hay không."
 NOT_GIVEN_PART = "Các bài viết chỉ nêu con số chung ({total}), không nêu riêng phần được hỏi."

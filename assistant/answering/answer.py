@@ -125,8 +125,10 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[Tu
     qvec = retriever.embedder.embed_queries(
         [f"{analysis.text} {cleaned}" if english else analysis.text])[0]
     hits = _search(retriever, analysis, qvec, k, mode)
-    searched = {s.query: retriever.search(s.query, k=s.k, mode=mode) for s in planned_searches(
-        analysis, corpus_names(retriever.index).shown, k)}
+    # a planned search's own words go to the lexical side; its dense side is the question's
+    # (embedding each sub-question cost a comparison twice a fact's time)
+    searched = {s.query: retriever.search(s.query, k=s.k, mode=mode, query_vector=qvec)
+                for s in planned_searches(analysis, corpus_names(retriever.index).shown, k)}
     ctx = Context(cleaned, resolved, analysis, qvec, retriever.index, settings, notices,
                   searched)
     plan = plan_for(analysis.kind) or plan_fact

@@ -5,7 +5,8 @@ a time a figure is asked at ("tới cuối tháng 12/2024 thì cấp được ba
 written or the cited article dated then; a day asked as a premise ("thông qua ngày 22/6/2023
 đúng không?") needs a day in the answer to confirm or deny it; a rank asked ("xếp thứ mấy",
 "where did … rank") needs a rank shown; an exact figure asked ("tăng chính xác bao nhiêu
-phần trăm") needs a sentence about what is measured.
+phần trăm") needs a sentence about what is measured; a deed asked as done in full ("chính thức",
+"toàn quốc", "nationwide") is not confirmed by a pilot ("thí điểm").
 Table tests in tests/answering/test_asked.py."""
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from ..articles.clean import fold
 from .absent import DAY
 
 __all__ = ["money_unsaid", "choice_unsaid", "time_unsaid", "premise_day_unsaid",
-           "rank_unsaid", "exact_subject_unsaid"]
+           "rank_unsaid", "exact_subject_unsaid", "pilot_only"]
 
 # Money asked: "bao nhiêu tiền", "nhiêu tiền", "số tiền … bao nhiêu", "how much money"
 _MONEY_ASKED = re.compile(r"\b(?:bao\s+)?nhieu\s+tien\b|\bso\s+tien\b.*\bbao\s+nhieu\b"
@@ -85,8 +86,8 @@ def premise_day_unsaid(question: str, shown: str) -> str:
 _RANK_ASKED = re.compile(r"\b(?:xep\s+(?:thu|hang)\s+(?:may|bao\s+nhieu|nao|the\s+nao|ra\s+sao)"
                          r"|dung\s+thu\s+(?:may|bao\s+nhieu)|thu\s+hang\s+(?:may|bao\s+nhieu|nao)"
                          r"|hang\s+(?:may|bao\s+nhieu)|vi\s+tri\s+(?:nao|thu\s+may|bao\s+nhieu)"
-                         r"|what\s+rank|where\s+did\s+\w+(?:\s+\w+)?\s+rank|ranked?\s+(?:where|what)"
-                         r"|which\s+place|what\s+position)\b")
+                         r"|(?:what|which)\s+(?:\w+\s+)?(?:rank|place|position|ranking)"
+                         r"|where\s+did\s+\w+(?:\s+\w+)?\s+rank|ranked?\s+(?:where|what))\b")
 # A rank given: "thứ 7", "71/193", "vị trí 71", "top 10", "đứng đầu", "nhanh nhất"
 _RANK_SAID = re.compile(r"\b(?:thu\s+\d+|\d+/\d+|vi\s+tri\s+(?:thu\s+)?\d+|top\s+\d+|dung\s+dau"
                         r"|dan\s+dau|xep\s+(?:thu|hang)\s+\d+|hang\s+\d+|\w+\s+nhat)\b")
@@ -118,3 +119,18 @@ def exact_subject_unsaid(question: str, shown: str, bigrams: frozenset[str]) -> 
              if (p := f"{a} {b}") in bigrams and p not in _ASKING]
     said = fold(shown)
     return bool(pairs) and sum(p in said for p in pairs) < len(pairs) / 3
+
+
+# A deed asked as done in full: officially, or across the country
+_IN_FULL = re.compile(r"\b(?:chinh\s+thuc|toan\s+quoc|ca\s+nuoc|dai\s+tra|officially|official"
+                      r"|nationwide|across\s+the\s+country|whole\s+country|all\s+provinces)\b")
+_PILOT = re.compile(r"\b(?:thi\s+diem|pilot\w*|trial)\b")
+
+
+def pilot_only(question: str, quotes: str) -> bool:
+    """A deed is asked as done in full (`question` as typed: "đã vận hành chính thức trên toàn
+    quốc chưa?") and the cited sentences (`quotes`) only pilot it, when the question itself
+    speaks of no pilot."""
+    q = fold(question)
+    return (_IN_FULL.search(q) is not None and _PILOT.search(q) is None
+            and _PILOT.search(fold(quotes)) is not None)

@@ -38,7 +38,7 @@ ENGLISH_FORMS = (
      r"|highlights|key\s+points|in\s+brief|briefly)\b", "tóm tắt"),
     (r"\b(?:in\s+what\s+way|by\s+what\s+means|what\s+(?:measures|steps|methods|ways))\b",
      "bằng cách nào"),
-    (r"\b(?:list|name\s+the|what\s+are\s+the|which\s+are\s+the)\b", "những gì"),
+    (r"\b(?:list|name\s+the|(?:what|which)\s+(?:are|were)\s+the)\b", "những gì"),
     (r"^\s*what(?=\s+(?!is\b|was\b|does\b|has\b|this\b)[a-z]+s\b)", "những gì"),
     (r"\bwhich\b", "những nào"),
     (r"\bhow\b", "như thế nào"),
@@ -164,6 +164,24 @@ _EACH = re.compile(r"\b(?:for\s+|in\s+|of\s+)?(?:each|per|by)\s+(?=(?:province|m
                    r"|district|commune|sector|city|hospital)\b)", re.I)
 
 
+# Words of the glossary's phrases ("connection points"): left as typed
+_PHRASE_WORDS = frozenset(w for key in ENGLISH_TERMS if " " in key for w in key.split())
+_INFLECTED = re.compile(r"\b[a-z]{4,}\b")
+_ENDINGS = ("ed", "es", "s", "d")  # added to a stem; "ing" only taken off ("meeting" is
+# its own word, not a form of "meet")
+
+
+def _glossed_form(word: str) -> str:
+    """The form of `word` the glossary holds when it holds another form of the same word
+    ("urges", "urging" -> "urged"; "discussed" -> "discuss"); else the word."""
+    if word in ENGLISH_TERMS or word in _PHRASE_WORDS:
+        return word
+    stems = [word[:-len(e)] + tail for e in ("ing", *_ENDINGS) if word.endswith(e)
+             and len(word) - len(e) >= 3 for tail in ("", "e")]
+    forms = [*stems, *(stem + e for stem in stems or [word] for e in _ENDINGS)]
+    return next((f for f in forms if f != word and f in ENGLISH_TERMS), word)
+
+
 def english(text: str) -> str:
     """An English question as Vietnamese search words: its terms from ENGLISH_TERMS, names,
     codes and figures kept, and the Vietnamese words of its question form."""
@@ -186,6 +204,7 @@ def english(text: str) -> str:
     kept = re.findall(r"\b(?:[A-Z][\w-]*[A-Z0-9][\w-]*|\d+[A-Z]\b|\d(?:[\d/.,%]*[\d%])?)", text)
     names = re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text)
     found: list[tuple[int, str]] = []
+    lowered = _INFLECTED.sub(lambda m: _glossed_form(m.group()), lowered)  # "urges" -> "urged"
     counted = _counted_nouns(lowered)  # "8 utility services" -> "8 dịch vụ tiện ích"
     found += [(at, said) for at, said, _ in counted]
     for _, _, (a, b) in counted:

@@ -101,7 +101,8 @@ ENGLISH_TERMS = {
     "point out": "nêu", "pointed out": "nêu", "presented": "báo cáo", "reported": "báo cáo",
     "report": "báo cáo", "attend": "tham dự", "implemented": "triển khai", "implementing":
     "triển khai", "implementation": "triển khai", "cost": "chi phí", "costs": "chi phí",
-    "money": "tiền", "connection points": "điểm kết nối", "connection": "kết nối",
+    "money": "tiền", "connection points": "điểm cầu", "connection point": "điểm cầu",
+    "connection": "kết nối",
     "temporary residence": "tạm trú", "residence": "lưu trú", "licence plates": "biển số",
     "license plates": "biển số", "fiber optic": "cáp quang", "fibre optic": "cáp quang",
     "smartphones": "điện thoại thông minh", "smartphone": "điện thoại thông minh",
@@ -157,7 +158,9 @@ ENGLISH_TERMS = {
     "working group": "Tổ công tác", "directives": "Chỉ thị", "resolutions": "Nghị quyết",
     "healthcare": "y tế", "workforce": "nhân lực", "weaknesses": "hạn chế",
     "defence": "Quốc phòng", "defense": "Quốc phòng",
-    "monthly": "hằng tháng",
+    "monthly": "hằng tháng", "discuss": "thảo luận", "topics": "nội dung",
+    "topic": "nội dung", "published": "công bố", "announced": "công bố",
+    "weak points": "hạn chế", "issue": "ban hành", "insurance": "bảo hiểm",
     # narrower groups and areas (`words.QUALIFIERS`), kept as such
     "provincial-level hospitals": "bệnh viện tuyến tỉnh", "provincial hospitals":
     "bệnh viện tuyến tỉnh", "district-level hospitals": "bệnh viện tuyến huyện",

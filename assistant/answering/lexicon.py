@@ -16,8 +16,8 @@ from ..articles.clean import fold
 from ..articles.patterns import SYLLABLE as _SYLLABLE
 from .english import (ENGLISH_FORMS, ENGLISH_NUMBER_WORDS, ENGLISH_TERMS, english as _english,
                       is_english, ordinal_one)
-from .words import (ABBREVIATIONS, ALWAYS, COLLOQUIAL, COUNTS_TYPED, EXAMPLES, IN_CONTEXT,
-                    LIST_HEADS, NOT_COUNTED, NUMBER_WORDS, NUMBERS_TYPED, ONLY_AS_TYPED,
+from .words import (ABBREVIATIONS, ALWAYS, BARE_AMOUNT, COLLOQUIAL, COUNTS_TYPED, EXAMPLES,
+                    IN_CONTEXT, LIST_HEADS, NOT_COUNTED, NUMBER_WORDS, NUMBERS_TYPED, ONLY_AS_TYPED,
                     PROCEDURAL, QUALIFIERS, TIME_WORDS)
 
 __all__ = ["ABBREVIATIONS", "COLLOQUIAL", "ENGLISH_TERMS", "ENGLISH_FORMS", "Rewritten",
@@ -102,7 +102,7 @@ def rewrite(text: str, derived: Mapping[str, str] = {}, known: Container[str] = 
     for pattern, written in IN_CONTEXT:  # "HN tại …" -> "hội nghị tại …"
         said = fold(written) if plain else written
         text = replace_folded(re.compile(pattern), text, lambda m, typed, said=said: said)
-    out = _replace_words(text, COLLOQUIAL, ONLY_AS_TYPED, plain)
+    out = BARE_AMOUNT.sub("bao nhiêu", _replace_words(text, COLLOQUIAL, ONLY_AS_TYPED, plain))
     out = expand(out, {**derived, **ABBREVIATIONS}, plain, known, derived)
     return Rewritten(normalize_dates(out, plain))
 

@@ -48,7 +48,7 @@ from .words import COUNTED_AS
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
 from .asked import (choice_unsaid, exact_subject_unsaid, money_unsaid, premise_day_unsaid,
-                    rank_unsaid, time_unsaid)
+                    pilot_only, rank_unsaid, time_unsaid)
 from .compared import side_unsaid
 from .shares import part_unfigured, place_unfigured, province_for_nation
 from .roles import (body_key, companies_unnamed, deputy_only, holder_not_named, role_body,
@@ -317,6 +317,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "chiếm nhiêu?": no figure in the answer
     if first and exact_subject_unsaid(ctx.question, shown, corpus_bigrams(ctx.index)):
         return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "chính xác": a sentence on another thing
+    if first and pilot_only(f"{ctx.question} {analysis.text}", quotes):
+        return _near(answer, msg.NOT_GIVEN_PILOT)  # "chính thức toàn quốc": "thí điểm"
     if first and rank_unsaid(ctx.question, shown):
         return _near(answer, msg.NOT_GIVEN_TOP)  # "where did … rank?": "tăng 9 bậc"
     if first and money_unsaid(f"{ctx.question} {analysis.text}", shown):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "IN_CONTEXT", "ALWAYS", "COLLOQUIAL", "ONLY_AS_TYPED",
+__all__ = ["ABBREVIATIONS", "IN_CONTEXT", "ALWAYS", "COLLOQUIAL", "ONLY_AS_TYPED", "BARE_AMOUNT",
            "QUALIFIERS", "PROCEDURAL", "NUMBER_WORDS", "NOT_COUNTED", "LIST_HEADS",
            "EVENT_VERBS", "HELD", "UNITS", "MEANS_ASKED", "MECHANISM_ASKED",
            "MECHANISM_GIVEN", "COUNTED_AS", "EXACT_ASKED", "DAY_ASKED", "ROUGH_FIGURE",
@@ -33,7 +33,7 @@ ABBREVIATIONS = {
     "khcn": "khoa học và công nghệ", "dmst": "đổi mới sáng tạo", "ktxh": "kinh tế - xã hội",
     "ttdt": "thông tin điện tử", "ptts": "Phó Thủ tướng", "bttt": "Bộ Thông tin và Truyền thông",
     "kq": "kết quả", "bc": "báo cáo", "nd": "người dân", "attt": "an toàn thông tin",
-    "pttg": "Phó Thủ tướng",
+    "pttg": "Phó Thủ tướng", "dna": "Đông Nam Á",
 }
 # Initials read by what follows them (folded): "HN tại Đà Nẵng" is a conference, "HN" alone
 # may be Hà Nội
@@ -58,17 +58,22 @@ COLLOQUIAL = {
     "chung nao": "khi nào", "bi nhieu": "bao nhiêu",
     "dzậy": "vậy", "dzay": "vậy", "zậy": "vậy", "thiệt": "thật", "hổng": "không",
     "hông": "không", "bà con": "người dân", "ba con": "người dân", "bữa nào": "ngày nào",
-    "bua nao": "ngày nào", "điểm yếu": "hạn chế", "diem yeu": "hạn chế", "yếu kém": "hạn chế",
+    "bua nao": "ngày nào", "điểm yếu": "hạn chế", "diem yeu": "hạn chế",
+    "điểm còn yếu": "hạn chế", "diem con yeu": "hạn chế", "yếu kém": "hạn chế",
     "thiếu sót": "tồn tại", "thieu sot": "tồn tại", "chợ mạng": "thương mại điện tử",
     # Central speech: "chi" (gì), "rứa" (vậy), "răng" (sao), "mô" (đâu/nào)
     "cái chi": "cái gì", "là chi": "là gì", "làm chi": "làm gì", "chi rứa": "gì vậy",
     "rứa": "vậy", "răng": "sao", "mần răng": "làm sao", "ở mô": "ở đâu", "chỗ mô": "chỗ nào",
     "khi mô": "khi nào", "giùm": "giúp", "dùm": "giúp",
+    # a term spelled out where the articles write its short form
+    "tổng sản phẩm quốc nội": "GDP", "tong san pham quoc noi": "GDP",
     # the articles' word order of a common pair
     "đảm bảo": "bảo đảm", "dam bao": "bảo đảm",
     "mấy ổng": "họ", "mấy bả": "họ", "kiểu gì": "như thế nào", "kiểu nào": "như thế nào",
     "gỡ vướng": "tháo gỡ vướng mắc", "go vuong": "tháo gỡ vướng mắc",
 }
+# "nhiêu" typed alone for "bao nhiêu" ("còn lại nhiêu dịch vụ?"; not "nhiều", "nhiêu khê")
+BARE_AMOUNT = re.compile(r"(?<!bao )(?<![\w])nhiêu(?!\w|\s+khê)", re.I)
 # Colloquial words that are also standard words with diacritics typed: only replaced as typed
 ONLY_AS_TYPED = frozenset({"bả", "ổng", "mần", "tụi nó", "hồi đó", "hồi nào", "bữa đó",
                             "chừng nào", "bữa nào", "chợ mạng", "cái chi", "là chi", "làm chi",
@@ -83,7 +88,7 @@ QUALIFIERS = ("nong thon", "thanh thi", "mien nui", "vung sau", "vung xa", "bien
               "nguoi cao tuoi", "hoc sinh", "sinh vien", "phu nu", "tre em", "ho ngheo",
               "dan toc thieu so", "doanh nghiep nho", "vung kho khan", "muc do 2", "muc 2",
               "muc do 1", "muc 1", "3 sao", "4 sao", "5 sao", "khoi xa", "xa, phuong",
-              "cap phuong", "huyen", "district", "districts")
+              "cap phuong", "huyen", "district", "districts", "dong nam a")
 
 
 # How a meeting went rather than what it said (folded): who chaired and attended, where it was
@@ -131,7 +136,9 @@ UNITS = (  # what the question asks for -> what a sentence's figure must come wi
                 r".*\bngan\s+sach\b.*\bbao\s+nhieu\b"),
      re.compile(r"(?:\d\s*|\bhang\s+)(?:nghin\s+|trieu\s+|ty\s+)*(?:dong|usd)\b")),
     (re.compile(r"\bbao\s+nhieu\s+(?:thang|nam|ngay|tuan)\b(?!\s+\d)|\bbao\s+lau\b"),
-     re.compile(r"\d+\s+(?:thang|nam|ngay|tuan)\b")),
+     re.compile(r"\d+\s+(?:thang|nam|ngay|tuan|gio|phut)\b")),
+    (re.compile(r"\b(?:may|bao\s+nhieu)\s+gio\b(?!\s+\d)|\bluc\s+may\b"),  # a time of day
+     re.compile(r"\b\d{1,2}\s*(?:gio|h)(?:\s*\d{2})?\b|\b\d{1,2}:\d{2}\b")),
     (re.compile(r"\b(?:thu|hang|vi\s+tri)\s+(?:may|bao\s+nhieu)\b|\bxep\s+hang\b"),
      re.compile(r"\b(?:thu|hang)\s+\d|\d+/\d+\s+(?:quoc\s+gia|tinh|dia\s+phuong)")),
 )
@@ -154,7 +161,9 @@ MECHANISM_ASKED = re.compile(r"\b(?:van\s+hanh|hoat\s+dong|quy\s+trinh"
                              r"|walk\s+(?:me\s+|us\s+)?through"
                              r"|steps?|process|mechanism|procedure"
                              r"|method(?:ology)?|criteria|how\s+(?:does|do|did|is|are)\s+.{1,80}?\s+"
-                             r"(?:work|operate|function|run|move|calculat\w*|comput\w*|scor\w*))\b")
+                             r"(?:work|operate|function|run|move|calculat\w*|comput\w*|scor\w*|exchange"
+                             r"|connect|link|sync\w*|transfer|share\s+(?:(?!of\b)\w+\s+)?(?:records|data"
+                             r"|information)))\b")
 MECHANISM_GIVEN = re.compile(r"\b(?:bang\s+cach|thong\s+qua|qua\s+viec|nho|cho\s+phep|giup"
                              r"|tu\s+dong|gom|bao\s+gom|buoc(?!\s+dau)|quy\s+trinh|tren\s+nen"
                              r"|qua\s+tai\s+khoan|khong\s+dung\s+tien\s+mat)\b")
@@ -198,6 +207,17 @@ EXAMPLES = (
      "căn cước công dân gắn chíp cấp được bao nhiêu rồi?"),
     ("rewrite", "tong so dvctt la bn", "tong so dich vu cong truc tuyen la bao nhieu"),
     ("rewrite", "BCĐ do ai làm trưởng ban?", "Ban Chỉ đạo do ai làm trưởng ban?"),
+    ("rewrite", "VN đứng thứ mấy ĐNÁ?", "Việt Nam đứng thứ mấy Đông Nam Á?"),
+    # an English word in another form than the glossary's ("urge" for "urged"), "what were the"
+    ("rewrite", "Which ministries did the Prime Minister urge to finish their tasks?",
+     "bộ, Thủ tướng, yêu cầu, nhiệm vụ những nào?"),
+    ("rewrite", "What topics were discussed at the 8th meeting?",
+     "nội dung, thảo luận, phiên họp lần thứ 8 những gì?"),
+    ("rewrite", "What were the four guiding viewpoints the PM stressed?",
+     "4 chỉ đạo, quan điểm, Thủ tướng, nhấn mạnh những gì?"),
+    ("rewrite", "Who chaired the Hai Duong connection point?", "chủ trì, Hải Dương, điểm cầu ai?"),
+    ("rewrite", "Còn lại nhiêu dịch vụ mà mấy ngành phải làm?",
+     "Còn lại bao nhiêu dịch vụ mà mấy ngành phải làm?"),
     ("rewrite", "KTS chiếm bao nhiêu % GDP", "kinh tế số chiếm bao nhiêu % GDP"),
     ("rewrite", "bả nói j về chuyển đổi số ko", "bà ấy nói gì về chuyển đổi số không"),
     ("rewrite", "tụi nó xài app gì", "họ sử dụng ứng dụng gì"),
@@ -225,6 +245,7 @@ EXAMPLES = (
     ("qualifiers", "Tỷ lệ hộ gia đình ở nông thôn dùng cáp quang?", ["nong thon"]),
     ("qualifiers", "Bệnh viện tuyến huyện triển khai ra sao?", ["tuyen huyen", "huyen"]),
     ("qualifiers", "Huyện nào của tỉnh có mức tăng cao nhất?", ["huyen"]),
+    ("qualifiers", "Việt Nam đứng thứ mấy Đông Nam Á về Chính phủ điện tử?", ["dong nam a"]),
     ("qualifiers", "Which district has the most farms online?", ["district"]),
     ("qualifiers", "Tỷ lệ hộ gia đình dùng cáp quang?", []),
     ("qualifiers", "Riêng khối xã, phường thì số hóa tăng bao nhiêu?", ["khoi xa", "xa, phuong"]),

@@ -94,6 +94,8 @@ def test_the_exact_figure_is_read_off_the_unit_asked():
      "Toàn tỉnh hiện có 234 sản phẩm OCOP áp dụng tem truy xuất nguồn gốc.", True),
     ("Chấm điểm khả tín từ dữ liệu dân cư tính điểm cho người vay ntn?",
      "Vay tín chấp thông qua giải pháp chấm điểm khả tín.", True),
+    ("How does the health data coordination system share patient records?",
+     "Thủ tướng bấm nút khai trương Hệ thống điều phối dữ liệu y tế.", True),
     # "phương châm … thế nào" asks no mechanism
     ("Thủ tướng muốn làm việc theo phương châm thế nào?", "Nói đi đôi với làm.", False),
 ])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.asked import (choice_unsaid, exact_subject_unsaid, money_unsaid,
-                                       premise_day_unsaid, rank_unsaid, time_unsaid)
+                                       pilot_only, premise_day_unsaid, rank_unsaid, time_unsaid)
 
 
 @pytest.mark.parametrize("question, shown, unsaid", [
@@ -80,6 +80,8 @@ def test_a_day_asked_as_a_premise(question, shown, unsaid):
     ("Where did Nghe An rank nationally in the 2024 service index?",
      "Năm 2024 tỉnh Nghệ An tăng 9 bậc so với năm 2023.", True),
     ("Hải Dương xếp thứ mấy cả nước về giao dịch?", "Hải Dương có 41.132 giao dịch.", True),
+    ("What exact rank did Nghe An reach on the service index in 2024?",
+     "năm 2024 tỉnh Nghệ An tăng 9 bậc so với năm 2023", True),
     # a rank given
     ("Hải Dương xếp thứ mấy cả nước về giao dịch?", "41.132 giao dịch, xếp thứ 7 toàn quốc.",
      False),
@@ -109,3 +111,20 @@ _BIGRAMS = frozenset({"kinh te", "te so", "so nam", "tang truong", "so tang", "n
 ])
 def test_an_exact_figure_asked_needs_its_subject(question, shown, unsaid):
     assert exact_subject_unsaid(question, shown, _BIGRAMS) is unsaid
+
+
+@pytest.mark.parametrize("question, quotes, only", [
+    # done in full asked, only a pilot said
+    ("Hệ thống điều phối dữ liệu y tế đã vận hành chính thức trên toàn quốc chưa?",
+     "Thủ tướng đã bấm nút công bố khai trương thí điểm Hệ thống điều phối dữ liệu y tế.", True),
+    ("Is the health data coordination system running nationwide yet?",
+     "khai trương thí điểm Hệ thống điều phối dữ liệu y tế", True),
+    # the pilot itself asked
+    ("Hệ thống điều phối dữ liệu y tế có được thí điểm trên toàn quốc không?",
+     "khai trương thí điểm Hệ thống điều phối dữ liệu y tế", False),
+    # done in full said
+    ("VNeID đã dùng chính thức trên toàn quốc chưa?",
+     "Ứng dụng VNeID được triển khai trên toàn quốc.", False),
+])
+def test_a_deed_asked_in_full_is_not_a_pilot(question, quotes, only):
+    assert pilot_only(question, quotes) is only
