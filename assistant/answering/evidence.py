@@ -315,9 +315,12 @@ def _numbers_ok(analysis: Analysis, passage: str, article: Article) -> bool:
 
 def _bare(numbers) -> set[str]:
     """Figures without leading zeros in their day/month parts ("06/1" is "6/1", "06" is
-    "6"), and a full date's day and month too, so "6-1-2022" typed finds "06/1/2022"."""
+    "6"), a full date's day and month too, so "6-1-2022" typed finds "06/1/2022", and a rank
+    out of a total by itself ("71/193" holds "71", as in "placed 71st")."""
     out = {"/".join(str(int(x)) if x.isdigit() else x for x in n.split("/")) for n in numbers}
-    return out | {n.rsplit("/", 1)[0] for n in out if n.count("/") == 2}  # "6/1/2022": "6/1"
+    ranks = {a for a, _, b in (n.partition("/") for n in out if n.count("/") == 1)  # "71/193":
+             if b.isdigit() and 31 < int(b) < 1900}  # "71" (no day or month over 31)
+    return out | ranks | {n.rsplit("/", 1)[0] for n in out if n.count("/") == 2}  # "6/1/2022"
 
 
 def _weights(terms: Sequence[str], idf: dict[str, float]) -> dict[str, float]:

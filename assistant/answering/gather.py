@@ -14,7 +14,7 @@ from ..articles.patterns import NUMBER as _NUMBER, YEAR as _YEAR
 from .compose import Pick, clauses
 from .evidence import (Candidate, coverage, in_caption, in_scope, is_caption,
                        question_weights)
-from .lexicon import heads_items, procedural
+from .lexicon import ends_on_items, heads_items, procedural
 from .parts import aspect_part
 from .question import LIST_NOUNS, Analysis, extremes
 from ..schema import Answer, Article, Hit
@@ -99,6 +99,10 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
     head = next((c for c in picks if heads_items(c.text)), None)
     if head is not None:  # "chỉ rõ một số hạn chế …. X. Y.": the paragraph goes on with them
         rest = paragraph_after(ctx.index, head.hit.article, head.end)[:4]
+        if not rest and head is best and ends_on_items(best.text):  # "… đề xuất các nhiệm vụ
+            # trọng tâm cần tập trung …." ends its paragraph: the items are never named
+            return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
+                           best.score, missing=[msg.NOT_LISTED])
         hits = hits_for_spans(head.hit.article, article_chunks(ctx.index, head.hit.article.id),
                               rest, hits)
         chosen += [Pick(next(h for h in hits if h.article.id == head.hit.article.id

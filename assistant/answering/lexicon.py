@@ -267,6 +267,15 @@ def heads_items(sentence: str) -> bool:
     return LIST_HEADS.search(fold(sentence)) is not None
 
 
+def ends_on_items(sentence: str) -> bool:
+    """The sentence ends by announcing items without naming them ("Bộ TT&TT đề xuất các
+    nhiệm vụ trọng tâm cần tập trung trong nửa cuối năm 2023."): at most ten words and one
+    comma after the announcing words."""
+    m = next(reversed(list(LIST_HEADS.finditer(fold(sentence)))), None)  # the last
+    after = fold(sentence)[m.end():] if m else ""
+    return m is not None and len(after.split()) <= 10 and len(re.findall(r"[,;:]", after)) < 2
+
+
 def with_initials(text: str, initials: Mapping[str, str]) -> str:
     """A name spelled out in the question followed by the initials the articles write for it
     ("Bộ Thông tin và Truyền thông" -> "… Truyền thông (TT&TT)"); "và" has no letter."""

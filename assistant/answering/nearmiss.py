@@ -177,10 +177,11 @@ _DELEGATE = re.compile(r"\b(?:dai\s+dien|dai\s+bieu|lanh\s+dao|chu\s+tich|giam\s
 
 
 def _speaks(person: str, text: str) -> bool:
-    """The person is said to speak in the text: a speech verb within a few words of the name."""
+    """The person is said to speak in the text: a speech verb within a few words of the name
+    (before a closing quote: "…, theo tinh thần chỉ đạo của X”, Thủ tướng yêu cầu" is not X's)."""
     folded = fold(text)
     for m in re.finditer(rf"\b{re.escape(person)}\b", folded):
-        if _SPEECH.search(folded[m.end(): m.end() + 90]) or re.search(
+        if _SPEECH.search(re.split(r"[”\"]", folded[m.end(): m.end() + 90])[0]) or re.search(
                 r"\btheo\s+(?:\w+\s+){0,4}$", folded[max(0, m.start() - 40):m.start()]):
             return True
     return False
@@ -258,6 +259,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
                if (w := m.group(1))[0].isupper() and w[1:].islower() and fold(w) not in
                ctx.index.idf and w not in quoted and (m.start(1) or not SYLLABLE.fullmatch(
                    fold(w)) and w.lower() not in ENGLISH_TERMS)]
+    unknown += [w for w in re.findall(r"(?<![\w&])([A-ZĐ]{3,})(?![\w&])", analysis.text)
+                if fold(w).lower() not in ctx.index.idf and w not in quoted]  # "GRDP"
     if unknown:  # "… so với Singapore": a name the articles never write
         return _near(answer, msg.NOT_GIVEN_ENTITY.format(entity=unknown[0]))
     body = role_body(analysis.text)

@@ -33,7 +33,13 @@ ABBREVIATIONS = {
     "khcn": "khoa học và công nghệ", "dmst": "đổi mới sáng tạo", "ktxh": "kinh tế - xã hội",
     "ttdt": "thông tin điện tử", "ptts": "Phó Thủ tướng", "bttt": "Bộ Thông tin và Truyền thông",
     "kq": "kết quả", "bc": "báo cáo", "nd": "người dân", "attt": "an toàn thông tin",
-    "pttg": "Phó Thủ tướng", "dna": "Đông Nam Á",
+    "pttg": "Phó Thủ tướng", "dna": "Đông Nam Á", "nsnn": "ngân sách nhà nước",
+    "ttkdtm": "thanh toán không dùng tiền mặt", "asxh": "an sinh xã hội",
+    "bhxh": "bảo hiểm xã hội", "gddt": "Giáo dục và Đào tạo", "hddt": "hóa đơn điện tử",
+    "vbqppl": "văn bản quy phạm pháp luật", "qppl": "quy phạm pháp luật",
+    "cchc": "cải cách hành chính", "vpcp": "Văn phòng Chính phủ", "lhq": "Liên hợp quốc",
+    "btttt": "Bộ Thông tin và Truyền thông", "tttt": "Thông tin và Truyền thông",
+    "bxh": "bảng xếp hạng",
 }
 # Initials read by what follows them (folded): "HN tại Đà Nẵng" is a conference, "HN" alone
 # may be Hà Nội
@@ -325,6 +331,10 @@ EXAMPLES = (
     ("heads_items", "Thủ tướng cũng chỉ rõ một số tồn tại, hạn chế trong việc hoàn thiện thể chế.",
      True),
     ("heads_items", "Hạ tầng số chưa khắc phục được tình trạng manh mún.", False),
+    ("ends_on_items", "Trên cơ sở những tồn tại, hạn chế của công tác chuyển đổi số, Bộ TT&TT đề "
+     "xuất các nhiệm vụ trọng tâm cần tập trung trong nửa cuối năm 2023.", True),
+    ("ends_on_items", "Các bộ, ngành ưu tiên nguồn lực, triển khai đồng bộ các nhiệm vụ, giải pháp "
+     "về chuyển đổi số đã đề ra, phấn đấu hoàn thành các chỉ tiêu, nhất là dữ liệu số.", False),
     ("rewrite", "What shortcomings did the PM point out at the ninth session?",
      "hạn chế, Thủ tướng, nêu, phiên họp lần thứ 9 những gì?"),
     ("rewrite", "Why had twelve ministries still not issued their plans?",

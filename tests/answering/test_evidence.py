@@ -235,6 +235,16 @@ def test_a_date_typed_any_way_finds_the_articles_figure() -> None:
     assert _numbers_ok(analysis, article.text, article)
 
 
+def test_a_rank_asked_finds_the_articles_rank_out_of_a_total() -> None:
+    from assistant.answering.evidence import _numbers_ok
+    article = Article(id="d", text="Việt Nam vươn lên vị trí thứ 71/193 quốc gia (công bố "
+                                   "tháng 9/2024).")
+    assert _numbers_ok(analyze("Bảng xếp hạng đưa Việt Nam lên thứ 71 công bố khi nào?"),
+                       article.text, article)
+    assert not _numbers_ok(analyze("Bảng xếp hạng đưa Việt Nam lên thứ 9 công bố khi nào?"),
+                           article.text, article)
+
+
 @pytest.mark.parametrize("question, sentence, verdict", [
     # the figure claimed is the article's, but of another thing
     ("Bộ Công an kích hoạt được 74,85 triệu tài khoản định danh rồi đúng không?",

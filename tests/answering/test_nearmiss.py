@@ -251,3 +251,15 @@ def test_a_count_asked_that_nothing_found_holds():
                         answer, "Có 80,44% thủ tục hành chính được cung cấp trực tuyến.")
     assert not counted_only("Có 3 dịch vụ nào được tích hợp?", frozenset({"3"}), answer,
                             "Có 3 dịch vụ: A, B và C được tích hợp.")
+
+
+@pytest.mark.parametrize("person, text, speaks", [
+    ("pham minh chinh", "Thủ tướng Phạm Minh Chính nhấn mạnh: “Chuyển đổi số là tất yếu”.", True),
+    ("pham minh chinh", "“Chuyển đổi số là tất yếu”, Thủ tướng Phạm Minh Chính nhấn mạnh.", True),
+    # named inside another's words: the speech verb after the quote is the other's
+    ("nguyen phu trong", "“Phải làm tốt hơn, theo tinh thần chỉ đạo của Tổng Bí thư Nguyễn Phú "
+                         "Trọng”, Thủ tướng yêu cầu.", False),
+])
+def test_a_person_speaks_only_in_their_own_words(person, text, speaks):
+    from assistant.answering.nearmiss import _speaks
+    assert _speaks(person, text) is speaks
