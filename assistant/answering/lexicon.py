@@ -271,8 +271,9 @@ def ends_on_items(sentence: str) -> bool:
     """The sentence ends by announcing items without naming them ("Bộ TT&TT đề xuất các
     nhiệm vụ trọng tâm cần tập trung trong nửa cuối năm 2023."): at most ten words and one
     comma after the announcing words."""
-    m = next(reversed(list(LIST_HEADS.finditer(fold(sentence)))), None)  # the last
-    after = fold(sentence)[m.end():] if m else ""
+    folded = fold(sentence)
+    m = next(reversed(list(LIST_HEADS.finditer(folded))), None)  # the last
+    after = folded[m.end():] if m else ""
     return m is not None and len(after.split()) <= 10 and len(re.findall(r"[,;:]", after)) < 2
 
 
