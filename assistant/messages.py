@@ -23,6 +23,8 @@ LLM_FALLBACK = "Không kết nối được mô hình ngôn ngữ ({reason}); c�
                "trích trực tiếp từ bài viết."
 LLM_DROPPED = "Đã bỏ {n} câu không kiểm chứng được bằng nguồn trích dẫn."
 FOLLOWUP_RESOLVED = "Hiểu câu hỏi là: “{question}”"
+FOLLOWUP_CONTINUES = "Hiểu câu hỏi là: “{question}”, nối tiếp câu hỏi trước về {about}"
+FOLLOWUP_CONTINUES_BARE = "Hiểu câu hỏi là: “{question}”, nối tiếp câu hỏi trước"
 FOLLOWUP_NEEDS_CONTEXT = ("Câu hỏi này có vẻ nối tiếp một câu hỏi trước, nhưng cuộc trò chuyện "
                           "chưa có câu nào. Bạn hỏi đầy đủ giúp mình nhé, ví dụ: “Tỷ trọng kinh "
                           "tế số trong GDP năm 2024 là bao nhiêu?”")

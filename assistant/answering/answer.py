@@ -31,6 +31,8 @@ from .plans import Context, abstain, dated, plan_fact
 from .question import Analysis, analyze, strip_filler, without_unread_initials
 from .registry import plan_for
 from .searches import planned_searches
+from .shown import shown_followup
+from .cues import MATTER_POINTER, MEETING_NAMED
 from ..indexing.retrieve import Mode, Retriever
 from ..schema import Answer, Hit, Turn, as_turns
 
@@ -71,6 +73,33 @@ def _search(retriever: Retriever, analysis: Analysis, qvec: np.ndarray, k: int,
     return [dataclasses.replace(h, rank=i) for i, h in enumerate(ranked, 1)]
 
 
+def _said_before(retriever: Retriever, history: Sequence[Turn | str], question: str, k: int
+                 ) -> list[Hit]:
+    """The passages the previous answer quoted, when the follow-up points at a matter said
+    there ("Ai được giao việc đó?" after an answer quoting "yêu cầu Bộ Công an chủ trì")."""
+    turns = as_turns(history)
+    if not turns or not turns[-1].answer or not re.search(MATTER_POINTER, fold(question)):
+        return []
+    said = re.sub(r"\[\d+\]", " ", turns[-1].answer)
+    return retriever.search(said, k=k, mode="lexical")
+
+
+def _within_meeting(retriever: Retriever, text: str, hits: Sequence[Hit], k: int
+                    ) -> list[Hit]:
+    """The question's words without the meeting it names, searched in the articles already
+    found (lexically: no second embedding), for the passage asked in that meeting's article."""
+    folded = fold(text)
+    spans = [m.span() for m in re.finditer(MEETING_NAMED, folded)] \
+        if len(folded) == len(text) else []
+    if not spans or not hits:
+        return []
+    rest = text
+    for a, b in spans:
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    articles = {h.article.id for h in hits[:2]}
+    return [h for h in retriever.search(rest, k=k, mode="lexical") if h.article.id in articles]
+
+
 def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | str] = ()
                   ) -> tuple[str, tuple[str, ...], Analysis, str]:
     """Clean, resolve and analyze a question: (cleaned, notices, analysis, resolved)."""
@@ -83,8 +112,13 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
     derived = {**corpus_place_initials(retriever.index),
                **corpus_abbreviations(retriever.index, keys)} if keys else {}
 
+    def restored(words: str, typed: str) -> str:
+        if is_english(typed):  # each name typed plain among the glossed words ("Nghe An")
+            words = ", ".join(retriever.restore(part) for part in words.split(", "))
+        return retriever.restore(words)
+
     def own_words(text: str) -> str:
-        return retriever.restore(strip_filler(rewrite(text, derived, known).text))
+        return restored(strip_filler(rewrite(text, derived, known).text), text)
     turns = [Turn(own_words(prepare_question(t.question, settings.max_question_chars)[0]),
                   t.answer) for t in as_turns(history)]
     plain = own_words(cleaned) if cleaned else cleaned
@@ -96,10 +130,10 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
         resolved = carry_names(cleaned, plain, earlier)
     followed = resolved != plain
     if followed:
-        notices += (msg.FOLLOWUP_RESOLVED.format(question=resolved),)
+        notices += (shown_followup(resolved),)
     if cleaned and is_english(cleaned):
         notices += (msg.ENGLISH_SOURCES,)
-    asked = resolved if followed else retriever.restore(rewrite(cleaned, derived, known).text)
+    asked = resolved if followed else restored(rewrite(cleaned, derived, known).text, cleaned)
     initialed = with_initials(asked, corpus_initials(retriever.index))  # "… (TT&TT)"
     analysis = without_unread_initials(analyze(initialed, names.names, names.places), known)
     if initialed != asked:  # a name the articles also write as initials is no subject to find
@@ -125,6 +159,10 @@ def answer_question(question: str, retriever: Retriever, *, history: Sequence[Tu
     qvec = retriever.embedder.embed_queries(
         [f"{analysis.text} {cleaned}" if english else analysis.text])[0]
     hits = _search(retriever, analysis, qvec, k, mode)
+    for extra in (_said_before(retriever, history, cleaned, k),  # they rank as they did there
+                  _within_meeting(retriever, analysis.text, hits, k)):
+        have = {h.chunk.id for h in hits}
+        hits += [h for h in extra if h.chunk.id not in have]
     # a planned search's own words go to the lexical side; its dense side is the question's
     # (embedding each sub-question cost a comparison twice a fact's time)
     searched = {s.query: retriever.search(s.query, k=s.k, mode=mode, query_vector=qvec)

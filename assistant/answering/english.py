@@ -5,6 +5,7 @@ examples are in `lexicon.EXAMPLES`)."""
 from __future__ import annotations
 
 import re
+from typing import Container
 
 from ..articles.clean import fold
 from ..articles.patterns import SYLLABLE as _SYLLABLE
@@ -35,7 +36,7 @@ ENGLISH_FORMS = (
     (r"\b(?:compare|comparison|difference\s+between|stack\s+up\s+against|versus|vs\.?"
      r"|compared\s+(?:to|with))\b", "so sánh"),
     (r"\b(?:summari[sz]e|summary|main\s+points|overview|rundown|run\s+down|recap|sum\s+up"
-     r"|highlights|key\s+points|in\s+brief|briefly)\b", "tóm tắt"),
+     r"|highlights|key\s+points|in\s+brief|briefly|gist)\b", "tóm tắt"),
     (r"\b(?:in\s+what\s+way|by\s+what\s+means|what\s+(?:measures|steps|methods|ways))\b",
      "bằng cách nào"),
     (r"\b(?:list|name\s+the|(?:what|which)\s+(?:are|were)\s+the)\b", "những gì"),
@@ -59,12 +60,24 @@ _ENGLISH_WORDS = frozenset(
 # Vietnamese kept as typed inside an English question: a quoted name ('Thông báo lưu trú')
 # or a run of words with Vietnamese letters and the numbers and short words between them
 _QUOTED = re.compile(r"['\"“‘]([^'\"”’]{2,80})['\"”’]")
-_VIETNAMESE_RUN = re.compile(r"\b\w*[^\W\x00-\x7f]\w*(?:\s+(?:\w*[^\W\x00-\x7f]\w*|\d+)\b)*")
+# ("Nghệ An", "Bùi Đình Long": a capitalised plain syllable after a Vietnamese word is its name's)
+_VIETNAMESE_RUN = re.compile(r"\b\w*[^\W\x00-\x7f]\w*(?:\s+(?:\w*[^\W\x00-\x7f]\w*|\d+"
+                             r"|[A-Z][a-z]{0,5}(?![\w-]))\b)*")
+
+
+def _glossed_quote(m: re.Match) -> bool:
+    """A quoted English word the glossary holds ('acceleration'): read as the others are."""
+    return m.group(1).lower() in ENGLISH_TERMS
 
 
 def _vietnamese_parts(text: str) -> list[str]:
-    return [m.group(1) for m in _QUOTED.finditer(text)] + [
-        m.group() for m in _VIETNAMESE_RUN.finditer(_QUOTED.sub(" ", text))]
+    return [m.group(1) for m in _QUOTED.finditer(text) if not _glossed_quote(m)] + [
+        m.group() for m in _VIETNAMESE_RUN.finditer(_unquoted(text))]
+
+
+def _unquoted(text: str) -> str:
+    """The text without its quoted Vietnamese (a glossed English quote left, unquoted)."""
+    return _QUOTED.sub(lambda m: f" {m.group(1)} " if _glossed_quote(m) else " ", text)
 
 
 def is_english(text: str) -> bool:
@@ -95,10 +108,17 @@ _MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({'|'
                          rf"(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+((?:19|20)\d\d))?\b", re.I)
 
 
+# Half a year ("mid-2023", "the first half of 2024", "H1 2024"): its year only (the articles'
+# "6 tháng đầu năm" matched word for word outweighs what the question asks of that meeting)
+_HALF_YEAR = re.compile(r"\b(?:(?:the\s+)?(?:first|second|last)\s+(?:half|six\s+months)\s+of"
+                        r"|h[12]|mid-?|middle\s+of)\s*((?:19|20)\d\d)\b", re.I)
+
+
 def _english_dates(text: str) -> tuple[str, list[str]]:
-    """"the 10th session" -> "phiên họp lần thứ 10", "April 2024" -> "tháng 4/2024" (taken out
-    of the text, returned as Vietnamese words)."""
+    """"the 10th session" -> "phiên họp lần thứ 10", "April 2024" -> "tháng 4/2024", "mid-2023"
+    -> "2023" (taken out of the text, returned as Vietnamese words)."""
     words: list[str] = []
+    text = _HALF_YEAR.sub(lambda m: f" {m.group(1)} ", text)
 
     def event(m: re.Match) -> str:
         noun = "hội nghị" if m.group(2).lower() == "conference" else "phiên họp"
@@ -123,6 +143,9 @@ def _counted_nouns(lowered: str) -> list[tuple[int, str, tuple[int, int]]]:
     định"): (where, the Vietnamese, the span taken)."""
     out = []
     for m in re.finditer(r"(?<![\d/.,])\b(\d{1,3})\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", lowered):
+        before = lowered[:m.start()].split()[-1:]
+        if before and ENGLISH_TERMS.get(before[0], "")[:1].isupper():
+            continue  # a name's number ("Project 06 working group"), no count
         words = m.group(2).split()
         for i in range(len(words)):  # the first term after the count, the longest there
             for n in range(len(words) - i, 0, -1):
@@ -182,15 +205,16 @@ def _glossed_form(word: str) -> str:
     return next((f for f in forms if f != word and f in ENGLISH_TERMS), word)
 
 
-def english(text: str) -> str:
+def english(text: str, known: Container[str] = frozenset()) -> str:
     """An English question as Vietnamese search words: its terms from ENGLISH_TERMS, names,
-    codes and figures kept, and the Vietnamese words of its question form."""
+    codes and figures kept, and the Vietnamese words of its question form (`known`: the
+    articles' folded words and word pairs, "cau_hai", for a name's place in a phrase)."""
     text, dates = _english_dates(re.sub(r"(\w)['’]s\b", r"\1", text))  # "Nghe An's"
     text = _COUNT_WORD.sub(lambda m: str(ENGLISH_NUMBER_WORDS[m.group(1).lower()]), text)
     text = re.sub(r"\bbreak\s+((?:[\w,.-]+\s+){0,6}?)down\b", r"breakdown \1", text, flags=re.I)
     text = _EACH.sub("breakdown ", text)  # "for each province": a breakdown by province
     typed = _vietnamese_parts(text)
-    text = _VIETNAMESE_RUN.sub(" ", _QUOTED.sub(" ", text))
+    text = _VIETNAMESE_RUN.sub(" ", _unquoted(text))
     lowered = text.lower()
     forms = []
     counted_head = _how_many_head(lowered)  # "how many guiding viewpoints" -> "quan điểm"
@@ -203,27 +227,32 @@ def english(text: str) -> str:
     # codes and figures: VNeID, OCOP, 2024
     kept = re.findall(r"\b(?:[A-Z][\w-]*[A-Z0-9][\w-]*|\d+[A-Z]\b|\d(?:[\d/.,%]*[\d%])?)", text)
     names = re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text)
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, int]] = []  # (where, the Vietnamese, where its English ends)
     lowered = _INFLECTED.sub(lambda m: _glossed_form(m.group()), lowered)  # "urges" -> "urged"
+    glossed = lowered
     counted = _counted_nouns(lowered)  # "8 utility services" -> "8 dịch vụ tiện ích"
-    found += [(at, said) for at, said, _ in counted]
+    found += [(at, said, b) for at, said, (_, b) in counted]
     for _, _, (a, b) in counted:
         lowered = lowered[:a] + " " * (b - a) + lowered[b:]
     rest = lowered
     numbered = set()  # "Project 06" -> "Đề án 06": a name and its number stay together
     for key in sorted(ENGLISH_TERMS, key=len, reverse=True):
+        taken = []  # a number said with its name is taken with it ("Resolution 57")
         for m in re.finditer(rf"\b{re.escape(key)}\b(?:\s+(?:no\.?\s*)?(\d{{1,4}})\b)?", rest):
             said = ENGLISH_TERMS[key]
             if m.group(1) and said[:1].isupper():
                 said = f"{said} {m.group(1)}"
                 numbered.add(m.group(1))
-            found.append((m.start(), said))
-        rest = re.sub(rf"\b{re.escape(key)}\b", lambda m: " " * len(m.group()), rest)
-    terms = [t for _, t in sorted(found)]
+            found.append((m.start(), said, m.end()))
+            taken.append((m.start(), m.end() if said[:1].isupper() else m.start() + len(key)))
+        for a, b in taken:
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+    terms = [t for _, t, _ in sorted(found)]
     translated = {fold(t) for t in terms}
     names = [n for n in names if fold(n) not in translated and n.lower() not in ENGLISH_TERMS
              and all(_SYLLABLE.fullmatch(w.lower()) for w in n.split())]  # "Nghe An", "Hai
     # Duong" stay; English words that are capitalised ("Permanent Vice Chairman") do not
+    terms, names = _noun_before_name(found, names, glossed, known)
     kept = [k for k in kept if k not in " ".join(names) and k.lower() not in ENGLISH_TERMS
             and not any(said.startswith(f"{k} ") for _, said, _ in counted)
             and k not in numbered]
@@ -241,6 +270,31 @@ def english(text: str) -> str:
     if counted_head and forms and forms[0] == "bao nhiêu":
         forms[0] = f"bao nhiêu {counted_head}"
     return f"{said} {' '.join(forms)}".strip() + "?"
+
+
+def _noun_before_name(found: list[tuple[int, str, int]], names: list[str], glossed: str,
+                      known: Container[str]) -> tuple[list[str], list[str]]:
+    """English puts a name before the noun it qualifies ("the Nghe An connection point"),
+    Vietnamese after it ("điểm cầu Nghệ An"): a name (two or more words, each capitalised)
+    right before a common noun's term is said after it, in one search phrase, when the
+    articles write that pair of words ("cầu Nghệ" in `known`). (terms, names left alone)."""
+    spots = sorted([(at, end, said, False) for at, said, end in found] + [
+        (m.start(), m.end(), n, True) for n in names
+        for m in [re.search(rf"\b{re.escape(n.lower())}\b", glossed)] if m])
+    terms, joined, skip = [], set(), False
+    for (_, end, said, is_name), after in zip(spots, [*spots[1:], None]):
+        if skip:
+            skip = False
+            continue
+        if after and len(said.split()) > 1 and all(w[:1].isupper() for w in said.split()) \
+                and after[2][:1].islower() and not after[3] and not glossed[end:after[0]].strip() \
+                and f"{fold(after[2]).split()[-1]}_{fold(said).split()[0]}" in known:
+            terms.append(f"{after[2]} {said}")
+            joined.add(said)
+            skip = True
+        elif not is_name:
+            terms.append(said)
+    return terms, [n for n in names if n not in joined]
 
 
 _NOUN_END = frozenset("did does do were was are is have has had the of in on at for by to were "

@@ -18,6 +18,8 @@ from ..articles.clean import fold
 from ..articles.patterns import NAME, NUMBER as _NUMBER, YEAR as _YEAR
 from ..indexing.lexical import tokenize
 from .causes import MEANS_CUES
+from .glossary import ENGLISH_TERMS
+from .cues import AGENCY, ASSIGNEE_ASKED, ASSIGNING, MEETING_NAMED, NAMED_ASKED, PEOPLE_ASKED
 from .words import COUNTED_AS, EVENT_VERBS, HELD, MEANS_ASKED, UNITS
 from .question import Analysis, entity_kind
 from ..schema import Article, Hit
@@ -236,11 +238,6 @@ def _unit_ok(analysis: Analysis, sentence: str) -> bool:
     return all(unit.search(folded) for asks, unit in UNITS if asks.search(question))
 
 
-# "công ty nào", "đơn vị nào": a named body is asked for
-_NAMED_ASKED = re.compile(r"\b(?:cong\s+ty|doanh\s+nghiep|tap\s+doan|don\s+vi|to\s+chuc"
-                          r"|nha\s+mang|ngan\s+hang)\s+nao\b")
-
-
 def _names_new(analysis: Analysis, sentence: str) -> bool:
     """The sentence names something (a capitalised name) the question does not."""
     asked = fold(analysis.text)
@@ -251,20 +248,13 @@ def _names_new(analysis: Analysis, sentence: str) -> bool:
 _ROUND_FIGURE = re.compile(r"\bhàng\s+(?:chục|trăm|nghìn|ngàn|triệu|tỷ)\b", re.IGNORECASE)
 
 
-# People asked for as a list ("Những lãnh đạo nào dự …", "which leaders attended"): each
-# sentence must name one
-_PEOPLE_ASKED = re.compile(r"\b(?:lanh\s+dao|dong\s+chi|dai\s+bieu|quan\s+chuc)(?:\s+\w+){0,2}"
-                           r"\s+nao\b|\bnhung\s+ai\b|\bnhung\s+nguoi\s+nao\b"
-                           r"|\b(?:lanh\s+dao|quan\s+chuc|dai\s+bieu)\b.*\bnhung\s+nao\W*$")
-
-
 
 
 def type_ok(analysis: Analysis, sentence: str) -> bool:
     """Whether a sentence holds the kind of thing asked for (a figure of the kind asked, a
     date, a name)."""
     kind = analysis.kind
-    if _NAMED_ASKED.search(fold(analysis.text)) and not _names_new(analysis, sentence):
+    if NAMED_ASKED.search(fold(analysis.text)) and not _names_new(analysis, sentence):
         return False
     if kind == "number" and not _unit_ok(analysis, sentence):
         return False
@@ -287,27 +277,47 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
     if kind == "how" and MEANS_ASKED.search(fold(analysis.text)) and re.search(
             r"\d\s*%|\d[\d.,]*\s+(?:trieu|ty|nghin)\b", fold(sentence)):
         return MEANS_CUES.search(fold(sentence)) is not None  # a result's figures, not a way
-    if kind == "person" or (kind in ("list", "open") and _PEOPLE_ASKED.search(
+    if kind == "person" and re.search(ASSIGNEE_ASKED, fold(analysis.text)):
+        return re.search(ASSIGNING, fold(sentence)) is not None and (  # who is given a task:
+            re.search(AGENCY, sentence) is not None or _person_named(sentence))  # a body too
+    if kind == "person" or (kind in ("list", "open") and PEOPLE_ASKED.search(
             fold(analysis.text))):  # a person's name, not a place's ("Toàn cảnh … Đà Nẵng")
-        return any(entity_kind(m.group()) == "person" or _TITLED.search(
-            sentence[max(0, m.start() - 40):m.start()]) for m in NAME.finditer(sentence))
+        return _person_named(sentence, _set_aside(analysis))
     return True
+
+
+def _person_named(sentence: str, besides: str = "") -> bool:
+    """A person is named (a name, or one after a title), not the one set aside (`_set_aside`)."""
+    return any((entity_kind(m.group()) == "person" or _TITLED.search(
+        sentence[max(0, m.start() - 40):m.start()])) and not (besides and re.search(
+            rf"(?<!pho\s)\b{besides}\b", fold(sentence[max(0, m.start() - 40):m.end()])))
+        for m in NAME.finditer(sentence))
+
+
+def _set_aside(analysis: Analysis) -> str:
+    """Who the question sets aside ("Ngoài Thủ tướng", "Besides the Prime Minister"), folded."""
+    m = re.search(r"\b(?:ngoai|besides|apart\s+from|other\s+than)\s+(?:the\s+)?([^,?]{3,40}?)"
+                  r"\s*(?:,|\bra\b|\bthi\b|\bcon\b|\bwhich\b|\bwho\b|$)",
+                  fold(analysis.original))
+    return "" if m is None else re.escape(fold(ENGLISH_TERMS.get(m.group(1), m.group(1))))
 
 
 def _numbers_ok(analysis: Analysis, passage: str, article: Article) -> bool:
     """Numbers the question gives ("lần thứ 11", "25 dịch vụ", "Đề án 06") must be in the
     article (the passage, or where the event is named once for all)."""
-    if analysis.kind == "yesno" or not analysis.numbers:
-        return True  # a yes/no question's figure may be the false claim to correct
-    found = _bare(_NUMBER.findall(f"{passage} {article.title} {article.text}"))
+    if not analysis.numbers:
+        return True
     opening = "\n".join([p for p in article.text.split("\n") if p.strip()][:3])
     near = _bare(_NUMBER.findall(f"{passage} {article.title} {opening}"))
-    asked = _bare(analysis.numbers)
     # an ordinal names the event ("lần thứ 7"): in the passage, or where the article opens
     ordinals = _bare(n for n in analysis.numbers
                      if re.search(rf"\b(?:(?:lan|phien)\s+(?:hop\s+)?(?:thu\s+)?"
                                   rf"|(?:va|hoac)\s+(?:lan\s+|phien\s+)?thu\s+){re.escape(n)}\b",
                                   fold(analysis.text)))
+    if analysis.kind == "yesno":  # its figure may be the false claim to correct; its meeting
+        return len(ordinals) != 1 or ordinals <= near  # is the one the article is about
+    found = _bare(_NUMBER.findall(f"{passage} {article.title} {article.text}"))
+    asked = _bare(analysis.numbers)
     if len(ordinals) > 1:  # "phiên họp thứ 9 và thứ 10": each passage gives one of them
         return asked - ordinals <= found and bool(ordinals & near)
     return asked <= found and ordinals <= near
@@ -353,7 +363,8 @@ def score_candidates(analysis: Analysis, hits: Sequence[Hit], qvec: np.ndarray |
                      settings: Settings) -> list[Candidate]:
     """Every sentence of the retrieved passages, best answer first (fitting ones first)."""
     weights = question_weights(analysis, idf)
-    seen: set[tuple[str, int, int]] = set()
+    meeting = " ".join(re.findall(MEETING_NAMED, fold(analysis.text)))  # said of every sentence
+    seen: set[tuple[str, int, int]] = set()  # of its article: its opening one has no edge
     out = []
     for hit in hits:
         article = hit.article
@@ -372,7 +383,7 @@ def score_candidates(analysis: Analysis, hits: Sequence[Hit], qvec: np.ndarray |
             dense = (float(sentence_vectors[row] @ qvec)
                      if row is not None and qvec is not None and sentence_vectors is not None
                      else 0.0)
-            cov = coverage(weights, sentence)
+            cov = coverage(weights, f"{sentence} {meeting}" if numbers_ok else sentence)
             t_ok = type_ok(analysis, sentence) and numbers_ok
             e_ok = all(in_scope(e, article, start, end) if e in analysis.local
                        else at_scene if e in analysis.scene

@@ -15,6 +15,7 @@ from ..articles.patterns import YEAR as _YEAR
 from .items import last_item, other_item, which_of_count
 from .lexicon import replace_folded
 from .question import TITLE_WORDS, entity_kind, names_in, ordinal_item
+from .cues import MATTER_POINTER
 from ..schema import Turn
 
 __all__ = ["is_followup", "resolve_followup", "needs_context", "carry_names"]
@@ -48,8 +49,7 @@ _NARROWING = re.compile(r"(?:o|tai|voi|doi\s+voi|trong|cua|ve|con|linh\s+vuc|khu
                         r"|nganh|doi\s+tuong)\s")
 _PAIR = re.compile(r"^(.+?)\s+(?:va|voi)\s+(.+)$")
 # "việc đó", "vấn đề này", "nội dung ấy": the matter the earlier question asked about
-_MATTER = re.compile(r"\b(viec|van\s+de|noi\s+dung|chuyen|linh\s+vuc)"
-                     r"\s+(?:do|nay|ay|kia|tren)\b")
+_MATTER = re.compile(MATTER_POINTER)
 # What sets the scene of a question and carries over to the next: the meeting, the year
 _SCENE = re.compile(r"\b(?:(?:o|tai|trong)\s+)?(?:phien\s+hop|hoi\s+nghi)\s+(?:lan\s+)?thu\s+\d+"
                     r"|\bnam\s+(?:19|20)\d\d\b")

@@ -80,7 +80,9 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
         return _respond_items(ctx, items[0], items[1:], hits, best.score)
     after_colon = 10 < colon < len(text) - 20
     parts = clauses(text[colon + 1:] if after_colon else text)
-    if len(parts) >= (2 if after_colon else 3) and (not asked or len(parts) >= asked):
+    goes_on = heads_items(parts[-1]) and bool(paragraph_after(ctx.index, article, best.end))
+    if len(parts) >= (2 if after_colon else 3) and (not asked or len(parts) >= asked) \
+            and not goes_on:  # "…, Thủ tướng chỉ rõ một số hạn chế …. X. Y.": those follow
         items = [Pick(best.hit, best.start, best.end, p) for p in parts[:10]]
         lead = Pick(best.hit, best.start, best.end, text[:colon + 1].rstrip(":") + ".") \
             if after_colon else None
@@ -229,7 +231,7 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
                     if not any(in_scope(p, article, s, e) for p in joined)]
         if len(national) >= ctx.settings.summary_sentences:
             spans = national
-    spans = aspect_part(ctx.analysis.text, article.text, spans,  # "phần kết luận …"
+    spans = aspect_part(f"{ctx.analysis.text} {ctx.analysis.original}", article.text, spans,
                         ctx.settings.summary_sentences + 2)
     if not spans or index.sentence_vectors is None:
         return plan_fact(ctx, hits)

@@ -96,7 +96,7 @@ def rewrite(text: str, derived: Mapping[str, str] = {}, known: Container[str] = 
     if ordinal_one(text):  # "And the last one?"
         return Rewritten(ordinal_one(text), english=True)
     if is_english(text):
-        return Rewritten(expand(_english(text), {**derived, **ABBREVIATIONS}, False, known,
+        return Rewritten(expand(_english(text, known), {**derived, **ABBREVIATIONS}, False, known,
                                 derived), english=True)
     plain = fold(text) == text.lower().replace("đ", "d")
     for pattern, written in IN_CONTEXT:  # "HN tại …" -> "hội nghị tại …"

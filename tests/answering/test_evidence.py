@@ -129,6 +129,13 @@ def test_a_marked_caption_is_no_scope() -> None:
      False),
     ("Phiên họp thứ 10 diễn ra ngày nào?", "Chiều 6/2, Thủ tướng chủ trì Phiên họp lần thứ 10.",
      True),
+    # who was given a task: a body assigned it answers; the meeting's chair does not
+    ("Ai được giao việc an ninh mạng?", "Thủ tướng yêu cầu Bộ Công an chủ trì, phối hợp với "
+     "Bộ Quốc phòng giao ban hằng tháng.", True),
+    ("Ai được giao việc an ninh mạng?", "Thủ tướng Phạm Minh Chính chủ trì phiên họp lần thứ 9.",
+     False),
+    ("Ai chủ trì phiên họp lần thứ 9?", "Thủ tướng Phạm Minh Chính chủ trì phiên họp lần thứ 9.",
+     True),
 ])
 def test_figure_of_the_kind_asked(question, sentence, ok) -> None:
     assert type_ok(analyze(question), sentence) is ok
@@ -310,3 +317,9 @@ def test_an_english_deed_asked_that_the_articles_only_propose(typed, terms, sent
                                                                proposed) -> None:
     from assistant.answering.kinds.yesno import only_proposed
     assert only_proposed(analyze(terms), sentence, typed) is proposed
+
+
+def test_a_person_the_question_sets_aside_does_not_answer_it() -> None:
+    analysis = analyze("Ngoài Thủ tướng, những lãnh đạo nào dự hội nghị?")
+    assert not type_ok(analysis, "Chiều 12/7, Thủ tướng Chính phủ Phạm Minh Chính chủ trì.")
+    assert type_ok(analysis, "Hội nghị có sự tham dự của Phó Thủ tướng Chính phủ Trần Hồng Hà.")

@@ -55,3 +55,26 @@ def test_a_word_the_articles_use_is_never_spelled_out():
 ])
 def test_a_name_spelled_out_gets_the_initials_the_articles_write(question, written):
     assert lexicon.with_initials(question, {"tttt": "TT&TT", "ubnd": "UBND"}) == written
+
+
+def test_an_english_name_before_its_noun_is_said_after_it_as_the_articles_write_it():
+    from assistant.answering.english import english
+    question = "Who presided over the Hai Duong connection point at the 9th session?"
+    assert "điểm cầu Hải Dương" in english(question, known={"cau_hai"})
+    assert "điểm cầu Hải Dương" not in english(question)  # a pair the articles never write
+
+
+@pytest.mark.parametrize("pattern, text, found", [
+    ("MEETING_NAMED", "phien hop thu 9 ban gi", "phien hop thu 9"),
+    ("MEETING_NAMED", "hoi nghi chieu 12/7 co ai du", "chieu 12/7"),
+    ("MEETING_NAMED", "nghe an dat 10/11 muc tieu", None),  # a ratio, not a day
+    ("ASSIGNEE_ASKED", "ai duoc giao viec an ninh mang", "duoc giao"),
+    ("ASSIGNEE_ASKED", "ai chu tri phien hop lan thu 9", None),
+    ("MATTER_POINTER", "ai duoc giao viec do", "viec do"),
+])
+def test_word_patterns_find_what_they_name(pattern, text, found):
+    import re
+
+    from assistant.answering import cues
+    m = re.search(getattr(cues, pattern), text)
+    assert (m.group() if m else None) == found

@@ -197,6 +197,10 @@ def test_a_breakdown_asked_of_a_total_the_articles_give_whole():
      "Thủ tướng đã bấm nút khai trương thí điểm Hệ thống điều phối dữ liệu y tế.", True),
     ("Vay tín chấp qua dữ liệu dân cư vận hành ra sao?",
      "Vay tín chấp thông qua giải pháp chấm điểm khả tín từ dữ liệu dân cư.", False),
+    ("Cái trợ lý ảo bên ngành tòa án nó chạy sao vậy?",
+     "…triển khai \"trợ lý ảo\" trong ngành tòa án…", True),
+    ("How can farming households in Hai Duong sign up to sell on e-commerce platforms?",
+     "150.104 hộ sản xuất nông nghiệp lên sàn thương mại điện tử.", True),
 ])
 def test_how_something_works_when_only_its_launch_is_said(question, sentence,
                                                          asked_and_missing):

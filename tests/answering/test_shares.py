@@ -28,7 +28,7 @@ from assistant.articles.clean import fold
     ("Có bao nhiêu doanh nghiệp đăng ký?", "Đã có 52.000 doanh nghiệp đăng ký.", []),
     # in English, each part in the articles' words when the glossary has it
     ("Of the products listed online, how many are farm goods and how many are handicrafts?",
-     "Toàn tỉnh hiện có 234 sản phẩm OCOP, 200 cơ sở sản xuất.", ["farm goods", "handicrafts"]),
+     "Toàn tỉnh hiện có 234 sản phẩm OCOP, 200 cơ sở sản xuất.", ["nong nghiep", "handicrafts"]),
     ("And how many of those are level-2 accounts?",
      "Số tài khoản VNeID đã kích hoạt trên 55,25 triệu, vượt mục tiêu 40 triệu.", ["muc do 2"]),
     ("How many are ministries and how many are localities?",

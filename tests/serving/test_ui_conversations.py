@@ -61,6 +61,8 @@ def test_a_follow_up_on_the_matter_asked_before_is_resolved(page):  # noqa: F811
     chat = page.locator("#chat").inner_text()
     assert "an ninh mạng" in chat.split("Ai được giao việc đó?")[-1]
     assert "(" + "Ở phiên họp" not in chat  # a clean question, not the earlier one in brackets
+    text = _answer(page)  # who was given it: the ministry the Prime Minister assigned it to
+    assert "Bộ Công an chủ trì" in text and msg.NOT_FOUND not in text
 
 
 def test_tasks_get_more_than_the_heading(page):  # noqa: F811

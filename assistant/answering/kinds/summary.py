@@ -19,6 +19,7 @@ KIND = register(Kind(
               r"\bbai\s+(?:viet|bao)\b.*\b(?:gi|sao)\b",
               r"\bcho\s+biet\s+(?:nhung\s+)?gi\b", r"\bket\s+qua\s+(?:ra\s+sao|the\s+nao)\b",
               r"\b(?:noi|tom)\s+gon\b", r"\b(?:nhung\s+|cac\s+)?y\s+chinh\b", r"\bdiem\s+lai\b",
+              r"\bke\s+so(?:\s+so|\s+qua)?\b",
               r"^(?!.*\bliet\s+ke\b).*\bket\s+qua\s+(?:nao\s+)?noi\s+bat\b"),
     examples=("Bạn tóm tắt giúp mình phiên họp lần thứ 10 được không?",
               "Phiên họp lần thứ 9 bàn những gì?",
@@ -26,5 +27,6 @@ KIND = register(Kind(
               "tom tat phien hop lan thu 9", "Noi gon lai phien hop thu 9 giup minh",
               "Hội nghị ấy có những kết quả nào nổi bật?", "Những ý chính Thủ tướng nêu là gì?",
               "Ý chính trong bài phát biểu của Thủ tướng là gì?",
-              "tóm lẹ giùm phiên họp lần thứ 9", "Điểm qua kết quả chuyển đổi số năm 2024"),
+              "tóm lẹ giùm phiên họp lần thứ 9", "Kể sơ sơ coi phiên họp thứ 9 bàn gì",
+              "Điểm qua kết quả chuyển đổi số năm 2024"),
     plan=plan_summary))
