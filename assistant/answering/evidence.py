@@ -282,7 +282,7 @@ def type_ok(analysis: Analysis, sentence: str) -> bool:
             re.search(AGENCY, sentence) is not None or _person_named(sentence))  # a body too
     if kind == "person" or (kind in ("list", "open") and PEOPLE_ASKED.search(
             fold(analysis.text))):  # a person's name, not a place's ("Toàn cảnh … Đà Nẵng")
-        return _person_named(sentence, _set_aside(analysis))
+        return _person_named(sentence, _set_aside(analysis.original))
     return True
 
 
@@ -294,11 +294,11 @@ def _person_named(sentence: str, besides: str = "") -> bool:
         for m in NAME.finditer(sentence))
 
 
-def _set_aside(analysis: Analysis) -> str:
+@functools.lru_cache(maxsize=256)  # read once per question, not once per sentence
+def _set_aside(original: str) -> str:
     """Who the question sets aside ("Ngoài Thủ tướng", "Besides the Prime Minister"), folded."""
     m = re.search(r"\b(?:ngoai|besides|apart\s+from|other\s+than)\s+(?:the\s+)?([^,?]{3,40}?)"
-                  r"\s*(?:,|\bra\b|\bthi\b|\bcon\b|\bwhich\b|\bwho\b|$)",
-                  fold(analysis.original))
+                  r"\s*(?:,|\bra\b|\bthi\b|\bcon\b|\bwhich\b|\bwho\b|$)", fold(original))
     return "" if m is None else re.escape(fold(ENGLISH_TERMS.get(m.group(1), m.group(1))))
 
 

@@ -27,8 +27,9 @@ def aspect_part(question: str, text: str, spans: Sequence[tuple[int, int]], size
     every sentence naming as many of them as the best one does. All of `spans` when none is
     asked or named, or the part is one sentence."""
     asked = asked_aspects(question)
-    named = [sum(bool(re.search(rf"\b(?:{SUMMARY_ASPECTS[a][1]})\b", fold(text[s:e])))
-                 for a in asked) for s, e in spans]
+    folded = [fold(text[s:e]) for s, e in spans]  # each sentence once, for every aspect
+    named = [sum(bool(re.search(rf"\b(?:{SUMMARY_ASPECTS[a][1]})\b", f)) for a in asked)
+             for f in folded]
     if not asked or not named or max(named) == 0:
         return list(spans)
     best = max(named)
