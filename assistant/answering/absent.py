@@ -25,7 +25,7 @@ from .words import (DAY_ASKED, EXACT_ASKED, MECHANISM_ASKED, MECHANISM_GIVEN, RE
                     ROUGH_FIGURE, SIZE_WORDS)
 
 __all__ = ["rough_only", "day_unconfirmed", "required_only", "term_undescribed", "mechanism_unsaid",
-           "superlative_unsaid", "deed_unsaid", "measure_absent", "part_not_given",
+           "superlative_unsaid", "RANKS", "deed_unsaid", "measure_absent", "part_not_given",
            "amount_asked", "breakdown_absent", "only_part_unnamed",
            "parts_unsplit", "after_subject", "day_unsaid", "gives_amount", "GIVES_DATE",
            "noun_after", "TIME_UNITS", "DAY"]
@@ -285,7 +285,7 @@ _TOP_TYPED = re.compile(r"\b" + _TOP.format(
 _TOP_ASCII = re.compile(r"\b" + _TOP.format(
     nao="nao", nguoi="nguoi", thong="thong", nhat="nhat", dung="dung", dau="dau", dan="dan",
     thu="thu", so="so"))
-_RANKS = re.compile(r"(?<!người )(?<!thống )(?<!duy )\b(?:nhất(?! là)|đứng đầu|dẫn đầu|số 1)\b")
+RANKS = re.compile(r"(?<!người )(?<!thống )(?<!duy )\b(?:nhất(?! là)|đứng đầu|dẫn đầu|số 1)\b")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 
 
@@ -296,7 +296,7 @@ def superlative_unsaid(asked: str, sentence: str) -> bool:
     if not (_TOP_ASCII if typed.isascii() else _TOP_TYPED).search(typed):
         return False
     said = " ".join(sentence.lower().split())  # the articles' own words, with diacritics
-    return not _RANKS.search(said) and len(_PERCENT.findall(said)) < 2
+    return not RANKS.search(said) and len(_PERCENT.findall(said)) < 2
 
 
 _DAY_MONTH = r"(?<![\d/])\d{1,2}/\d{1,2}(?!\d)"  # "6/2", not "2/2025"
@@ -318,7 +318,7 @@ def day_unconfirmed(question: str, quotes: str) -> bool:
 # Whether a deed is done, asked ("đã … chưa?", "has it already …", "did they actually …"), not
 # whether it was asked for or said ("was X asked to …", "did the PM say …")
 _DONE = re.compile(r"^\s*(?:has|have|had|did)\b|\b(?:already|yet|actually|kip|tinh\s+den"
-                   r"|met\s+the\s+deadline|on\s+time|in\s+time)\b"
+                   r"|met\s+the\s+deadline|on\s+time|in\s+time)\b|^(?!.*\b(?:nhieu|may|nao|gi)\b).*\broi\s*\?$"
                    r"|\b(?:het|xong|hoan\s+thanh|da|duoc)\b.*\b(?:chua|roi)"
                    r"(?:\s+(?:vay|a|nhi|ha|the|z|nhe|ta))*\s*\W*$|^\s*(?:were|was|is|are)\b.*"
                    r"\b(?:completed|finished|done|fulfilled|carried\s+out|met)\b")

@@ -114,7 +114,8 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
 
     def restored(words: str, typed: str) -> str:
         if is_english(typed):  # each name typed plain among the glossed words ("Nghe An")
-            words = ", ".join(retriever.restore(part) for part in words.split(", "))
+            words = re.sub(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b",
+                           lambda m: retriever.restore(m.group()), words)
         return retriever.restore(words)
 
     def own_words(text: str) -> str:

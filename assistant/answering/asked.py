@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import re
 
+from .. import messages as msg
 from ..articles.clean import fold
-from .absent import DAY
+from .absent import DAY, RANKS
+from .words import COUNTED_AS, SIZE_WORDS
 
 __all__ = ["money_unsaid", "choice_unsaid", "time_unsaid", "premise_day_unsaid",
-           "rank_unsaid", "exact_subject_unsaid", "pilot_only"]
+           "rank_unsaid", "exact_subject_unsaid", "pilot_only", "top_claim_unsaid",
+           "after_written", "count_unsaid"]
 
 # Money asked: "bao nhiêu tiền", "nhiêu tiền", "số tiền … bao nhiêu", "how much money"
 _MONEY_ASKED = re.compile(r"\b(?:bao\s+)?nhieu\s+tien\b|\bso\s+tien\b.*\bbao\s+nhieu\b"
-                          r"|\bhow\s+much\s+(?:money|was\s+(?:paid|spent|saved))\b")
+                          r"|\b(?:bao\s+)?nhieu\s+(?:ty|trieu)\s+dong\b|\bkinh\s+phi\b.*\bbao\s+nhieu\b"
+                          r"|\bhow\s+much\s+(?:money|funding|budget"
+                          r"|was\s+(?:paid|spent|saved|allocated))\b")
 # A sum of money: "500 tỷ đồng", "hàng nghìn tỷ đồng", "2 triệu USD", "1.200 tỷ"
 _MONEY = re.compile(r"\b(?:dong|usd|vnd)\b|\d\s*(?:nghin|trieu|ty)\b|\bhang\s+(?:nghin|trieu|ty)\b")
 
@@ -55,12 +60,17 @@ _AT = re.compile(r"\b(?:den|toi|qua|sau|tinh\s+den|het|as\s+of|by|after)\s+(?:ha
 def time_unsaid(question: str, shown: str, dates: str = "") -> str:
     """The time (folded) a figure is asked at in `question` that neither the answer `shown`
     nor the cited articles' `dates` ("24/4/2024 …") write (for a month, its number and year
-    anywhere in them), or ""."""
+    anywhere in them), or asked after a day ("sau hạn 20-7-2024") the answer only gives as a
+    deadline ("trước ngày 20/7/2024"), or ""."""
     m = _AT.search(fold(question))
     if not m:
         return ""
     a, b, year = m.groups()
     said = re.sub(r"\s*([/-])\s*", r"\1", fold(f"{shown} {dates}"))
+    day = rf"(?:ngay\s+|han\s+)?0?{a}[/-]0?{b}(?!\d)"
+    if re.match(r"(?:sau|qua|after)\b", m.group(0)) and re.search(rf"\btruoc\s+{day}", said) \
+            and not re.search(rf"\b(?:sau|qua|tu)\s+{day}", said):
+        return msg.AFTER_DAY.format(day="/".join(x for x in (a, b, year) if x))  # a deadline
     if re.search(rf"(?<!\d)0?{a}[/-]0?{b}(?!\d)", said) or year and re.search(
             rf"(?<!\d)0?{b}[/-]{year}(?!\d)", said) or re.search(
             rf"\b(?:ngay\s+)?0?{a}\s+thang\s+0?{b}\b", said):
@@ -88,9 +98,11 @@ _RANK_ASKED = re.compile(r"\b(?:xep\s+(?:thu|hang)\s+(?:may|bao\s+nhieu|nao|the\
                          r"|hang\s+(?:may|bao\s+nhieu)|vi\s+tri\s+(?:nao|thu\s+may|bao\s+nhieu)"
                          r"|(?:what|which)\s+(?:\w+\s+)?(?:rank|place|position|ranking)"
                          r"|where\s+did\s+\w+(?:\s+\w+)?\s+rank|ranked?\s+(?:where|what))\b")
-# A rank given: "thứ 7", "71/193", "vị trí 71", "top 10", "đứng đầu", "nhanh nhất"
+# A rank given: "thứ 7", "71/193", "vị trí 71", "top 10", "đứng đầu", "nhanh nhất" (not "tốt
+# nhất" of "tạo điều kiện tốt nhất", nor "thống nhất")
 _RANK_SAID = re.compile(r"\b(?:thu\s+\d+|\d+/\d+|vi\s+tri\s+(?:thu\s+)?\d+|top\s+\d+|dung\s+dau"
-                        r"|dan\s+dau|xep\s+(?:thu|hang)\s+\d+|hang\s+\d+|\w+\s+nhat)\b")
+                        r"|dan\s+dau|xep\s+(?:thu|hang)\s+\d+|hang\s+\d+"
+                        r"|(?:cao|thap|nhanh|cham|lon|nhieu|it|manh|dau)\s+nhat)\b")
 
 
 def rank_unsaid(question: str, shown: str) -> bool:
@@ -134,3 +146,55 @@ def pilot_only(question: str, quotes: str) -> bool:
     q = fold(question)
     return (_IN_FULL.search(q) is not None and _PILOT.search(q) is None
             and _PILOT.search(fold(quotes)) is not None)
+
+
+# A yes/no question claiming the top of a ranking: "có phải … cao nhất cả nước không?"
+_TOP_CLAIM = re.compile(r"\b(?:(?:cao|thap|nhieu|it|nhanh|cham|lon|tot|som|muon)\s+nhat"
+                        r"|(?<!nguoi\s)dung\s+dau"
+                        r"|dan\s+dau|dung\s+thu\s+nhat|so\s+1|highest|lowest|most|fastest"
+                        r"|first\s+in\s+the\s+country|top)\b")
+
+
+def top_claim_unsaid(question: str, sentence: str) -> bool:
+    """A yes/no `question` claims the top of a ranking ("Đà Nẵng có tỷ lệ cao nhất cả nước?")
+    and the `sentence` found ranks nothing: neither yes nor no can be read from it."""
+    return _TOP_CLAIM.search(fold(question)) is not None and not RANKS.search(
+        " ".join(sentence.lower().split())) and not _RANK_SAID.search(fold(sentence))
+
+
+# A deed asked as done by a time: "trước cuối năm 2024", "đến tháng 12/2024", "by the end of 2024"
+_BY_TIME = re.compile(r"\b(?:truoc|den|toi|tinh\s+den|by|before)\s+(?:(?:het|cuoi|the\s+end\s+of)"
+                      r"\s+)?(?:(?:nam|thang)\s+)?(?:(\d{1,2})\s*/\s*)?((?:19|20)\d\d)\b")
+_DONE_ASKED = re.compile(r"\b(?:da|xong|hoan\s+thanh|chua|already|completed?|finished|done)\b")
+
+
+def after_written(question: str, dates: list[str]) -> bool:
+    """A yes/no `question` asks whether something was done by a month or year later than
+    every cited article was written (`dates`, ISO): the articles cannot tell."""
+    q = fold(question)
+    m = _BY_TIME.search(q)
+    if not m or not _DONE_ASKED.search(q):
+        return False
+    asked = (int(m.group(2)), int(m.group(1)) if m.group(1) else 12)
+    written = [(int(d[:4]), int(d[5:7])) for d in dates if re.match(r"\d{4}-\d{2}", d or "")]
+    return bool(written) and all(w < asked for w in written)
+
+
+# What "bao nhiêu" / "mấy" counts, its first two words (folded): "bao nhiêu tài khoản"
+_COUNT_NOUN = re.compile(r"\b(?:bao\s+nhieu|may)\s+(\w+)(?:\s+(\w+))?")
+
+
+def count_unsaid(analysis, sentence: str) -> bool:
+    """A place's count of something asked ("Nghệ An có bao nhiêu tài khoản?") and the
+    `sentence` shown on that place never names what is counted ("10/11 mục tiêu" is no
+    account): that place's figure is not given."""
+    m = _COUNT_NOUN.search(fold(analysis.text))
+    said = fold(sentence)
+    if not m or analysis.kind != "number" or m.group(1) not in analysis.counted or not any(
+            re.search(rf"\b{re.escape(p)}\b", said) for p in analysis.local):
+        return False
+    first, noun = m.group(1), " ".join(w for w in m.groups() if w)
+    kin = COUNTED_AS.get(first, ())
+    counted = rf"\b{re.escape(noun)}\b|\d\s+(?:(?:{SIZE_WORDS})\s+)?{re.escape(first)}\b"
+    return not re.search(counted, said) and not any(
+        re.search(rf"\b{k}\b", said) for k in kin)  # ("150.104 hộ sản xuất" counts "hộ nông dân")

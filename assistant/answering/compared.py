@@ -24,7 +24,8 @@ _BACK_SIDE = re.compile(_AGAINST + r"\s+(?:(?:hoi|luc|thoi\s+diem)\s+)?((?:nam\s
                         r"|cung\s+ky|ky\s+truoc|(?:the\s+)?(?:previous|prior)\s+year"
                         r"|last\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before))\b)")
 # A sentence that states a change against an earlier time
-_CHANGE = re.compile(r"\bso\s+voi\b|\bcung\s+ky\b|\btang\b|\bgiam\b|\bgap\b|\bnam\s+truoc\b")
+_CHANGE = re.compile(r"\bso\s+voi\b|\bcung\s+ky\b|\btang\b|\bgiam\b|\bgap\b|\bnam\s+truoc\b"
+                     r"|\b(?:cao|thap|nhieu|it|tot|nhanh|cham)\s+hon\b")  # "cao hơn năm 2022"
 # A named side: "gấp mấy lần <thing>" (what follows, up to the question's own words)
 _THING_SIDE = re.compile(r"gap\s+(?:may|bao\s+nhieu)\s+lan\s+((?:(?!bao|la|the|thi|vay|khong"
                          r"|nhi|ha|a|ntn|ra|nhu)\w+\s*){2,5})")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["SUMMARY_ASPECTS", "ASSIGNEE_ASKED", "AGENCY", "ASSIGNING", "MATTER_POINTER",
-           "MEETING_NAMED", "NAMED_ASKED", "PEOPLE_ASKED"]
+           "MEETING_NAMED", "NAMED_ASKED", "PEOPLE_ASKED", "DEEDS"]
 
 # The meeting a question names ("phiên họp lần thứ 9", "hội nghị ngày 12/7", folded): it says
 # which article, not which of its passages (its opening one names it too)
@@ -58,3 +58,9 @@ SUMMARY_ASPECTS = {
     "security": (r"an\s+ninh|bao\s+mat|security|cyber\w*",
                  r"an\s+ninh|bao\s+mat|an\s+toan\s+thong\s+tin|tan\s+cong\s+mang", False),
 }
+
+# Acts a person is asked to have done ("ai là người ký …?"), as typed with diacritics: the
+# sentence found must write the act, or the person found did something else (not roles held:
+# "ai đảm nhận", "ai ngồi chủ trì")
+DEEDS = (r"ký|phê\s+duyệt|ban\s+hành|công\s+bố|ra\s+mắt|bấm\s+nút|khai\s+trương|phát\s+động"
+         r"|thành\s+lập|trao|khen\s+thưởng|ký\s+kết|soạn\s+thảo|sáng\s+lập|khởi\s+xướng")

@@ -27,8 +27,9 @@ _COUNT_WORD = re.compile(r"\b(" + "|".join(ENGLISH_NUMBER_WORDS) + r")\b(?=\s+[a
 ENGLISH_FORMS = (
     (r"\bhow\s+(?:many|much)\b", "bao nhiêu"),
     (r"\bhow\s+long\b", "bao lâu"),
-    (r"\b(?:when|what\s+(?:date|day|time|year|month)|which\s+(?:date|day|year|month))\b",
-     "khi nào"),
+    (r"^\s*when\b|\b(?:since|until|from)\s+when\b|\bwhen\s+(?:did|was|were|is|are|will|does"
+     r"|do|has|have|had|can|exactly)\b|\b(?:what\s+(?:date|day|time|year|month)"
+     r"|which\s+(?:date|day|year|month))\b", "khi nào"),  # not "… failed when re-checking"
     (r"\b(?:who|whom)\b", "ai"),
     (r"\b(?:where|in\s+which\s+(?:place|province|city))\b", "ở đâu"),
     (r"\b(?:why|for\s+what\s+reason|what\s+is\s+the\s+reason)\b", "vì sao"),
@@ -249,9 +250,9 @@ def english(text: str, known: Container[str] = frozenset()) -> str:
             rest = rest[:a] + " " * (b - a) + rest[b:]
     terms = [t for _, t, _ in sorted(found)]
     translated = {fold(t) for t in terms}
-    names = [n for n in names if fold(n) not in translated and n.lower() not in ENGLISH_TERMS
-             and all(_SYLLABLE.fullmatch(w.lower()) for w in n.split())]  # "Nghe An", "Hai
-    # Duong" stay; English words that are capitalised ("Permanent Vice Chairman") do not
+    names = [n for n in _syllable_runs(names) if fold(n) not in translated
+             and n.lower() not in ENGLISH_TERMS]  # "Nghe An", "Hai Duong" stay; English
+    # words that are capitalised ("Permanent Vice Chairman") do not, nor "Minister" before a name
     terms, names = _noun_before_name(found, names, glossed, known)
     kept = [k for k in kept if k not in " ".join(names) and k.lower() not in ENGLISH_TERMS
             and not any(said.startswith(f"{k} ") for _, said, _ in counted)
@@ -270,6 +271,14 @@ def english(text: str, known: Container[str] = frozenset()) -> str:
     if counted_head and forms and forms[0] == "bao nhiêu":
         forms[0] = f"bao nhiêu {counted_head}"
     return f"{said} {' '.join(forms)}".strip() + "?"
+
+
+def _syllable_runs(runs: list[str]) -> list[str]:
+    """The runs of two or more capitalised Vietnamese syllables in capitalised runs:
+    "Minister Nguyen Manh Hung" -> "Nguyen Manh Hung"."""
+    return [part for run in runs for part in re.findall(
+        r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b", " ".join(
+            w if _SYLLABLE.fullmatch(w.lower()) else "|" for w in run.split()))]
 
 
 def _noun_before_name(found: list[tuple[int, str, int]], names: list[str], glossed: str,
@@ -306,7 +315,8 @@ def _how_many_head(lowered: str) -> str:
     """The Vietnamese of what "how many" (or "how much") counts: the last glossary term of the
     words after it ("how many guiding viewpoints did…" -> "quan điểm", "how much money" ->
     "tiền"); empty when none."""
-    m = re.search(r"\bhow\s+(?:many|much)\s+((?:[a-z-]+\s+){0,3})", lowered + " ")
+    m = re.search(r"\bhow\s+(?:many|much)\s+(?:of\s+(?:those|these|them|the)\s+)?"
+                  r"((?:[a-z-]+\s+){0,3})", lowered + " ")  # "how many of those accounts"
     if not m:
         return ""
     words = []

@@ -28,7 +28,8 @@ _PLACE_WORDS = r"tinh|dia\s+phuong|thanh\s+pho|bo|nam|co\s+quan|hoi\s+nghi|phien
 # thing named before (_THING), not a place
 # ("người ta" is "people" in general, "nước ta" is Vietnam: no one spoken of before)
 _ANAPHORA = re.compile(rf"\b(?!(?:nguoi|nuoc)\s+ta\b)({_PERSON_WORDS}|{_PLACE_WORDS})"
-                       rf"\s+(do|nay|ay|kia|tren|ta)\b")
+                       rf"\s+(do|nay|ay|kia|ta|tren(?=\s*(?:[,.?!;:]|$)|\s+(?:thi|da|co|la|duoc"
+                       rf"|se|van|con|deu|cung|dang|ra|nhu)\b))\b")  # not "trên hệ thống …"
 # "họ" / "nó" standing for what the earlier turn spoke of ("hạn chót để họ ban hành?"); typed
 # without diacritics "ho" is "họ" unless a noun of "hộ" follows ("hộ gia đình", "hộ kinh doanh")
 _PRONOUN = re.compile(r"\b(?:de|cho|cua|voi|ma|thi|la|ve)\s+(?:ho|no)\b"

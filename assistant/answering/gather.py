@@ -24,7 +24,8 @@ from .names import (article_bodies, article_chunks, article_sentences, corpus_na
 from .plans import Context, abstain, candidates, dated, piece, plan_fact, respond
 
 
-__all__ = ["plan_list", "plan_summary", "plan_comparison", "plan_extremum", "figured_items"]
+__all__ = ["plan_list", "plan_summary", "plan_comparison", "plan_extremum", "figured_items",
+           "target_article"]
 
 
 # A meeting named by its number ("ở phiên họp thứ 9"): what a side is, not what is compared
@@ -57,16 +58,16 @@ def plan_list(ctx: Context, hits: list[Hit]) -> Answer:
     announces = count is not None and len(fold(text)[count.end():].split()) <= 10
     colon = text.find(":")
     items: list[Pick] = []
-    counted = _counted_in(ctx.analysis, text)
-    if counted and max(len(clauses(text[colon + 1:] if colon > 10 else text)), 1) < counted \
+    counted, listed = _counted_in(ctx.analysis, text), text[colon + 1:] if colon > 10 else text
+    if counted and max(len(clauses(listed)), len(re.split(r",|\bvà\b", listed)), 1) < counted \
             and not announces:  # "11/22 Bộ, ngành chưa ..." asked as "những bộ nào?"
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[msg.NOT_LISTED])
     asked = _asked_count(ctx.analysis)
-    restated = _restated_count(ctx.analysis, text)
-    if restated is not None and not announces and len(clauses(fold(text)[restated:])) < asked:
-        # "5 nhóm nhiệm vụ ... gồm những gì?" answered by a sentence that only names the
-        # "5 nhóm nhiệm vụ" again
+    restated = _restated_count(ctx.analysis, text)  # "5 nhóm nhiệm vụ" named again, no items
+    tail = fold(text)[restated:] if restated is not None else ""  # (unless "3 trụ cột: A, B và C")
+    inline = len(re.split(r",|\bva\b", tail.split(":", 1)[1])) if ":" in tail[:40] else 0
+    if restated is not None and not announces and max(len(clauses(tail)), inline) < asked:
         return respond(ctx, [Pick(best.hit, best.start, best.end, piece(ctx, best))], hits,
                        best.score, missing=[msg.NOT_LISTED])
     if announces and text.rstrip().endswith(".") and len(clauses(text)) < 2:
@@ -183,7 +184,7 @@ def _period_fit(article: Article, analysis: Analysis, head: str) -> float:
         y in head for y in analysis.years)
 
 
-def _target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
+def target_article(ctx: Context, hits: Sequence[Hit]) -> tuple[Article, bool]:
     """The article a summary question means: the one whose title, opening, date or source
     matches the question's names and dates (a name written twice in its body counts half);
     else the one retrieval ranks first."""
@@ -215,7 +216,7 @@ def plan_summary(ctx: Context, hits: list[Hit]) -> Answer:
     if not hits:
         return abstain(ctx.question, hits, ctx.notices, ctx.resolved, 0.0, "summary")
     index = ctx.index
-    article, matched = _target_article(ctx, hits)
+    article, matched = target_article(ctx, hits)
     rows = sentence_rows(index)
     spans = [(s, e) for s, e in article_sentences(index, article.id)
              if not in_caption(article, s, e)]

@@ -32,6 +32,8 @@ ENGLISH_TERMS = {
     "goals": "mục tiêu", "goal": "mục tiêu", "tasks": "nhiệm vụ", "task": "nhiệm vụ",
     "solutions": "giải pháp", "solution": "giải pháp", "results": "kết quả",
     "result": "kết quả", "achievements": "kết quả", "limitations": "hạn chế",
+    "as a result": "do đó", "happened": "xảy ra", "units": "đơn vị", "unit": "đơn vị",
+    "failed to": "chưa", "check": "kiểm tra",
     "shortcomings": "hạn chế", "cybersecurity": "an ninh mạng", "cyber security": "an ninh mạng",
     "security": "an ninh", "infrastructure": "hạ tầng", "broadband": "băng rộng",
     "mobile": "di động", "citizens": "người dân", "people": "người dân",
@@ -99,7 +101,8 @@ ENGLISH_TERMS = {
     "guiding": "chỉ đạo", "usage": "sử dụng", "used": "sử dụng", "use": "sử dụng",
     "role": "chức vụ", "exploiting": "khai thác", "exploit": "khai thác", "bring": "mang lại",
     "point out": "nêu", "pointed out": "nêu", "presented": "báo cáo", "reported": "báo cáo",
-    "report": "báo cáo", "attend": "tham dự", "implemented": "triển khai", "implementing":
+    "report": "báo cáo", "author": "tác giả", "wrote": "viết",
+    "written by": "viết bởi", "attend": "tham dự", "implemented": "triển khai", "implementing":
     "triển khai", "implementation": "triển khai", "cost": "chi phí", "costs": "chi phí",
     "money": "tiền", "connection points": "điểm cầu", "connection point": "điểm cầu",
     "connection": "kết nối",
@@ -191,7 +194,7 @@ ENGLISH_TERMS = {
     "leadership": "lãnh đạo", "department": "Sở", "allocated": "bố trí", "selling": "bán",
     "carry out": "thực hiện", "carried out": "thực hiện", "intake": "tiếp nhận",
     "uptake": "tham gia", "acceleration": "tăng tốc", "breakthrough": "bứt phá",
-    "ultimate": "cuối cùng", "notable": "nổi bật", "trial": "thí điểm",
+    "ultimate": "cuối cùng", "purpose": "mục đích", "notable": "nổi bật", "trial": "thí điểm",
     "coordinate": "phối hợp", "bottlenecks": "điểm nghẽn", "bottleneck": "điểm nghẽn",
     "institutions": "thể chế", "institutional": "thể chế", "legal framework": "hành lang pháp lý",
     "attacks": "tấn công", "electricity": "điện", "unemployment benefits": "trợ cấp thất nghiệp",

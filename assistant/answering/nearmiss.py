@@ -36,7 +36,7 @@ from .causes import names_cause
 from .cite import split_marked, strip_attribution
 from .lexicon import ENGLISH_TERMS, is_english, number_words, qualifiers
 from .absent import (GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent,
-                     day_unconfirmed, day_unsaid, deed_unsaid, gives_amount, measure_absent,
+                     day_unconfirmed, day_unsaid, gives_amount, measure_absent,
                      mechanism_unsaid, noun_after, only_part_unnamed, part_not_given,
                      parts_unsplit, required_only, rough_only, superlative_unsaid,
                      term_undescribed)
@@ -48,8 +48,10 @@ from .words import COUNTED_AS
 from .plans import Context, candidates, piece, respond
 from .question import entity_kind
 from .asked import (choice_unsaid, exact_subject_unsaid, money_unsaid, premise_day_unsaid,
-                    pilot_only, rank_unsaid, time_unsaid)
+                    pilot_only, rank_unsaid, time_unsaid, top_claim_unsaid, after_written,
+                    count_unsaid)
 from .compared import side_unsaid
+from .slots import slot_unsaid
 from .shares import part_unfigured, place_unfigured, province_for_nation
 from .roles import (body_key, companies_unnamed, deputy_only, holder_not_named, role_body,
                     role_near)
@@ -61,7 +63,10 @@ __all__ = ["check", "counted_only", "asks_speech"]
 _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhung\s+nao"
                          r"|nhung(?:[\s,]+\w+){1,5}?[\s,]+(?:cu\s+the\s+)?nao|cu\s+the\s+nao"
                          r"|(?:cai|cho|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
-                         r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+gi|nhung\s+noi\s+nao"
+                         r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+(?:cai\s+)?gi|may\s+cai\s+gi"
+                         r"|nhung\s+noi\s+nao|(?:tom\s+tat|summar\w*\s+(?:of\s+)?(?:the\s+)?)\s*"
+                         r"(?:(?:cac|nhung|noi\s+dung|ve)\s+){0,2}(?:\d+|two|three|four|five|six"
+                         r"|seven|eight|nine|ten)\s+(?!thang|nam|ngay|years?|months?)[^\W\d]+"
                          r"|(?:muc|chi)\s+tieu(?:\s+[^\W\d]+){1,4}\s+nao"
                          r"|la\s+(?:muc|chi)\s+tieu\s+gi"
                          r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi"
@@ -274,8 +279,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         holder_not_named(analysis.text, quotes)  # (in English: "Who heads …?")
     if deputy:  # "Chủ tịch UBND tỉnh là ai?" answered by its Phó Chủ tịch, or no director
         return _near(answer, msg.NOT_GIVEN_HOLDER.format(role=_as_typed(deputy, analysis)))
-    if term := term_undescribed(ctx.question, corpus_folded(ctx.index),
-                                corpus_names(ctx.index).names):  # a term only used
+    if analysis.kind != "list" and (term := term_undescribed(
+            ctx.question, corpus_folded(ctx.index), corpus_names(ctx.index).names)):  # only used
         return _near(answer, msg.NOT_GIVEN_DEFINITION.format(term=_as_typed(term, analysis)))
     if (analysis.kind == "why" or analysis.kind not in ("list", "how", "yesno") and any(
             re.search(p, fold(analysis.text)) for p in _WHY.patterns)) and answer.citations \
@@ -295,7 +300,8 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
         re.search(rf"\b{w}\b", fold(c.quote)) for w in units)),  # asked ("mấy tỷ") that
         key=fit, default=max((c.quote for c in answer.citations), key=fit,  # fits it best
                              default=first))
-    if first and analysis.kind != "yesno" and superlative_unsaid(ctx.question, first):
+    if first and (superlative_unsaid(ctx.question, first) if analysis.kind != "yesno" else
+                  top_claim_unsaid(ctx.question, quotes)):  # "có phải … cao nhất không?"
         return _near(answer, msg.NOT_GIVEN_TOP)  # "tỉnh nào đứng đầu?": no ranking is given
     if first and rough_only(f"{asked} {fold(analysis.text)}", counting, analysis.numbers,
                             units):  # "chính xác" - "hàng nghìn"
@@ -306,26 +312,26 @@ def check(ctx: Context, hits, answer: Answer) -> Answer:
             analysis.numbers,
             analysis.kind == "yesno" and answer.text.startswith(msg.VERDICT_NOT_YET)):
         return _near(answer, msg.NOT_GIVEN_DONE)  # "đã hoàn thành chưa?" - "sớm hoàn thành"
-    if analysis.kind == "yesno" and first and (day_unconfirmed(analysis.text, quotes)
-                                               or premise_day_unsaid(ctx.question, quotes)):
+    if analysis.kind == "yesno" and first and (
+            day_unconfirmed(analysis.text, quotes) or premise_day_unsaid(ctx.question, quotes)
+            or after_written(analysis.text, [c.date for c in answer.citations])):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "có phải họp hôm 9/1 không?": no day said
-    if analysis.kind == "date" and first and deed_unsaid(
-            analysis.text, " ".join(c.passage for c in answer.citations),
-            corpus_bigrams(ctx.index), ctx.settings.deed_pairs):
-        return _near(answer, msg.NOT_GIVEN_DATE)  # the date found is another event's
+    if missing := slot_unsaid(analysis.kind, analysis.text, first, " ".join(
+            c.passage for c in answer.citations), corpus_bigrams(ctx.index),
+            ctx.settings.deed_pairs):
+        return _near(answer, missing)  # the date or the person found is another event's
     shown = fold(" ".join(strip_attribution(sentence.lstrip("- "))  # without its markers
                           for sentence, _ in split_marked(answer.text)))  # and sources
     if first and analysis.kind not in ("yesno", "comparison", "summary") and amount_asked(
             ctx.question, asked) and not gives_amount(shown, asked):
         return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "chiếm nhiêu?": no figure in the answer
-    if first and exact_subject_unsaid(ctx.question, shown, corpus_bigrams(ctx.index)):
-        return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "chính xác": a sentence on another thing
+    if first and (exact_subject_unsaid(ctx.question, shown, corpus_bigrams(ctx.index)) or
+                  money_unsaid(asked, shown) or count_unsaid(analysis, first)):
+        return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "chính xác", "nhiêu tiền?", what is counted
     if first and pilot_only(f"{ctx.question} {analysis.text}", quotes):
         return _near(answer, msg.NOT_GIVEN_PILOT)  # "chính thức toàn quốc": "thí điểm"
     if first and rank_unsaid(ctx.question, shown):
         return _near(answer, msg.NOT_GIVEN_TOP)  # "where did … rank?": "tăng 9 bậc"
-    if first and money_unsaid(f"{ctx.question} {analysis.text}", shown):
-        return _near(answer, msg.NOT_GIVEN_AMOUNT)  # "nhiêu tiền?": no sum of money
     if first and choice_unsaid(f"{ctx.question} {analysis.text}", quotes):
         return _near(answer, msg.NOT_GIVEN_DATE)  # "tháng 12/2024 hay tháng 1/2025?"
     if first and (period := time_unsaid(ctx.question, shown, " ".join(

@@ -64,7 +64,8 @@ _SURNAMES = frozenset(fold(s) for s in (
     "Lương Trương Đoàn Lâm Mai Cao Hà Tạ Chu Quách Thái Văn Lưu").split())
 _SENTENCE_OPENERS = frozenset("theo tỉnh thành năm còn ai tại ở trong khi người có vậy thế và "
                               "hãy cho liệu những các đã số tổng tỷ bao so sánh bài phải đề "
-                              "vì tại sao làm như thế".split())
+                              "vì tại sao làm như thế ngoài sau trước riêng với từ đến giữa về "
+                              "cùng bên nhờ qua".split())
 TITLE_WORDS = frozenset("pho chu thu tong bi uy vien thuong truc bo truong giam doc".split())
 _HONORIFICS = frozenset("ong ba anh chi co chu bac".split())
 _HONORIFICS_TYPED = frozenset("ông bà anh chị cô chú bác".split())
@@ -197,7 +198,8 @@ def _places(text: str) -> list[str]:
     plain = folded == text.lower()
     out = []
     for m in re.finditer(r"\b(?:tinh|thanh\s+pho|tp)\s+"
-                         r"((?!nay\b|do\b|ay\b|nao\b|kia\b|thanh\b|uy\b)\w+"
+                         r"((?!nay\b|do\b|ay\b|nao\b|kia\b|thanh\b|uy\b|nhu\b|minh\b|khac\b"
+                         r"|co\b|da\b|la\b|va\b|thi\b|cua\b|se\b|dang\b|van\b|cung\b)\w+"
                          r"\s+(?!co\b|da\b|la\b|dat\b|nam\b|va\b|thi\b|duoc\b|bao\b|trong\b)\w+)",
                          folded):
         keyword = text[m.start():m.start(1)].strip().lower() if len(folded) == len(text) else ""

@@ -38,7 +38,7 @@ ABBREVIATIONS = {
     "vbqppl": "văn bản quy phạm pháp luật", "qppl": "quy phạm pháp luật",
     "cchc": "cải cách hành chính", "vpcp": "Văn phòng Chính phủ", "lhq": "Liên hợp quốc",
     "btttt": "Bộ Thông tin và Truyền thông", "tttt": "Thông tin và Truyền thông",
-    "bxh": "bảng xếp hạng",
+    "bxh": "bảng xếp hạng", "sl": "số lượng", "dv": "dịch vụ",
 }
 # Initials read by what follows them (folded): "HN tại Đà Nẵng" is a conference, "HN" alone
 # may be Hà Nội
@@ -209,6 +209,7 @@ EXAMPLES = (
      "căn cước công dân gắn chíp cấp được bao nhiêu rồi?"),
     ("rewrite", "tong so dvctt la bn", "tong so dich vu cong truc tuyen la bao nhieu"),
     ("rewrite", "BCĐ do ai làm trưởng ban?", "Ban Chỉ đạo do ai làm trưởng ban?"),
+    ("rewrite", "8 DV tiện ích, sl mỗi loại?", "8 dịch vụ tiện ích, số lượng mỗi loại?"),
     ("rewrite", "VN đứng thứ mấy ĐNÁ?", "Việt Nam đứng thứ mấy Đông Nam Á?"),
     # an English word in another form than the glossary's ("urge" for "urged"), "what were the"
     ("rewrite", "Which ministries did the Prime Minister urge to finish their tasks?",
@@ -267,6 +268,13 @@ EXAMPLES = (
     ("may_abbreviate", "so tai khoan cccd la bao nhieu", True),
     ("may_abbreviate", "Tỷ trọng kinh tế số năm 2024 là bao nhiêu?", False),
     ("rewrite", "Who chaired the meeting?", "chủ trì, phiên họp ai?"),
+    # a name after its title ("Minister Nguyen Manh Hung") is kept; "when" inside a clause
+    # asks no date
+    ("rewrite", "What did Minister Nguyen Manh Hung report?",
+     "Bộ trưởng, báo cáo, Nguyen Manh Hung gì?"),
+    ("rewrite", "Which ministry had units failed to coordinate with when re-checking their "
+     "systems?", "bộ, đơn vị, chưa, phối hợp, kiểm tra, hệ thống những nào?"),
+    ("rewrite", "Who is the author of the article?", "tác giả ai?"),
     ("rewrite", "Why is digital transformation important?", "chuyển đổi số, quan trọng vì sao?"),
     ("is_english", "What is the share of the digital economy in GDP?", True),
     ("rewrite", "Who is the Standing Deputy Prime Minister who attended the 10th session?",

@@ -17,6 +17,10 @@ from assistant.answering.asked import (choice_unsaid, exact_subject_unsaid, mone
     ("Mỗi năm Nhà nước đỡ tốn nhiêu tiền?",
      "Việc thực hiện các dịch vụ công thiết yếu đã tiết kiệm 2.505 tỷ đồng.", False),
     ("Tiết kiệm bao nhiêu tiền?", "Đã giúp tiết kiệm cho xã hội hàng nghìn tỷ đồng.", False),
+    ("Kế hoạch của tỉnh được bố trí bao nhiêu tỷ đồng?",
+     "Trong 4 tháng, Chính phủ ban hành 2 nghị định, 5 quyết định.", True),
+    ("How much funding did the province get?", "Tỉnh ban hành 2 nghị định.", True),
+    ("Kinh phí cho đề án là bao nhiêu?", "Tổng kinh phí là 1.200 tỷ đồng.", False),
     # no money asked
     ("Có bao nhiêu hộ lên sàn?", "Có 150.104 hộ lên sàn.", False),
 ])
@@ -82,7 +86,10 @@ def test_a_day_asked_as_a_premise(question, shown, unsaid):
     ("Hải Dương xếp thứ mấy cả nước về giao dịch?", "Hải Dương có 41.132 giao dịch.", True),
     ("What exact rank did Nghe An reach on the service index in 2024?",
      "năm 2024 tỉnh Nghệ An tăng 9 bậc so với năm 2023", True),
+    ("Năm 2024 Nghệ An đứng thứ mấy trong Bộ chỉ số?",
+     "Nghệ An tăng 9 bậc, tạo điều kiện tốt nhất cho người dân.", True),
     # a rank given
+    ("Tỉnh nào xếp thứ mấy về dịch vụ công?", "Bình Phước có tỷ lệ cao nhất cả nước.", False),
     ("Hải Dương xếp thứ mấy cả nước về giao dịch?", "41.132 giao dịch, xếp thứ 7 toàn quốc.",
      False),
     ("Việt Nam đứng thứ bao nhiêu về Chính phủ điện tử?", "Việt Nam ở vị trí thứ 71/193.", False),
@@ -128,3 +135,70 @@ def test_an_exact_figure_asked_needs_its_subject(question, shown, unsaid):
 ])
 def test_a_deed_asked_in_full_is_not_a_pilot(question, quotes, only):
     assert pilot_only(question, quotes) is only
+
+
+@pytest.mark.parametrize("question, sentence, unsaid", [
+    # the top of a ranking claimed, the sentence ranks nothing
+    ("Có phải Đà Nẵng có tỷ lệ dịch vụ công trực tuyến cao nhất cả nước không?",
+     "Nhiều điểm sáng như đào tạo nhân lực số tại Đà Nẵng.", True),
+    # ranked
+    ("Hải Dương có nằm trong top 10 cả nước không?", "41.132 giao dịch, xếp thứ 7 toàn quốc.",
+     False),
+    ("Có phải Thông báo lưu trú cao nhất không?", "Thông báo lưu trú cao nhất (97%).", False),
+    # "người đứng đầu" is a head of government, no ranking
+    ("Người đứng đầu Chính phủ có muốn doanh nghiệp góp sức không?",
+     "Thủ tướng đề nghị doanh nghiệp công nghệ chung tay.", False),
+])
+def test_a_claimed_top_needs_a_ranking(question, sentence, unsaid):
+    from assistant.answering.asked import top_claim_unsaid
+
+    assert top_claim_unsaid(question, sentence) is unsaid
+
+
+@pytest.mark.parametrize("question, dates, unknown", [
+    # done by the end of 2024 asked of an article of July 2024
+    ("Các bộ đã hoàn thành nhiệm vụ trước cuối năm 2024 chưa?", ["2024-07-10"], True),
+    ("Has the plan been completed by the end of 2024?", ["2024-04-24"], True),
+    # an article written after the time asked can tell
+    ("Các bộ đã hoàn thành nhiệm vụ trước cuối năm 2024 chưa?", ["2025-02-06"], False),
+    # no time asked, or no deed asked done
+    ("Hải Dương đã ban hành kế hoạch năm 2024 chưa?", ["2024-07-10"], False),
+    ("Mục tiêu đến năm 2025 là gì?", ["2024-07-10"], False),
+])
+def test_a_deed_asked_done_after_the_articles_were_written(question, dates, unknown):
+    from assistant.answering.asked import after_written
+
+    assert after_written(question, dates) is unknown
+
+
+@pytest.mark.parametrize("question, shown, unsaid", [
+    # after a deadline asked, the count before it given
+    ("Sau hạn 20-7-2024, còn bao nhiêu địa phương chưa ban hành kế hoạch?",
+     "12 bộ, ngành và 20 địa phương chưa ban hành kế hoạch trước ngày 20/7/2024.",
+     "thời điểm sau ngày 20/7/2024"),
+    # the same time asked and given
+    ("Tới cuối tháng 12/2024 thì cấp được bao nhiêu?", "Đến tháng 12/2024 đã cấp 86 triệu.",
+     ""),
+])
+def test_a_time_asked_after_a_deadline(question, shown, unsaid):
+    assert time_unsaid(question, shown) == unsaid
+
+
+@pytest.mark.parametrize("question, sentence, unsaid", [
+    # a place's count of products, the sentence on that place counts goals
+    ("Nghệ An có bao nhiêu sản phẩm OCOP?",
+     "Tại Nghệ An, tỉnh đã đạt được 10/11 mục tiêu về Chính quyền số.", True),
+    ("Cái ứng dụng VNeID có bao nhiêu lượt truy cập?",
+     "VNeID đã được tích hợp 8 dịch vụ tiện ích, có 29,3 triệu lượt truy cập.", False),
+    # what is counted is named, or counted by its head noun, or the sentence is on no place asked
+    ("Hải Dương có bao nhiêu sản phẩm OCOP?", "Hải Dương hiện có 234 sản phẩm OCOP.", False),
+    ("Hải Dương có bao nhiêu hộ nông dân lên sàn?",
+     "Hải Dương có 150.104 hộ sản xuất nông nghiệp lên sàn.", False),
+    ("Nghệ An có bao nhiêu tỉnh?", "Nghệ An nằm trong 63 địa phương.", False),
+    ("Hải Dương tăng bao nhiêu phần trăm?", "Hải Dương đạt 92%.", False),
+])
+def test_a_places_count_needs_what_is_counted(question, sentence, unsaid):
+    from assistant.answering.asked import count_unsaid
+    from assistant.answering.question import analyze
+
+    assert count_unsaid(analyze(question), sentence) is unsaid

@@ -191,6 +191,11 @@ def test_premise_contradicted(question, sentence, expected) -> None:
      "tỷ lệ thu ngân sách bằng hình thức không dùng tiền mặt đạt 99,84%", "Rồi."),
     ("Đề án 06 được phê duyệt ngày 06/1/2022 phải không?",
      "phê duyệt Đề án 06 (ngày 06/1/2022)", "Đúng."),
+    # "top 10" is met by a rank at most 10, not by a rank below it
+    ("Hải Dương có nằm trong top 10 cả nước về giao dịch không?",
+     "phát sinh 41.132 giao dịch trên sàn thương mại điện tử, xếp thứ 7 toàn quốc", "Có."),
+    ("Hải Dương có lọt top 5 cả nước về giao dịch không?",
+     "phát sinh 41.132 giao dịch trên sàn thương mại điện tử, xếp thứ 7 toàn quốc", "Không."),
 ])
 def test_yes_no_verdict(question, sentence, verdict) -> None:
     from assistant.answering.kinds.yesno import yes_no_verdict

@@ -73,7 +73,11 @@ def test_a_standalone_question_is_left_alone() -> None:
                                              ("Mấy cái dịch vụ công thiết yếu mỗi năm giúp Nhà "
                                               "nước đỡ tốn nhiêu tiền vậy?", False),
                                              ("ong ay giu chuc vu gi", True),
-                                             ("Hội nghị chiều 12/7/2023 do ai chủ trì?", False)])
+                                             ("Hội nghị chiều 12/7/2023 do ai chủ trì?", False),
+                                             # "trên hệ thống": a preposition, not "the above"
+                                             ("Bộ chỉ số đánh giá các bộ, ngành, địa phương "
+                                              "trên hệ thống nào?", False),
+                                             ("Các tỉnh trên thì sao?", True)])
 def test_followups_without_a_conversation_ask_for_context(question, needs) -> None:
     assert needs_context(question) is needs
 

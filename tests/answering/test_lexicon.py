@@ -71,6 +71,9 @@ def test_an_english_name_before_its_noun_is_said_after_it_as_the_articles_write_
     ("ASSIGNEE_ASKED", "ai duoc giao viec an ninh mang", "duoc giao"),
     ("ASSIGNEE_ASKED", "ai chu tri phien hop lan thu 9", None),
     ("MATTER_POINTER", "ai duoc giao viec do", "viec do"),
+    ("DEEDS", "ai là người ký quyết định", "ký"),
+    ("DEEDS", "ai bấm nút ra mắt hệ thống", "bấm nút"),
+    ("DEEDS", "ai đảm nhận vai trò đó", None),  # a role held, no act
 ])
 def test_word_patterns_find_what_they_name(pattern, text, found):
     import re

@@ -64,6 +64,19 @@ from assistant.answering.question import analyze
      "Đề án 06 được triển khai với 7 quan điểm chỉ đạo. [1]", True),
     ("And what are those six new policies?", set(),
      "Luật Giao dịch điện tử có 6 chính sách mới đáng chú ý. [1]", True),
+    # "mấy cái gì", a summary of counted items: the items asked
+    ("8 cái dịch vụ tiện ích tích hợp trên VNeID là mấy cái gì vậy?", {"8"},
+     "VNeID đã được tích hợp 8 dịch vụ tiện ích, có 29,3 triệu lượt truy cập. [1]", True),
+    ("Tóm tắt 6 chính sách mới của Luật Giao dịch điện tử", {"6"},
+     "Luật Giao dịch điện tử có 6 chính sách mới đáng chú ý, góp phần hoàn thiện hành lang "
+     "pháp lý. [1]", True),
+    ("Give me a summary of the six new policies in the amended law.", set(),
+     "Luật Giao dịch điện tử có 6 chính sách mới đáng chú ý. [1]", True),
+    ("Ứng dụng VNeID tích hợp 8 dịch vụ tiện ích, là những dịch vụ gì?", {"8"},
+     "VNeID đã được tích hợp 8 dịch vụ tiện ích, có 29,3 triệu lượt truy cập. [1]", True),
+    # a summary of a span of time asks no items
+    ("Tóm tắt 6 tháng đầu năm 2023", {"6"},
+     "Trong 6 tháng đầu năm 2023, có 6 chính sách mới. [1]", False),
 ])
 def test_items_only_counted(question, numbers, answer, counted):
     assert counted_only(question, frozenset(numbers), answer) is counted
@@ -145,6 +158,15 @@ def test_a_number_that_names_something_is_no_count():
     ("Riêng huyện Kinh Môn có bao nhiêu sản phẩm OCOP?", "Kinh Môn"),
     # companies asked by name: the articles name none
     ("Những công ty công nghệ nào đã tham dự phiên họp thứ 9?", "không liệt kê"),
+    # who did a deed the articles never write; a date of a document they only name
+    ("Cho em hỏi ai là người ký quyết định phê duyệt Đề án 06 ạ?", "không nêu ai"),
+    ("Nghị quyết 57 của Bộ Chính trị ra đời hôm nào, cuối tháng 12 năm 2024 hả?", "thời điểm"),
+    # a yes/no claim of the top of a ranking no sentence ranks
+    ("Có phải Đà Nẵng là địa phương có tỷ lệ dịch vụ công trực tuyến cao nhất cả nước "
+     "năm 2023 không?", "thứ hạng"),
+    # a sum of money asked in "tỷ đồng" for a place: nothing of the kind is given
+    ("Trong phiên họp sáng 24/04/2024, kế hoạch chuyển đổi số năm 2024 của tỉnh Sóc Trăng "
+     "được bố trí bao nhiêu tỷ đồng?", "con số"),
 ])
 def test_near_misses_say_what_is_not_given(question, missing, retriever):
     from assistant.answering.answer import answer_question

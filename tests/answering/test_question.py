@@ -99,7 +99,9 @@ def test_honorifics_are_not_part_of_a_name() -> None:
 
 
 @pytest.mark.parametrize("question", ["Hạ tầng số chưa khắc phục được tình trạng gì?",
-                                      "Tinh thần tăng tốc được chỉ ra ở những mặt nào?"])
+                                      "Tinh thần tăng tốc được chỉ ra ở những mặt nào?",
+                                      "hội nghị, kết nối, bộ, tỉnh như thế nào?",
+                                      "Ngoài Thủ tướng, những lãnh đạo nào dự hội nghị?"])
 def test_words_that_only_look_like_a_province_are_not_places(question) -> None:
     assert analyze(question).entities == ()
 

@@ -13,7 +13,7 @@ from ..compose import Pick
 from ..plans import Context, abstain, candidates, contradicts, missing_parts, piece, respond
 from ..question import Analysis
 from ..registry import Kind, register
-from ..words import REQUIRING
+from ..words import COUNTED_AS, REQUIRING
 
 __all__ = ["KIND", "plan_yesno", "yes_no_verdict", "only_proposed"]
 
@@ -102,7 +102,9 @@ def yes_no_verdict(analysis: Analysis, sentence: str) -> str:
     claim = re.sub(r"\b(?:phai|dung|co\s+dung)?\s*(?:khong|chua|ko)\s*[?.!]*\s*$", "", question)
     said = fold(sentence)
     figures = set(_NUMBER.findall(sentence))
-    claimed = {n for n in analysis.numbers if not _bound_met(question, n, figures)}
+    ranks = [int(k) for k in re.findall(r"\b(?:thu|hang)\s+(\d+)\b", said)]  # "top 10": "thứ 7"
+    claimed = {n for n in analysis.numbers if not _bound_met(question, n, figures) and not (
+        n.isdigit() and re.search(rf"\btop\s+{n}\b", question) and any(k <= int(n) for k in ranks))}
     negative = (claimed and figures and not claimed <= figures) \
         or any(_counts_another(question, said, n) for n in claimed & figures) \
         or contradicts(analysis, sentence) \
@@ -137,7 +139,8 @@ def _member_unlisted(analysis: Analysis, sentences) -> bool:
     if not m or not subjects:
         return False
     count = rf"{m.group(1)}\s+" if m.group(1) else r"(?:\d+/)?\d+\s+"
-    counted = [fold(s) for s in sentences if re.search(rf"\b{count}{m.group(2)}", fold(s))]
+    nouns = "|".join(COUNTED_AS.get(m.group(2), (m.group(2),)))  # "52 tỉnh": "52 địa phương"
+    counted = [fold(s) for s in sentences if re.search(rf"\b{count}(?:{nouns})\b", fold(s))]
     return bool(counted) and not any(e in s for s in counted for e in subjects)
 
 
@@ -192,8 +195,11 @@ KIND = register(Kind(
     name="yesno", order=20,
     patterns=(r"^\s*(?:co\s+phai|phai\s+chang|lieu|co\s+dung|dung\s+la|that\s+su)\b",
               r"\b(?:phai|dung|dung\s+vay|that)\s+(?:khong|ko|k)\s*[?.!]*\s*$",
-              r"\b(?:khong|ko|chua)\s*[?.!]*\s*$", r"\bco\s+\w+.*\bkhong\s*[?.!]*\s*$"),
+              r"\b(?:khong|ko|chua)\s*[?.!]*\s*$", r"\bco\s+\w+.*\bkhong\s*[?.!]*\s*$",
+              # "… (đã) … rồi (hả)?" asking no figure, item or place
+              r"^(?!.*\b(?:nhieu|may|nao|gi|ai|sao|dau|j)\b).*\broi\s*\?*\s*$"),
     examples=("Có phải Thông báo lưu trú cao nhất không?",
               "Có phải năm 2024 Việt Nam xếp thứ 86 về Chính phủ điện tử không?",
-              "Hải Dương đã ban hành kế hoạch chuyển đổi số chưa?"),
+              "Hải Dương đã ban hành kế hoạch chuyển đổi số chưa?",
+              "Việt Nam đã tăng trưởng 2 con số rồi hả?"),
     plan=plan_yesno))
