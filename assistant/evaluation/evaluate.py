@@ -49,7 +49,8 @@ KIND_SETS = ("questions-kinds.jsonl", "questions-dev2.jsonl", "sealed/questions-
              "sealed/questions-sealed-11.jsonl", "sealed/questions-sealed-12.jsonl",
              "questions-dev8.jsonl", "sealed/questions-sealed-13.jsonl",
              "sealed/questions-sealed-14.jsonl", "sealed/questions-sealed-15.jsonl",
-             "sealed/questions-sealed-16.jsonl", "sealed/questions-sealed-17.jsonl")
+             "sealed/questions-sealed-16.jsonl", "sealed/questions-sealed-17.jsonl",
+             "sealed/questions-sealed-18.jsonl")
 ANSWER_METRICS = ("fact_accuracy", "citation_recall", "citation_precision",
                   "citations_verified", "gold_evidence_cited", "abstention_precision",
                   "abstention_recall", "false_abstention", "followup_resolved",
