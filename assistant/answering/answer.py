@@ -21,6 +21,7 @@ from .compose import format_date
 from .followup import carry_names, needs_context, resolve_followup
 from .general import complete
 from .nearmiss import check
+from .english import NAME_RUN
 from .lexicon import abbreviation_keys, is_english, rewrite, with_initials
 from .names import (corpus_abbreviations, corpus_initials, corpus_names,
                     corpus_place_initials)
@@ -114,8 +115,7 @@ def plan_question(question: str, retriever: Retriever, history: Sequence[Turn | 
 
     def restored(words: str, typed: str) -> str:
         if is_english(typed):  # each name typed plain among the glossed words ("Nghe An")
-            words = re.sub(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b",
-                           lambda m: retriever.restore(m.group()), words)
+            words = re.sub(NAME_RUN, lambda m: retriever.restore(m.group()), words)
         return retriever.restore(words)
 
     def own_words(text: str) -> str:

@@ -197,4 +197,4 @@ def count_unsaid(analysis, sentence: str) -> bool:
     kin = COUNTED_AS.get(first, ())
     counted = rf"\b{re.escape(noun)}\b|\d\s+(?:(?:{SIZE_WORDS})\s+)?{re.escape(first)}\b"
     return not re.search(counted, said) and not any(
-        re.search(rf"\b{k}\b", said) for k in kin)  # ("150.104 hộ sản xuất" counts "hộ nông dân")
+        re.search(rf"\b{k}\b", said) for k in kin)  # ("N hộ …" counts "hộ nông dân")

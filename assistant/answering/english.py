@@ -11,8 +11,8 @@ from ..articles.clean import fold
 from ..articles.patterns import SYLLABLE as _SYLLABLE
 from .glossary import ENGLISH_TERMS
 
-__all__ = ["ENGLISH_TERMS", "ENGLISH_FORMS", "ENGLISH_NUMBER_WORDS", "is_english", "english",
-           "ordinal_one"]
+__all__ = ["ENGLISH_TERMS", "ENGLISH_FORMS", "ENGLISH_NUMBER_WORDS", "NAME_RUN", "is_english",
+           "english", "ordinal_one"]
 
 # Counts written as words ("twelve ministries" -> "12 bộ")
 ENGLISH_NUMBER_WORDS = {
@@ -64,6 +64,10 @@ _QUOTED = re.compile(r"['\"“‘]([^'\"”’]{2,80})['\"”’]")
 # ("Nghệ An", "Bùi Đình Long": a capitalised plain syllable after a Vietnamese word is its name's)
 _VIETNAMESE_RUN = re.compile(r"\b\w*[^\W\x00-\x7f]\w*(?:\s+(?:\w*[^\W\x00-\x7f]\w*|\d+"
                              r"|[A-Z][a-z]{0,5}(?![\w-]))\b)*")
+
+
+# A run of two or more capitalised plain words: a name typed in an English question
+NAME_RUN = r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b"
 
 
 def _glossed_quote(m: re.Match) -> bool:
@@ -276,8 +280,7 @@ def english(text: str, known: Container[str] = frozenset()) -> str:
 def _syllable_runs(runs: list[str]) -> list[str]:
     """The runs of two or more capitalised Vietnamese syllables in capitalised runs:
     "Minister Nguyen Manh Hung" -> "Nguyen Manh Hung"."""
-    return [part for run in runs for part in re.findall(
-        r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b", " ".join(
+    return [part for run in runs for part in re.findall(NAME_RUN, " ".join(
             w if _SYLLABLE.fullmatch(w.lower()) else "|" for w in run.split()))]
 
 

@@ -34,7 +34,7 @@ from ..articles.patterns import SYLLABLE, YEAR as _YEAR
 from .compose import Pick
 from .causes import names_cause
 from .cite import split_marked, strip_attribution
-from .lexicon import ENGLISH_TERMS, is_english, number_words, qualifiers
+from .lexicon import ENGLISH_NUMBER_WORDS, ENGLISH_TERMS, is_english, number_words, qualifiers
 from .absent import (GIVES_DATE, TIME_UNITS, amount_asked, breakdown_absent,
                      day_unconfirmed, day_unsaid, gives_amount, measure_absent,
                      mechanism_unsaid, noun_after, only_part_unnamed, part_not_given,
@@ -64,9 +64,9 @@ _ASKS_ITEMS = re.compile(r"\b(?:liet\s+ke|ke\s+ten|gom|bao\s+gom|la\s+nhung|nhun
                          r"|nhung(?:[\s,]+\w+){1,5}?[\s,]+(?:cu\s+the\s+)?nao|cu\s+the\s+nao"
                          r"|(?:cai|cho|muc\s+tieu|chi\s+tieu|bo|tinh|noi|dia\s+phuong"
                          r"|don\s+vi|nhiem\s+vu)\s+nao|nhung\s+(?:cai\s+)?gi|may\s+cai\s+gi"
-                         r"|nhung\s+noi\s+nao|(?:tom\s+tat|summar\w*\s+(?:of\s+)?(?:the\s+)?)\s*"
-                         r"(?:(?:cac|nhung|noi\s+dung|ve)\s+){0,2}(?:\d+|two|three|four|five|six"
-                         r"|seven|eight|nine|ten)\s+(?!thang|nam|ngay|years?|months?)[^\W\d]+"
+                         r"|nhung\s+noi\s+nao|(?:tom\s+tat|summar\w*\s+(?:of\s+)?(?:the\s+)?)\s*(?:(?:cac"
+                         r"|nhung|noi\s+dung|ve)\s+){0,2}(?:\d+|" + "|".join(ENGLISH_NUMBER_WORDS)
+                         + r")\s+(?!thang|nam|ngay|years?|months?)[^\W\d]+"
                          r"|(?:muc|chi)\s+tieu(?:\s+[^\W\d]+){1,4}\s+nao"
                          r"|la\s+(?:muc|chi)\s+tieu\s+gi"
                          r"|tung\s+\w+(?:\s+\w+)?\s+la\s+gi|cu\s+the\s+(?:la\s+)?(?:nhung\s+)?gi"
